@@ -1,0 +1,26 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { run } from "../src/cli/main";
+
+/** `npm run demo`: the main job on the sample workbook; every output lands in out/. */
+const SAMPLE = "assets/sample-juesuan-2020.xlsx";
+
+async function step(label: string, argv: string[], outFile?: string): Promise<void> {
+  let text = "";
+  const code = await run(argv, { out: (t) => (text += t), err: (t) => process.stderr.write(t) });
+  if (code !== 0) throw new Error(`${label} 失败（退出码 ${code}）`);
+  if (outFile) writeFileSync(outFile, text);
+  console.log(`✓ ${label}${outFile ? ` → ${outFile}` : ""}`);
+  if (label.startsWith("检查")) process.stdout.write(text);
+}
+
+async function main(): Promise<void> {
+  mkdirSync("out", { recursive: true });
+  await step("检查（文字）", ["check", SAMPLE], "out/check.txt");
+  await step("检查（JSON）", ["check", SAMPLE, "--json"], "out/check.json");
+  await step("结果表", ["sheets", SAMPLE, "-o", "out/sample-with-results.xlsx"]);
+}
+
+main().catch((e: Error) => {
+  console.error(e.message);
+  process.exitCode = 1;
+});

@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+/** CLI arguments, validated like every other boundary. */
+const Threshold = z.coerce.number().min(0).max(1000);
+
+export const CheckArgs = z.object({
+  command: z.literal("check"),
+  workbook: z.string().min(1),
+  json: z.boolean().default(false),
+  threshold: Threshold.optional(),
+  floor: z.coerce.number().min(0).optional(),
+  settings: z.string().optional(),
+});
+
+export const SheetsArgs = z.object({
+  command: z.literal("sheets"),
+  workbook: z.string().min(1),
+  output: z.string().min(1),
+  threshold: Threshold.optional(),
+  floor: z.coerce.number().min(0).optional(),
+  settings: z.string().optional(),
+});
+
+export const CliArgs = z.discriminatedUnion("command", [CheckArgs, SheetsArgs]);
+export type CliArgs = z.infer<typeof CliArgs>;
+
+export const USAGE = `用法 / Usage:
+  juesuan check <工作簿.xlsx> [--json] [--threshold <百分比>] [--floor <万元>] [--settings <设置.json>]
+  juesuan sheets <工作簿.xlsx> -o <输出.xlsx> [--threshold <百分比>] [--floor <万元>] [--settings <设置.json>]`;
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** argv (after node and script) → validated arguments. */
+export function parseArgs(argv: string[]): CliArgs {
+  const [command, ...rest] = argv;
+  const raw: Record<string, unknown> = { command };
+  const positional: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    const next = () => {
+      const v = rest[++i];
+      if (v === undefined) throw new UsageError(`${a} 需要一个值 / ${a} needs a value`);
+      return v;
+    };
+    if (a === "--json") raw.json = true;
+    else if (a === "--threshold") raw.threshold = next();
+    else if (a === "--floor") raw.floor = next();
+    else if (a === "--settings") raw.settings = next();
+    else if (a === "-o" || a === "--output") raw.output = next();
+    else if (a.startsWith("-")) throw new UsageError(`未知选项 ${a} / unknown option ${a}`);
+    else positional.push(a);
+  }
+  if (positional.length !== 1) throw new UsageError("需要且只需要一个工作簿路径 / exactly one workbook path is needed");
+  raw.workbook = positional[0];
+  const parsed = CliArgs.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.join(".") || "command";
+    throw new UsageError(`参数有误（${where}）：${issue.message} / invalid argument (${where})`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,105 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
+import { analyzeWorkbook } from "../core/analyze";
+import type { Analysis } from "../core/analyze";
+import { checkJson } from "../core/check-json";
+import { SettingsSchema } from "../core/settings";
+import type { Settings } from "../core/settings";
+import { readWorkbookGrids } from "../xlsx/read-workbook";
+import { UnusableInputError } from "../xlsx/unusable-input";
+import { parseArgs, UsageError, USAGE } from "./args";
+import type { CliArgs } from "./args";
+import { plainReview } from "./plain-output";
+import { writeOutputSheets } from "./write-sheets";
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const processIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+
+function readBytes(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new UnusableInputError(`找不到文件：${path}`, `File not found: ${path}`);
+    if (code === "EISDIR") throw new UnusableInputError(`这是一个文件夹，不是工作簿：${path}`, `This is a folder, not a workbook: ${path}`);
+    throw new UnusableInputError(`无法打开文件：${path}`, `Cannot open the file: ${path} (${code ?? "?"})`);
+  }
+}
+
+function settingsOf(args: { threshold?: number; floor?: number; settings?: string }): Settings {
+  let base: unknown = {};
+  if (args.settings) {
+    try {
+      base = JSON.parse(readFileSync(args.settings, "utf8"));
+    } catch {
+      throw new UsageError(`设置文件无法读取或不是 JSON：${args.settings} / settings file unreadable or not JSON`);
+    }
+  }
+  const merged = { ...(base as object), ...(args.threshold !== undefined ? { thresholdPercent: args.threshold } : {}), ...(args.floor !== undefined ? { floorWanYuan: args.floor } : {}) };
+  const parsed = SettingsSchema.safeParse(merged);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`设置有误（${issue.path.join(".")}）：${issue.message} / invalid setting`);
+  }
+  return parsed.data;
+}
+
+async function analyzeFile(path: string, settings: Settings): Promise<{ analysis: Analysis; bytes: Uint8Array }> {
+  const bytes = readBytes(path);
+  const grids = await readWorkbookGrids(bytes, basename(path));
+  const analysis = analyzeWorkbook(grids, settings);
+  if (analysis.tables.length === 0) {
+    throw new UnusableInputError(
+      `没有识别到预算/决算表：${basename(path)}。表头需要有“科目名称/项目”和“预算数/决算数/上年数”等列。`,
+      `No budget/final-accounts table found in ${basename(path)}.`,
+    );
+  }
+  return { analysis, bytes };
+}
+
+async function dispatch(args: CliArgs, io: Io): Promise<void> {
+  const settings = settingsOf(args);
+  const { analysis, bytes } = await analyzeFile(args.workbook, settings);
+  if (args.command === "check") {
+    if (args.json) io.out(JSON.stringify(checkJson(analysis), null, 2) + "\n");
+    else io.out(plainReview(basename(args.workbook), analysis, settings));
+    return;
+  }
+  const written = await writeOutputSheets(bytes, basename(args.workbook), analysis, settings);
+  writeFileSync(args.output, written.bytes);
+  io.out(`已写入 ${args.output}：新增工作表 ${written.sheets.map((s) => `「${s}」`).join("、")}（原有工作表未改动）\n`);
+}
+
+/** Runs one command; returns the exit code. 0 = ran (whatever it found), 2 = unusable input, 1 = bug. */
+export async function run(argv: string[], io: Io = processIo): Promise<number> {
+  if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h") {
+    io.out(USAGE + "\n");
+    return argv.length === 0 ? 2 : 0;
+  }
+  try {
+    await dispatch(parseArgs(argv), io);
+    return 0;
+  } catch (e) {
+    if (e instanceof UnusableInputError) {
+      io.err(`错误：${e.zh}\nError: ${e.en}\n`);
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n${USAGE}\n`);
+      return 2;
+    }
+    io.err(`内部错误，请把此信息发给开发者 / internal error: ${(e as Error).message}\n`);
+    if (process.env.JUESUAN_DEBUG) io.err(`${(e as Error).stack}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  void run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

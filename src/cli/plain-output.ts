@@ -1,0 +1,69 @@
+import type { Analysis } from "../core/analyze";
+import { ROLE_LABELS } from "../core/column-roles";
+import type { ColumnRole } from "../core/column-roles";
+import type { Finding, Severity } from "../core/findings";
+import { findingMessage, RULE_TITLES } from "../core/messages";
+import { formatAmount } from "../core/money";
+import type { Decimal } from "../core/money";
+import type { Settings } from "../core/settings";
+import type { TableKind } from "../core/table";
+
+const KIND_LABELS: Record<TableKind, string> = {
+  "budget-actual": "预决算对比表",
+  comparison: "本年与上年对比表",
+  sangong: "三公经费表",
+  staff: "人员情况表",
+  scoring: "绩效评分表",
+  amounts: "金额表",
+};
+const SEVERITY_LABELS: Record<Severity, string> = { error: "错误（需更正）", warning: "提示（需说明或核实）", info: "参考" };
+const UNIT_SOURCE = { title: "标题行", header: "表头", assumed: "未注明，按元处理" } as const;
+
+/** A short review a clerk can act on: what was read, the totals, then findings by importance. */
+export function plainReview(fileName: string, a: Analysis, s: Settings): string {
+  const out: string[] = [];
+  const money = (d: Decimal | null) => (d === null ? "—" : `${formatAmount(d, s.displayUnit, s.decimals)}${s.displayUnit}`);
+  const pct = (d: Decimal | null) => (d === null ? "无（基数为0）" : `${d.toFixed(2)}%`);
+  out.push(`决算助手 · 检查 ${fileName}`);
+  out.push("");
+  out.push(`识别到 ${a.tables.length} 张表：`);
+  a.tables.forEach((t, i) => {
+    out.push(`  ${i + 1}. 「${t.title}」 ${t.sheet}!${t.range}  ${KIND_LABELS[t.kind]}，${t.rows.length} 行，单位：${t.unit}（${UNIT_SOURCE[t.unitSource]}）`);
+    const cols = t.columns.filter((c) => c.role).map((c) => `${c.letter}=${ROLE_LABELS[c.role as ColumnRole]}`);
+    out.push(`     列：${cols.join("  ")}`);
+    for (const n of t.notes) out.push(`     注意：${n}`);
+  });
+  if (a.totals.length > 0) {
+    out.push("");
+    out.push("预决算汇总：");
+    for (const t of a.totals) {
+      const table = a.tables.find((x) => x.id === t.tableId);
+      const budget = t.budget === null ? "" : `预算 ${money(t.budget)}，`;
+      const diff = t.diff === null ? "" : `，差异 ${money(t.diff)}（差异率 ${pct(t.diffRate)}）`;
+      out.push(`  「${table?.title ?? t.tableId}」：${budget}决算 ${money(t.actual)}${diff}`);
+    }
+  }
+  if (a.sangong) {
+    const g = a.sangong.total;
+    out.push("");
+    const yoy =
+      g.yoyDiff === null ? "" : g.yoyDiff.isZero() ? "，与上年持平" : `，较上年${g.yoyDiff.gt(0) ? "增加" : "减少"} ${money(g.yoyDiff.abs())}（${g.yoyRate === null ? "上年为0" : `${g.yoyDiff.gt(0) ? "增长" : "下降"} ${g.yoyRate.abs().toFixed(2)}%`}）`;
+    const budget = g.budget === null ? "" : `，预算 ${money(g.budget)}，完成预算 ${pct(g.completionRate)}`;
+    out.push(`三公经费：本年 ${money(g.actual)}${yoy}${budget}`);
+    for (const i of a.sangong.items) {
+      const change = i.yoyDiff === null ? "" : i.yoyDiff.isZero() ? "，持平" : `，较上年${i.yoyDiff.gt(0) ? "增加" : "减少"} ${money(i.yoyDiff.abs())}`;
+      out.push(`  ${i.item}：${money(i.actual)}${i.share === null ? "" : `，占 ${i.share.toFixed(2)}%`}${change}`);
+    }
+    for (const i of a.sangong.related) out.push(`  （另列）${i.item}：${money(i.actual)}，上年 ${money(i.previous)}`);
+  }
+  out.push("");
+  const counts = (sev: Severity) => a.findings.filter((f) => f.severity === sev).length;
+  out.push(`发现 ${a.findings.length} 项：错误 ${counts("error")}，提示 ${counts("warning")}，参考 ${counts("info")}`);
+  for (const sev of ["error", "warning", "info"] as Severity[]) {
+    const list = a.findings.filter((f) => f.severity === sev);
+    if (list.length === 0) continue;
+    out.push(`【${SEVERITY_LABELS[sev]}】`);
+    list.forEach((f: Finding, i) => out.push(`  ${i + 1}. ${f.sheet}!${f.cell}  ${RULE_TITLES[f.rule]}：${findingMessage(f)}`));
+  }
+  return out.join("\n") + "\n";
+}

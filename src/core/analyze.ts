@@ -1,0 +1,74 @@
+import type { CellGrid } from "./cell-grid";
+import { sortFindings } from "./findings";
+import type { Finding } from "./findings";
+import { Decimal, percentRate } from "./money";
+import { recognizeWorkbook } from "./recognize";
+import { analyzeSangong } from "./sangong";
+import type { SangongResult } from "./sangong";
+import type { Settings } from "./settings";
+import type { Table } from "./table";
+import { checkSums, varianceLines } from "./variance";
+import type { VarianceLine } from "./variance";
+
+export interface TableTotals {
+  tableId: string;
+  budget: Decimal | null;
+  actual: Decimal | null;
+  diff: Decimal | null;
+  diffRate: Decimal | null;
+  /** Where the totals come from: the table's own 合计 row, or the sum of its top-level rows. */
+  source: "total-row" | "top-level";
+}
+
+export interface Analysis {
+  tables: Table[];
+  lines: VarianceLine[];
+  totals: TableTotals[];
+  sangong: SangongResult | null;
+  findings: Finding[];
+}
+
+/** Totals from the level the table itself totals: its 合计 row, else its top-level rows (never 类 + 款 + 项). */
+function totalsOf(table: Table, lines: VarianceLine[]): TableTotals | null {
+  const own = lines.filter((l) => l.tableId === table.id);
+  if (own.length === 0) return null;
+  const totalRow = own.find((l) => l.isTotal && !/小计/.test(l.name));
+  let budget: Decimal | null;
+  let actual: Decimal | null;
+  if (totalRow) {
+    budget = totalRow.budget;
+    actual = totalRow.actual;
+  } else {
+    const top = Math.min(...own.filter((l) => !l.isTotal).map((l) => l.level));
+    const tops = own.filter((l) => !l.isTotal && l.level === top);
+    const sum = (pick: (l: VarianceLine) => Decimal | null) =>
+      tops.some((l) => pick(l) === null) ? null : tops.reduce((acc, l) => acc.plus(pick(l) as Decimal), new Decimal(0));
+    budget = table.roles.budget || table.roles.budgetFinal || table.roles.budgetInitial ? sum((l) => l.budget) : null;
+    actual = sum((l) => l.actual);
+  }
+  const diff = budget !== null && actual !== null ? actual.minus(budget) : null;
+  return { tableId: table.id, budget, actual, diff, diffRate: percentRate(diff, budget), source: totalRow ? "total-row" : "top-level" };
+}
+
+export function analyzeTables(tables: Table[], recognitionFindings: Finding[], settings: Settings): Analysis {
+  const findings: Finding[] = [...recognitionFindings];
+  const lines: VarianceLine[] = [];
+  const totals: TableTotals[] = [];
+  for (const table of tables) {
+    if (table.kind === "budget-actual" || table.kind === "comparison" || table.kind === "amounts") {
+      const own = varianceLines(table, settings, findings);
+      const mismatched = checkSums(table, findings);
+      for (const line of own) if ([...mismatched].some((r) => r.cell === line.cell)) line.flags.push("sum-mismatch");
+      lines.push(...own);
+      const t = totalsOf(table, own);
+      if (t) totals.push(t);
+    }
+  }
+  const sangong = analyzeSangong(tables, settings, findings);
+  return { tables, lines, totals, sangong, findings: sortFindings(findings) };
+}
+
+export function analyzeWorkbook(grids: CellGrid[], settings: Settings): Analysis {
+  const recognition = recognizeWorkbook(grids);
+  return analyzeTables(recognition.tables, recognition.findings, settings);
+}

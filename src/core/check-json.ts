@@ -1,0 +1,156 @@
+import { z } from "zod";
+import { columnIndex } from "./cell-grid";
+import { ROLE_LABELS } from "./column-roles";
+import type { Analysis } from "./analyze";
+import { RULE_IDS } from "./findings";
+import { findingMessage } from "./messages";
+import { percentString, UNITS, yuanString } from "./money";
+import type { SangongItem } from "./sangong";
+
+/**
+ * The `check --json` document (DESIGN.md contract). Amounts: strings in 元 with two decimals;
+ * rates: strings in percent with two decimals, or null when the base is zero or missing.
+ */
+const amount = z.string().regex(/^-?\d+\.\d{2}$/).nullable();
+const rate = z.string().regex(/^-?\d+\.\d{2}$/).nullable();
+const cellRef = z.string().regex(/^[A-Z]{1,3}\d+$/);
+
+export const TableJsonSchema = z.object({
+  sheet: z.string(),
+  range: z.string(),
+  title: z.string(),
+  kind: z.enum(["budget-actual", "comparison", "sangong", "staff", "scoring", "amounts"]),
+  unit: z.enum(UNITS),
+  unitSource: z.enum(["title", "header", "assumed"]),
+  columns: z.record(z.string(), z.string().regex(/^[A-Z]{1,3}$/)),
+  rows: z.number().int(),
+  notes: z.array(z.string()),
+});
+
+export const LineJsonSchema = z.object({
+  sheet: z.string(),
+  cell: cellRef,
+  code: z.string().nullable(),
+  name: z.string(),
+  level: z.number().int(),
+  isTotal: z.boolean(),
+  budgetInitial: amount,
+  budgetFinal: amount,
+  budget: amount,
+  actual: amount,
+  previous: amount,
+  diff: amount,
+  diffRate: rate,
+  completionRate: rate,
+  yoyDiff: amount,
+  yoyRate: rate,
+  reason: z.string().nullable(),
+  flags: z.array(z.string()),
+});
+
+export const SangongItemJsonSchema = z.object({
+  item: z.string(),
+  key: z.string(),
+  sheet: z.string(),
+  cell: cellRef.nullable(),
+  actual: amount,
+  previous: amount,
+  budget: amount,
+  yoyDiff: amount,
+  yoyRate: rate,
+  budgetDiff: amount,
+  completionRate: rate,
+  share: rate,
+  flags: z.array(z.string()),
+});
+
+export const FindingJsonSchema = z.object({
+  rule: z.enum(RULE_IDS),
+  severity: z.enum(["error", "warning", "info"]),
+  sheet: z.string(),
+  cell: cellRef,
+  message: z.string(),
+  data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+});
+
+export const CheckJsonSchema = z.object({
+  tables: z.array(TableJsonSchema),
+  lines: z.array(LineJsonSchema),
+  sangong: z
+    .object({ total: SangongItemJsonSchema, items: z.array(SangongItemJsonSchema), related: z.array(SangongItemJsonSchema) })
+    .nullable(),
+  scoring: z.null(),
+  findings: z.array(FindingJsonSchema),
+});
+export type CheckJson = z.infer<typeof CheckJsonSchema>;
+
+function sangongItemJson(i: SangongItem): z.infer<typeof SangongItemJsonSchema> {
+  return {
+    item: i.item,
+    key: i.key,
+    sheet: i.sheet,
+    cell: i.cell,
+    actual: yuanString(i.actual),
+    previous: yuanString(i.previous),
+    budget: yuanString(i.budget),
+    yoyDiff: yuanString(i.yoyDiff),
+    yoyRate: percentString(i.yoyRate),
+    budgetDiff: yuanString(i.budgetDiff),
+    completionRate: percentString(i.completionRate),
+    share: percentString(i.share),
+    flags: i.flags,
+  };
+}
+
+export function checkJson(analysis: Analysis): CheckJson {
+  const doc: CheckJson = {
+    tables: analysis.tables.map((t) => ({
+      sheet: t.sheet,
+      range: t.range,
+      title: t.title,
+      kind: t.kind,
+      unit: t.unit,
+      unitSource: t.unitSource,
+      columns: Object.fromEntries(
+        Object.entries(t.roles)
+          .filter(([, c]) => c !== undefined)
+          .sort(([, a], [, b]) => columnIndex(a!.letter) - columnIndex(b!.letter))
+          .map(([role, c]) => [role, c!.letter]),
+      ),
+      rows: t.rows.length,
+      notes: t.notes,
+    })),
+    lines: analysis.lines.map((l) => ({
+      sheet: l.sheet,
+      cell: l.cell,
+      code: l.code,
+      name: l.name,
+      level: l.level,
+      isTotal: l.isTotal,
+      budgetInitial: yuanString(l.budgetInitial),
+      budgetFinal: yuanString(l.budgetFinal),
+      budget: yuanString(l.budget),
+      actual: yuanString(l.actual),
+      previous: yuanString(l.previous),
+      diff: yuanString(l.diff),
+      diffRate: percentString(l.diffRate),
+      completionRate: percentString(l.completionRate),
+      yoyDiff: yuanString(l.yoyDiff),
+      yoyRate: percentString(l.yoyRate),
+      reason: l.reason,
+      flags: l.flags,
+    })),
+    sangong: analysis.sangong
+      ? {
+          total: sangongItemJson(analysis.sangong.total),
+          items: analysis.sangong.items.map(sangongItemJson),
+          related: analysis.sangong.related.map(sangongItemJson),
+        }
+      : null,
+    scoring: null,
+    findings: analysis.findings.map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: findingMessage(f), data: f.data })),
+  };
+  return CheckJsonSchema.parse(doc);
+}
+
+export { ROLE_LABELS };

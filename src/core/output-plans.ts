@@ -1,0 +1,197 @@
+import { columnLetter, parseAddress, qualifiedAddress } from "./cell-grid";
+import type { ColumnRole } from "./column-roles";
+import type { Analysis } from "./analyze";
+import type { Finding } from "./findings";
+import { fromYuan } from "./money";
+import type { Unit } from "./money";
+import type { SangongItem } from "./sangong";
+import { addFindingsList, PLAN_MARK, PlanBuilder, ref } from "./sheet-plan";
+import type { PlanCell, SheetPlan } from "./sheet-plan";
+import type { Settings } from "./settings";
+import type { AmountCell, Table } from "./table";
+
+export const VARIANCE_SHEET = "差异分析";
+export const SANGONG_SHEET = "三公经费对比";
+
+const moneyFormat = (decimals: number) => (decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0");
+const RATE_FORMAT = "0.00%";
+
+/**
+ * A source amount as a plan cell: a live reference when the source holds a number or is blank
+ * (blank counts as 0, as in core), the value core read when the source is text ("3,120,000.00"),
+ * and nothing when it is unreadable (core leaves it out of every sum; so does the sheet).
+ */
+function sourceCell(sheet: string, a: AmountCell | undefined, unit: Unit, fmt: string): PlanCell {
+  if (!a) return {};
+  if (a.bad) return { v: null, fmt };
+  if (a.text) return { v: a.value === null ? null : fromYuan(a.value, unit).toNumber(), fmt };
+  return { f: qualifiedAddress(sheet, a.cell), fmt };
+}
+
+/** "" when either side is missing; rates also "" when the base is 0 — never 0%, never #DIV/0!. */
+const diffFormula = (a: string, b: string) => `IF(OR(${a}="",${b}=""),"",${a}-${b})`;
+const rateFormula = (num: string, base: string) => `IF(OR(${num}="",${base}="",${base}=0),"",${num}/${base})`;
+const ratioFormula = (a: string, base: string) => `IF(OR(${a}="",${base}="",${base}=0),"",${a}/${base})`;
+
+function inTable(t: Table, f: Finding): boolean {
+  if (f.sheet !== t.sheet) return false;
+  const [tl, br] = t.range.split(":").map(parseAddress);
+  const p = parseAddress(f.cell);
+  return p.row >= tl.row && p.row <= br.row && p.col >= tl.col && p.col <= br.col;
+}
+
+// Columns of 「差异分析」.
+const V = { code: 0, name: 1, initial: 2, final: 3, actual: 4, diff: 5, rate: 6, completion: 7, previous: 8, yoy: 9, yoyRate: 10, reason: 11, flags: 12 };
+const FLAG_TEXT: Record<string, string> = { "over-threshold": "差异超提示线", "no-budget": "无预算支出", "over-budget": "超预算", "sum-mismatch": "合计不符" };
+
+export function buildVariancePlan(a: Analysis, s: Settings): SheetPlan {
+  const b = new PlanBuilder();
+  const fmt = moneyFormat(s.decimals);
+  b.add([{ v: `预决算差异分析${PLAN_MARK}`, style: "title" }]);
+  b.add([{ v: `差异额 = 决算 − 预算；差异率 = 差异额 ÷ 预算；完成率 = 决算 ÷ 预算（比较口径：有全年/调整预算时用全年预算，否则用年初预算）。预算或上年为 0 时不计算比率。差异率达到 ±${s.thresholdPercent}% 的行标色。`, style: "note" }]);
+  const sectionTables = a.tables.filter((t) => a.lines.some((l) => l.tableId === t.id));
+  const threshold = s.thresholdPercent / 100;
+  for (const t of sectionTables) {
+    b.blank();
+    b.add([{ v: `「${t.title}」 ${t.sheet}!${t.range}`, style: "subtitle", link: qualifiedAddress(t.sheet, t.range.split(":")[0]) }, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, { v: `金额单位：${t.unit}` }]);
+    b.add(
+      ["科目编码", "科目名称", "年初预算", "全年预算", "决算", "差异额", "差异率", "完成率", "上年", "较上年增减额", "增减率", "原因说明", "标记"].map((v) => ({ v, style: "header" as const })),
+    );
+    const first = b.nextRow;
+    for (const line of a.lines.filter((l) => l.tableId === t.id)) {
+      const r = b.nextRow;
+      const am = line.row.amounts;
+      const budgetCol = line.budgetRole === "budgetInitial" ? V.initial : V.final;
+      const cells: PlanCell[] = [];
+      cells[V.code] = { v: line.code ?? "" };
+      cells[V.name] = { v: `${"  ".repeat(Math.max(line.level - 1, 0))}${line.name}`, link: qualifiedAddress(t.sheet, line.cell), style: line.isTotal ? "total" : undefined };
+      cells[V.initial] = t.roles.budgetInitial ? sourceCell(t.sheet, am.budgetInitial, t.unit, fmt) : {};
+      const finalRole: ColumnRole | null = t.roles.budgetFinal ? "budgetFinal" : t.roles.budget ? "budget" : null;
+      cells[V.final] = finalRole ? sourceCell(t.sheet, am[finalRole], t.unit, fmt) : {};
+      cells[V.actual] = sourceCell(t.sheet, am.actual, t.unit, fmt);
+      const bud = ref(budgetCol, r);
+      const act = ref(V.actual, r);
+      const hasBudget = line.budgetRole !== null;
+      cells[V.diff] = hasBudget ? { f: diffFormula(act, bud), fmt } : {};
+      cells[V.rate] = hasBudget ? { f: rateFormula(ref(V.diff, r), bud), fmt: RATE_FORMAT } : {};
+      cells[V.completion] = hasBudget ? { f: ratioFormula(act, bud), fmt: RATE_FORMAT } : {};
+      cells[V.previous] = t.roles.previous ? sourceCell(t.sheet, am.previous, t.unit, fmt) : {};
+      cells[V.yoy] = t.roles.previous ? { f: diffFormula(act, ref(V.previous, r)), fmt } : {};
+      cells[V.yoyRate] = t.roles.previous ? { f: rateFormula(ref(V.yoy, r), ref(V.previous, r)), fmt: RATE_FORMAT } : {};
+      cells[V.reason] = { v: line.reason ?? "" };
+      cells[V.flags] = { v: line.flags.map((f) => FLAG_TEXT[f] ?? f).join("、") };
+      if (line.isTotal) for (const c of cells) if (c && !c.style) c.style = "total";
+      b.add(cells);
+      if (line.flags.includes("sum-mismatch")) b.highlight(r, "error");
+      else if (line.flags.length > 0) b.highlight(r, "warning");
+    }
+    const last = b.nextRow - 1;
+    if (last >= first) {
+      // Live: a corrected source number re-colours the rate as Excel recalculates.
+      const rates = `${ref(V.rate, first)}:${ref(V.rate, last)}`;
+      b.conditional.push({ range: rates, formula: `AND(ISNUMBER(${ref(V.rate, first)}),ABS(${ref(V.rate, first)})>=${threshold})`, style: "warning" });
+      if (b.charts.length === 0 && t.roles.actual && (t.roles.budget || t.roles.budgetFinal || t.roles.budgetInitial)) {
+        const budgetCol = t.roles.budgetFinal || t.roles.budget ? V.final : V.initial;
+        b.charts.push({
+          type: "barClustered",
+          title: `${t.title}：预算与决算`,
+          categories: `${ref(V.name, first)}:${ref(V.name, last)}`,
+          series: [
+            { name: "预算", values: `${ref(budgetCol, first)}:${ref(budgetCol, last)}` },
+            { name: "决算", values: `${ref(V.actual, first)}:${ref(V.actual, last)}` },
+          ],
+          anchor: ref(V.flags + 2, 4),
+        });
+      }
+    }
+  }
+  const sangongTable = a.sangong ? a.tables.find((t) => t.id === a.sangong?.tableId) : undefined;
+  addFindingsList(b, a.findings.filter((f) => !sangongTable || !inTable(sangongTable, f)), "检查发现");
+  return b.build(VARIANCE_SHEET, [12, 34, 13, 13, 13, 13, 10, 10, 13, 13, 10, 36, 16], 2);
+}
+
+// Columns of 「三公经费对比」.
+const G = { name: 0, previous: 1, budget: 2, actual: 3, yoy: 4, yoyRate: 5, budgetDiff: 6, completion: 7, share: 8, flags: 9 };
+
+export function buildSangongPlan(a: Analysis, s: Settings): SheetPlan | null {
+  const sg = a.sangong;
+  if (!sg) return null;
+  const table = a.tables.find((t) => t.id === sg.tableId);
+  if (!table) return null;
+  const fmt = moneyFormat(s.decimals);
+  const b = new PlanBuilder();
+  b.add([{ v: `“三公”经费对比${PLAN_MARK}`, style: "title" }]);
+  b.add([{ v: `来源：「${table.title}」 ${table.sheet}!${table.range}。“三公”经费 = 因公出国（境）费 + 公务用车购置及运行（维护）费 + 公务接待费；会议费、培训费等另列，不计入三公。上年或预算为 0 时不计算比率。`, style: "note" }]);
+  b.add([{}, {}, {}, {}, {}, {}, {}, {}, {}, { v: `金额单位：${table.unit}` }]);
+  b.add(["项目", "上年", "预算", "本年决算", "较上年增减额", "增减率", "较预算差额", "完成预算", "占三公比重", "标记"].map((v) => ({ v, style: "header" as const })));
+
+  const rowOf = new Map<string, number>();
+  const order: SangongItem[] = [sg.total, ...sg.items];
+  const totalRow = b.nextRow;
+  const rows: { item: SangongItem; r: number }[] = order.map((item, i) => ({ item, r: totalRow + i }));
+  for (const { item, r } of rows) rowOf.set(item.key, r);
+  const partsOf: Record<string, string[]> = { total: ["abroad", "car", "reception"], car: ["carPurchase", "carRun"] };
+
+  const amountCell = (item: SangongItem, field: "previous" | "budget" | "actual", col: number): PlanCell => {
+    if (item.sources[field]) return sourceCell(table.sheet, item.sources[field], table.unit, fmt);
+    if (item[field] === null) return {};
+    // A total the table does not state: the sum of its parts on this sheet.
+    const parts = (partsOf[item.key] ?? []).map((k) => rowOf.get(k)).filter((x): x is number => x !== undefined);
+    return { f: parts.map((p) => ref(col, p)).join("+") || "0", fmt };
+  };
+  const writeItem = (item: SangongItem, r: number, indent: number) => {
+    const cells: PlanCell[] = [];
+    cells[G.name] = { v: `${"  ".repeat(indent)}${item.item}${item.cell ? "" : "（计算）"}`, link: item.cell ? qualifiedAddress(table.sheet, item.cell) : undefined, style: item.key === "total" ? "total" : undefined };
+    cells[G.previous] = amountCell(item, "previous", G.previous);
+    cells[G.budget] = amountCell(item, "budget", G.budget);
+    cells[G.actual] = amountCell(item, "actual", G.actual);
+    const act = ref(G.actual, r);
+    cells[G.yoy] = item.previous !== null ? { f: diffFormula(act, ref(G.previous, r)), fmt } : {};
+    cells[G.yoyRate] = item.previous !== null ? { f: rateFormula(ref(G.yoy, r), ref(G.previous, r)), fmt: RATE_FORMAT } : {};
+    cells[G.budgetDiff] = item.budget !== null ? { f: diffFormula(act, ref(G.budget, r)), fmt } : {};
+    cells[G.completion] = item.budget !== null ? { f: ratioFormula(act, ref(G.budget, r)), fmt: RATE_FORMAT } : {};
+    cells[G.share] = item.actual !== null && sg.total.actual !== null && rowOf.has(item.key) ? { f: ratioFormula(act, `$${columnLetter(G.actual)}$${totalRow}`), fmt: RATE_FORMAT } : {};
+    cells[G.flags] = { v: item.flags.includes("sangong-increase") ? "较上年增加" : "" };
+    b.add(cells);
+    if (item.flags.length > 0) b.highlight(r, "warning");
+  };
+  for (const { item, r } of rows) writeItem(item, r, item.key === "carPurchase" || item.key === "carRun" ? 2 : item.key === "total" ? 0 : 1);
+
+  // The identity, live: 三公 − (出国 + 车 + 接待) should be 0.
+  const partRows = partsOf.total.map((k) => rowOf.get(k)).filter((x): x is number => x !== undefined);
+  if (partRows.length === 3 && sg.total.cell) {
+    const r = b.nextRow;
+    b.add([
+      { v: "核对：合计 −（出国 + 车 + 接待）", style: "note" },
+      { f: `${ref(G.previous, totalRow)}-(${partRows.map((p) => ref(G.previous, p)).join("+")})`, fmt },
+      { f: `${ref(G.budget, totalRow)}-(${partRows.map((p) => ref(G.budget, p)).join("+")})`, fmt },
+      { f: `${ref(G.actual, totalRow)}-(${partRows.map((p) => ref(G.actual, p)).join("+")})`, fmt },
+    ]);
+    b.conditional.push({ range: `${ref(G.previous, r)}:${ref(G.actual, r)}`, formula: `ABS(${ref(G.previous, r)})>0.005`, style: "error" });
+  }
+  b.charts.push({
+    type: "columnClustered",
+    title: "“三公”经费：上年与本年",
+    categories: `${ref(G.name, totalRow)}:${ref(G.name, totalRow + rows.length - 1)}`,
+    series: [
+      { name: "上年", values: `${ref(G.previous, totalRow)}:${ref(G.previous, totalRow + rows.length - 1)}` },
+      { name: "本年", values: `${ref(G.actual, totalRow)}:${ref(G.actual, totalRow + rows.length - 1)}` },
+    ],
+    anchor: ref(G.flags + 2, 4),
+  });
+
+  if (sg.related.length > 0) {
+    b.blank();
+    b.add([{ v: "相关支出（另列，不计入“三公”经费）", style: "subtitle" }]);
+    for (const item of sg.related) writeItem(item, b.nextRow, 1);
+  }
+  addFindingsList(b, a.findings.filter((f) => inTable(table, f)), "三公经费检查发现");
+  return b.build(SANGONG_SHEET, [34, 13, 13, 13, 14, 10, 13, 10, 11, 14], 4);
+}
+
+export function buildOutputPlans(a: Analysis, s: Settings): SheetPlan[] {
+  const plans = [buildVariancePlan(a, s)];
+  const sg = buildSangongPlan(a, s);
+  if (sg) plans.push(sg);
+  return plans;
+}

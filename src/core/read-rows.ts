@@ -1,0 +1,170 @@
+import { cellAddress, cellAt } from "./cell-grid";
+import type { CellGrid, CellValue } from "./cell-grid";
+import { AMOUNT_ROLES, ROLE_LABELS } from "./column-roles";
+import type { ColumnRole } from "./column-roles";
+import { finding } from "./findings";
+import type { Finding } from "./findings";
+import { toYuan } from "./money";
+import type { Unit } from "./money";
+import { parseNumber } from "./number-parser";
+import type { AmountCell, CodeScheme, TableColumn, TableRow } from "./table";
+import { cellText, indentWidth, squash } from "./text";
+
+/** Roles read as numbers: money roles in 元; counts and scores as plain decimals. */
+const NUMBER_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([...AMOUNT_ROLES, "count", "maxScore", "score"]);
+
+const TOTAL_NAME = /^(合计|总计|共计|小计|本年支出合计|支出合计|收入合计|本年收入合计|支出总计|收入总计)$|^.{0,12}(合计|总计)$/;
+const SUBTOTAL_NAME = /小计$/;
+const PART_PREFIX = /^其中[:：]?/;
+const CODE_IN_NAME = /^(\d{3}(?:\d{2}){0,2})(?!\d)[\s\u3000]*[、.．]?[\s\u3000]*(\S.*)$/;
+
+export function codeScheme(code: string): CodeScheme {
+  if (/^2\d{2}(\d{2}){0,2}$/.test(code)) return "function"; // 201 / 20103 / 2010301
+  if (/^[35]\d{2}(\d{2})?$/.test(code)) return "economic"; // 301 / 30101, 501 / 50101
+  return "other";
+}
+
+export function codeLevel(code: string): number | null {
+  if (code.length === 3) return 1;
+  if (code.length === 5) return 2;
+  if (code.length === 7) return 3;
+  return null;
+}
+
+function numberingLevel(name: string): number | null {
+  if (/^[一二三四五六七八九十]+[、.．]/.test(name)) return 1;
+  if (/^[(（][一二三四五六七八九十]+[)）]/.test(name)) return 2;
+  if (/^\d+[、.．](?!\d)/.test(name)) return 2;
+  if (/^[(（]\d+[)）]/.test(name) || /^[①-⑳]/.test(name)) return 3;
+  return null;
+}
+
+function codeText(v: CellValue): string {
+  const t = squash(cellText(v)).replace(/[-.·]/g, "");
+  return /^\d+$/.test(t) ? t : "";
+}
+
+function composeCode(grid: CellGrid, r: number, roles: Partial<Record<ColumnRole, TableColumn>>): string {
+  if (roles.code) return codeText(cellAt(grid, r, roles.code.col));
+  if (!roles.codeClass) return "";
+  const cls = codeText(cellAt(grid, r, roles.codeClass.col));
+  const sec = roles.codeSection ? codeText(cellAt(grid, r, roles.codeSection.col)) : "";
+  const item = roles.codeItem ? codeText(cellAt(grid, r, roles.codeItem.col)) : "";
+  if (!cls) return "";
+  return cls + (sec ? sec.padStart(2, "0") : "") + (sec && item ? item.padStart(2, "0") : "");
+}
+
+export function readRows(
+  grid: CellGrid,
+  columns: TableColumn[],
+  roles: Partial<Record<ColumnRole, TableColumn>>,
+  unit: Unit,
+  first: number,
+  last: number,
+  left: number,
+  right: number,
+  findings: Finding[],
+): TableRow[] {
+  const rows: TableRow[] = [];
+  const nameCol = roles.name ?? roles.level3 ?? roles.level2 ?? roles.level1;
+  const labelCol = nameCol ?? roles.code ?? roles.codeClass ?? columns[0];
+  const indents: number[] = [];
+  const pending: { row: TableRow; indent: number | null }[] = [];
+
+  for (let r = first; r <= last; r++) {
+    const raw = grid.values[r] ?? [];
+    let blank = true;
+    for (let c = left; c <= right; c++) {
+      const v = raw[c];
+      if (v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "")) blank = false;
+    }
+    if (blank) continue;
+
+    let nameRaw = nameCol ? cellText(cellAt(grid, r, nameCol.col)) : "";
+    let code = composeCode(grid, r, roles);
+    if (!nameRaw.trim() && roles.code) {
+      // "合计" often sits in the code column when code and name are merged.
+      const t = cellText(cellAt(grid, r, roles.code.col));
+      if (!code && t.trim()) nameRaw = t;
+    }
+    // Names are shown as the clerk wrote them; matching uses the squashed form.
+    let name = nameRaw.trim().replace(/[\u3000]+/g, "");
+    if (!code) {
+      const m = CODE_IN_NAME.exec(name);
+      if (m) {
+        code = m[1];
+        name = m[2].trim();
+      }
+    }
+    const isPart = PART_PREFIX.test(squash(name));
+    if (isPart) name = name.replace(/^其中[:：]?\s*/, "");
+    const key = squash(name);
+    const isTotal = !code && (TOTAL_NAME.test(key) || SUBTOTAL_NAME.test(key));
+    const totalKind = !isTotal ? null : SUBTOTAL_NAME.test(key) ? "subtotal" : "total";
+
+    const amounts: Partial<Record<ColumnRole, AmountCell>> = {};
+    for (const col of columns) {
+      if (!col.role || !NUMBER_ROLES.has(col.role)) continue;
+      const v = cellAt(grid, r, col.col);
+      const cell = cellAddress(grid, r, col.col);
+      const parsed = parseNumber(v);
+      const rawText = cellText(typeof v === "object" && v !== null ? v.error : v);
+      if (parsed.kind === "number" && !parsed.percent) {
+        const isMoney = AMOUNT_ROLES.has(col.role);
+        const value = isMoney ? toYuan(parsed.value, parsed.unit ?? col.unit ?? unit) : parsed.value;
+        amounts[col.role] = { cell, value, raw: rawText, bad: false, dash: false, text: typeof v === "string" };
+      } else if (parsed.kind === "empty") {
+        amounts[col.role] = { cell, value: null, raw: rawText, bad: false, dash: parsed.dash, text: typeof v === "string" };
+      } else {
+        amounts[col.role] = { cell, value: null, raw: rawText, bad: true, dash: false, text: typeof v === "string" };
+        findings.push(
+          finding("bad-value", "error", grid.sheet, cell, {
+            text: parsed.kind === "bad" ? parsed.text : rawText,
+            column: ROLE_LABELS[col.role],
+            columnLetter: col.letter,
+            name: name || null,
+          }),
+        );
+      }
+    }
+
+    let reason: string | null = null;
+    let reasonCell: string | null = null;
+    if (roles.reason) {
+      const t = cellText(cellAt(grid, r, roles.reason.col)).trim();
+      if (t && !/^[-—/]+$/.test(t)) {
+        reason = t;
+        reasonCell = cellAddress(grid, r, roles.reason.col);
+      }
+    }
+
+    const level = isTotal ? 0 : code ? (codeLevel(code) ?? 1) : (numberingLevel(key) ?? -1);
+    const indent = level === -1 ? indentWidth(nameRaw) : null;
+    if (indent !== null) indents.push(indent);
+    const row: TableRow = {
+      r,
+      cell: cellAddress(grid, r, labelCol.col),
+      code: code || null,
+      codeScheme: code ? codeScheme(code) : null,
+      name: name || (code ? code : ""),
+      level,
+      isTotal,
+      totalKind,
+      isPart,
+      amounts,
+      reason,
+      reasonCell,
+    };
+    rows.push(row);
+    pending.push({ row, indent });
+  }
+
+  // Rows without code or numbering: level from indentation, ranked (0 spaces → 1, next width → 2 …).
+  const widths = [...new Set(indents)].sort((a, b) => a - b);
+  for (const p of pending) if (p.indent !== null) p.row.level = widths.indexOf(p.indent) + 1;
+  // "其中" rows hang under the row above them.
+  for (let i = 0; i < rows.length; i++) {
+    if (rows[i].isPart && !rows[i].code && i > 0) rows[i].level = Math.max(rows[i].level, rows[i - 1].level + 1);
+  }
+  return rows;
+}

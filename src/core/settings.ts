@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { UNITS } from "./money";
+
+/** The clerk's choices. Stored in the workbook by the add-in, read from a JSON file by the CLI. */
+export const SettingsSchema = z.object({
+  /** |差异率| at or above this (percent) is flagged. 10% is common practice; no national number exists. */
+  thresholdPercent: z.number().min(0).max(1000).default(10),
+  /** And only when |差异额| is at least this many 万元 (0 = no floor). */
+  floorWanYuan: z.number().min(0).default(0),
+  displayUnit: z.enum(UNITS).default("万元"),
+  decimals: z.number().int().min(0).max(6).default(2),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+export type SettingsInput = z.input<typeof SettingsSchema>;
+
+export function settingsFrom(input: unknown): Settings {
+  return SettingsSchema.parse(input ?? {});
+}
+
+export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});

@@ -1,0 +1,56 @@
+import type { Decimal, Unit } from "./money";
+import type { ColumnRole } from "./column-roles";
+
+export type TableKind = "budget-actual" | "comparison" | "sangong" | "staff" | "scoring" | "amounts";
+export type CodeScheme = "function" | "economic" | "other" | null;
+
+export interface TableColumn {
+  col: number; // grid column index
+  letter: string; // sheet column letter
+  header: string; // header texts joined with "/"
+  role: ColumnRole | null;
+  unit: Unit | null; // stated in this column's header
+}
+
+/** One amount as read: the decimal in 元, or null when empty or unreadable (then `bad` says why). */
+export interface AmountCell {
+  cell: string;
+  value: Decimal | null;
+  raw: string;
+  bad: boolean;
+  dash: boolean;
+  /** The cell held text that was read as a number ("3,120,000.00"): a formula cannot use it as it is. */
+  text: boolean;
+}
+
+export interface TableRow {
+  r: number; // grid row index
+  cell: string; // address of the name (or code) cell: what a line points at
+  code: string | null;
+  codeScheme: CodeScheme;
+  name: string;
+  level: number; // 0 for totals; 1 for 类/301/一、; deeper for children
+  isTotal: boolean;
+  totalKind: "total" | "subtotal" | null;
+  isPart: boolean; // "其中：" rows: a breakdown of the row above, not an addend of the total
+  amounts: Partial<Record<ColumnRole, AmountCell>>;
+  reason: string | null;
+  reasonCell: string | null;
+}
+
+export interface Table {
+  id: string; // "Sheet!A3:F20"
+  sheet: string;
+  title: string;
+  range: string; // header top-left to last data row bottom-right
+  headerRange: string;
+  kind: TableKind;
+  unit: Unit;
+  unitSource: "title" | "header" | "assumed";
+  columns: TableColumn[];
+  roles: Partial<Record<ColumnRole, TableColumn>>;
+  rows: TableRow[];
+  codeScheme: CodeScheme;
+  /** Things recognition was unsure about, in words for the clerk. */
+  notes: string[];
+}

@@ -1,0 +1,27 @@
+/**
+ * Text as recognition sees it: NFKC folds full-width digits, letters and punctuation
+ * ("１２３" → "123", "（" → "(", "：" → ":"), and every kind of white space is dropped,
+ * because clerks pad names with spaces and full-width spaces for indentation.
+ */
+export function squash(text: string): string {
+  return text.normalize("NFKC").replace(/[\s\u00a0\u3000]+/g, "");
+}
+
+/** Leading indentation in half-width space units (a full-width space counts as 2). */
+export function indentWidth(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    if (ch === " " || ch === "\u00a0") n += 1;
+    else if (ch === "\u3000") n += 2;
+    else if (ch === "\t") n += 4;
+    else break;
+  }
+  return n;
+}
+
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  return "";
+}
