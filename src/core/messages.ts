@@ -16,7 +16,7 @@ export const MESSAGES: Record<RuleId, Template> = {
     `${s(d.name)}${s(d.column) ? `（${s(d.column)}）` : ""}与明细合计相差 ${s(d.difference)}，在取整误差范围内。`,
   "over-threshold": (d) =>
     `${s(d.name)}：决算 ${s(d.actual)}，预算 ${s(d.budget)}，差异 ${s(d.diff)}（${s(d.diffRate)}%），超过 ${s(d.threshold)}% 的提示线${d.hasReason ? "" : "，且未填写原因"}。`,
-  "no-budget": (d) => `${s(d.name)}：预算为 ${d.budgetBlank ? "空" : "0"}，决算支出 ${s(d.actual)}，无预算支出（不计算完成率）。`,
+  "no-budget": (d) => `${s(d.name)}：${d.budgetBlank ? "未填预算" : "预算为 0"}，决算支出 ${s(d.actual)}，无预算支出（不计算完成率）。`,
   "over-budget": (d) => `${s(d.name)}：决算 ${s(d.actual)} 超过预算 ${s(d.budget)}，超支 ${s(d.diff)}。`,
   "sangong-increase": (d) =>
     `${s(d.name)}：本年 ${s(d.actual)}，上年 ${s(d.previous)}，增加 ${s(d.yoyDiff)}${d.yoyRate === null || d.yoyRate === undefined ? "（上年为0，不计增长率）" : `（增长 ${s(d.yoyRate)}%）`}，不符合“只减不增”要求。`,

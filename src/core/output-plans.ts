@@ -24,7 +24,8 @@ const RATE_FORMAT = "0.00%";
 function sourceCell(sheet: string, a: AmountCell | undefined, unit: Unit, fmt: string): PlanCell {
   if (!a) return {};
   if (a.bad) return { v: null, fmt };
-  if (a.text) return { v: a.value === null ? null : fromYuan(a.value, unit).toNumber(), fmt };
+  // Text read as a number (or a "—", which counts as 0) is written as the value core used.
+  if (a.text) return { v: a.value === null ? 0 : fromYuan(a.value, unit).toNumber(), fmt };
   return { f: qualifiedAddress(sheet, a.cell), fmt };
 }
 

@@ -139,7 +139,8 @@ export function readRows(
     }
 
     const level = isTotal ? 0 : code ? (codeLevel(code) ?? 1) : (numberingLevel(key) ?? -1);
-    const indent = level === -1 ? indentWidth(nameRaw) : null;
+    // Indentation is ranked over every uncoded row, numbered ones included, so "  人员经费" under "一、基本支出" is level 2.
+    const indent = !isTotal && !code ? indentWidth(nameRaw) : null;
     if (indent !== null) indents.push(indent);
     const row: TableRow = {
       r,
@@ -161,7 +162,7 @@ export function readRows(
 
   // Rows without code or numbering: level from indentation, ranked (0 spaces → 1, next width → 2 …).
   const widths = [...new Set(indents)].sort((a, b) => a - b);
-  for (const p of pending) if (p.indent !== null) p.row.level = widths.indexOf(p.indent) + 1;
+  for (const p of pending) if (p.indent !== null && p.row.level === -1) p.row.level = widths.indexOf(p.indent) + 1;
   // "其中" rows hang under the row above them.
   for (let i = 0; i < rows.length; i++) {
     if (rows[i].isPart && !rows[i].code && i > 0) rows[i].level = Math.max(rows[i].level, rows[i - 1].level + 1);

@@ -84,7 +84,7 @@ function isColumnNumberRow(grid: CellGrid, r: number, left: number, right: numbe
   for (let c = left; c <= right; c++) {
     const v = row[c] ?? null;
     if (v === null || v === "") continue;
-    const t = typeof v === "string" ? squash(v) : String(v);
+    const t = squash(cellText(v));
     if (/^(栏次|行次|—|-)$/.test(t) || /^\d{1,2}$/.test(t)) ints++;
     else others++;
   }
@@ -206,12 +206,13 @@ function titleAndUnit(
       if (u && unit === null) {
         unit = u;
         unitCell = cellAddress(grid, r, c);
-        continue;
       }
-      const t = squash(v);
+      // "2023年项目支出预决算对比（单位：元）" is a title that also states the unit.
+      const t = squash(v).replace(/[(（]?(金额)?单位[:：]?(亿元|万元|千元|元)[)）]?/, "");
+      if (u && t.length < 6) continue;
       const inColumns = c >= left - 1 && c <= right + 1;
-      if (title === null && inColumns && t.length >= 4 && !u && !/编制单位|填报单位|^\d{4}年\d{1,2}月|^(单位|日期)[:：]/.test(t)) {
-        title = v.trim();
+      if (title === null && inColumns && t.length >= 4 && !/编制单位|填报单位|^\d{4}年\d{1,2}月|^(单位|日期)[:：]/.test(t)) {
+        title = v.trim().replace(/[(（]?(金额)?单位[:：]\s*(亿元|万元|千元|元)[)）]?/, "").trim();
       }
     }
   }
@@ -292,8 +293,8 @@ export function recognizeGrid(grid: CellGrid): Recognition {
       blanks = 0;
       end = rr;
     }
-    // A title and unit line of the next table are not data: trim rows without any number.
-    while (end >= dataStart && scans[end].numbers === 0 && !rowHasTotalName(grid, end, segLeft, segRight)) end--;
+    // A title or unit line of the next table is not data: trim trailing lone-text rows.
+    while (end >= dataStart && scans[end].numbers === 0 && isTitleLike(grid, end, segLeft, segRight)) end--;
 
     for (const [left, right] of segs) {
       const table = buildTable(grid, get, { top, bottom, left, right }, dataStart, end, previousEnd, findings);
@@ -336,9 +337,17 @@ function rowIsBlank(grid: CellGrid, r: number, left: number, right: number): boo
   return true;
 }
 
-function rowHasTotalName(grid: CellGrid, r: number, left: number, right: number): boolean {
+function isTitleLike(grid: CellGrid, r: number, left: number, right: number): boolean {
+  const row = grid.values[r] ?? [];
+  let filled = 0;
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) continue;
+    if (typeof v === "string" && UNIT_LINE.test(v)) return true;
+    if (c >= left && c <= right) filled++;
+  }
   const t = firstText(grid, r, left, right);
-  return t !== null && /(合计|总计|小计)/.test(squash(t));
+  return filled <= 1 && !(t !== null && /(合计|总计|小计)/.test(squash(t)));
 }
 
 function buildTable(

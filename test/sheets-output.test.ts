@@ -1,0 +1,164 @@
+import ExcelJS from "exceljs";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { analyzeWorkbook } from "../src/core/analyze";
+import { qualifiedAddress } from "../src/core/cell-grid";
+import { fromYuan } from "../src/core/money";
+import type { Decimal } from "../src/core/money";
+import { SANGONG_SHEET, VARIANCE_SHEET } from "../src/core/output-plans";
+import { DEFAULT_SETTINGS } from "../src/core/settings";
+import { readWorkbookGrids } from "../src/xlsx/read-workbook";
+import { FIXTURES } from "./fixtures/variations";
+import { FormulaEvaluator } from "./support/formula-eval";
+import { cli, tmp, writeFixture } from "./support/run-cli";
+
+const SAMPLE = join(__dirname, "..", "assets", "sample-juesuan-2020.xlsx");
+
+async function load(path: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return wb;
+}
+
+async function sheets(input: string): Promise<string> {
+  const out = join(tmp(), "out.xlsx");
+  const r = await cli(["sheets", input, "-o", out]);
+  expect(r.err).toBe("");
+  expect(r.code).toBe(0);
+  return out;
+}
+
+/** The output row whose name cell links to a source cell. */
+function rowLinkingTo(ws: ExcelJS.Worksheet, col: number, target: string): number {
+  let found = -1;
+  ws.eachRow((row, n) => {
+    const v = row.getCell(col).value as { hyperlink?: string } | null;
+    if (v && typeof v === "object" && v.hyperlink === `#${target}`) found = n;
+  });
+  return found;
+}
+
+const close = (sheetValue: unknown, core: Decimal | null, scale = 1) => {
+  if (core === null) {
+    // No number in core (unreadable source, zero base): an empty cell or "" in the sheet, never 0.
+    expect([null, ""]).toContain(sheetValue);
+    return;
+  }
+  expect(typeof sheetValue).toBe("number");
+  expect(Math.abs((sheetValue as number) * scale - core.toNumber())).toBeLessThan(1e-9 * Math.max(1, Math.abs(core.toNumber())));
+};
+
+/** Every formula of 差异分析 and 三公经费对比, evaluated on the written file, equals core's number. */
+async function verifyFormulas(input: string): Promise<number> {
+  const analysis = analyzeWorkbook(await readWorkbookGrids(readFileSync(input), "in.xlsx"), DEFAULT_SETTINGS);
+  const wb = await load(await sheets(input));
+  const ev = new FormulaEvaluator(wb);
+  const ws = wb.getWorksheet(VARIANCE_SHEET)!;
+  let checked = 0;
+  for (const line of analysis.lines) {
+    const table = analysis.tables.find((t) => t.id === line.tableId)!;
+    const r = rowLinkingTo(ws, 2, qualifiedAddress(line.sheet, line.cell));
+    expect(r).toBeGreaterThan(0);
+    const at = (col: string) => ev.value(VARIANCE_SHEET, `${col}${r}`);
+    const inUnit = (d: Decimal | null) => (d === null ? null : fromYuan(d, table.unit));
+    close(at("E"), inUnit(line.actual));
+    if (line.budgetRole) {
+      close(at(line.budgetRole === "budgetInitial" ? "C" : "D"), inUnit(line.budget));
+      close(at("F"), inUnit(line.diff));
+      close(at("G"), line.diffRate, 100);
+      close(at("H"), line.completionRate, 100);
+    }
+    if (table.roles.previous) {
+      close(at("I"), inUnit(line.previous));
+      close(at("J"), inUnit(line.yoyDiff));
+      close(at("K"), line.yoyRate, 100);
+    }
+    checked++;
+  }
+  const sg = analysis.sangong;
+  if (sg) {
+    const gs = wb.getWorksheet(SANGONG_SHEET)!;
+    const unit = analysis.tables.find((t) => t.id === sg.tableId)!.unit;
+    const inUnit = (d: Decimal | null) => (d === null ? null : fromYuan(d, unit));
+    for (const item of [sg.total, ...sg.items, ...sg.related]) {
+      if (!item.cell) continue;
+      const r = rowLinkingTo(gs, 1, qualifiedAddress(item.sheet, item.cell));
+      expect(r).toBeGreaterThan(0);
+      const at = (col: string) => ev.value(SANGONG_SHEET, `${col}${r}`);
+      close(at("D"), inUnit(item.actual));
+      if (item.previous !== null) {
+        close(at("B"), inUnit(item.previous));
+        close(at("E"), inUnit(item.yoyDiff));
+        close(at("F"), item.yoyRate, 100);
+      }
+      if (item.budget !== null) {
+        close(at("C"), inUnit(item.budget));
+        close(at("G"), inUnit(item.budgetDiff));
+        close(at("H"), item.completionRate, 100);
+      }
+      if (item.share !== null) close(at("I"), item.share, 100);
+      checked++;
+    }
+  }
+  return checked;
+}
+
+describe("sheets: output sheets with live formulas", () => {
+  test("the sample: every formula equals core's numbers", async () => {
+    expect(await verifyFormulas(SAMPLE)).toBeGreaterThan(50);
+  });
+
+  test.each(["text-numbers", "zero-budgets-and-bases", "planted-mismatch", "function-lkx-total", "sangong-yuan-total-top", "sangong-wanyuan-related", "clean"])(
+    "%s: every formula equals core's numbers",
+    async (name) => {
+      expect(await verifyFormulas(await writeFixture(FIXTURES[name]))).toBeGreaterThan(0);
+    },
+  );
+
+  test("source sheets are unchanged in value, formula and merges", async () => {
+    const before = await load(SAMPLE);
+    const after = await load(await sheets(SAMPLE));
+    for (const ws of before.worksheets) {
+      const other = after.getWorksheet(ws.name)!;
+      expect(other).toBeDefined();
+      const dump = (w: ExcelJS.Worksheet) => {
+        const cells: string[] = [];
+        w.eachRow({ includeEmpty: true }, (row, r) => row.eachCell({ includeEmpty: true }, (c, col) => cells.push(`${r},${col}=${JSON.stringify(c.value)}`)));
+        return { cells, merges: Object.keys((w as unknown as { _merges: object })._merges).sort() };
+      };
+      expect(dump(other)).toEqual(dump(ws));
+    }
+  });
+
+  test("re-running on its own output replaces the sheets instead of adding copies", async () => {
+    const first = await sheets(SAMPLE);
+    const second = await sheets(first);
+    const names = (await load(second)).worksheets.map((w) => w.name);
+    expect(names).toEqual(["经济分类预决算", "功能分类支出决算", "三公经费", "人员情况", VARIANCE_SHEET, SANGONG_SHEET]);
+    expect(names).toEqual((await load(first)).worksheets.map((w) => w.name));
+  });
+
+  test("a user's own sheet named 差异分析 is kept; ours gets a suffix", async () => {
+    const input = await writeFixture([...FIXTURES["economic-with-reasons"], { name: VARIANCE_SHEET, rows: [["我自己的分析"]] }]);
+    const wb = await load(await sheets(input));
+    expect(wb.getWorksheet(VARIANCE_SHEET)!.getCell("A1").value).toBe("我自己的分析");
+    expect(wb.getWorksheet(`${VARIANCE_SHEET}_决算助手`)).toBeDefined();
+  });
+
+  test("a corrected source number flows through the formulas", async () => {
+    const wb = await load(await sheets(await writeFixture(FIXTURES["economic-with-reasons"])));
+    const r = rowLinkingTo(wb.getWorksheet(VARIANCE_SHEET)!, 2, qualifiedAddress("经济分类", "B8"));
+    expect(new FormulaEvaluator(wb).value(VARIANCE_SHEET, `F${r}`)).toBeCloseTo(22.37 - 29, 9);
+    wb.getWorksheet("经济分类")!.getCell("D8").value = 30; // 办公费 决算 corrected to 30 万元
+    expect(new FormulaEvaluator(wb).value(VARIANCE_SHEET, `F${r}`)).toBeCloseTo(1, 9);
+  });
+
+  test("flagged rows are highlighted and findings link to their cells", async () => {
+    const wb = await load(await sheets(await writeFixture(FIXTURES["planted-mismatch"])));
+    const ws = wb.getWorksheet(VARIANCE_SHEET)!;
+    const r = rowLinkingTo(ws, 2, qualifiedAddress("功能分类", "B4"));
+    expect((ws.getCell(`A${r}`).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFF8CBAD");
+    const link = rowLinkingTo(ws, 2, qualifiedAddress("功能分类", "D4"));
+    expect(ws.getCell(`D${link}`).value).toMatch(/扶贫（决算）为 1313\.82万元/);
+  });
+});
