@@ -324,3 +324,22 @@ describe("recognition is robust", () => {
     expect(sort(summary(moved))).toEqual(sort(summary(base)));
   });
 });
+
+describe("the clerk's confirmations", () => {
+  const values: CellValue[][] = [
+    ["项目", "决算数", "执行数", "上年"],
+    ["甲", 1, 2, 3],
+  ];
+  test("a confirmed column replaces the guess and clears the doubt", () => {
+    const { tables, findings } = recognizeGrid(grid("表", values), { columnOverrides: { "表!A1": { actual: "C" } }, unitOverrides: { "表!A1": "万元" } });
+    expect(roles(tables[0])).toEqual({ name: "A", actual: "C", previous: "D" });
+    expect(tables[0].unit).toBe("万元");
+    expect(tables[0].unitSource).toBe("confirmed");
+    expect(findings).toEqual([]);
+    expect(yuan(tables[0], 0, "actual")).toBe("20000.00");
+  });
+  test("overrides for another table change nothing", () => {
+    const { tables } = recognizeGrid(grid("表", values), { columnOverrides: { "别的表!A1": { actual: "C" } } });
+    expect(roles(tables[0]).actual).toBe("B");
+  });
+});

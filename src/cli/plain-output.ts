@@ -3,8 +3,8 @@ import { ROLE_LABELS } from "../core/column-roles";
 import type { ColumnRole } from "../core/column-roles";
 import type { Finding, Severity } from "../core/findings";
 import { findingMessage, RULE_TITLES } from "../core/messages";
-import { formatAmount } from "../core/money";
 import type { Decimal } from "../core/money";
+import { amountText, changeText, rateText } from "../core/phrasing";
 import type { Settings } from "../core/settings";
 import type { TableKind } from "../core/table";
 
@@ -17,13 +17,13 @@ const KIND_LABELS: Record<TableKind, string> = {
   amounts: "金额表",
 };
 const SEVERITY_LABELS: Record<Severity, string> = { error: "错误（需更正）", warning: "提示（需说明或核实）", info: "参考" };
-const UNIT_SOURCE = { title: "标题行", header: "表头", assumed: "未注明，按元处理" } as const;
+const UNIT_SOURCE = { title: "标题行", header: "表头", assumed: "未注明，按元处理", confirmed: "已确认" } as const;
 
 /** A short review a clerk can act on: what was read, the totals, then findings by importance. */
 export function plainReview(fileName: string, a: Analysis, s: Settings): string {
   const out: string[] = [];
-  const money = (d: Decimal | null) => (d === null ? "—" : `${formatAmount(d, s.displayUnit, s.decimals)}${s.displayUnit}`);
-  const pct = (d: Decimal | null) => (d === null ? "无（基数为0）" : `${d.toFixed(2)}%`);
+  const money = (d: Decimal | null) => amountText(d, s);
+  const pct = (d: Decimal | null) => rateText(d);
   out.push(`决算助手 · 检查 ${fileName}`);
   out.push("");
   out.push(`识别到 ${a.tables.length} 张表：`);
@@ -46,12 +46,11 @@ export function plainReview(fileName: string, a: Analysis, s: Settings): string 
   if (a.sangong) {
     const g = a.sangong.total;
     out.push("");
-    const yoy =
-      g.yoyDiff === null ? "" : g.yoyDiff.isZero() ? "，与上年持平" : `，较上年${g.yoyDiff.gt(0) ? "增加" : "减少"} ${money(g.yoyDiff.abs())}（${g.yoyRate === null ? "上年为0" : `${g.yoyDiff.gt(0) ? "增长" : "下降"} ${g.yoyRate.abs().toFixed(2)}%`}）`;
+    const yoy = g.yoyDiff === null ? "" : `，${changeText(g.yoyDiff, g.yoyRate, g.previous, s)}`;
     const budget = g.budget === null ? "" : `，预算 ${money(g.budget)}，完成预算 ${pct(g.completionRate)}`;
     out.push(`三公经费：本年 ${money(g.actual)}${yoy}${budget}`);
     for (const i of a.sangong.items) {
-      const change = i.yoyDiff === null ? "" : i.yoyDiff.isZero() ? "，持平" : `，较上年${i.yoyDiff.gt(0) ? "增加" : "减少"} ${money(i.yoyDiff.abs())}`;
+      const change = i.yoyDiff === null ? "" : `，${changeText(i.yoyDiff, i.yoyRate, i.previous, s)}`;
       out.push(`  ${i.item}：${money(i.actual)}${i.share === null ? "" : `，占 ${i.share.toFixed(2)}%`}${change}`);
     }
     for (const i of a.sangong.related) out.push(`  （另列）${i.item}：${money(i.actual)}，上年 ${money(i.previous)}`);

@@ -8,6 +8,7 @@ import type { SangongResult } from "./sangong";
 import type { Settings } from "./settings";
 import type { Table } from "./table";
 import { checkSums, varianceLines } from "./variance";
+import { PLAN_MARK } from "./sheet-plan";
 import type { VarianceLine } from "./variance";
 
 export interface TableTotals {
@@ -68,7 +69,13 @@ export function analyzeTables(tables: Table[], recognitionFindings: Finding[], s
   return { tables, lines, totals, sangong, findings: sortFindings(findings) };
 }
 
+/** Sheets this tool wrote (marked in A1) are results, not data: re-running never analyses them. */
+export function isOutputGrid(grid: CellGrid): boolean {
+  const a1 = grid.origin.row === 0 && grid.origin.col === 0 ? grid.values[0]?.[0] : null;
+  return typeof a1 === "string" && a1.includes(PLAN_MARK);
+}
+
 export function analyzeWorkbook(grids: CellGrid[], settings: Settings): Analysis {
-  const recognition = recognizeWorkbook(grids);
+  const recognition = recognizeWorkbook(grids.filter((g) => !isOutputGrid(g)), settings);
   return analyzeTables(recognition.tables, recognition.findings, settings);
 }

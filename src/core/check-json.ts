@@ -21,7 +21,7 @@ export const TableJsonSchema = z.object({
   title: z.string(),
   kind: z.enum(["budget-actual", "comparison", "sangong", "staff", "scoring", "amounts"]),
   unit: z.enum(UNITS),
-  unitSource: z.enum(["title", "header", "assumed"]),
+  unitSource: z.enum(["title", "header", "assumed", "confirmed"]),
   columns: z.record(z.string(), z.string().regex(/^[A-Z]{1,3}$/)),
   rows: z.number().int(),
   notes: z.array(z.string()),

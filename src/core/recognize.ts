@@ -14,6 +14,16 @@ export interface Recognition {
   findings: Finding[];
 }
 
+/** What the clerk confirmed, keyed by table ("支出!A3": sheet and header top-left). */
+export interface RecognitionOverrides {
+  columnOverrides?: Record<string, Partial<Record<ColumnRole, string>>>;
+  unitOverrides?: Record<string, Unit>;
+}
+
+export function tableKey(sheet: string, headerRange: string): string {
+  return `${sheet}!${headerRange.split(":")[0]}`;
+}
+
 /** Roles that make a row look like a header when two or more appear together. */
 const KEY_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
   ...AMOUNT_ROLES,
@@ -234,7 +244,7 @@ function classify(roles: Partial<Record<ColumnRole, TableColumn>>, title: string
 }
 
 /** Finds every table on one sheet: header block, columns, unit, extent, rows. */
-export function recognizeGrid(grid: CellGrid): Recognition {
+export function recognizeGrid(grid: CellGrid, overrides: RecognitionOverrides = {}): Recognition {
   const tables: Table[] = [];
   const findings: Finding[] = [];
   const height = grid.values.length;
@@ -297,7 +307,7 @@ export function recognizeGrid(grid: CellGrid): Recognition {
     while (end >= dataStart && scans[end].numbers === 0 && isTitleLike(grid, end, segLeft, segRight)) end--;
 
     for (const [left, right] of segs) {
-      const table = buildTable(grid, get, { top, bottom, left, right }, dataStart, end, previousEnd, findings);
+      const table = buildTable(grid, get, { top, bottom, left, right }, dataStart, end, previousEnd, findings, overrides);
       if (table) tables.push(table);
     }
     previousEnd = Math.max(end, bottom);
@@ -358,10 +368,23 @@ function buildTable(
   dataEnd: number,
   previousEnd: number,
   findings: Finding[],
+  overrides: RecognitionOverrides,
 ): Table | null {
   const notes: string[] = [];
-  const localFindings: Finding[] = [];
+  let localFindings: Finding[] = [];
   const columns = columnsOf(grid, get, block, localFindings, notes);
+  const key = tableKey(grid.sheet, rangeAddress(grid, block.top, block.left, block.top, block.left));
+  const confirmed = overrides.columnOverrides?.[key];
+  if (confirmed) {
+    // The clerk's confirmation replaces the guess: each confirmed role moves to its letter.
+    for (const [role, letter] of Object.entries(confirmed)) {
+      for (const c of columns) if (c.role === role) c.role = null;
+      const target = columns.find((c) => c.letter === letter);
+      if (target) target.role = role as ColumnRole;
+    }
+    localFindings = localFindings.filter((f) => f.rule !== "header-ambiguous");
+    notes.length = 0;
+  }
   const roles: Partial<Record<ColumnRole, TableColumn>> = {};
   for (const col of columns) if (col.role && !roles[col.role]) roles[col.role] = col;
   const hasAmounts = columns.some((c) => c.role !== null && (AMOUNT_ROLES.has(c.role) || c.role === "count" || c.role === "score" || c.role === "maxScore"));
@@ -372,7 +395,11 @@ function buildTable(
   let unit: Unit;
   let unitSource: Table["unitSource"];
   const headerCell = cellAddress(grid, block.top, block.left);
-  if (above.unit) {
+  const confirmedUnit = overrides.unitOverrides?.[key];
+  if (confirmedUnit) {
+    unit = confirmedUnit;
+    unitSource = "confirmed";
+  } else if (above.unit) {
     unit = above.unit;
     unitSource = "title";
     const conflicting = headerUnits.find((u) => u !== above.unit);
@@ -388,7 +415,7 @@ function buildTable(
   }
   const title = above.title ?? grid.sheet;
   const hasMoney = columns.some((c) => c.role !== null && AMOUNT_ROLES.has(c.role));
-  if (unitSource === "assumed" && hasMoney) {
+  if (unitSource === "assumed" && hasMoney && !confirmedUnit) {
     localFindings.push(finding("unit-assumed", "info", grid.sheet, headerCell, { title }));
     notes.push("未找到金额单位，按“元”处理");
   }
@@ -417,11 +444,11 @@ function buildTable(
 }
 
 /** Every table in a workbook, in sheet order. */
-export function recognizeWorkbook(grids: CellGrid[]): Recognition {
+export function recognizeWorkbook(grids: CellGrid[], overrides: RecognitionOverrides = {}): Recognition {
   const tables: Table[] = [];
   const findings: Finding[] = [];
   for (const g of grids) {
-    const one = recognizeGrid(g);
+    const one = recognizeGrid(g, overrides);
     tables.push(...one.tables);
     findings.push(...one.findings);
   }

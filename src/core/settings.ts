@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { COLUMN_ROLES } from "./column-roles";
 import { UNITS } from "./money";
 
 /** The clerk's choices. Stored in the workbook by the add-in, read from a JSON file by the CLI. */
@@ -9,6 +10,10 @@ export const SettingsSchema = z.object({
   floorWanYuan: z.number().min(0).default(0),
   displayUnit: z.enum(UNITS).default("万元"),
   decimals: z.number().int().min(0).max(6).default(2),
+  /** Per table ("支出!A3", the header's top-left): role → column letter, as the clerk confirmed them. */
+  columnOverrides: z.record(z.string(), z.partialRecord(z.enum(COLUMN_ROLES), z.string().regex(/^[A-Z]{1,3}$/))).default({}),
+  /** Per table: the unit the clerk confirmed where the sheet states none. */
+  unitOverrides: z.record(z.string(), z.enum(UNITS)).default({}),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;

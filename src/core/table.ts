@@ -46,7 +46,7 @@ export interface Table {
   headerRange: string;
   kind: TableKind;
   unit: Unit;
-  unitSource: "title" | "header" | "assumed";
+  unitSource: "title" | "header" | "assumed" | "confirmed";
   columns: TableColumn[];
   roles: Partial<Record<ColumnRole, TableColumn>>;
   rows: TableRow[];

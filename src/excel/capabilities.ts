@@ -1,0 +1,16 @@
+/** Requirement sets beyond the manifest's ExcelApi 1.7 are detected, never assumed. */
+export interface Capabilities {
+  mergedAreas: boolean; // ExcelApi 1.13: Range.getMergedAreasOrNullObject
+  charts: boolean; // ExcelApi 1.7: series.setValues / setXAxisValues
+}
+
+export function detectCapabilities(office: { context: { requirements: { isSetSupported(name: string, version?: string): boolean } } }): Capabilities {
+  const has = (v: string) => {
+    try {
+      return office.context.requirements.isSetSupported("ExcelApi", v);
+    } catch {
+      return false; // an old host without requirement-set queries: take the conservative path
+    }
+  };
+  return { mergedAreas: has("1.13"), charts: has("1.7") };
+}

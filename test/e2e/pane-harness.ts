@@ -1,0 +1,64 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { Server } from "node:http";
+import { tmpdir } from "node:os";
+import { extname, join, normalize } from "node:path";
+import { chromium } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import type { CellGrid } from "../../src/core/cell-grid";
+
+/** Builds the pane once (production build with office.js served locally), serves dist/, drives Debian's Chromium. */
+const ROOT = join(__dirname, "..", "..");
+const DIST = join(ROOT, "dist");
+export const OUT = join(ROOT, "e2e-out");
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".txt": "text/plain" };
+
+export function buildPane(): void {
+  if (process.env.PANE_BUILT && existsSync(join(DIST, "taskpane.html"))) return;
+  execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, env: { ...process.env, OFFICE_JS: "local" }, stdio: "pipe" });
+}
+
+export async function serveDist(): Promise<{ server: Server; origin: string }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0])).replace(/^(\.\.[/\\])+/, "");
+    const file = join(DIST, path);
+    if (!file.startsWith(DIST) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address() as { port: number };
+  return { server, origin: `http://127.0.0.1:${address.port}` };
+}
+
+export async function launch(): Promise<BrowserContext> {
+  mkdirSync(OUT, { recursive: true });
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "juesuan-chrome-")), {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    viewport: { width: 360, height: 900 },
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+export interface FakeWorkbook {
+  sheets: CellGrid[];
+  apiVersion?: string;
+  settings?: Record<string, unknown>;
+}
+
+/** A page with the simulated Excel host installed before the pane's scripts run; every request is recorded. */
+export async function openPane(context: BrowserContext, origin: string, workbook: FakeWorkbook, page = "taskpane.html"): Promise<{ page: Page; requests: string[] }> {
+  const p = await context.newPage();
+  const requests: string[] = [];
+  p.on("request", (r) => requests.push(r.url()));
+  // The real office.js (served locally) would replace the simulated host: answer it with nothing.
+  await p.route("**/office-js/*.js", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "" }));
+  await p.addInitScript({ content: `window.__FAKE_WORKBOOK__ = ${JSON.stringify(workbook)};` });
+  await p.addInitScript({ path: join(__dirname, "fake-office.js") });
+  await p.goto(`${origin}/${page}`);
+  return { page: p, requests };
+}

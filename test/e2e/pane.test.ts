@@ -1,0 +1,103 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Server } from "node:http";
+import type { BrowserContext } from "playwright-core";
+import { readWorkbookGrids } from "../../src/xlsx/read-workbook";
+import type { CellGrid } from "../../src/core/cell-grid";
+import { grid } from "../support/grid";
+import { buildPane, launch, openPane, OUT, serveDist } from "./pane-harness";
+
+/** The built task pane in Debian's Chromium against a simulated Excel host backed by the sample workbook. */
+jest.setTimeout(180_000);
+
+let server: Server;
+let origin: string;
+let browser: BrowserContext;
+let sample: CellGrid[];
+
+beforeAll(async () => {
+  buildPane();
+  ({ server, origin } = await serveDist());
+  browser = await launch();
+  sample = await readWorkbookGrids(readFileSync(join(__dirname, "..", "..", "assets", "sample-juesuan-2020.xlsx")), "sample.xlsx");
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const fake = (page: import("playwright-core").Page) => page.evaluate(() => (window as unknown as { __fakeExcel: Record<string, unknown> }).__fakeExcel);
+
+test("一键检查: findings appear, a click selects the cell, results are written, nothing leaves the machine", async () => {
+  const { page, requests } = await openPane(browser, origin, { sheets: sample, apiVersion: "1.13" });
+  await page.getByTestId("run").click();
+  await page.getByTestId("done").waitFor();
+  await page.screenshot({ path: join(OUT, "pane-after-check.png"), fullPage: true });
+
+  await expect(page.getByTestId("done").textContent()).resolves.toContain("「差异分析」、「三公经费对比」");
+  await expect(page.getByTestId("sangong-summary").textContent()).resolves.toContain("三公经费本年 4.68万元，较上年减少9.07万元，下降65.96%");
+  const links = page.getByTestId("finding-link");
+  expect(await links.count()).toBe(16);
+  await expect(links.first().getAttribute("data-cell")).resolves.toBe("功能分类支出决算!E18");
+
+  await links.nth(1).click();
+  await page.waitForFunction(() => (window as unknown as { __fakeExcel: { selection: { address: string } | null } }).__fakeExcel.selection?.address === "E19");
+  const state = (await fake(page)) as { selection: unknown; syncs: number; sheets: { name: string; deleted: boolean; formulas: unknown }[]; calcSuspended: number; charts: unknown[] };
+  expect(state.selection).toEqual({ sheet: "功能分类支出决算", address: "E19" });
+  // 3 syncs to read (sheets, used ranges, values) + 1 to write + 1 for the click's selection.
+  expect(state.syncs).toBe(5);
+  expect(state.calcSuspended).toBeGreaterThan(0);
+  expect(state.charts.length).toBe(2);
+  const written = await page.evaluate(() => (window as unknown as { __sheetText: (n: string) => [string, unknown][] }).__sheetText("差异分析"));
+  expect(written.filter(([, v]) => typeof v === "string" && v.startsWith("='经济分类预决算'!")).length).toBeGreaterThan(40);
+
+  const outside = requests.filter((u) => !u.startsWith(origin));
+  expect(outside).toEqual([]);
+  await page.close();
+});
+
+test("re-running replaces the result sheets instead of adding copies", async () => {
+  const { page } = await openPane(browser, origin, { sheets: sample });
+  await page.getByTestId("run").click();
+  await page.getByTestId("done").waitFor();
+  await page.getByTestId("run").click();
+  await page.getByTestId("progress").waitFor({ state: "detached" });
+  await page.getByTestId("done").waitFor();
+  const names = await page.evaluate(() =>
+    (window as unknown as { __fakeExcel: { sheets: { name: string; deleted: boolean }[] } }).__fakeExcel.sheets.filter((s) => !s.deleted).map((s) => s.name),
+  );
+  expect(names).toEqual(["经济分类预决算", "功能分类支出决算", "三公经费", "人员情况", "差异分析", "三公经费对比"]);
+  await page.close();
+});
+
+test("an unsure header is confirmed by the clerk, stored in the workbook, and the next check uses it", async () => {
+  const unsure = grid("支出", [
+    ["项目", "预算数", "决算数", "执行数"],
+    ["办公费", 100000, 90000, 80000],
+  ]);
+  const { page } = await openPane(browser, origin, { sheets: [unsure] });
+  await page.getByTestId("run").click();
+  await page.getByTestId("column-confirm").waitFor();
+  await expect(page.getByTestId("summary").textContent()).resolves.toContain("9.00");
+  await page.screenshot({ path: join(OUT, "pane-confirm-columns.png"), fullPage: true });
+  await page.getByLabel("决算列").selectOption("D");
+  await page.getByLabel("金额单位").selectOption("元");
+  await page.getByTestId("confirm-columns").click();
+  await page.getByTestId("column-confirm").waitFor({ state: "detached" });
+  const stored = await page.evaluate(() => (window as unknown as { __fakeExcel: { settings: Record<string, string> } }).__fakeExcel.settings["juesuan.settings"]);
+  expect(JSON.parse(stored).columnOverrides).toEqual({ "支出!A1": { budget: "B", actual: "D" } });
+  expect(JSON.parse(stored).unitOverrides).toEqual({ "支出!A1": "元" });
+  await expect(page.getByTestId("summary").textContent()).resolves.toContain("8.00");
+  await page.close();
+});
+
+test("an error from Excel is shown to the clerk", async () => {
+  const { page } = await openPane(browser, origin, { sheets: sample });
+  await page.evaluate(() => {
+    (window as unknown as { Excel: { run: () => Promise<never> } }).Excel.run = () => Promise.reject(Object.assign(new Error("文件已被锁定"), { code: "AccessDenied" }));
+  });
+  await page.getByTestId("run").click();
+  await page.getByTestId("error").waitFor();
+  await expect(page.getByTestId("error").textContent()).resolves.toContain("AccessDenied");
+  await page.close();
+});
