@@ -38,4 +38,5 @@ export default tseslint.config(
   { files: ["src/cli/**/*.ts", "src/cli/**/*.tsx"], rules: { "no-restricted-imports": noImports(["../excel/*", "../taskpane/*", "../commands/*", "react*", "@fluentui/*"]) } },
   { files: ["src/cli/**/*.ts", "scripts/**/*.ts", "test/**/*.ts"], rules: { "no-console": "off" } },
   { files: ["**/*.{js,cjs}"], languageOptions: { sourceType: "commonjs", globals: { ...globals.node } }, rules: { "@typescript-eslint/no-require-imports": "off" } },
+  { files: ["test/e2e/**/*.js"], languageOptions: { globals: { ...globals.browser } } },
 );

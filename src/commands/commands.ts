@@ -1,14 +1,12 @@
 import { loadSettings } from "../excel/settings-store";
 import { detectCapabilities } from "../excel/capabilities";
-import { runCheck } from "../excel/run-check";
+import { LAST_ERROR_KEY, runCheck } from "../excel/run-check";
 
 /**
  * Ribbon 「一键检查」: the same check as the pane, without opening it. It writes the result sheets and
  * selects 「差异分析」. A failure cannot be shown here (a function command has no UI), so it opens the pane,
  * which shows the stored message.
  */
-export const LAST_ERROR_KEY = "juesuan.lastCommandError";
-
 async function oneClickCheck(event: Office.AddinCommands.Event): Promise<void> {
   try {
     const { settings } = loadSettings(Office.context.document.settings as unknown as Parameters<typeof loadSettings>[0]);

@@ -9,6 +9,9 @@ import type { ReadStats } from "./read-grids";
 import { renderPlans } from "./render-plans";
 import type { RenderStats } from "./render-plans";
 
+/** Where the ribbon command leaves its failure for the pane to show (a function command has no UI of its own). */
+export const LAST_ERROR_KEY = "juesuan.lastCommandError";
+
 export type CheckStep = "read" | "analyze" | "write" | "done";
 export const STEP_LABELS: Record<CheckStep, string> = { read: "正在读取工作表…", analyze: "正在识别表格并核对…", write: "正在写入结果表…", done: "完成" };
 

@@ -1,6 +1,6 @@
 import { Button, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useMemo, useState } from "react";
-import { runCheck, STEP_LABELS } from "../excel/run-check";
+import { LAST_ERROR_KEY, runCheck, STEP_LABELS } from "../excel/run-check";
 import type { CheckRun, CheckStep } from "../excel/run-check";
 import type { StoredSettings } from "../excel/settings-store";
 import { ColumnConfirm } from "./ColumnConfirm";
@@ -22,7 +22,11 @@ export function App({ connect }: { connect: () => PaneHost }) {
   }, [connect]);
   const initial = useMemo(() => host?.loadSettings() ?? null, [host]);
   const [settings, setSettings] = useState<StoredSettings | null>(initial?.settings ?? null);
-  const [notice, setNotice] = useState<string | null>(initial?.problem ?? null);
+  const [notice, setNotice] = useState<string | null>(() => {
+    const fromCommand = typeof localStorage === "undefined" ? null : localStorage.getItem(LAST_ERROR_KEY);
+    const parts = [initial?.problem, fromCommand && `上次“一键检查”未完成：${fromCommand}`].filter(Boolean);
+    return parts.length > 0 ? parts.join("；") : null;
+  });
   const [step, setStep] = useState<CheckStep | null>(null);
   const [result, setResult] = useState<CheckRun | null>(null);
   const [error, setError] = useState<string | null>(hostError);
@@ -32,6 +36,8 @@ export function App({ connect }: { connect: () => PaneHost }) {
       if (!host || !settings) return;
       const s = next ?? settings;
       setError(null);
+      setNotice(null);
+      localStorage.removeItem(LAST_ERROR_KEY);
       setStep("read");
       try {
         if (next) {

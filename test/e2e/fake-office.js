@@ -270,7 +270,7 @@
         },
       },
     },
-    actions: { associate() {} },
+    actions: { associate: (name, fn) => ((state.actions = state.actions || {})[name] = fn) },
     addin: { showAsTaskpane: () => Promise.resolve() },
   };
   window.__sheetText = (name) => {

@@ -101,3 +101,24 @@ test("an error from Excel is shown to the clerk", async () => {
   await expect(page.getByTestId("error").textContent()).resolves.toContain("AccessDenied");
   await page.close();
 });
+
+test("ribbon 「一键检查」 runs the check without the pane and selects the summary sheet", async () => {
+  const { page } = await openPane(browser, origin, { sheets: sample }, "commands.html");
+  await page.waitForFunction(() => !!(window as unknown as { __fakeExcel: { actions?: Record<string, unknown> } }).__fakeExcel.actions?.oneClickCheck);
+  const result = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const fake = (window as unknown as { __fakeExcel: { actions: Record<string, (e: unknown) => void>; selection: unknown; active: unknown; sheets: { name: string; deleted: boolean }[] } }).__fakeExcel;
+        fake.actions.oneClickCheck({
+          completed: () => resolve({ selection: fake.selection, active: fake.active, sheets: fake.sheets.filter((s) => !s.deleted).map((s) => s.name), error: localStorage.getItem("juesuan.lastCommandError") }),
+        });
+      }),
+  );
+  expect(result).toEqual({
+    selection: { sheet: "差异分析", address: "A1" },
+    active: "差异分析",
+    sheets: ["经济分类预决算", "功能分类支出决算", "三公经费", "人员情况", "差异分析", "三公经费对比"],
+    error: null,
+  });
+  await page.close();
+});
