@@ -134,7 +134,7 @@ describe("sheets: output sheets with live formulas", () => {
     const first = await sheets(SAMPLE);
     const second = await sheets(first);
     const names = (await load(second)).worksheets.map((w) => w.name);
-    expect(names).toEqual(["经济分类预决算", "功能分类支出决算", "三公经费", "人员情况", VARIANCE_SHEET, SANGONG_SHEET]);
+    expect(names).toEqual(["经济分类预决算", "功能分类支出决算", "三公经费", "人员情况", VARIANCE_SHEET, SANGONG_SHEET, "绩效评分表"]);
     expect(names).toEqual((await load(first)).worksheets.map((w) => w.name));
   });
 

@@ -4,6 +4,7 @@ import { analyzeWorkbook } from "../core/analyze";
 import type { Analysis } from "../core/analyze";
 import { checkJson } from "../core/check-json";
 import { SettingsSchema } from "../core/settings";
+import { frameworkFor } from "../core/scoring/score";
 import type { Settings } from "../core/settings";
 import { readWorkbookGrids } from "../xlsx/read-workbook";
 import { UnusableInputError } from "../xlsx/unusable-input";
@@ -44,6 +45,12 @@ function settingsOf(args: { threshold?: number; floor?: number; settings?: strin
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new UsageError(`设置有误（${issue.path.join(".")}）：${issue.message} / invalid setting`);
+  }
+  try {
+    frameworkFor(parsed.data.scoring); // changed weights and rules must still make a valid framework
+  } catch (e) {
+    const issues = (e as { issues?: { message: string }[] }).issues;
+    throw new UsageError(`评分设置有误：${issues?.[0]?.message ?? (e as Error).message} / invalid scoring settings`);
   }
   return parsed.data;
 }

@@ -14,6 +14,7 @@ const KIND_LABELS: Record<TableKind, string> = {
   sangong: "三公经费表",
   staff: "人员情况表",
   scoring: "绩效评分表",
+  bonus: "加分项目表",
   amounts: "金额表",
 };
 const SEVERITY_LABELS: Record<Severity, string> = { error: "错误（需更正）", warning: "提示（需说明或核实）", info: "参考" };
@@ -54,6 +55,26 @@ export function plainReview(fileName: string, a: Analysis, s: Settings): string 
       out.push(`  ${i.item}：${money(i.actual)}${i.share === null ? "" : `，占 ${i.share.toFixed(2)}%`}${change}`);
     }
     for (const i of a.sangong.related) out.push(`  （另列）${i.item}：${money(i.actual)}，上年 ${money(i.previous)}`);
+  }
+  if (a.scoringSheet) {
+    const v = a.scoringSheet;
+    const p = (d: Decimal | null) => (d === null ? "—" : d.toString());
+    out.push("");
+    out.push(`工作簿中的评分表 ${v.sheet}!${v.range}：${v.items.length} 项，基础分 ${p(v.baseTotal)}，加分 ${p(v.bonusTotal)}，总分 ${p(v.total)}，等级 ${v.grade ?? "未写明"}`);
+  }
+  if (a.scoring) {
+    const r = a.scoring;
+    const auto = r.items.filter((i) => i.status === "auto").length;
+    const manual = r.items.filter((i) => i.status === "manual").length;
+    const waiting = r.items.filter((i) => i.status === "pending").length;
+    const missing = r.items.filter((i) => i.status === "missing").length;
+    out.push("");
+    out.push(`绩效评分（${r.framework.name}）：`);
+    out.push(`  自动评分 ${auto} 项、已填评分 ${manual} 项，合计 ${r.baseTotal.toFixed(2)} 分${r.bonusTotal.isZero() ? "" : `，加分 ${r.bonusTotal.toFixed(2)} 分`}；` +
+      (r.pending === 0 ? `总分 ${r.total.toFixed(2)} 分，等级“${r.grade}”` : `待评分 ${waiting} 项、缺数据 ${missing} 项，等级待定`));
+    for (const i of r.items.filter((x) => x.status === "auto")) {
+      out.push(`  ${i.indicator.name}：${i.rate === null ? "" : `${i.rate.toFixed(2)}%，`}得 ${i.score?.toFixed(2)} 分（满分 ${i.indicator.weight}）`);
+    }
   }
   out.push("");
   const counts = (sev: Severity) => a.findings.filter((f) => f.severity === sev).length;

@@ -9,6 +9,10 @@ import type { Settings } from "./settings";
 import type { Table } from "./table";
 import { checkSums, varianceLines } from "./variance";
 import { PLAN_MARK } from "./sheet-plan";
+import { frameworkFor, scoreFramework } from "./scoring/score";
+import type { ScoringResult } from "./scoring/score";
+import { verifyScoringTables } from "./scoring/verify";
+import type { SheetScoring } from "./scoring/verify";
 import type { VarianceLine } from "./variance";
 
 export interface TableTotals {
@@ -26,6 +30,10 @@ export interface Analysis {
   lines: VarianceLine[];
   totals: TableTotals[];
   sangong: SangongResult | null;
+  /** The framework scored from the data and the clerk's scores. */
+  scoring: ScoringResult | null;
+  /** A 绩效评分表 found in the workbook, as verified. */
+  scoringSheet: SheetScoring | null;
   findings: Finding[];
 }
 
@@ -66,7 +74,11 @@ export function analyzeTables(tables: Table[], recognitionFindings: Finding[], s
     }
   }
   const sangong = analyzeSangong(tables, settings, findings);
-  return { tables, lines, totals, sangong, findings: sortFindings(findings) };
+  const scoringSheet = verifyScoringTables(tables, findings);
+  const partial = { tables, lines, totals, sangong, scoring: null, scoringSheet, findings };
+  const hasBudgetData = totals.length > 0 || sangong !== null || tables.some((t) => t.kind === "staff");
+  const scoring = hasBudgetData ? scoreFramework(frameworkFor(settings.scoring), partial, settings.scoring) : null;
+  return { ...partial, scoring, findings: sortFindings(findings) };
 }
 
 /** Sheets this tool wrote (marked in A1) are results, not data: re-running never analyses them. */

@@ -4,8 +4,9 @@ import { ROLE_LABELS } from "./column-roles";
 import type { Analysis } from "./analyze";
 import { RULE_IDS } from "./findings";
 import { findingMessage } from "./messages";
-import { percentString, UNITS, yuanString } from "./money";
+import { Decimal, percentString, UNITS, yuanString } from "./money";
 import type { SangongItem } from "./sangong";
+import { TABLE_KINDS } from "./table";
 
 /**
  * The `check --json` document (DESIGN.md contract). Amounts: strings in 元 with two decimals;
@@ -19,7 +20,7 @@ export const TableJsonSchema = z.object({
   sheet: z.string(),
   range: z.string(),
   title: z.string(),
-  kind: z.enum(["budget-actual", "comparison", "sangong", "staff", "scoring", "amounts"]),
+  kind: z.enum(TABLE_KINDS),
   unit: z.enum(UNITS),
   unitSource: z.enum(["title", "header", "assumed", "confirmed"]),
   columns: z.record(z.string(), z.string().regex(/^[A-Z]{1,3}$/)),
@@ -73,13 +74,44 @@ export const FindingJsonSchema = z.object({
   data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
 });
 
+const points = z.string().regex(/^-?\d+\.\d{2}$/);
+export const ScoringJsonSchema = z.object({
+  framework: z.object({ id: z.string(), name: z.string(), source: z.string(), fullScore: z.number() }),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      level1: z.string(),
+      level2: z.string(),
+      name: z.string(),
+      weight: points,
+      criterion: z.string(),
+      formula: z.string().nullable(),
+      rate: rate,
+      score: points.nullable(),
+      status: z.enum(["auto", "manual", "pending", "missing"]),
+      note: z.string().nullable(),
+      inputs: z.array(z.object({ label: z.string(), value: z.string(), kind: z.enum(["amount", "count", "rate"]), sheet: z.string().nullable(), cell: cellRef.nullable() })),
+    }),
+  ),
+  groups: z.array(z.object({ level1: z.string(), weight: points, score: points.nullable() })),
+  baseTotal: points,
+  bonusTotal: points,
+  total: points,
+  pending: z.number().int(),
+  grade: z.string().nullable(),
+  /** A 绩效评分表 already in the workbook, as verified (its findings are in `findings`). */
+  sheet: z
+    .object({ sheet: z.string(), range: z.string(), items: z.number().int(), baseTotal: points.nullable(), bonusTotal: points.nullable(), total: points.nullable(), grade: z.string().nullable() })
+    .nullable(),
+});
+
 export const CheckJsonSchema = z.object({
   tables: z.array(TableJsonSchema),
   lines: z.array(LineJsonSchema),
   sangong: z
     .object({ total: SangongItemJsonSchema, items: z.array(SangongItemJsonSchema), related: z.array(SangongItemJsonSchema) })
     .nullable(),
-  scoring: z.null(),
+  scoring: ScoringJsonSchema.nullable(),
   findings: z.array(FindingJsonSchema),
 });
 export type CheckJson = z.infer<typeof CheckJsonSchema>;
@@ -99,6 +131,38 @@ function sangongItemJson(i: SangongItem): z.infer<typeof SangongItemJsonSchema> 
     completionRate: percentString(i.completionRate),
     share: percentString(i.share),
     flags: i.flags,
+  };
+}
+
+const pts = (d: Decimal | null) => (d === null ? null : d.toFixed(2, Decimal.ROUND_HALF_UP));
+
+function scoringJson(a: Analysis): z.infer<typeof ScoringJsonSchema> | null {
+  const r = a.scoring;
+  if (!r) return null;
+  const sheet = a.scoringSheet;
+  return {
+    framework: { id: r.framework.id, name: r.framework.name, source: r.framework.source, fullScore: r.framework.fullScore },
+    items: r.items.map((i) => ({
+      id: i.indicator.id,
+      level1: i.indicator.level1,
+      level2: i.indicator.level2,
+      name: i.indicator.name,
+      weight: new Decimal(i.indicator.weight).toFixed(2),
+      criterion: i.indicator.criterion,
+      formula: i.indicator.formula ?? null,
+      rate: percentString(i.rate),
+      score: pts(i.score),
+      status: i.status,
+      note: i.note,
+      inputs: i.inputs.map((x) => ({ label: x.label, value: x.kind === "amount" ? x.value.toFixed(2) : x.value.toString(), kind: x.kind, sheet: x.sheet, cell: x.cell })),
+    })),
+    groups: r.groups.map((g) => ({ level1: g.level1, weight: g.weight.toFixed(2), score: pts(g.score) })),
+    baseTotal: r.baseTotal.toFixed(2),
+    bonusTotal: r.bonusTotal.toFixed(2),
+    total: r.total.toFixed(2),
+    pending: r.pending,
+    grade: r.grade,
+    sheet: sheet ? { sheet: sheet.sheet, range: sheet.range, items: sheet.items.length, baseTotal: pts(sheet.baseTotal), bonusTotal: pts(sheet.bonusTotal), total: pts(sheet.total), grade: sheet.grade } : null,
   };
 }
 
@@ -147,7 +211,7 @@ export function checkJson(analysis: Analysis): CheckJson {
           related: analysis.sangong.related.map(sangongItemJson),
         }
       : null,
-    scoring: null,
+    scoring: scoringJson(analysis),
     findings: analysis.findings.map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: findingMessage(f), data: f.data })),
   };
   return CheckJsonSchema.parse(doc);

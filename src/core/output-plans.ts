@@ -9,6 +9,7 @@ import { addFindingsList, PLAN_MARK, PlanBuilder, ref } from "./sheet-plan";
 import type { PlanCell, SheetPlan } from "./sheet-plan";
 import type { Settings } from "./settings";
 import type { AmountCell, Table } from "./table";
+import { buildScoringPlan } from "./scoring/scoring-plan";
 
 export const VARIANCE_SHEET = "差异分析";
 export const SANGONG_SHEET = "三公经费对比";
@@ -107,7 +108,7 @@ export function buildVariancePlan(a: Analysis, s: Settings): SheetPlan {
     }
   }
   const sangongTable = a.sangong ? a.tables.find((t) => t.id === a.sangong?.tableId) : undefined;
-  addFindingsList(b, a.findings.filter((f) => !sangongTable || !inTable(sangongTable, f)), "检查发现");
+  addFindingsList(b, a.findings.filter((f) => (!sangongTable || !inTable(sangongTable, f)) && !SCORING_RULES.has(f.rule)), "检查发现");
   return b.build(VARIANCE_SHEET, [12, 34, 13, 13, 13, 13, 10, 10, 13, 13, 10, 36, 16], 2);
 }
 
@@ -194,5 +195,11 @@ export function buildOutputPlans(a: Analysis, s: Settings): SheetPlan[] {
   const plans = [buildVariancePlan(a, s)];
   const sg = buildSangongPlan(a, s);
   if (sg) plans.push(sg);
+  if (a.scoring) {
+    const sheetFindings = a.findings.filter((f) => SCORING_RULES.has(f.rule));
+    plans.push(buildScoringPlan(a.scoring, sheetFindings));
+  }
   return plans;
 }
+
+const SCORING_RULES: ReadonlySet<string> = new Set(["score-over-max", "score-sum-mismatch", "duplicate-item", "grade-mismatch"]);

@@ -56,6 +56,7 @@ function composeCode(grid: CellGrid, r: number, roles: Partial<Record<ColumnRole
 
 export function readRows(
   grid: CellGrid,
+  get: (r: number, c: number) => CellValue,
   columns: TableColumn[],
   roles: Partial<Record<ColumnRole, TableColumn>>,
   unit: Unit,
@@ -82,10 +83,15 @@ export function readRows(
 
     let nameRaw = nameCol ? cellText(cellAt(grid, r, nameCol.col)) : "";
     let code = composeCode(grid, r, roles);
-    if (!nameRaw.trim() && roles.code) {
-      // "合计" often sits in the code column when code and name are merged.
-      const t = cellText(cellAt(grid, r, roles.code.col));
-      if (!code && t.trim()) nameRaw = t;
+    if (!nameRaw.trim()) {
+      // "合计" often sits in the code (or 一级指标) column when the label cells are merged.
+      for (const col of [roles.code, roles.level1, roles.level2, roles.codeClass]) {
+        const t = col ? cellText(cellAt(grid, r, col.col)) : "";
+        if (t.trim() && !/^\d+$/.test(squash(t))) {
+          nameRaw = t;
+          break;
+        }
+      }
     }
     // Names are shown as the clerk wrote them; matching uses the squashed form.
     let name = nameRaw.trim().replace(/[\u3000]+/g, "");
@@ -115,6 +121,9 @@ export function readRows(
         amounts[col.role] = { cell, value, raw: rawText, bad: false, dash: false, text: typeof v === "string" };
       } else if (parsed.kind === "empty") {
         amounts[col.role] = { cell, value: null, raw: rawText, bad: false, dash: parsed.dash, text: typeof v === "string" };
+      } else if ((col.role === "score" || col.role === "maxScore") && /(等级|评价结果|评定结果)/.test(key) && /^(优|良|中|差|优秀|良好|合格|不合格)$/.test(squash(rawText))) {
+        // "评价等级 | 优": a grade where a score would be, not an unreadable number.
+        amounts[col.role] = { cell, value: null, raw: rawText, bad: false, dash: false, text: true };
       } else {
         amounts[col.role] = { cell, value: null, raw: rawText, bad: true, dash: false, text: typeof v === "string" };
         findings.push(
@@ -155,7 +164,13 @@ export function readRows(
       amounts,
       reason,
       reasonCell,
+      labels: {},
     };
+    for (const key of ["level1", "level2", "level3", "grade"] as const) {
+      const col = roles[key];
+      const t = col ? cellText(get(r, col.col)).trim() : "";
+      if (t) row.labels[key] = t;
+    }
     rows.push(row);
     pending.push({ row, indent });
   }

@@ -231,6 +231,7 @@ function titleAndUnit(
 
 function classify(roles: Partial<Record<ColumnRole, TableColumn>>, title: string, rows: TableRow[]): TableKind {
   if (roles.maxScore && (roles.score || roles.level1 || roles.level3)) return "scoring";
+  if (roles.score && !roles.maxScore && /加分/.test(`${title}${roles.score.header}${roles.name?.header ?? ""}`)) return "bonus";
   const names = rows.map((r) => r.name);
   if (roles.count || names.filter((n) => /编制|在职|人数|实有/.test(n)).length >= 2) return "staff";
   // A 三公 table is titled so, or is a short list of its items without 科目编码 (an 经济分类 table also has 30217 公务接待费).
@@ -420,7 +421,7 @@ function buildTable(
     notes.push("未找到金额单位，按“元”处理");
   }
 
-  const rows = dataEnd >= dataStart ? readRows(grid, columns, roles, unit, dataStart, dataEnd, block.left, block.right, localFindings) : [];
+  const rows = dataEnd >= dataStart ? readRows(grid, get, columns, roles, unit, dataStart, dataEnd, block.left, block.right, localFindings) : [];
   const kind = classify(roles, title, rows);
   const schemes = rows.map((x) => x.codeScheme).filter((x) => x !== null);
   const codeScheme = schemes.length === 0 ? null : schemes.every((x) => x === schemes[0]) ? schemes[0] : "other";

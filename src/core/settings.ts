@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { COLUMN_ROLES } from "./column-roles";
 import { UNITS } from "./money";
+import { ScoringSettingsSchema } from "./scoring/scoring-settings";
 
 /** The clerk's choices. Stored in the workbook by the add-in, read from a JSON file by the CLI. */
 export const SettingsSchema = z.object({
@@ -14,6 +15,8 @@ export const SettingsSchema = z.object({
   columnOverrides: z.record(z.string(), z.partialRecord(z.enum(COLUMN_ROLES), z.string().regex(/^[A-Z]{1,3}$/))).default({}),
   /** Per table: the unit the clerk confirmed where the sheet states none. */
   unitOverrides: z.record(z.string(), z.enum(UNITS)).default({}),
+  /** 绩效 scoring: framework, manual scores, entered rates, weights, bonus items. */
+  scoring: ScoringSettingsSchema.default(ScoringSettingsSchema.parse({})),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;

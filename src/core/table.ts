@@ -1,7 +1,8 @@
 import type { Decimal, Unit } from "./money";
 import type { ColumnRole } from "./column-roles";
 
-export type TableKind = "budget-actual" | "comparison" | "sangong" | "staff" | "scoring" | "amounts";
+export const TABLE_KINDS = ["budget-actual", "comparison", "sangong", "staff", "scoring", "bonus", "amounts"] as const;
+export type TableKind = (typeof TABLE_KINDS)[number];
 export type CodeScheme = "function" | "economic" | "other" | null;
 
 export interface TableColumn {
@@ -36,6 +37,8 @@ export interface TableRow {
   amounts: Partial<Record<ColumnRole, AmountCell>>;
   reason: string | null;
   reasonCell: string | null;
+  /** 一级/二级/三级指标 and 等级 texts as they read (merged cells fill down): where a scoring row belongs. */
+  labels: Partial<Record<"level1" | "level2" | "level3" | "grade", string>>;
 }
 
 export interface Table {

@@ -34,7 +34,7 @@ test("一键检查: findings appear, a click selects the cell, results are writt
   await page.getByTestId("done").waitFor();
   await page.screenshot({ path: join(OUT, "pane-after-check.png"), fullPage: true });
 
-  await expect(page.getByTestId("done").textContent()).resolves.toContain("「差异分析」、「三公经费对比」");
+  await expect(page.getByTestId("done").textContent()).resolves.toContain("「差异分析」、「三公经费对比」、「绩效评分表」");
   await expect(page.getByTestId("sangong-summary").textContent()).resolves.toContain("三公经费本年 4.68万元，较上年减少9.07万元，下降65.96%");
   const links = page.getByTestId("finding-link");
   expect(await links.count()).toBe(16);
@@ -66,7 +66,7 @@ test("re-running replaces the result sheets instead of adding copies", async () 
   const names = await page.evaluate(() =>
     (window as unknown as { __fakeExcel: { sheets: { name: string; deleted: boolean }[] } }).__fakeExcel.sheets.filter((s) => !s.deleted).map((s) => s.name),
   );
-  expect(names).toEqual(["经济分类预决算", "功能分类支出决算", "三公经费", "人员情况", "差异分析", "三公经费对比"]);
+  expect(names).toEqual(["经济分类预决算", "功能分类支出决算", "三公经费", "人员情况", "差异分析", "三公经费对比", "绩效评分表"]);
   await page.close();
 });
 
@@ -117,7 +117,7 @@ test("ribbon 「一键检查」 runs the check without the pane and selects the 
   expect(result).toEqual({
     selection: { sheet: "差异分析", address: "A1" },
     active: "差异分析",
-    sheets: ["经济分类预决算", "功能分类支出决算", "三公经费", "人员情况", "差异分析", "三公经费对比"],
+    sheets: ["经济分类预决算", "功能分类支出决算", "三公经费", "人员情况", "差异分析", "三公经费对比", "绩效评分表"],
     error: null,
   });
   await page.close();

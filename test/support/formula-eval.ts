@@ -2,7 +2,7 @@ import type ExcelJS from "exceljs";
 
 /**
  * Evaluates the formulas of a written workbook with Excel's semantics for the subset our plans use:
- * references (also 'Sheet'!A1 and $A$1), + - * /, comparisons, &, IF, OR, AND, ISNUMBER, ABS, SUM.
+ * references (also 'Sheet'!A1 and $A$1), + - * /, comparisons, &, IF, OR, AND, ISNUMBER, ABS, SUM, MIN, COUNTBLANK.
  * A reference to an empty cell is 0 in arithmetic and equals "" in comparisons, as in Excel.
  */
 type Value = number | string | boolean | null; // null = empty cell
@@ -191,6 +191,11 @@ export class FormulaEvaluator {
             return Math.abs(num(one(0)));
           case "SUM":
             return a.flat().reduce<number>((s, v) => s + (typeof v === "number" ? v : 0), 0);
+          case "MIN":
+            return Math.min(...a.flat().filter((v): v is number => typeof v === "number"));
+          case "COUNTBLANK":
+            if (a.length !== 1) throw new Error("COUNTBLANK takes exactly one range in Excel");
+            return a[0].filter((v) => v === null || v === "").length;
         }
         throw new Error(`unsupported function ${t.v}`);
       }

@@ -1,0 +1,73 @@
+import { qualifiedAddress } from "../cell-grid";
+import type { Finding } from "../findings";
+import { formatAmount } from "../money";
+import { addFindingsList, PLAN_MARK, PlanBuilder, ref } from "../sheet-plan";
+import type { PlanCell, SheetPlan } from "../sheet-plan";
+import type { ScoringResult } from "./score";
+
+export const SCORING_SHEET = "绩效评分表";
+
+// Columns of 「绩效评分表」.
+const S = { level1: 0, level2: 1, name: 2, weight: 3, criterion: 4, formula: 5, value: 6, score: 7, source: 8 };
+
+/** Excel's grade formula for the framework's bands (highest first), waiting while any score is blank. */
+export function gradeFormula(totalCell: string, scoreRanges: string[], grades: { grade: string; min: number }[]): string {
+  let f = `"${grades[grades.length - 1].grade}"`;
+  for (let i = grades.length - 2; i >= 0; i--) f = `IF(${totalCell}>=${grades[i].min},"${grades[i].grade}",${f})`;
+  // COUNTBLANK takes one range, so one per group.
+  return `IF(${scoreRanges.map((r) => `COUNTBLANK(${r})`).join("+")}>0,"待评分",${f})`;
+}
+
+/**
+ * The framework scored: quantitative scores as values computed in core (inputs and their cells beside them),
+ * qualitative ones blank for the clerk; group totals, the total, the bonus and the grade are formulas, so
+ * the clerk's scores recalculate in Excel.
+ */
+export function buildScoringPlan(result: ScoringResult, findings: Finding[]): SheetPlan {
+  const b = new PlanBuilder();
+  const fw = result.framework;
+  b.add([{ v: `绩效评分表${PLAN_MARK}`, style: "title" }]);
+  b.add([{ v: `${fw.name}。依据：${fw.source}。定量指标由工作簿数据计算；“待评分”的指标请在“得分”列填写，小计、合计和等级随之更新。等级：${fw.grades.map((g, i) => (i === fw.grades.length - 1 ? `${g.grade}＜${fw.grades[i - 1].min}` : `${g.grade}≥${g.min}`)).join("，")}。`, style: "note" }]);
+  b.add(["一级指标", "二级指标", "三级指标", "分值", "评分标准", "计算公式", "实际值", "得分", "数据来源 / 说明"].map((v) => ({ v, style: "header" as const })));
+
+  const subtotalRows: number[] = [];
+  const scoreRanges: string[] = [];
+  const level1s = [...new Set(result.items.map((i) => i.indicator.level1))];
+  for (const level1 of level1s) {
+    const first = b.nextRow;
+    for (const item of result.items.filter((i) => i.indicator.level1 === level1)) {
+      const ind = item.indicator;
+      const sources = item.inputs.map((x) => `${x.label}${x.kind === "amount" ? ` ${formatAmount(x.value, "万元", 2)}万元` : ` ${x.value.toString()}`}${x.cell ? `（${x.sheet}!${x.cell}）` : ""}`);
+      const cells: PlanCell[] = [];
+      cells[S.level1] = { v: item === result.items.find((i) => i.indicator.level1 === level1) ? level1 : "" };
+      cells[S.level2] = { v: ind.level2 };
+      cells[S.name] = { v: ind.name };
+      cells[S.weight] = { v: ind.weight, fmt: "0.00" };
+      cells[S.criterion] = { v: ind.criterion };
+      cells[S.formula] = { v: ind.formula ?? "" };
+      cells[S.value] = item.rate === null ? { v: "" } : { v: item.rate.toDecimalPlaces(4).toNumber() / 100, fmt: "0.00%" };
+      cells[S.score] = item.score === null ? { v: null, fmt: "0.00" } : { v: item.score.toDecimalPlaces(4).toNumber(), fmt: "0.00" };
+      const firstLink = item.inputs.find((x) => x.cell && x.sheet);
+      cells[S.source] = { v: [...sources, item.note ?? ""].filter(Boolean).join("；") || (item.status === "pending" ? "待评分" : ""), link: firstLink ? qualifiedAddress(firstLink.sheet!, firstLink.cell!) : undefined };
+      const row = b.add(cells);
+      if (item.score === null) b.highlight(row, "warning");
+    }
+    const last = b.nextRow - 1;
+    scoreRanges.push(`${ref(S.score, first)}:${ref(S.score, last)}`);
+    subtotalRows.push(
+      b.add([{}, { v: `${level1}小计`, style: "total" }, {}, { f: `SUM(${ref(S.weight, first)}:${ref(S.weight, last)})`, fmt: "0.00", style: "total" }, {}, {}, {}, { f: `SUM(${ref(S.score, first)}:${ref(S.score, last)})`, fmt: "0.00", style: "total" }]),
+    );
+  }
+  const sumOf = (col: number) => subtotalRows.map((r) => ref(col, r)).join("+");
+  const totalRow = b.add([{ v: "合计", style: "total" }, {}, {}, { f: sumOf(S.weight), fmt: "0.00", style: "total" }, {}, {}, {}, { f: sumOf(S.score), fmt: "0.00", style: "total" }]);
+
+  const bonusFirst = b.nextRow;
+  for (const bonus of result.bonus) b.add([{ v: "加分项" }, { v: bonus.name }, {}, {}, {}, {}, {}, { v: bonus.points.toNumber(), fmt: "0.00" }]);
+  const bonusSum = result.bonus.length > 0 ? `SUM(${ref(S.score, bonusFirst)}:${ref(S.score, b.nextRow - 1)})` : "0";
+  const cap = result.framework.bonusCap;
+  const bonusRow = b.add([{ v: "加分合计", style: "total" }, { v: cap > 0 ? `（上限 ${cap} 分）` : "" }, {}, {}, {}, {}, {}, { f: cap > 0 ? `MIN(${bonusSum},${cap})` : bonusSum, fmt: "0.00", style: "total" }]);
+  const grandRow = b.add([{ v: "总分", style: "total" }, {}, {}, {}, {}, {}, {}, { f: `${ref(S.score, totalRow)}+${ref(S.score, bonusRow)}`, fmt: "0.00", style: "total" }]);
+  b.add([{ v: "评价等级", style: "total" }, {}, {}, {}, {}, {}, {}, { f: gradeFormula(ref(S.score, grandRow), scoreRanges, fw.grades), style: "total" }]);
+  addFindingsList(b, findings, "评分表检查发现");
+  return b.build(SCORING_SHEET, [12, 14, 22, 7, 40, 34, 10, 8, 48], 3);
+}
