@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { analyzeWorkbook } from "../../src/core/analyze";
@@ -79,7 +79,7 @@ describe("「绩效评分表」 in the written workbook", () => {
   async function written(settingsJson: object) {
     const dir = tmp();
     const settings = join(dir, "settings.json");
-    require("node:fs").writeFileSync(settings, JSON.stringify(settingsJson));
+    writeFileSync(settings, JSON.stringify(settingsJson));
     const out = join(dir, "out.xlsx");
     const r = await cli(["sheets", SAMPLE, "-o", out, "--settings", settings]);
     expect(r.code).toBe(0);
