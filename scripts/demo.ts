@@ -18,6 +18,9 @@ async function main(): Promise<void> {
   await step("检查（文字）", ["check", SAMPLE], "out/check.txt");
   await step("检查（JSON）", ["check", SAMPLE, "--json"], "out/check.json");
   await step("结果表", ["sheets", SAMPLE, "-o", "out/sample-with-results.xlsx"]);
+  await step("绩效评价报告", ["report", SAMPLE, "-o", "out/report-performance.docx", "--template", "performance"]);
+  await step("决算说明", ["report", SAMPLE, "-o", "out/report-final-accounts.docx", "--template", "final-accounts"]);
+  await step("绩效自评报告", ["report", SAMPLE, "-o", "out/report-self-evaluation.docx", "--template", "self-evaluation"]);
 }
 
 main().catch((e: Error) => {

@@ -21,12 +21,24 @@ export const SheetsArgs = z.object({
   settings: z.string().optional(),
 });
 
-export const CliArgs = z.discriminatedUnion("command", [CheckArgs, SheetsArgs]);
+export const ReportArgs = z.object({
+  command: z.literal("report"),
+  workbook: z.string().min(1),
+  output: z.string().min(1),
+  template: z.enum(["performance", "final-accounts", "self-evaluation"]).default("performance"),
+  fonts: z.enum(["gb", "windows"]).default("gb"),
+  threshold: Threshold.optional(),
+  floor: z.coerce.number().min(0).optional(),
+  settings: z.string().optional(),
+});
+
+export const CliArgs = z.discriminatedUnion("command", [CheckArgs, SheetsArgs, ReportArgs]);
 export type CliArgs = z.infer<typeof CliArgs>;
 
 export const USAGE = `用法 / Usage:
   juesuan check <工作簿.xlsx> [--json] [--threshold <百分比>] [--floor <万元>] [--settings <设置.json>]
-  juesuan sheets <工作簿.xlsx> -o <输出.xlsx> [--threshold <百分比>] [--floor <万元>] [--settings <设置.json>]`;
+  juesuan sheets <工作簿.xlsx> -o <输出.xlsx> [--threshold <百分比>] [--floor <万元>] [--settings <设置.json>]
+  juesuan report <工作簿.xlsx> -o <输出.docx> [--template performance|final-accounts|self-evaluation] [--fonts gb|windows] [--settings <设置.json>]`;
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -52,6 +64,8 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (a === "--floor") raw.floor = next();
     else if (a === "--settings") raw.settings = next();
     else if (a === "-o" || a === "--output") raw.output = next();
+    else if (a === "--template") raw.template = next();
+    else if (a === "--fonts") raw.fonts = next();
     else if (a.startsWith("-")) throw new UsageError(`未知选项 ${a} / unknown option ${a}`);
     else positional.push(a);
   }

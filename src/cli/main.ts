@@ -12,6 +12,9 @@ import { parseArgs, UsageError, USAGE } from "./args";
 import type { CliArgs } from "./args";
 import { plainReview } from "./plain-output";
 import { writeOutputSheets } from "./write-sheets";
+import { buildReport } from "../core/report/templates";
+import { selfCheck } from "../core/report/self-check";
+import { GB_FONTS, reportBuffer, WINDOWS_FONTS } from "../word/render-docx";
 
 export interface Io {
   out: (text: string) => void;
@@ -74,6 +77,14 @@ async function dispatch(args: CliArgs, io: Io): Promise<void> {
   if (args.command === "check") {
     if (args.json) io.out(JSON.stringify(checkJson(analysis), null, 2) + "\n");
     else io.out(plainReview(basename(args.workbook), analysis, settings));
+    return;
+  }
+  if (args.command === "report") {
+    const model = buildReport(args.template, analysis, settings);
+    const check = selfCheck(model, { unit: settings.displayUnit, decimals: settings.decimals });
+    if (check.problems.length > 0) throw new Error(`报告自检未通过：${check.problems.join("；")}`);
+    writeFileSync(args.output, await reportBuffer(model, args.fonts === "windows" ? WINDOWS_FONTS : GB_FONTS));
+    io.out(`已写入 ${args.output}：《${model.title}》，${check.numbers} 个数字已自检，${check.placeholders} 处待填写（【请填写：…】，黄色标出）\n`);
     return;
   }
   const written = await writeOutputSheets(bytes, basename(args.workbook), analysis, settings);

@@ -12,6 +12,8 @@ import { PLAN_MARK } from "./sheet-plan";
 import { frameworkFor, scoreFramework } from "./scoring/score";
 import type { ScoringResult } from "./scoring/score";
 import { verifyScoringTables } from "./scoring/verify";
+import { readWorkbookTexts, workbookMeta } from "./report/workbook-texts";
+import type { WorkbookTexts } from "./report/workbook-texts";
 import type { SheetScoring } from "./scoring/verify";
 import type { VarianceLine } from "./variance";
 
@@ -34,6 +36,9 @@ export interface Analysis {
   scoring: ScoringResult | null;
   /** A 绩效评分表 found in the workbook, as verified. */
   scoringSheet: SheetScoring | null;
+  /** The clerk's own sentences (text sheet), and the unit's name and year, for the report. */
+  texts: WorkbookTexts;
+  meta: { unitName: string | null; year: number | null };
   findings: Finding[];
 }
 
@@ -59,7 +64,13 @@ function totalsOf(table: Table, lines: VarianceLine[]): TableTotals | null {
   return { tableId: table.id, budget, actual, diff, diffRate: percentRate(diff, budget), source: totalRow ? "total-row" : "top-level" };
 }
 
-export function analyzeTables(tables: Table[], recognitionFindings: Finding[], settings: Settings): Analysis {
+export function analyzeTables(
+  tables: Table[],
+  recognitionFindings: Finding[],
+  settings: Settings,
+  texts: WorkbookTexts = { texts: {}, source: null },
+  meta: Analysis["meta"] = { unitName: null, year: null },
+): Analysis {
   const findings: Finding[] = [...recognitionFindings];
   const lines: VarianceLine[] = [];
   const totals: TableTotals[] = [];
@@ -75,7 +86,7 @@ export function analyzeTables(tables: Table[], recognitionFindings: Finding[], s
   }
   const sangong = analyzeSangong(tables, settings, findings);
   const scoringSheet = verifyScoringTables(tables, findings);
-  const partial = { tables, lines, totals, sangong, scoring: null, scoringSheet, findings };
+  const partial = { tables, lines, totals, sangong, scoring: null, scoringSheet, texts, meta, findings };
   const hasBudgetData = totals.length > 0 || sangong !== null || tables.some((t) => t.kind === "staff");
   const scoring = hasBudgetData ? scoreFramework(frameworkFor(settings.scoring), partial, settings.scoring) : null;
   return { ...partial, scoring, findings: sortFindings(findings) };
@@ -88,6 +99,10 @@ export function isOutputGrid(grid: CellGrid): boolean {
 }
 
 export function analyzeWorkbook(grids: CellGrid[], settings: Settings): Analysis {
-  const recognition = recognizeWorkbook(grids.filter((g) => !isOutputGrid(g)), settings);
-  return analyzeTables(recognition.tables, recognition.findings, settings);
+  const own = grids.filter((g) => !isOutputGrid(g));
+  const recognition = recognizeWorkbook(own, settings);
+  const texts = readWorkbookTexts(own);
+  const found = workbookMeta(own);
+  const meta = { unitName: texts.texts.unitName ?? found.unitName, year: texts.texts.year ? Number(/\d{4}/.exec(texts.texts.year)?.[0] ?? found.year) : found.year };
+  return analyzeTables(recognition.tables, recognition.findings, settings, texts, meta);
 }

@@ -1,0 +1,67 @@
+import type { CellGrid } from "../cell-grid";
+import { cellText, squash } from "../text";
+
+/**
+ * What the data cannot say — duties, key work, problems, measures — may sit in a text sheet the clerk keeps
+ * (a sheet named 报告文字/说明/文字材料 with 项目 | 内容 rows). Its sentences go into the draft as written;
+ * anything missing stays a visible placeholder.
+ */
+export const TEXT_KEYS = {
+  unitName: ["单位名称", "部门名称", "单位"],
+  year: ["年度", "年份", "决算年度"],
+  duties: ["主要职能", "职能职责", "部门职责", "主要职责"],
+  organization: ["机构设置", "组织架构", "人员编制", "机构设置和人员编制"],
+  keyWork: ["年度重点工作", "重点工作", "主要工作"],
+  projects: ["项目支出", "项目支出情况"],
+  evaluationWork: ["绩效评价工作情况", "绩效评价工作开展情况", "自评工作情况"],
+  achievements: ["主要绩效", "绩效情况", "部门整体支出绩效情况"],
+  problems: ["存在的主要问题", "存在问题", "主要问题"],
+  measures: ["改进措施和有关建议", "改进措施", "下一步措施", "努力方向"],
+  sangongReason: ["三公经费变动原因", "三公经费增减原因"],
+  date: ["报告日期", "日期", "落款日期"],
+} as const;
+export type TextKey = keyof typeof TEXT_KEYS;
+
+export interface WorkbookTexts {
+  texts: Partial<Record<TextKey, string>>;
+  source: string | null; // the sheet they came from
+}
+
+const TEXT_SHEET = /(报告文字|文字材料|报告说明|说明材料|^说明$|文字说明|报告内容)/;
+
+export function readWorkbookTexts(grids: CellGrid[]): WorkbookTexts {
+  const sheet = grids.find((g) => TEXT_SHEET.test(squash(g.sheet)));
+  if (!sheet) return { texts: {}, source: null };
+  const texts: Partial<Record<TextKey, string>> = {};
+  for (const row of sheet.values) {
+    const key = squash(cellText(row[0] ?? null)).replace(/[:：]$/, "");
+    const value = row
+      .slice(1)
+      .map((v) => cellText(v).trim())
+      .filter(Boolean)
+      .join("\n");
+    if (!key || !value) continue;
+    for (const [k, names] of Object.entries(TEXT_KEYS) as [TextKey, readonly string[]][]) {
+      if (!texts[k] && names.some((n) => key === n)) texts[k] = value;
+    }
+  }
+  return { texts, source: sheet.sheet };
+}
+
+/** The unit's name from "编制单位：…" lines, and the year most titles name ("2020年…"). */
+export function workbookMeta(grids: CellGrid[]): { unitName: string | null; year: number | null } {
+  let unitName: string | null = null;
+  const years = new Map<number, number>();
+  for (const g of grids) {
+    for (const row of g.values.slice(0, 6)) {
+      for (const v of row) {
+        const t = cellText(v);
+        const m = /(?:编制|填报)单位[:：]\s*([^\s（(]+)/.exec(t);
+        if (m && !unitName) unitName = m[1].trim();
+        for (const y of t.matchAll(/((?:19|20)\d{2})\s*年/g)) years.set(Number(y[1]), (years.get(Number(y[1])) ?? 0) + 1);
+      }
+    }
+  }
+  const year = [...years.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? null;
+  return { unitName, year };
+}
