@@ -343,3 +343,20 @@ describe("the clerk's confirmations", () => {
     expect(roles(tables[0]).actual).toBe("B");
   });
 });
+
+describe("without merged-area information (Excel before ExcelApi 1.13)", () => {
+  test("a multi-row header reads the same with and without its merges", () => {
+    const values: CellValue[][] = [
+      ["单位：万元"],
+      ["项目", null, "年初预算数", "全年预算数", "决算数", null, null],
+      ["科目编码", "科目名称", null, null, "合计", "基本支出", "项目支出"],
+      [null, "合计", 100, 120, 118, 100, 18],
+      ["201", "一般公共服务支出", 100, 120, 118, 100, 18],
+    ];
+    const merged = recognizeGrid(grid("功能", values, ["A2:B2", "C2:C3", "D2:D3", "E2:G2"])).tables;
+    const plain = recognizeGrid(grid("功能", values)).tables;
+    expect(roles(plain[0])).toEqual({ code: "A", name: "B", budgetInitial: "C", budgetFinal: "D", actual: "E" });
+    expect(roles(plain[0])).toEqual(roles(merged[0]));
+    expect(plain[0].rows.map((r) => [r.code, r.name, r.isTotal])).toEqual(merged[0].rows.map((r) => [r.code, r.name, r.isTotal]));
+  });
+});

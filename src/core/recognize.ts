@@ -271,7 +271,7 @@ export function recognizeGrid(grid: CellGrid, overrides: RecognitionOverrides = 
       bottom - top + 1 < MAX_HEADER_ROWS &&
       scans[bottom + 1].numbers === 0 &&
       scans[bottom + 1].texts >= 2 &&
-      (isAnchor(scans[bottom + 1]) || labelCellsContinue(grid, get, bottom + 1, scans[r]))
+      (isAnchor(scans[bottom + 1]) || hasHeaderRoles(scans[bottom + 1]) || labelCellsContinue(grid, get, bottom + 1, scans[r]))
     ) {
       bottom++;
     }
@@ -315,6 +315,11 @@ export function recognizeGrid(grid: CellGrid, overrides: RecognitionOverrides = 
     r = Math.max(rr, bottom + 1);
   }
   return { tables, findings };
+}
+
+/** A sub-header row names columns itself ("科目编码 | 科目名称"): needed when merged areas are unknown (ExcelApi < 1.13). */
+function hasHeaderRoles(scan: RowScan): boolean {
+  return scan.numbers === 0 && scan.roles.filter((x) => x !== null && x !== "lineNo").length >= 2;
 }
 
 function labelCellsContinue(grid: CellGrid, get: (r: number, c: number) => CellValue, r: number, anchor: RowScan): boolean {

@@ -9,6 +9,8 @@ import type { PaneHost } from "./office-host";
 import { SettingsBar } from "./SettingsBar";
 import { Summary } from "./Summary";
 import { errorText } from "./error-text";
+import { ReportPanel } from "./ReportPanel";
+import { ScoringPanel } from "./ScoringPanel";
 
 const STEP_VALUE: Record<CheckStep, number> = { read: 0.2, analyze: 0.5, write: 0.8, done: 1 };
 
@@ -107,6 +109,17 @@ export function App({ connect }: { connect: () => PaneHost }) {
             <Summary analysis={result.analysis} settings={settings} />
             <FindingsList findings={result.analysis.findings} onSelect={select} />
             <ColumnConfirm tables={result.analysis.tables} settings={settings} onConfirm={(s) => void check(s)} />
+            {result.analysis.scoring && <ScoringPanel result={result.analysis.scoring} settings={settings} onSave={(s) => void check(s)} />}
+            <ReportPanel
+              analysis={result.analysis}
+              settings={settings}
+              platform={host?.platform ?? null}
+              onTemplate={(template) => {
+                const next = { ...settings, template };
+                setSettings(next);
+                host?.saveSettings(next).catch((e: unknown) => setError(errorText(e)));
+              }}
+            />
           </>
         )}
         {settings && <SettingsBar settings={settings} disabled={step !== null} onApply={(s) => void check(s)} />}

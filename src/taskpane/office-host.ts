@@ -9,6 +9,8 @@ import { selectCell } from "../excel/select-cell";
 export interface PaneHost {
   excel: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
   capabilities: Capabilities;
+  /** Office.context.platform: "PC", "OfficeOnline", "Mac", "iOS" … (null outside Office). */
+  platform: string | null;
   loadSettings(): { settings: StoredSettings; problem: string | null };
   saveSettings(s: StoredSettings): Promise<void>;
   select(sheet: string, cell: string): Promise<void>;
@@ -22,6 +24,7 @@ export function officeHost(): PaneHost {
   return {
     excel: (batch) => Excel.run(batch),
     capabilities: detectCapabilities(Office),
+    platform: (Office.context.platform as unknown as string | undefined) ?? null,
     loadSettings: () => loadSettings(settingsHost),
     saveSettings: (s) => saveSettings(settingsHost, s),
     select: (sheet, cell) => Excel.run((context) => selectCell(context, sheet, cell)),

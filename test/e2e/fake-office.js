@@ -261,6 +261,7 @@
   window.Office = {
     onReady: (cb) => Promise.resolve({ host: "Excel", platform: "OfficeOnline" }).then((info) => (cb && cb(info), info)),
     context: {
+      platform: init.platform || "OfficeOnline",
       requirements: { isSetSupported: (name, v) => name === "ExcelApi" && cmp(version, v || "1.1") >= 0 },
       document: {
         settings: {

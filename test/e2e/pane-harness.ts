@@ -40,6 +40,8 @@ export async function launch(): Promise<BrowserContext> {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
     viewport: { width: 360, height: 900 },
+    acceptDownloads: true,
+    permissions: ["clipboard-read", "clipboard-write"],
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
 }
@@ -47,6 +49,7 @@ export async function launch(): Promise<BrowserContext> {
 export interface FakeWorkbook {
   sheets: CellGrid[];
   apiVersion?: string;
+  platform?: string;
   settings?: Record<string, unknown>;
 }
 

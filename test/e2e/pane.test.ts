@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import JSZip from "jszip";
 import { join } from "node:path";
 import type { Server } from "node:http";
 import type { BrowserContext } from "playwright-core";
@@ -120,5 +121,62 @@ test("ribbon 「一键检查」 runs the check without the pane and selects the 
     sheets: ["经济分类预决算", "功能分类支出决算", "三公经费", "人员情况", "差异分析", "三公经费对比", "绩效评分表"],
     error: null,
   });
+  await page.close();
+});
+
+test("生成报告: the .docx is built in the pane (docx loaded only now) and downloaded", async () => {
+  const { page, requests } = await openPane(browser, origin, { sheets: sample });
+  await page.getByTestId("run").click();
+  await page.getByTestId("done").waitFor();
+  expect(requests.some((u) => /docx\.[0-9a-f]+\.js$/.test(u))).toBe(false); // not in the first load
+  await page.getByTestId("template").selectOption("final-accounts");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("make-report").click()]);
+  expect(download.suggestedFilename()).toBe("绥宁县河口苗族乡人民政府2020年度部门决算说明.docx");
+  const path = join(OUT, "pane-report.docx");
+  await download.saveAs(path);
+  const xml = await (await JSZip.loadAsync(readFileSync(path))).file("word/document.xml")!.async("string");
+  expect(xml).toContain("财政拨款“三公”经费支出决算情况说明");
+  await expect(page.getByTestId("report-result").textContent()).resolves.toMatch(/已生成《.*》并下载，有 \d+ 处【请填写】需补充/);
+  expect(requests.some((u) => /docx\.[0-9a-f]+\.js$/.test(u))).toBe(true);
+  expect(requests.filter((u) => !u.startsWith(origin))).toEqual([]);
+  const settings = await page.evaluate(() => (window as unknown as { __fakeExcel: { settings: Record<string, string> } }).__fakeExcel.settings["juesuan.settings"]);
+  expect(JSON.parse(settings).template).toBe("final-accounts"); // travels with the workbook (Word's pane reads it)
+  await page.screenshot({ path: join(OUT, "pane-report.png"), fullPage: true });
+  await page.close();
+});
+
+test("Excel for Mac: no download; the report goes to the clipboard as rich text, with the Word route explained", async () => {
+  const { page } = await openPane(browser, origin, { sheets: sample, platform: "Mac" });
+  await page.getByTestId("run").click();
+  await page.getByTestId("done").waitFor();
+  let downloaded = false;
+  page.on("download", () => (downloaded = true));
+  await page.getByTestId("make-report").click();
+  await page.getByTestId("report-result").waitFor();
+  await expect(page.getByTestId("report-result").textContent()).resolves.toMatch(/已复制到剪贴板（带格式）.*在 Word 中打开“决算助手”/);
+  const html = await page.evaluate(async () => {
+    const items = await navigator.clipboard.read();
+    return (await items[0].getType("text/html")).text();
+  });
+  expect(html).toContain("部门整体支出绩效评价报告");
+  expect(html).toContain("<mark>【请填写：");
+  expect(downloaded).toBe(false);
+  await page.close();
+});
+
+test("scores entered in the pane are stored in the workbook and recalculate the total", async () => {
+  const { page } = await openPane(browser, origin, { sheets: sample });
+  await page.getByTestId("run").click();
+  await page.getByTestId("scoring").waitFor();
+  await expect(page.getByTestId("scoring-total").textContent()).resolves.toBe("已得 16.15 分，尚有 21 项待评分");
+  await page.getByTestId("manual-goal-reasonable").fill("1.5");
+  await page.getByTestId("entered-payment-progress").fill("90");
+  await page.getByTestId("save-scores").click();
+  await page.getByTestId("progress").waitFor({ state: "detached" });
+  await expect(page.getByTestId("scoring-total").textContent()).resolves.toBe("已得 19.45 分，尚有 19 项待评分"); // + 1.5 + 2 × 90%
+  const stored = JSON.parse(await page.evaluate(() => (window as unknown as { __fakeExcel: { settings: Record<string, string> } }).__fakeExcel.settings["juesuan.settings"]));
+  expect(stored.scoring).toMatchObject({ manual: { "goal-reasonable": 1.5 }, entered: { "payment-progress": 90 } });
+  await page.getByTestId("manual-goal-clear").fill("9");
+  expect(await page.getByTestId("save-scores").isDisabled()).toBe(true); // 9 is over the indicator's 3 points
   await page.close();
 });

@@ -1,0 +1,74 @@
+import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, Switch, Text } from "@fluentui/react-components";
+import { useState } from "react";
+import type { Analysis } from "../core/analyze";
+import { TEMPLATES } from "../core/report/templates";
+import type { TemplateId } from "../core/report/templates";
+import type { StoredSettings } from "../excel/settings-store";
+import { canDownload, copyReport, download, makeReport } from "./deliver-report";
+import { errorText } from "./error-text";
+
+/** 「生成报告」: the .docx built in the pane; a download where the host allows it, else the clipboard and the Word route. */
+export function ReportPanel({ analysis, settings, platform, onTemplate }: { analysis: Analysis; settings: StoredSettings; platform: string | null; onTemplate: (t: TemplateId) => void }) {
+  const [template, setTemplate] = useState<TemplateId>((settings.template in TEMPLATES ? settings.template : "performance") as TemplateId);
+  const [windowsFonts, setWindowsFonts] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const generate = async () => {
+    setBusy(true);
+    setResult(null);
+    try {
+      const { model, blob, placeholders } = await makeReport(analysis, settings, template, windowsFonts);
+      const fileName = `${model.title || TEMPLATES[template]}.docx`;
+      const todo = placeholders > 0 ? `，有 ${placeholders} 处【请填写】需补充` : "";
+      if (canDownload(platform)) {
+        download(blob, fileName);
+        setResult({ ok: true, text: `已生成《${model.title}》并下载${todo}。` });
+      } else {
+        await copyReport(model);
+        setResult({
+          ok: true,
+          text: `Excel for Mac 不能从任务窗格下载文件。报告已复制到剪贴板（带格式），可直接粘贴到 Word${todo}；也可以在 Word 中打开“决算助手”，选择本工作簿生成同一份报告。`,
+        });
+      }
+    } catch (e) {
+      setResult({ ok: false, text: errorText(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby="report-title" data-testid="report-panel">
+      <Text as="h2" id="report-title" size={400} weight="semibold" block>
+        生成报告
+      </Text>
+      <Field label="报告类型">
+        <Select
+          value={template}
+          data-testid="template"
+          onChange={(_, d) => {
+            setTemplate(d.value as TemplateId);
+            onTemplate(d.value as TemplateId);
+          }}
+        >
+          {(Object.keys(TEMPLATES) as TemplateId[]).map((t) => (
+            <option key={t} value={t}>
+              {TEMPLATES[t]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Switch label="使用 Windows 自带字体（仿宋、楷体），本机没有仿宋_GB2312 时选用" checked={windowsFonts} onChange={(_, d) => setWindowsFonts(d.checked)} />
+      <div style={{ display: "flex", gap: 8, alignItems: "center" }}>
+        <Button appearance="primary" data-testid="make-report" disabled={busy} onClick={() => void generate()}>
+          生成报告
+        </Button>
+        {busy && <Spinner size="tiny" label="正在生成…" />}
+      </div>
+      {result && (
+        <MessageBar intent={result.ok ? "success" : "error"} data-testid="report-result">
+          <MessageBarBody>{result.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

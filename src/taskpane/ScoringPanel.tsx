@@ -1,0 +1,62 @@
+import { Badge, Button, Field, Input, Select, Text } from "@fluentui/react-components";
+import { useState } from "react";
+import type { ScoringResult } from "../core/scoring/score";
+import type { StoredSettings } from "../excel/settings-store";
+
+/** 绩效评分: automatic scores with their rates, inputs for the clerk's scores and rates; saved with the workbook. */
+export function ScoringPanel({ result, settings, onSave }: { result: ScoringResult; settings: StoredSettings; onSave: (s: StoredSettings) => void }) {
+  const [manual, setManual] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(settings.scoring.manual).map(([k, v]) => [k, String(v)])));
+  const [entered, setEntered] = useState<Record<string, string>>(() => Object.fromEntries(Object.entries(settings.scoring.entered).map(([k, v]) => [k, String(v)])));
+  const [framework, setFramework] = useState(settings.scoring.framework);
+  const invalid = result.items.some((i) => {
+    const m = manual[i.indicator.id];
+    return m !== undefined && m !== "" && (!Number.isFinite(Number(m)) || Number(m) < 0 || Number(m) > i.indicator.weight);
+  });
+  const save = () => {
+    const num = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== "" && Number.isFinite(Number(v))).map(([k, v]) => [k, Number(v)]));
+    onSave({ ...settings, scoring: { ...settings.scoring, framework, manual: num(manual), entered: num(entered) } });
+  };
+  return (
+    <section aria-labelledby="scoring-title" data-testid="scoring">
+      <Text as="h2" id="scoring-title" size={400} weight="semibold" block>
+        绩效评分
+      </Text>
+      <Field label="指标体系">
+        <Select value={framework} onChange={(_, d) => setFramework(d.value as typeof framework)}>
+          <option value="dept-overall">部门整体支出绩效评价（投入、过程、产出、效果）</option>
+          <option value="self-evaluation">部门整体支出绩效自评表（执行率、产出、效益、满意度）</option>
+        </Select>
+      </Field>
+      <Text block data-testid="scoring-total">
+        {result.pending === 0 ? `总分 ${result.total.toFixed(2)} 分，等级“${result.grade}”` : `已得 ${result.baseTotal.toFixed(2)} 分，尚有 ${result.pending} 项待评分`}
+      </Text>
+      <ol style={{ paddingLeft: 20 }}>
+        {result.items.map((i) => (
+          <li key={i.indicator.id} style={{ marginBottom: 6 }}>
+            <Text size={200} weight="semibold">
+              {i.indicator.name}（{i.indicator.weight} 分）
+            </Text>{" "}
+            {i.status === "auto" && (
+              <Badge appearance="tint" color="success">
+                {i.rate?.toFixed(2)}% → {i.score?.toFixed(2)} 分
+              </Badge>
+            )}
+            {i.status !== "auto" && i.indicator.measure !== "entered" && (
+              <Field size="small" label={`得分（0–${i.indicator.weight}）`} validationMessage={manual[i.indicator.id] && Number(manual[i.indicator.id]) > i.indicator.weight ? "超过分值" : undefined}>
+                <Input type="number" size="small" value={manual[i.indicator.id] ?? ""} data-testid={`manual-${i.indicator.id}`} onChange={(_, d) => setManual({ ...manual, [i.indicator.id]: d.value })} />
+              </Field>
+            )}
+            {i.status !== "auto" && i.indicator.measure === "entered" && (
+              <Field size="small" label={`${i.indicator.formula ?? "完成值"}（%）`} hint={i.note ?? undefined}>
+                <Input type="number" size="small" value={entered[i.indicator.id] ?? ""} data-testid={`entered-${i.indicator.id}`} onChange={(_, d) => setEntered({ ...entered, [i.indicator.id]: d.value })} />
+              </Field>
+            )}
+          </li>
+        ))}
+      </ol>
+      <Button data-testid="save-scores" disabled={invalid} onClick={save}>
+        保存评分并重新检查
+      </Button>
+    </section>
+  );
+}
