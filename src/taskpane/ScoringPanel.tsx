@@ -46,8 +46,8 @@ export function ScoringPanel({ result, settings, onSave }: { result: ScoringResu
                 <Input type="number" size="small" value={manual[i.indicator.id] ?? ""} data-testid={`manual-${i.indicator.id}`} onChange={(_, d) => setManual({ ...manual, [i.indicator.id]: d.value })} />
               </Field>
             )}
-            {i.status !== "auto" && i.indicator.measure === "entered" && (
-              <Field size="small" label={`${i.indicator.formula ?? "完成值"}（%）`} hint={i.note ?? undefined}>
+            {i.indicator.measure === "entered" && (
+              <Field size="small" label={/%/.test(i.indicator.formula ?? "") ? (i.indicator.formula as string) : `${i.indicator.formula ?? "完成值"}（%）`} hint={i.status === "auto" ? undefined : (i.note ?? undefined)}>
                 <Input type="number" size="small" value={entered[i.indicator.id] ?? ""} data-testid={`entered-${i.indicator.id}`} onChange={(_, d) => setEntered({ ...entered, [i.indicator.id]: d.value })} />
               </Field>
             )}

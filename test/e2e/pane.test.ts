@@ -141,7 +141,7 @@ test("生成报告: the .docx is built in the pane (docx loaded only now) and do
   expect(requests.filter((u) => !u.startsWith(origin))).toEqual([]);
   const settings = await page.evaluate(() => (window as unknown as { __fakeExcel: { settings: Record<string, string> } }).__fakeExcel.settings["juesuan.settings"]);
   expect(JSON.parse(settings).template).toBe("final-accounts"); // travels with the workbook (Word's pane reads it)
-  await page.screenshot({ path: join(OUT, "pane-report.png"), fullPage: true });
+  await page.getByTestId("report-panel").screenshot({ path: join(OUT, "pane-report-panel.png") });
   await page.close();
 });
 
@@ -174,6 +174,7 @@ test("scores entered in the pane are stored in the workbook and recalculate the 
   await page.getByTestId("save-scores").click();
   await page.getByTestId("progress").waitFor({ state: "detached" });
   await expect(page.getByTestId("scoring-total").textContent()).resolves.toBe("已得 19.45 分，尚有 19 项待评分"); // + 1.5 + 2 × 90%
+  await page.getByTestId("scoring").screenshot({ path: join(OUT, "pane-scoring.png") });
   const stored = JSON.parse(await page.evaluate(() => (window as unknown as { __fakeExcel: { settings: Record<string, string> } }).__fakeExcel.settings["juesuan.settings"]));
   expect(stored.scoring).toMatchObject({ manual: { "goal-reasonable": 1.5 }, entered: { "payment-progress": 90 } });
   await page.getByTestId("manual-goal-clear").fill("9");
