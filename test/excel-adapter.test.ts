@@ -107,8 +107,8 @@ describe("selection, settings and capabilities", () => {
 
   test("requirement sets above 1.7 are detected, and an old host is treated conservatively", () => {
     const office = (versions: string[]) => ({ context: { requirements: { isSetSupported: (_: string, v?: string) => versions.includes(v ?? "") } } });
-    expect(detectCapabilities(office(["1.7", "1.13"]))).toEqual({ mergedAreas: true, charts: true });
-    expect(detectCapabilities(office(["1.7"]))).toEqual({ mergedAreas: false, charts: true });
-    expect(detectCapabilities({ context: { requirements: { isSetSupported: () => { throw new Error("old"); } } } })).toEqual({ mergedAreas: false, charts: false });
+    expect(detectCapabilities(office(["1.7", "1.13"]))).toEqual({ baseline: true, mergedAreas: true, charts: true });
+    expect(detectCapabilities(office(["1.7"]))).toEqual({ baseline: true, mergedAreas: false, charts: true });
+    expect(detectCapabilities({ context: { requirements: { isSetSupported: () => { throw new Error("old"); } } } })).toEqual({ baseline: false, mergedAreas: false, charts: false });
   });
 });

@@ -17,29 +17,36 @@ beforeAll(async () => {
   doc = (await parseStringPromise(xml, { explicitArray: true })).OfficeApp as Node;
 });
 
-const first = (n: Node, key: string) => (n[key] as Node[])[0];
 
 test("office-addin-manifest reads it (offline parse)", async () => {
   const info = await OfficeAddinManifest.readManifestFile(join(ROOT, "manifest.xml"));
   expect(info.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   expect(info.displayName).toBe("决算助手");
   expect(info.defaultLocale).toBe("zh-CN");
-  expect(info.hosts).toEqual(["Workbook"]);
+  expect(info.hosts).toEqual(["Workbook", "Document"]);
   expect(info.permissions).toBe("ReadWriteDocument");
 });
 
 test("the required top-level elements, in schema order", () => {
-  const order = ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl", "HighResolutionIconUrl", "SupportUrl", "Hosts", "Requirements", "DefaultSettings", "Permissions", "VersionOverrides"];
+  const order = ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl", "HighResolutionIconUrl", "SupportUrl", "Hosts", "DefaultSettings", "Permissions", "VersionOverrides"];
   const present = order.filter((k) => k in doc);
   expect(present).toEqual(order);
   const positions = order.map((k) => xml.indexOf(`<${k}`));
   expect([...positions].sort((a, b) => a - b)).toEqual(positions);
 });
 
-test("requirements: ExcelApi at most 1.7", () => {
-  const sets = first(first(doc, "Requirements"), "Sets");
-  const versions = (sets.Set as Node[]).map((s) => s.$!);
-  expect(versions).toEqual([{ Name: "ExcelApi", MinVersion: "1.7" }]);
+test("requirements: none at manifest level (it would hide the add-in in Word); ExcelApi 1.7 is checked in code", () => {
+  expect(doc.Requirements).toBeUndefined();
+  const caps = readFileSync(join(ROOT, "src", "excel", "capabilities.ts"), "utf8");
+  expect(caps).toMatch(/baseline: has\("1\.7"\)/);
+  const versions = [...readFileSync(join(ROOT, "src", "excel", "capabilities.ts"), "utf8").matchAll(/has\("(1\.\d+)"\)/g)].map((m) => m[1]);
+  expect(versions.sort()).toEqual(["1.13", "1.7", "1.7"]);
+});
+
+test("both hosts: Excel's ribbon tab and Word's Home-tab button open the same pane", () => {
+  const hosts = [...xml.matchAll(/<Host xsi:type="(\w+)">/g)].map((m) => m[1]);
+  expect(hosts).toEqual(["Workbook", "Document"]);
+  expect(xml).toMatch(/<Host xsi:type="Document">[\s\S]*<OfficeTab id="TabHome">[\s\S]*<SourceLocation resid="Taskpane.Url"\/>/);
 });
 
 test("no AppDomains beyond the add-in's own origin; every URL is https on that origin", () => {

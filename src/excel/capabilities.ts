@@ -1,5 +1,6 @@
 /** Requirement sets beyond the manifest's ExcelApi 1.7 are detected, never assumed. */
 export interface Capabilities {
+  baseline: boolean; // ExcelApi 1.7: getRangeByIndexes, hyperlinks, chart series — the floor this add-in needs
   mergedAreas: boolean; // ExcelApi 1.13: Range.getMergedAreasOrNullObject
   charts: boolean; // ExcelApi 1.7: series.setValues / setXAxisValues
 }
@@ -12,5 +13,5 @@ export function detectCapabilities(office: { context: { requirements: { isSetSup
       return false; // an old host without requirement-set queries: take the conservative path
     }
   };
-  return { mergedAreas: has("1.13"), charts: has("1.7") };
+  return { baseline: has("1.7"), mergedAreas: has("1.13"), charts: has("1.7") };
 }

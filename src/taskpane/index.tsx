@@ -1,9 +1,11 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { officeHost } from "./office-host";
+import { WordApp } from "./WordApp";
+import { wordHost } from "./word-host";
 
-/** Office.onReady resolves in Excel (and, harmlessly, outside it); the pane renders either way. */
-Office.onReady(() => {
+/** One pane for both hosts: Word gets the report-insertion view, Excel (and anything else) the check view. */
+void Office.onReady((info) => {
   const root = createRoot(document.getElementById("root") as HTMLElement);
-  root.render(<App connect={officeHost} />);
+  root.render(info.host === Office.HostType.Word ? <WordApp connect={wordHost} /> : <App connect={officeHost} />);
 });

@@ -71,7 +71,8 @@ export async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise
   checkWorkbookBytes(bytes, fileName);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    // A Uint8Array works in Node and in the browser (no Buffer): the Word pane parses workbooks too.
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
     throw new UnusableInputError(
       `无法读取工作簿（文件可能已损坏或不完整）：${fileName}`,

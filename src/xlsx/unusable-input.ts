@@ -15,7 +15,7 @@ export function checkWorkbookBytes(bytes: Uint8Array, fileName: string): void {
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05);
   const isCfb = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
   if (isCfb) {
-    const text = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 1 << 20))).toString("utf16le");
+    const text = new TextDecoder("utf-16le").decode(bytes.subarray(0, Math.min(bytes.length, 1 << 20)));
     if (text.includes("EncryptedPackage") || text.includes("EncryptionInfo")) {
       throw new UnusableInputError(
         `工作簿已加密（设有打开密码）：${fileName}。请在 Excel 中取消密码后另存为 .xlsx 再试。`,

@@ -259,6 +259,9 @@
     return x1 - x2 || y1 - y2;
   };
   window.Office = {
+    HostType: { Excel: "Excel", Word: "Word" },
+    CoercionType: { Html: "html", Text: "text" },
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     onReady: (cb) => Promise.resolve({ host: "Excel", platform: "OfficeOnline" }).then((info) => (cb && cb(info), info)),
     context: {
       platform: init.platform || "OfficeOnline",

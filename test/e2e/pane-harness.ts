@@ -53,15 +53,21 @@ export interface FakeWorkbook {
   settings?: Record<string, unknown>;
 }
 
-/** A page with the simulated Excel host installed before the pane's scripts run; every request is recorded. */
-export async function openPane(context: BrowserContext, origin: string, workbook: FakeWorkbook, page = "taskpane.html"): Promise<{ page: Page; requests: string[] }> {
+/** A page with a simulated host (Excel by default) installed before the pane's scripts run; every request is recorded. */
+export async function openPane(
+  context: BrowserContext,
+  origin: string,
+  workbook: FakeWorkbook | null,
+  page = "taskpane.html",
+  host: { script: string; init: object } = { script: "fake-office.js", init: {} },
+): Promise<{ page: Page; requests: string[] }> {
   const p = await context.newPage();
   const requests: string[] = [];
   p.on("request", (r) => requests.push(r.url()));
   // The real office.js (served locally) would replace the simulated host: answer it with nothing.
   await p.route("**/office-js/*.js", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "" }));
-  await p.addInitScript({ content: `window.__FAKE_WORKBOOK__ = ${JSON.stringify(workbook)};` });
-  await p.addInitScript({ path: join(__dirname, "fake-office.js") });
+  await p.addInitScript({ content: `window.__FAKE_WORKBOOK__ = ${JSON.stringify(workbook)}; window.__FAKE_WORD__ = ${JSON.stringify(host.init)};` });
+  await p.addInitScript({ path: join(__dirname, host.script) });
   await p.goto(`${origin}/${page}`);
   return { page: p, requests };
 }

@@ -1,0 +1,149 @@
+import { Button, Field, FluentProvider, MessageBar, MessageBarBody, Select, Spinner, Text, webLightTheme } from "@fluentui/react-components";
+import { useMemo, useRef, useState } from "react";
+import type { Analysis } from "../core/analyze";
+import { plainText } from "../core/report/model";
+import { buildReport, TEMPLATES } from "../core/report/templates";
+import type { TemplateId } from "../core/report/templates";
+import type { StoredSettings } from "../excel/settings-store";
+import { insertHtml, insertReport, PATH_LABELS } from "../word/insert-report";
+import type { Placement } from "../word/insert-report";
+import { makeReport, reportHtml } from "./deliver-report";
+import { errorText } from "./error-text";
+import { analyzeWorkbookFile } from "./load-workbook";
+import type { WordPaneHost } from "./word-host";
+
+const toBase64 = async (blob: Blob) => {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let s = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+};
+
+/** Word's pane: pick the workbook, choose a template, preview the outline, insert the draft. */
+export function WordApp({ connect }: { connect: () => WordPaneHost }) {
+  const [hostError, host] = useMemo(() => {
+    try {
+      return [null, connect()] as const;
+    } catch (e) {
+      return [errorText(e), null] as const;
+    }
+  }, [connect]);
+  const [loaded, setLoaded] = useState<{ name: string; analysis: Analysis; settings: StoredSettings; fromWorkbook: boolean } | null>(null);
+  const [template, setTemplate] = useState<TemplateId>("performance");
+  const [busy, setBusy] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(hostError ? { ok: false, text: hostError } : null);
+
+  const pick = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy("正在读取工作簿…");
+    setMessage(null);
+    try {
+      const r = await analyzeWorkbookFile(new Uint8Array(await file.arrayBuffer()), file.name);
+      setLoaded({ name: file.name, ...r });
+      if (r.settings.template in TEMPLATES) setTemplate(r.settings.template as TemplateId);
+    } catch (e) {
+      setLoaded(null);
+      setMessage({ ok: false, text: e instanceof Error && "zh" in e ? (e as Error & { zh: string }).zh : errorText(e) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const outline = loaded ? buildReport(template, loaded.analysis, loaded.settings) : null;
+
+  const insert = async (placement: Placement) => {
+    if (!loaded || !host) return;
+    setBusy("正在生成并插入报告…");
+    setMessage(null);
+    try {
+      const { model, blob, placeholders } = await makeReport(loaded.analysis, loaded.settings, template, false);
+      const html = reportHtml(model);
+      let path;
+      let note = "";
+      try {
+        path = await insertReport(host, host.capabilities, await toBase64(blob), html, placement);
+      } catch (e) {
+        if (placement === "new" || !host.capabilities.api11) throw e;
+        // The whole-file route failed on this host: say so, and insert the same draft as HTML.
+        note = `（整份插入未成功：${errorText(e)}）`;
+        path = await insertHtml(host, html, placement);
+      }
+      setMessage({ ok: true, text: `已插入《${model.title}》：${PATH_LABELS[path]}${note}。${placeholders > 0 ? `有 ${placeholders} 处【请填写】（黄色）需补充。` : ""}` });
+    } catch (e) {
+      setMessage({ ok: false, text: errorText(e) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <FluentProvider theme={webLightTheme} style={{ padding: 12, minHeight: "100vh", boxSizing: "border-box" }}>
+      <main style={{ display: "flex", flexDirection: "column", gap: 12 }}>
+        <header>
+          <Text as="h1" size={500} weight="semibold" block>
+            决算助手 · Word
+          </Text>
+          <Text size={200}>选择决算工作簿，生成报告草稿并插入当前文档；工作簿只在本机读取</Text>
+        </header>
+        <div style={{ display: "flex", gap: 8, alignItems: "center" }}>
+          <Button onClick={() => fileInput.current?.click()} disabled={!!busy}>
+            选择决算工作簿（.xlsx）…
+          </Button>
+          <Text size={200}>{loaded?.name ?? "未选择"}</Text>
+          <input ref={fileInput} hidden type="file" accept=".xlsx" data-testid="workbook-file" aria-label="决算工作簿" onChange={(e) => void pick(e.target.files?.[0])} />
+        </div>
+        {busy && <Spinner size="small" label={busy} data-testid="busy" />}
+        {loaded && (
+          <>
+            <Text data-testid="loaded">
+              「{loaded.name}」：识别到 {loaded.analysis.tables.length} 张表，发现 {loaded.analysis.findings.length} 项问题
+              {loaded.fromWorkbook ? "；已使用工作簿中保存的设置" : ""}
+            </Text>
+            <Field label="报告类型">
+              <Select value={template} data-testid="template" onChange={(_, d) => setTemplate(d.value as TemplateId)}>
+                {(Object.keys(TEMPLATES) as TemplateId[]).map((t) => (
+                  <option key={t} value={t}>
+                    {TEMPLATES[t]}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            {outline && (
+              <section aria-labelledby="outline-title" data-testid="outline">
+                <Text as="h2" id="outline-title" size={300} weight="semibold" block>
+                  《{outline.title}》提纲
+                </Text>
+                <ul style={{ margin: "4px 0", paddingLeft: 18 }}>
+                  {outline.blocks
+                    .filter((b) => b.kind === "heading")
+                    .map((b, i) => (
+                      <li key={i} style={{ marginLeft: b.kind === "heading" ? (b.level - 1) * 12 : 0 }}>
+                        <Text size={200}>{b.kind === "heading" ? plainText(b.runs) : ""}</Text>
+                      </li>
+                    ))}
+                </ul>
+              </section>
+            )}
+            <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
+              <Button appearance="primary" data-testid="insert-cursor" disabled={!!busy || !host} onClick={() => void insert("cursor")}>
+                插入到光标处
+              </Button>
+              <Button data-testid="insert-replace" disabled={!!busy || !host} onClick={() => void insert("replace")}>
+                替换全文
+              </Button>
+              <Button data-testid="insert-new" disabled={!!busy || !host?.capabilities.api13} onClick={() => void insert("new")}>
+                新建文档
+              </Button>
+            </div>
+          </>
+        )}
+        {message && (
+          <MessageBar intent={message.ok ? "success" : "error"} data-testid="word-result">
+            <MessageBarBody>{message.text}</MessageBarBody>
+          </MessageBar>
+        )}
+      </main>
+    </FluentProvider>
+  );
+}
