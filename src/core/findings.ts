@@ -32,6 +32,7 @@ export const RULE_IDS = [
   "text-unit",
   "text-base-zero",
   "text-vs-table",
+  "text-score",
   "unit-assumed",
   "unit-conflict",
   "header-ambiguous",

@@ -1,0 +1,86 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { auditText } from "../../src/core/audit/audit";
+import { chineseNumeral, tokenize } from "../../src/core/audit/tokens";
+import { LABELLED } from "./labelled-sentences";
+
+const rulesOf = (text: string): string[] => [...new Set(auditText(text).findings.map((f) => f.rule as string))].sort();
+
+describe("the labelled set: no false alarm, and the errors found", () => {
+  test.each(LABELLED.map((x) => [x.text, x.expect]))("%s", (text, expected) => {
+    expect(rulesOf(text as string)).toEqual([...(expected as string[])].sort());
+  });
+
+  test("precision and recall over the whole set", () => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const { text, expect: want } of LABELLED) {
+      const got = rulesOf(text);
+      tp += got.filter((r) => want.includes(r)).length;
+      fp += got.filter((r) => !want.includes(r)).length;
+      fn += want.filter((r) => !got.includes(r)).length;
+    }
+    const precision = tp / (tp + fp);
+    const recall = tp / (tp + fn);
+    expect({ precision, recall }).toEqual({ precision: 1, recall: 1 });
+    expect(LABELLED.filter((x) => x.expect.length === 0).length).toBeGreaterThanOrEqual(25);
+  });
+});
+
+describe("the two seed reports", () => {
+  const seed = (n: string) => readFileSync(join(__dirname, "..", "..", "..", "shared", "seeds", n), "utf8");
+  const brief = (text: string) => auditText(text).findings.map((f) => [f.rule, f.severity, f.cell, f.data.stated]);
+
+  test("绥宁县河口苗族乡 2020: the unit written as 元, 增加 for a fall, 编制 parts that do not add up", () => {
+    expect(brief(seed("000_318c1d131eeca38e.txt"))).toEqual([
+      ["text-sum", "warning", "P21", "69人"], // 编制人数69人，其中行政编制29人，事业编制25人 (54)
+      ["text-unit", "error", "P56", "3.07元"], // 本年数为3.07元 beside 上年数为8.65万元
+      ["text-unit", "error", "P56", "3.07元"], // 决算数为3.07元 beside 预算 3.09万元
+      ["text-direction", "error", "P56", "增加5.58万元"], // 3.07 万元 < 8.65 万元: a fall
+    ]);
+  });
+
+  test("东山侗族乡 2019: 固定资产投资 twice, a repeated bonus item, a bonus its items do not give, 政协工作 2分/3分", () => {
+    expect(brief(seed("003_7a3ec03304203a79.txt"))).toEqual([
+      ["duplicate-item", "error", "P40", "1.79亿；17168万元"],
+      ["duplicate-item", "warning", "P54", "0.5分；0.5分"],
+      ["text-sum", "error", "P54", "5.3分"], // items give 5.6 (5.1 without the repeat)
+      ["text-score", "error", "P17", "2分；3分"],
+    ]);
+  });
+});
+
+describe("reading numbers in text", () => {
+  test("units, separators, full-width digits, Chinese numerals for counts, ranges", () => {
+    const t = tokenize("收入3,120,000.00元，支出１２．５万元，投资1.79亿，五名干部，12项工作，5000-10000元，增长10.63%，得分5.3分".normalize("NFKC"));
+    expect(t.map((x) => [x.value.toString(), x.unit, x.range])).toEqual([
+      ["3120000", "元", false],
+      ["12.5", "万元", false],
+      ["1.79", "亿元", false],
+      ["5", "count", false],
+      ["12", "count", false],
+      ["5000", "元", true],
+      ["10.63", "%", false],
+      ["5.3", "分", false],
+    ]);
+    expect([chineseNumeral("十二"), chineseNumeral("二十五"), chineseNumeral("一百零三"), chineseNumeral("两")]).toEqual([12, 25, 103, 2]);
+  });
+
+  test("unreadable claims are skipped and counted, not guessed", () => {
+    const r = auditText("较上年增加0.61万元，增长10.63%。审批限额为5000-10000元。");
+    expect(r.findings).toEqual([]);
+    expect(r.skipped).toBeGreaterThanOrEqual(1);
+  });
+
+  test("property: never throws on arbitrary text", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), fc.array(fc.constantFrom("万元", "元", "%", "分", "其中", "较上年增加", "减少", "，", "。", "（", "）", "12.5", "0", "人"), { maxLength: 30 }), (a, parts) => {
+        const r = auditText(a + parts.join(""));
+        expect(r.sentences).toBeGreaterThanOrEqual(0);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
