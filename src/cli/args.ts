@@ -32,13 +32,22 @@ export const ReportArgs = z.object({
   settings: z.string().optional(),
 });
 
-export const CliArgs = z.discriminatedUnion("command", [CheckArgs, SheetsArgs, ReportArgs]);
+export const AuditArgs = z.object({
+  command: z.literal("audit"),
+  workbook: z.string().min(1), // the report (positional); --workbook names the workbook
+  against: z.string().optional(),
+  json: z.boolean().default(false),
+  settings: z.string().optional(),
+});
+
+export const CliArgs = z.discriminatedUnion("command", [CheckArgs, SheetsArgs, ReportArgs, AuditArgs]);
 export type CliArgs = z.infer<typeof CliArgs>;
 
 export const USAGE = `用法 / Usage:
   juesuan check <工作簿.xlsx> [--json] [--threshold <百分比>] [--floor <万元>] [--settings <设置.json>]
   juesuan sheets <工作簿.xlsx> -o <输出.xlsx> [--threshold <百分比>] [--floor <万元>] [--settings <设置.json>]
-  juesuan report <工作簿.xlsx> -o <输出.docx> [--template performance|final-accounts|self-evaluation] [--fonts gb|windows] [--settings <设置.json>]`;
+  juesuan report <工作簿.xlsx> -o <输出.docx> [--template performance|final-accounts|self-evaluation] [--fonts gb|windows] [--settings <设置.json>]
+  juesuan audit  <报告.docx|.txt> [--workbook <工作簿.xlsx>] [--json]`;
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -66,10 +75,11 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (a === "-o" || a === "--output") raw.output = next();
     else if (a === "--template") raw.template = next();
     else if (a === "--fonts") raw.fonts = next();
+    else if (a === "--workbook") raw.against = next();
     else if (a.startsWith("-")) throw new UsageError(`未知选项 ${a} / unknown option ${a}`);
     else positional.push(a);
   }
-  if (positional.length !== 1) throw new UsageError("需要且只需要一个工作簿路径 / exactly one workbook path is needed");
+  if (positional.length !== 1) throw new UsageError("需要且只需要一个文件路径 / exactly one input file is needed");
   raw.workbook = positional[0];
   const parsed = CliArgs.safeParse(raw);
   if (!parsed.success) {

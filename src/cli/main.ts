@@ -12,6 +12,10 @@ import { parseArgs, UsageError, USAGE } from "./args";
 import type { CliArgs } from "./args";
 import { plainReview } from "./plain-output";
 import { writeOutputSheets } from "./write-sheets";
+import { auditText } from "../core/audit/audit";
+import { auditJson } from "../core/audit/audit-json";
+import { RULE_TITLES } from "../core/messages";
+import { reportText, UnreadableReportError } from "../word/read-report-text";
 import { buildReport } from "../core/report/templates";
 import { selfCheck } from "../core/report/self-check";
 import { GB_FONTS, reportBuffer, WINDOWS_FONTS } from "../word/render-docx";
@@ -71,7 +75,31 @@ async function analyzeFile(path: string, settings: Settings): Promise<{ analysis
   return { analysis, bytes };
 }
 
+async function audit(args: Extract<CliArgs, { command: "audit" }>, io: Io): Promise<void> {
+  const settings = settingsOf({ settings: args.settings });
+  let text: string;
+  try {
+    text = await reportText(readBytes(args.workbook), basename(args.workbook));
+  } catch (e) {
+    if (e instanceof UnreadableReportError) throw new UnusableInputError(e.zh, e.en);
+    throw e;
+  }
+  const analysis = args.against ? (await analyzeFile(args.against, settings)).analysis : null;
+  const result = auditText(text, analysis);
+  const doc = auditJson(basename(args.workbook), result);
+  if (args.json) {
+    io.out(JSON.stringify(doc, null, 2) + "\n");
+    return;
+  }
+  const lines = [`决算助手 · 核对报告 ${basename(args.workbook)}${analysis ? `（对照 ${basename(args.against as string)}）` : ""}`, ""];
+  lines.push(`读到 ${result.sentences} 句、${result.numbers} 个数字；核对 ${result.checked} 处，${result.skipped} 处无法判读已跳过。`);
+  lines.push(`发现 ${doc.findings.length} 项：`);
+  doc.findings.forEach((f, i) => lines.push(`  ${i + 1}. 第${f.cell.slice(1)}段 ${RULE_TITLES[f.rule]}（${f.severity === "error" ? "错误" : "提示"}，${f.data.confidence === "high" ? "把握大" : "请核实"}）：${f.message}`));
+  io.out(lines.join("\n") + "\n");
+}
+
 async function dispatch(args: CliArgs, io: Io): Promise<void> {
+  if (args.command === "audit") return audit(args, io);
   const settings = settingsOf(args);
   const { analysis, bytes } = await analyzeFile(args.workbook, settings);
   if (args.command === "check") {
@@ -81,7 +109,7 @@ async function dispatch(args: CliArgs, io: Io): Promise<void> {
   }
   if (args.command === "report") {
     const model = buildReport(args.template, analysis, settings);
-    const check = selfCheck(model, { unit: settings.displayUnit, decimals: settings.decimals });
+    const check = selfCheck(model, { unit: settings.displayUnit, decimals: settings.decimals }, analysis);
     if (check.problems.length > 0) throw new Error(`报告自检未通过：${check.problems.join("；")}`);
     writeFileSync(args.output, await reportBuffer(model, args.fonts === "windows" ? WINDOWS_FONTS : GB_FONTS));
     io.out(`已写入 ${args.output}：《${model.title}》，${check.numbers} 个数字已自检，${check.placeholders} 处待填写（【请填写：…】，黄色标出）\n`);

@@ -11,7 +11,7 @@ export type Delivery = { kind: "download"; fileName: string } | { kind: "clipboa
 /** Builds, self-checks and renders the report; the docx code is loaded only now, not with the pane. */
 export async function makeReport(a: Analysis, s: Settings, template: TemplateId, windowsFonts: boolean): Promise<{ model: ReportModel; blob: Blob; placeholders: number }> {
   const model = buildReport(template, a, s);
-  const check = selfCheck(model, { unit: s.displayUnit, decimals: s.decimals });
+  const check = selfCheck(model, { unit: s.displayUnit, decimals: s.decimals }, a);
   if (check.problems.length > 0) throw new Error(`报告自检未通过：${check.problems.join("；")}`);
   const { reportBlob, GB_FONTS, WINDOWS_FONTS } = await import(/* webpackChunkName: "docx" */ "../word/render-docx");
   const blob = await reportBlob(model, windowsFonts ? WINDOWS_FONTS : GB_FONTS);

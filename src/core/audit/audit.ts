@@ -307,26 +307,34 @@ function checkScores(text: string, push: (f: Finding) => void, count: () => void
 
 /** A figure the report states for an item of the workbook, against the workbook's figure. */
 function checkAgainstTables(s: Sentence, r: Read, a: Analysis, push: (f: Finding) => void, count: () => void): void {
-  const items: { name: string; values: Partial<Record<Role, Decimal | null>>; cells: Partial<Record<Role, string | undefined>>; sheet: string }[] = [];
+  const items: { name: string; values: Partial<Record<Role, Decimal | null>>; cells: Partial<Record<Role, string | undefined>>; sheet: string; unit?: Unit }[] = [];
+  const unitOfTable = (id: string) => a.tables.find((t) => t.id === id)?.unit;
   if (a.sangong) {
     for (const i of [a.sangong.total, ...a.sangong.items, ...a.sangong.related]) {
       const name = i.item.replace(/^([(（]?[一二三四五六七八九十\d]+[)）]?[、.．]?)/, "").replace(/^其中[:：]?/, "").replace(/[“”"]/g, "").trim();
-      items.push({ name, values: { current: i.actual, previous: i.previous, budget: i.budget }, cells: { current: i.cells.actual, previous: i.cells.previous, budget: i.cells.budget }, sheet: i.sheet });
+      items.push({ name, values: { current: i.actual, previous: i.previous, budget: i.budget }, cells: { current: i.cells.actual, previous: i.cells.previous, budget: i.cells.budget }, sheet: i.sheet, unit: unitOfTable(a.sangong.tableId) });
     }
   }
-  for (const l of a.lines) if (!l.isTotal && l.name.length >= 3) items.push({ name: l.name, values: { current: l.actual, previous: l.previous, budget: l.budget }, cells: { current: l.cells.actual, previous: l.cells.previous, budget: l.budgetRole ? l.cells[l.budgetRole] : undefined }, sheet: l.sheet });
-  const plainText = s.text.replace(/[“”"]/g, "");
-  const named = items.filter((i) => plainText.includes(i.name));
-  const longest = named.sort((x, y) => y.name.length - x.name.length)[0];
-  if (!longest || named.filter((i) => i.name === longest.name && i.sheet !== longest.sheet).length > 0) return;
+  for (const l of a.lines) if (!l.isTotal && l.name.length >= 3) items.push({ name: l.name, values: { current: l.actual, previous: l.previous, budget: l.budget }, cells: { current: l.cells.actual, previous: l.cells.previous, budget: l.budgetRole ? l.cells[l.budgetRole] : undefined }, sheet: l.sheet, unit: unitOfTable(l.tableId) });
+  // Each figure belongs to the item named right before it (its window), not to the sentence's longest name.
   for (const m of r.money) {
     if (!m.role) continue;
-    const v = longest.values[m.role];
+    const clauseStart = Math.max(s.text.lastIndexOf("，", m.token.start), s.text.lastIndexOf("；", m.token.start), s.text.lastIndexOf("：", m.token.start), 0);
+    const context = (m.window.length > 1 ? m.window : s.text.slice(clauseStart, m.token.start)).replace(/[“”"]/g, "");
+    const named = items.filter((i) => context.includes(i.name)).sort((x, y) => y.name.length - x.name.length);
+    const item = named[0];
+    if (!item) continue;
+    const v = item.values[m.role];
     if (v === null || v === undefined) continue;
+    // The same item in two tables (三公 table and 30217 in the 经济分类 table) must agree, or the claim is ambiguous.
+    const twins = named.filter((i) => i.name === item.name && i !== item).map((i) => i.values[m.role as Role]);
+    if (twins.some((t) => t !== null && t !== undefined && !t.eq(v))) continue;
     count();
     const stated = yuan(m.token, m.unit);
-    if (stated.minus(v).abs().gt(halfUlpYuan({ ...m.token, unit: m.unit }))) {
-      push(finding("text-vs-table", "error", "报告", `P${s.paragraph}`, { quote: s.text, name: longest.name, stated: m.token.text, expected: `${fmt(v, m.unit)}（${longest.sheet}!${longest.cells[m.role] ?? ""}）`, tableSheet: longest.sheet, tableCell: longest.cells[m.role] ?? null, confidence: "high", paragraph: s.paragraph }));
+    // The table's figure is itself rounded (two decimals in its unit): "3.396万元" agrees with a table's 3.40.
+    const tableRounding = new Decimal(0.005).times(factorOf(item.unit ?? "元"));
+    if (stated.minus(v).abs().gt(halfUlpYuan({ ...m.token, unit: m.unit }).plus(tableRounding))) {
+      push(finding("text-vs-table", "error", "报告", `P${s.paragraph}`, { quote: s.text, name: item.name, stated: m.token.text, expected: `${fmt(v, m.unit)}（${item.sheet}!${item.cells[m.role] ?? ""}）`, tableSheet: item.sheet, tableCell: item.cells[m.role] ?? null, confidence: "high", paragraph: s.paragraph }));
     }
   }
 }

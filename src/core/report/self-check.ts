@@ -1,4 +1,8 @@
+import type { Analysis } from "../analyze";
+import { auditText } from "../audit/audit";
+import { findingMessage } from "../messages";
 import { Decimal, percentRate } from "../money";
+import { reportText } from "./model";
 import type { Block, ReportModel, Run } from "./model";
 import { formatOf } from "./number-runs";
 import type { NumberStyle } from "./number-runs";
@@ -15,10 +19,11 @@ function runsOf(b: Block): Run[] {
 
 /**
  * Before a draft is written, every number in it is checked: its text is what its value formats to, a
- * percentage equals its numerator over its base, and no rate stands on a zero base. A draft with a
+ * percentage equals its numerator over its base, and no rate stands on a zero base; then the report
+ * audit reads the draft as a reviewer would (sums, changes, rates, directions, units, the workbook). A draft with a
  * problem is a bug in the report code (the CLI exits 1), never a clerk's error.
  */
-export function selfCheck(m: ReportModel, style: NumberStyle): SelfCheck {
+export function selfCheck(m: ReportModel, style: NumberStyle, analysis: Analysis | null = null): SelfCheck {
   const problems: string[] = [];
   let numbers = 0;
   let placeholders = 0;
@@ -38,5 +43,7 @@ export function selfCheck(m: ReportModel, style: NumberStyle): SelfCheck {
       }
     }
   }
+  // The same checks a reviewer's audit runs, on the draft's own text and against the workbook.
+  for (const f of auditText(reportText(m), analysis).findings) if (f.severity === "error") problems.push(`核对未通过：${findingMessage(f)}`);
   return { problems, numbers, placeholders };
 }

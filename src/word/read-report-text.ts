@@ -1,0 +1,52 @@
+import JSZip from "jszip";
+
+/**
+ * A report's text for the audit, one paragraph per line: from a .docx (word/document.xml, table cells
+ * as paragraphs) or a .txt in UTF-8 or GB18030 (what Chinese Windows writes). Node and browser alike.
+ */
+export class UnreadableReportError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(`${zh} / ${en}`);
+    this.name = "UnreadableReportError";
+  }
+}
+
+const decodeXml = (s: string) =>
+  s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n))).replace(/&amp;/g, "&");
+
+export async function docxText(bytes: Uint8Array): Promise<string> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    throw new UnreadableReportError("不是 Word 文档（.docx）", "Not a Word document (.docx)");
+  }
+  const part = zip.file("word/document.xml");
+  if (!part) throw new UnreadableReportError("Word 文档中没有正文", "The .docx has no document body");
+  const xml = await part.async("string");
+  const paragraphs = xml.split(/<\/w:p>/).map((p) =>
+    [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>/g)].map((m) => (m[1] !== undefined ? decodeXml(m[1]) : m[0] === "<w:tab/>" ? "\t" : "\n")).join(""),
+  );
+  return paragraphs.map((p) => p.trimEnd()).join("\n").replace(/\n{3,}/g, "\n\n").trim();
+}
+
+export function plainText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder("utf-8").decode(bytes.subarray(3));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("gb18030").decode(bytes);
+  }
+}
+
+export async function reportText(bytes: Uint8Array, fileName: string): Promise<string> {
+  if (bytes.length === 0) throw new UnreadableReportError(`文件为空：${fileName}`, `The file is empty: ${fileName}`);
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  if (/\.docx$/i.test(fileName) || isZip) return docxText(bytes);
+  if (/\.doc$/i.test(fileName) || (bytes[0] === 0xd0 && bytes[1] === 0xcf)) throw new UnreadableReportError(`这是旧版 .doc 文件：${fileName}。请在 Word 中另存为 .docx 后再试。`, `Old .doc file: ${fileName}. Save it as .docx.`);
+  return plainText(bytes);
+}

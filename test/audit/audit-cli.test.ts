@@ -1,0 +1,70 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { AuditJsonSchema } from "../../src/core/audit/audit-json";
+import { cli, tmp } from "../support/run-cli";
+
+const SAMPLE = join(__dirname, "..", "..", "assets", "sample-juesuan-2020.xlsx");
+const REPORT = [
+  "“公务接待费”本年数为1.71万元，上年数为5.10万元，较上年减少3.39万元。",
+  "“办公经费”本年数为22.37万元，上年数为27.25万元，较上年支出减少4.88万元。",
+  "“公务用车购置及运行维护费”本年数为3.07元，上年数为8.65万元，本年数较上年数增加5.58万元。",
+].join("\n");
+
+/** GB18030 bytes for a Chinese .txt as Windows writes it (no encoder in Node: built from a decoder's table). */
+function gb18030(text: string): Uint8Array {
+  const decoder = new TextDecoder("gb18030");
+  const table = new Map<string, number[]>();
+  for (let a = 0x81; a <= 0xfe; a++) for (let b = 0x40; b <= 0xfe; b++) if (b !== 0x7f) table.set(decoder.decode(new Uint8Array([a, b])), [a, b]);
+  const out: number[] = [];
+  for (const ch of text) out.push(...(ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : (table.get(ch) ?? [0x3f])));
+  return new Uint8Array(out);
+}
+
+describe("juesuan audit", () => {
+  test("a GB18030 .txt, against the workbook: --json in the finding shape, each with its paragraph and sentence", async () => {
+    const path = join(tmp(), "报告.txt");
+    writeFileSync(path, gb18030(REPORT));
+    const r = await cli(["audit", path, "--workbook", SAMPLE, "--json"]);
+    expect(r.code).toBe(0);
+    const doc = AuditJsonSchema.parse(JSON.parse(r.out));
+    expect(doc.findings.map((f) => [f.rule, f.cell, f.data.stated])).toEqual([
+      ["text-vs-table", "P1", "1.71万元"], // the table says 1.61 (三公经费!D9)
+      ["text-unit", "P3", "3.07元"],
+      ["text-direction", "P3", "增加5.58万元"],
+    ]);
+    expect(doc.findings[0].data).toMatchObject({ tableSheet: "三公经费", tableCell: "D9", quote: "“公务接待费”本年数为1.71万元，上年数为5.10万元，较上年减少3.39万元。" });
+    expect(doc.findings.every((f) => f.sheet === "报告.txt")).toBe(true);
+  });
+
+  test("without the workbook, only the report's own arithmetic; plain output in Chinese", async () => {
+    const path = join(tmp(), "report.txt");
+    writeFileSync(path, REPORT);
+    const r = await cli(["audit", path]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/核对 \d+ 处/);
+    expect(r.out).toContain("第3段 报告：增减方向不符");
+    expect(r.out).not.toContain("与表格不符");
+  });
+
+  test("a .docx report (our own draft) audits clean against its workbook", async () => {
+    const docx = join(tmp(), "draft.docx");
+    expect((await cli(["report", SAMPLE, "-o", docx, "--template", "final-accounts"])).code).toBe(0);
+    const r = await cli(["audit", docx, "--workbook", SAMPLE, "--json"]);
+    const doc = AuditJsonSchema.parse(JSON.parse(r.out));
+    expect(doc.findings).toEqual([]);
+    expect(doc.checked).toBeGreaterThan(20);
+  });
+
+  test("unusable reports: exit 2 with a clear message", async () => {
+    const dir = tmp();
+    const empty = join(dir, "empty.txt");
+    writeFileSync(empty, "");
+    const old = join(dir, "old.doc");
+    writeFileSync(old, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]));
+    for (const [file, msg] of [[empty, /文件为空/], [old, /旧版 \.doc/]] as const) {
+      const r = await cli(["audit", file]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(msg);
+    }
+  });
+});
