@@ -10,6 +10,7 @@ import { SettingsBar } from "./SettingsBar";
 import { Summary } from "./Summary";
 import { errorText } from "./error-text";
 import { ReportPanel } from "./ReportPanel";
+import { AuditPanel } from "./AuditPanel";
 import { ScoringPanel } from "./ScoringPanel";
 
 const STEP_VALUE: Record<CheckStep, number> = { read: 0.2, analyze: 0.5, write: 0.8, done: 1 };
@@ -120,6 +121,7 @@ export function App({ connect }: { connect: () => PaneHost }) {
                 host?.saveSettings(next).catch((e: unknown) => setError(errorText(e)));
               }}
             />
+            <AuditPanel analysis={result.analysis} />
           </>
         )}
         {settings && <SettingsBar settings={settings} disabled={step !== null} onApply={(s) => void check(s)} />}

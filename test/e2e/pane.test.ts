@@ -181,3 +181,18 @@ test("scores entered in the pane are stored in the workbook and recalculate the 
   expect(await page.getByTestId("save-scores").isDisabled()).toBe(true); // 9 is over the indicator's 3 points
   await page.close();
 });
+
+test("核对报告: pasted text is checked against itself and the workbook; findings name their paragraph", async () => {
+  const { page } = await openPane(browser, origin, { sheets: sample });
+  await page.getByTestId("run").click();
+  await page.getByTestId("audit").waitFor();
+  await page.getByTestId("audit-text").fill("“公务接待费”本年数为1.71万元，上年数为5.10万元，较上年减少3.39万元。\n“公务用车购置及运行维护费”本年数为3.07元，上年数为8.65万元，本年数较上年数增加5.58万元。");
+  await page.getByTestId("audit-run").click();
+  const text = (await page.getByTestId("audit-result").textContent()) ?? "";
+  expect(text).toContain("发现 3 项");
+  expect(text).toContain("第1段 报告：与表格不符");
+  expect(text).toContain("第2段 报告：单位疑误");
+  expect(text).toContain("第2段 报告：增减方向不符");
+  await page.getByTestId("audit").screenshot({ path: join(OUT, "pane-audit.png") });
+  await page.close();
+});
