@@ -79,3 +79,37 @@ describe("CLI bad input", () => {
     expect(await flagged("12.01")).not.toContain("over-threshold");
   });
 });
+
+describe("batch mode and huge files", () => {
+  test("check <folder>: one row per workbook, unusable files listed, --json lines", async () => {
+    const dir = tmp();
+    await writeFixture([{ name: "表", rows: [["单位：万元"], ["项目", "预算数", "决算数"], ["甲", 1, 2], ["合计", 1, 2]] }], dir, "乙单位.xlsx");
+    await writeFixture([{ name: "表", rows: [["单位：万元"], ["项目", "预算数", "决算数"], ["甲", 1, 1], ["合计", 1, 3]] }], dir, "甲单位.xlsx");
+    writeFileSync(join(dir, "丙单位.xlsx"), "不是工作簿");
+    const table = await cli(["check", dir]);
+    expect(table.code).toBe(0);
+    expect(table.out.split("\n").slice(1, 4).map((l) => l.split("\t").slice(0, 3))).toEqual([
+      ["丙单位.xlsx", "0", "0"],
+      ["甲单位.xlsx", "1", "1"],
+      ["乙单位.xlsx", "1", "0"],
+    ]);
+    expect(table.out).toContain("共 3 个文件：可检查 2 个，无法读取 1 个");
+    const lines = (await cli(["check", dir, "--json"])).out.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.file, l.ok])).toEqual([
+      ["丙单位.xlsx", false],
+      ["甲单位.xlsx", true],
+      ["乙单位.xlsx", true],
+    ]);
+  });
+
+  test("a file over the size limit is refused before it is read", async () => {
+    const { openSync, ftruncateSync, closeSync } = await import("node:fs");
+    const path = join(tmp(), "huge.xlsx");
+    const fd = openSync(path, "w");
+    ftruncateSync(fd, 250 * 1024 * 1024); // sparse: no disk used
+    closeSync(fd);
+    const r = await cli(["check", path]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/文件过大（250 MB，上限 200 MB）/);
+  });
+});

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { analyzeWorkbook } from "../core/analyze";
 import type { Analysis } from "../core/analyze";
@@ -12,6 +12,7 @@ import { parseArgs, UsageError, USAGE } from "./args";
 import type { CliArgs } from "./args";
 import { plainReview } from "./plain-output";
 import { writeOutputSheets } from "./write-sheets";
+import { batchTable, checkFolder } from "./batch";
 import { auditText } from "../core/audit/audit";
 import { auditJson } from "../core/audit/audit-json";
 import { RULE_TITLES } from "../core/messages";
@@ -27,10 +28,24 @@ export interface Io {
 
 const processIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Larger than any real 决算 workbook: refused before reading, with a clear message (exit 2). */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+
 function readBytes(path: string): Uint8Array {
   try {
+    const size = statSync(path).size;
+    if (size > MAX_FILE_BYTES) throw new UnusableInputError(`文件过大（${Math.round(size / 1048576)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB）：${path}`, `File too large: ${path}`);
     return readFileSync(path);
   } catch (e) {
+    if (e instanceof UnusableInputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new UnusableInputError(`找不到文件：${path}`, `File not found: ${path}`);
     if (code === "EISDIR") throw new UnusableInputError(`这是一个文件夹，不是工作簿：${path}`, `This is a folder, not a workbook: ${path}`);
@@ -101,6 +116,15 @@ async function audit(args: Extract<CliArgs, { command: "audit" }>, io: Io): Prom
 async function dispatch(args: CliArgs, io: Io): Promise<void> {
   if (args.command === "audit") return audit(args, io);
   const settings = settingsOf(args);
+  if (args.command === "check" && isFolder(args.workbook)) {
+    const rows = await checkFolder(args.workbook, settings, async (p) => (await analyzeFile(p, settings)).analysis, (row) => {
+      if (args.json) io.out(JSON.stringify(row) + "\n");
+    });
+    if (rows.length === 0) throw new UnusableInputError(`文件夹中没有 .xlsx 文件：${args.workbook}`, `No .xlsx files in ${args.workbook}`);
+    if (!args.json) io.out(batchTable(rows));
+    if (rows.every((r) => !r.ok)) throw new UnusableInputError("文件夹中没有可检查的工作簿", "No usable workbook in the folder");
+    return;
+  }
   const { analysis, bytes } = await analyzeFile(args.workbook, settings);
   if (args.command === "check") {
     if (args.json) io.out(JSON.stringify(checkJson(analysis), null, 2) + "\n");

@@ -1,7 +1,7 @@
 import type { CellGrid } from "./cell-grid";
 import { sortFindings } from "./findings";
 import type { Finding } from "./findings";
-import { Decimal, percentRate } from "./money";
+import { Decimal, minOf, percentRate } from "./money";
 import { recognizeWorkbook } from "./recognize";
 import { analyzeSangong } from "./sangong";
 import type { SangongResult } from "./sangong";
@@ -53,7 +53,7 @@ function totalsOf(table: Table, lines: VarianceLine[]): TableTotals | null {
     budget = totalRow.budget;
     actual = totalRow.actual;
   } else {
-    const top = Math.min(...own.filter((l) => !l.isTotal).map((l) => l.level));
+    const top = minOf(own.filter((l) => !l.isTotal).map((l) => l.level));
     const tops = own.filter((l) => !l.isTotal && l.level === top);
     const sum = (pick: (l: VarianceLine) => Decimal | null) =>
       tops.some((l) => pick(l) === null) ? null : tops.reduce((acc, l) => acc.plus(pick(l) as Decimal), new Decimal(0));
@@ -78,7 +78,7 @@ export function analyzeTables(
     if (table.kind === "budget-actual" || table.kind === "comparison" || table.kind === "amounts") {
       const own = varianceLines(table, settings, findings);
       const mismatched = checkSums(table, findings);
-      for (const line of own) if ([...mismatched].some((r) => r.cell === line.cell)) line.flags.push("sum-mismatch");
+      for (const line of own) if (mismatched.has(line.row)) line.flags.push("sum-mismatch");
       lines.push(...own);
       const t = totalsOf(table, own);
       if (t) totals.push(t);

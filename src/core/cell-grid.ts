@@ -84,7 +84,8 @@ export function gridWidth(grid: CellGrid): number {
 export function mergedValueGetter(grid: CellGrid): (r: number, c: number) => CellValue {
   if (grid.merges.length === 0) return (r, c) => cellAt(grid, r, c);
   const owner = new Map<number, [number, number]>();
-  const width = Math.max(gridWidth(grid), ...grid.merges.map((m) => m.right + 1));
+  let width = gridWidth(grid);
+  for (const m of grid.merges) width = Math.max(width, m.right + 1);
   for (const m of grid.merges) {
     for (let r = m.top; r <= m.bottom; r++) {
       for (let c = m.left; c <= m.right; c++) {

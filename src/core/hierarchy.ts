@@ -1,3 +1,4 @@
+import { minOf } from "./money";
 import type { Table, TableRow } from "./table";
 
 /**
@@ -11,32 +12,40 @@ export interface SumGroup {
 }
 
 export function sumGroups(table: Table): SumGroup[] {
+  const cached = GROUPS.get(table);
+  if (cached) return cached;
   const rows = table.rows;
   const groups: SumGroup[] = [];
   const addends = rows.filter((r) => !r.isTotal && !r.isPart);
+  const codes = new Set(rows.filter((r) => r.code && !r.isPart).map((r) => r.code as string));
 
-  // Code prefix (类/款/项, 301/30101) or level nesting for rows without codes.
+  // Code prefix (类/款/项, 301/30101) or level nesting for rows without codes. Linear in the rows below each parent.
   for (let i = 0; i < rows.length; i++) {
     const parent = rows[i];
     if (parent.isTotal || parent.isPart) continue;
     const children: TableRow[] = [];
+    let shallowest = Infinity;
+    if (!parent.code) {
+      for (let j = i + 1; j < rows.length && !rows[j].isTotal && rows[j].level > parent.level; j++) if (!rows[j].isPart) shallowest = Math.min(shallowest, rows[j].level);
+    }
     for (let j = i + 1; j < rows.length; j++) {
       const row = rows[j];
       if (row.isTotal) break;
       if (row.isPart) continue;
       if (parent.code && row.code) {
         if (!row.code.startsWith(parent.code)) break;
-        if (isDirectChildCode(parent.code, row.code, rows)) children.push(row);
+        if (isDirectChildCode(parent.code, row.code, codes)) children.push(row);
       } else {
         if (row.level <= parent.level) break;
-        if (row.level === parent.level + 1 || isShallowestBelow(rows, i, j)) children.push(row);
+        // Indentation can skip a step (level 1 → 3): the shallowest rows under a parent are its children.
+        if (row.level === shallowest) children.push(row);
       }
     }
     if (children.length > 0) groups.push({ parent, children });
   }
 
   // Totals: 小计 rows sum the top-level rows since the previous 小计; 合计 sums the 小计s, or the top level.
-  const minLevel = Math.min(...addends.map((r) => r.level), Infinity);
+  const minLevel = minOf(addends.map((r) => r.level));
   const subtotals = rows.filter((r) => r.totalKind === "subtotal");
   let since = 0;
   for (let i = 0; i < rows.length; i++) {
@@ -51,27 +60,18 @@ export function sumGroups(table: Table): SumGroup[] {
     const children = subtotals.length > 0 ? subtotals : addends.filter((r) => r.level === minLevel);
     if (children.length > 0) groups.push({ parent: row, children });
   }
+  GROUPS.set(table, groups);
   return groups;
 }
 
-function isDirectChildCode(parent: string, child: string, rows: TableRow[]): boolean {
+/** Tables are immutable once recognised: their groups are computed once (checks and leaves both need them). */
+const GROUPS = new WeakMap<Table, SumGroup[]>();
+
+function isDirectChildCode(parent: string, child: string, codes: Set<string>): boolean {
   if (child.length <= parent.length) return false;
   // A 项 under a 类 counts only when the table has no 款 between them.
-  for (const r of rows) {
-    if (r.code && r.code.length > parent.length && r.code.length < child.length && child.startsWith(r.code) && !r.isPart) return false;
-  }
+  for (let len = parent.length + 1; len < child.length; len++) if (codes.has(child.slice(0, len))) return false;
   return true;
-}
-
-function isShallowestBelow(rows: TableRow[], parentIndex: number, j: number): boolean {
-  // Indentation can skip a step (level 1 → 3); the shallowest rows under a parent are its children.
-  let min = Infinity;
-  for (let k = parentIndex + 1; k < rows.length; k++) {
-    const r = rows[k];
-    if (r.isTotal || r.level <= rows[parentIndex].level) break;
-    if (!r.isPart) min = Math.min(min, r.level);
-  }
-  return rows[j].level === min;
 }
 
 /** Rows with no children: where the detail (and the explanation) lives. */

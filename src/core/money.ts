@@ -19,8 +19,11 @@ export function unitFactor(unit: Unit): Decimal {
 }
 
 export function toYuan(amount: Decimal, unit: Unit): Decimal {
-  return amount.times(FACTOR[unit]);
+  return unit === "元" ? amount : amount.times(FACTOR[unit]);
 }
+
+/** Shared zero: empty cells count as 0 in a line's arithmetic, without allocating one each. */
+export const ZERO = new Decimal(0);
 
 export function fromYuan(yuan: Decimal, unit: Unit): Decimal {
   return yuan.dividedBy(FACTOR[unit]);
@@ -48,4 +51,17 @@ export function sumMoney(values: (Decimal | null)[]): Decimal {
 /** Present an amount (元 inside) in a unit with fixed decimals: 424100 元 → "42.41" 万元. */
 export function formatAmount(yuan: Decimal, unit: Unit, decimals = 2): string {
   return fromYuan(yuan, unit).toFixed(decimals, Decimal.ROUND_HALF_UP);
+}
+
+/** Largest / smallest of many numbers without spreading them into arguments (which overflows the stack on large tables). */
+export function maxOf(values: Iterable<number>, empty = -Infinity): number {
+  let m = empty;
+  for (const v of values) if (v > m) m = v;
+  return m;
+}
+
+export function minOf(values: Iterable<number>, empty = Infinity): number {
+  let m = empty;
+  for (const v of values) if (v < m) m = v;
+  return m;
 }

@@ -67,6 +67,9 @@ export function readRows(
   findings: Finding[],
 ): TableRow[] {
   const rows: TableRow[] = [];
+  // Addresses are built per cell on large tables: column letters once.
+  const letters = new Map(columns.map((c) => [c.col, c.letter]));
+  const rowBase = grid.origin.row + 1;
   const nameCol = roles.name ?? roles.level3 ?? roles.level2 ?? roles.level1;
   const labelCol = nameCol ?? roles.code ?? roles.codeClass ?? columns[0];
   const indents: number[] = [];
@@ -112,20 +115,20 @@ export function readRows(
     for (const col of columns) {
       if (!col.role || !NUMBER_ROLES.has(col.role)) continue;
       const v = cellAt(grid, r, col.col);
-      const cell = cellAddress(grid, r, col.col);
+      const cell = `${letters.get(col.col)}${rowBase + r}`;
       const parsed = parseNumber(v);
       const rawText = cellText(typeof v === "object" && v !== null ? v.error : v);
       if (parsed.kind === "number" && !parsed.percent) {
         const isMoney = AMOUNT_ROLES.has(col.role);
         const value = isMoney ? toYuan(parsed.value, parsed.unit ?? col.unit ?? unit) : parsed.value;
-        amounts[col.role] = { cell, value, raw: rawText, bad: false, dash: false, text: typeof v === "string" };
+        amounts[col.role] = { cell, value, raw: rawText, bad: false, dash: false, text: typeof v === "string", decimals: parsed.value.decimalPlaces() };
       } else if (parsed.kind === "empty") {
-        amounts[col.role] = { cell, value: null, raw: rawText, bad: false, dash: parsed.dash, text: typeof v === "string" };
+        amounts[col.role] = { cell, value: null, raw: rawText, bad: false, dash: parsed.dash, text: typeof v === "string", decimals: 0 };
       } else if ((col.role === "score" || col.role === "maxScore") && /(等级|评价结果|评定结果)/.test(key) && /^(优|良|中|差|优秀|良好|合格|不合格)$/.test(squash(rawText))) {
         // "评价等级 | 优": a grade where a score would be, not an unreadable number.
-        amounts[col.role] = { cell, value: null, raw: rawText, bad: false, dash: false, text: true };
+        amounts[col.role] = { cell, value: null, raw: rawText, bad: false, dash: false, text: true, decimals: 0 };
       } else {
-        amounts[col.role] = { cell, value: null, raw: rawText, bad: true, dash: false, text: typeof v === "string" };
+        amounts[col.role] = { cell, value: null, raw: rawText, bad: true, dash: false, text: typeof v === "string", decimals: 0 };
         findings.push(
           finding("bad-value", "error", grid.sheet, cell, {
             text: parsed.kind === "bad" ? parsed.text : rawText,

@@ -7,6 +7,7 @@ import type { Finding } from "./findings";
 import { readRows } from "./read-rows";
 import type { Table, TableColumn, TableKind, TableRow } from "./table";
 import { cellText, squash } from "./text";
+import { maxOf } from "./money";
 import type { Unit } from "./money";
 
 export interface Recognition {
@@ -166,7 +167,7 @@ function columnsOf(
   // "2022年决算数 | 2023年预算数 | 2023年决算数": the earlier year is last year's.
   const years = cols.filter((x) => x.year !== null && x.role !== null && AMOUNT_ROLES.has(x.role)).map((x) => x.year as number);
   if (years.length > 0) {
-    const current = Math.max(...years);
+    const current = maxOf(years);
     for (const x of cols) {
       if (x.year === null || x.year >= current) continue;
       if (x.role === "actual") x.role = "previous";

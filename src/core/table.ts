@@ -22,6 +22,8 @@ export interface AmountCell {
   dash: boolean;
   /** The cell held text that was read as a number ("3,120,000.00"): a formula cannot use it as it is. */
   text: boolean;
+  /** Decimals as written, in the table's unit: the precision rounding is judged against. */
+  decimals: number;
 }
 
 export interface TableRow {

@@ -4,7 +4,9 @@
  * because clerks pad names with spaces and full-width spaces for indentation.
  */
 export function squash(text: string): string {
-  return text.normalize("NFKC").replace(/[\s\u00a0\u3000]+/g, "");
+  // NFKC only where it can change something (full-width forms, compatibility characters): most names need none.
+  const folded = /[\u2460-\u24ff\u3000-\u303f\u3200-\u33ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/.test(text) ? text.normalize("NFKC") : text;
+  return folded.replace(/[\s\u00a0\u3000]+/g, "");
 }
 
 /** Leading indentation in half-width space units (a full-width space counts as 2). */

@@ -3,8 +3,7 @@ import type { ColumnRole } from "./column-roles";
 import { finding } from "./findings";
 import type { Finding } from "./findings";
 import { leafRows, sumGroups } from "./hierarchy";
-import { Decimal, formatAmount, percentRate, sumMoney, unitFactor } from "./money";
-import { parseNumber } from "./number-parser";
+import { Decimal, formatAmount, percentRate, sumMoney, unitFactor, ZERO } from "./money";
 import type { Settings } from "./settings";
 import type { AmountCell, Table, TableRow } from "./table";
 
@@ -37,6 +36,11 @@ export interface VarianceLine {
   row: TableRow;
 }
 
+function lazyRate(line: VarianceLine, key: "diffRate" | "completionRate" | "yoyRate", compute: () => Decimal | null): void {
+  let value: Decimal | null | undefined;
+  Object.defineProperty(line, key, { enumerable: true, get: () => (value === undefined ? (value = compute()) : value) });
+}
+
 /** Which budget column a table compares against. */
 export function budgetRoleOf(table: Table): ColumnRole | null {
   if (table.roles.budgetFinal) return "budgetFinal";
@@ -47,7 +51,7 @@ export function budgetRoleOf(table: Table): ColumnRole | null {
 
 const val = (a: AmountCell | undefined): Decimal | null => (a && !a.bad ? a.value : null);
 /** An empty cell counts as 0 in a line's own arithmetic; an unreadable one does not count at all. */
-const orZero = (a: AmountCell | undefined): Decimal | null => (a === undefined ? null : a.bad ? null : (a.value ?? new Decimal(0)));
+const orZero = (a: AmountCell | undefined): Decimal | null => (a === undefined ? null : a.bad ? null : (a.value ?? ZERO));
 
 export function varianceLines(table: Table, settings: Settings, findings: Finding[]): VarianceLine[] {
   const budgetRole = budgetRoleOf(table);
@@ -65,7 +69,7 @@ export function varianceLines(table: Table, settings: Settings, findings: Findin
     const yoyDiff = actual !== null && previous !== null ? actual.minus(previous) : null;
     const cells: Partial<Record<ColumnRole, string>> = {};
     for (const [role, cell] of Object.entries(a)) if (cell) cells[role as ColumnRole] = cell.cell;
-    const line: VarianceLine = {
+    const line = {
       tableId: table.id,
       sheet: table.sheet,
       cell: row.cell,
@@ -81,16 +85,17 @@ export function varianceLines(table: Table, settings: Settings, findings: Findin
       actual,
       previous,
       diff,
-      diffRate: percentRate(diff, budget),
-      completionRate: percentRate(actual, budget),
       yoyDiff,
-      yoyRate: percentRate(yoyDiff, previous),
       reason: row.reason,
       reasonCell: row.reasonCell,
       cells,
-      flags: [],
+      flags: [] as string[],
       row,
-    };
+    } as VarianceLine;
+    // Rates are read by the presenters (JSON, sheets, report), not by the checks: computed on first read, once.
+    lazyRate(line, "diffRate", () => percentRate(diff, budget));
+    lazyRate(line, "completionRate", () => percentRate(actual, budget));
+    lazyRate(line, "yoyRate", () => percentRate(yoyDiff, previous));
     flagLine(table, row, line, settings, threshold, floor, findings);
     lines.push(line);
   }
@@ -106,7 +111,7 @@ function flagLine(
   floor: Decimal,
   findings: Finding[],
 ): void {
-  const { actual, budget, diff, diffRate } = line;
+  const { actual, budget, diff } = line;
   if (actual === null || budget === null || diff === null || !line.budgetRole) return;
   const fmt = (d: Decimal) => `${formatAmount(d, settings.displayUnit, settings.decimals)}${settings.displayUnit}`;
   const actualCell = row.amounts.actual?.cell ?? row.cell;
@@ -129,7 +134,9 @@ function flagLine(
     }
     return;
   }
-  if (diffRate !== null && diffRate.abs().gte(threshold) && diff.abs().gte(floor)) {
+  // |差异| × 100 ≥ threshold × |预算|: the same test as |差异率| ≥ threshold, without a division per line.
+  if (diff.abs().times(100).gte(threshold.times(budget.abs())) && diff.abs().gte(floor)) {
+    const diffRate = line.diffRate as Decimal;
     line.flags.push("over-threshold");
     if (report) {
       findings.push(
@@ -157,14 +164,7 @@ function flagLine(
 /** Decimals the clerk typed in this table (in its own unit): the precision rounding is judged against. */
 export function tableDecimals(table: Table): number {
   let max = 0;
-  for (const row of table.rows) {
-    for (const a of Object.values(row.amounts)) {
-      if (!a || a.value === null) continue;
-      const parsed = parseNumber(a.raw);
-      if (parsed.kind !== "number") continue;
-      max = Math.max(max, parsed.value.decimalPlaces());
-    }
-  }
+  for (const row of table.rows) for (const a of Object.values(row.amounts)) if (a && a.value !== null && a.decimals > max) max = a.decimals;
   return Math.min(max, 6);
 }
 

@@ -1,5 +1,6 @@
 import { columnLetter } from "../core/cell-grid";
 import type { CellStyle, ChartSpec, PlanCell, SheetPlan } from "../core/sheet-plan";
+import { maxOf } from "../core/money";
 import { batchBySize, BYTES_PER_CELL, jsonBytes, rowBlocks } from "./batching";
 import { hostStep } from "./host-error";
 
@@ -82,7 +83,7 @@ export async function renderPlans(context: Excel.RequestContext, plans: SheetPla
 
   type Job = { plan: number; start: number; rows: number; width: number };
   const jobs: Job[] = plans.flatMap((p, i) => {
-    const width = Math.max(p.colWidths.length, ...p.rows.map((r) => r.length));
+    const width = maxOf(p.rows.map((r) => r.length), p.colWidths.length);
     return rowBlocks(p.rows.length, width, BYTES_PER_CELL * 2).map((b) => ({ plan: i, start: b.start, rows: b.rows, width }));
   });
   const batches = batchBySize(jobs, (j) => j.rows * j.width * BYTES_PER_CELL * 2);

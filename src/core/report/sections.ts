@@ -1,5 +1,5 @@
 import type { Analysis } from "../analyze";
-import { Decimal, percentRate, sumMoney } from "../money";
+import { Decimal, minOf, percentRate, sumMoney } from "../money";
 import type { SangongItem } from "../sangong";
 import type { Settings } from "../settings";
 import type { Table } from "../table";
@@ -106,7 +106,7 @@ export function varianceParagraphs(ctx: ReportContext, table: Table, subject: st
 function sumTop(lines: VarianceLine[], pick: (l: VarianceLine) => Decimal | null): Decimal | null {
   const total = lines.find((l) => l.isTotal && pick(l) !== null);
   if (total) return pick(total);
-  const top = Math.min(...lines.map((l) => l.level));
+  const top = minOf(lines.map((l) => l.level));
   const tops = lines.filter((l) => l.level === top);
   return tops.some((l) => pick(l) === null) ? null : sumMoney(tops.map(pick));
 }

@@ -1,0 +1,64 @@
+import { readdirSync } from "node:fs";
+import { basename, join } from "node:path";
+import type { Analysis } from "../core/analyze";
+import { amountText } from "../core/phrasing";
+import type { Settings } from "../core/settings";
+import { UnusableInputError } from "../xlsx/unusable-input";
+
+/**
+ * `check <folder>`: every workbook in it, one after another (nothing kept between files, so memory stays
+ * flat across hundreds), one summary table — or with --json one JSON document per line.
+ */
+export interface BatchRow {
+  file: string;
+  ok: boolean;
+  tables: number;
+  errors: number;
+  warnings: number;
+  info: number;
+  actual: string | null;
+  message: string | null;
+}
+
+export async function checkFolder(
+  folder: string,
+  settings: Settings,
+  analyze: (path: string) => Promise<Analysis>,
+  emit: (row: BatchRow) => void,
+): Promise<BatchRow[]> {
+  const files = readdirSync(folder)
+    .filter((f) => /\.(xlsx|xls|csv)$/i.test(f) && !f.startsWith("~$"))
+    .sort((a, b) => a.localeCompare(b, "zh-CN"));
+  const rows: BatchRow[] = [];
+  for (const f of files) {
+    let row: BatchRow;
+    try {
+      const a = await analyze(join(folder, f));
+      const total = a.totals[0]?.actual ?? null;
+      row = {
+        file: basename(f),
+        ok: true,
+        tables: a.tables.length,
+        errors: a.findings.filter((x) => x.severity === "error").length,
+        warnings: a.findings.filter((x) => x.severity === "warning").length,
+        info: a.findings.filter((x) => x.severity === "info").length,
+        actual: total === null ? null : amountText(total, settings),
+        message: null,
+      };
+    } catch (e) {
+      if (!(e instanceof UnusableInputError)) throw e;
+      row = { file: basename(f), ok: false, tables: 0, errors: 0, warnings: 0, info: 0, actual: null, message: e.zh };
+    }
+    rows.push({ ...row });
+    emit(row);
+  }
+  return rows;
+}
+
+export function batchTable(rows: BatchRow[]): string {
+  const lines = ["文件\t表\t错误\t提示\t参考\t决算合计\t说明"];
+  for (const r of rows) lines.push([r.file, r.tables, r.errors, r.warnings, r.info, r.actual ?? "—", r.message ?? ""].join("\t"));
+  const bad = rows.filter((r) => !r.ok).length;
+  lines.push(`共 ${rows.length} 个文件：可检查 ${rows.length - bad} 个，无法读取 ${bad} 个；错误合计 ${rows.reduce((s, r) => s + r.errors, 0)} 项。`);
+  return lines.join("\n") + "\n";
+}
