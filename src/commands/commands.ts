@@ -1,3 +1,4 @@
+import "../excel/no-dynamic-code";
 import { loadSettings } from "../excel/settings-store";
 import { detectCapabilities } from "../excel/capabilities";
 import { LAST_ERROR_KEY, runCheck } from "../excel/run-check";

@@ -1,3 +1,4 @@
+import "../excel/no-dynamic-code";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { officeHost } from "./office-host";

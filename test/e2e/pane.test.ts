@@ -196,3 +196,40 @@ test("核对报告: pasted text is checked against itself and the workbook; find
   await page.getByTestId("audit").screenshot({ path: join(OUT, "pane-audit.png") });
   await page.close();
 });
+
+test("security: the Content-Security-Policy allows no inline or remote script, and nothing violates it", async () => {
+  const html = readFileSync(join(__dirname, "..", "..", "dist", "taskpane.html"), "utf8");
+  const csp = /Content-Security-Policy"? content="([^"]+)"/.exec(html)?.[1] ?? "";
+  expect(csp).toMatch(/default-src 'self'/);
+  expect(csp).toMatch(/script-src 'self'(;|$)/); // the local build serves office.js itself
+  expect(csp).not.toMatch(/unsafe-eval/);
+  expect(csp).toMatch(/object-src 'none'/);
+  expect(html).not.toMatch(/<script>(?!<\/script>)|<script(?![^>]*\bsrc=)[^>]*>[^<]/); // no inline script
+  const { page } = await openPane(browser, origin, { sheets: sample });
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to/.test(m.text())) violations.push(m.text());
+  });
+  await page.getByTestId("run").click();
+  await page.getByTestId("done").waitFor();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("make-report").click()]);
+  await download.path();
+  expect(violations).toEqual([]);
+  await page.close();
+});
+
+test("security: text in cells is shown as text, never run as HTML", async () => {
+  const hostile = grid("支出", [
+    ["<img src=x onerror=\"window.__xss=1\">预决算表"],
+    ["项目", "预算数", "决算数"],
+    ["<script>window.__xss=2</script>办公费", 100, 130],
+    ["<b onmouseover=\"window.__xss=3\">差旅费</b>", 100, 100],
+  ]);
+  const { page } = await openPane(browser, origin, { sheets: [hostile] });
+  await page.getByTestId("run").click();
+  await page.getByTestId("done").waitFor();
+  await expect(page.getByTestId("findings").textContent()).resolves.toContain("<script>window.__xss=2</script>办公费");
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await page.locator("main img, main script, main b").count()).toBe(0);
+  await page.close();
+});
