@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   await step("绩效评价报告", ["report", SAMPLE, "-o", "out/report-performance.docx", "--template", "performance"]);
   await step("决算说明", ["report", SAMPLE, "-o", "out/report-final-accounts.docx", "--template", "final-accounts"]);
   await step("绩效自评报告", ["report", SAMPLE, "-o", "out/report-self-evaluation.docx", "--template", "self-evaluation"]);
+  await step("核对报告（决算说明对照工作簿）", ["audit", "out/report-final-accounts.docx", "--workbook", SAMPLE], "out/audit.txt");
 }
 
 main().catch((e: Error) => {

@@ -108,7 +108,7 @@ async function audit(args: Extract<CliArgs, { command: "audit" }>, io: Io): Prom
   }
   const lines = [`决算助手 · 核对报告 ${basename(args.workbook)}${analysis ? `（对照 ${basename(args.against as string)}）` : ""}`, ""];
   lines.push(`读到 ${result.sentences} 句、${result.numbers} 个数字；核对 ${result.checked} 处，${result.skipped} 处无法判读已跳过。`);
-  lines.push(`发现 ${doc.findings.length} 项：`);
+  lines.push(doc.findings.length === 0 ? "未发现问题。" : `发现 ${doc.findings.length} 项：`);
   doc.findings.forEach((f, i) => lines.push(`  ${i + 1}. 第${f.cell.slice(1)}段 ${RULE_TITLES[f.rule]}（${f.severity === "error" ? "错误" : "提示"}，${f.data.confidence === "high" ? "把握大" : "请核实"}）：${f.message}`));
   io.out(lines.join("\n") + "\n");
 }
