@@ -9,6 +9,7 @@ import type { PaneHost } from "./office-host";
 import { SettingsBar } from "./SettingsBar";
 import { Summary } from "./Summary";
 import { errorText } from "./error-text";
+import { useHost } from "./use-host";
 import { ReportPanel } from "./ReportPanel";
 import { AuditPanel } from "./AuditPanel";
 import { ScoringPanel } from "./ScoringPanel";
@@ -16,13 +17,7 @@ import { ScoringPanel } from "./ScoringPanel";
 const STEP_VALUE: Record<CheckStep, number> = { read: 0.2, analyze: 0.5, write: 0.8, done: 1 };
 
 export function App({ connect }: { connect: () => PaneHost }) {
-  const [hostError, host] = useMemo(() => {
-    try {
-      return [null, connect()] as const;
-    } catch (e) {
-      return [errorText(e), null] as const;
-    }
-  }, [connect]);
+  const [hostError, host] = useHost(connect);
   const initial = useMemo(() => host?.loadSettings() ?? null, [host]);
   const [settings, setSettings] = useState<StoredSettings | null>(initial?.settings ?? null);
   const [notice, setNotice] = useState<string | null>(() => {

@@ -24,7 +24,7 @@ export function AuditPanel({ analysis }: { analysis: Analysis }) {
       setText(t);
       run(t);
     } catch (e) {
-      setError(e instanceof Error && "zh" in e ? (e as Error & { zh: string }).zh : errorText(e));
+      setError(errorText(e));
     }
   };
   return (

@@ -1,5 +1,5 @@
 import { Button, Field, FluentProvider, MessageBar, MessageBarBody, Select, Spinner, Text, webLightTheme } from "@fluentui/react-components";
-import { useMemo, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import type { Analysis } from "../core/analyze";
 import { plainText } from "../core/report/model";
 import { buildReport, TEMPLATES } from "../core/report/templates";
@@ -9,6 +9,7 @@ import { insertHtml, insertReport, PATH_LABELS } from "../word/insert-report";
 import type { Placement } from "../word/insert-report";
 import { makeReport, reportHtml } from "./deliver-report";
 import { errorText } from "./error-text";
+import { useHost } from "./use-host";
 import { analyzeWorkbookFile } from "./load-workbook";
 import type { WordPaneHost } from "./word-host";
 
@@ -21,13 +22,7 @@ const toBase64 = async (blob: Blob) => {
 
 /** Word's pane: pick the workbook, choose a template, preview the outline, insert the draft. */
 export function WordApp({ connect }: { connect: () => WordPaneHost }) {
-  const [hostError, host] = useMemo(() => {
-    try {
-      return [null, connect()] as const;
-    } catch (e) {
-      return [errorText(e), null] as const;
-    }
-  }, [connect]);
+  const [hostError, host] = useHost(connect);
   const [loaded, setLoaded] = useState<{ name: string; analysis: Analysis; settings: StoredSettings; fromWorkbook: boolean } | null>(null);
   const [template, setTemplate] = useState<TemplateId>("performance");
   const [busy, setBusy] = useState<string | null>(null);
@@ -44,7 +39,7 @@ export function WordApp({ connect }: { connect: () => WordPaneHost }) {
       if (r.settings.template in TEMPLATES) setTemplate(r.settings.template as TemplateId);
     } catch (e) {
       setLoaded(null);
-      setMessage({ ok: false, text: e instanceof Error && "zh" in e ? (e as Error & { zh: string }).zh : errorText(e) });
+      setMessage({ ok: false, text: errorText(e) });
     } finally {
       setBusy(null);
     }

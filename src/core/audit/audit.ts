@@ -54,8 +54,8 @@ function windowOf(s: string, tokens: NumberToken[], i: number): string {
 }
 
 interface Read {
-  money: { token: Money; role: Role | null; change: "up" | "down" | null; base: "previous" | "budget" | null; unit: Unit; window: string }[];
-  rates: { token: NumberToken; kind: "change" | "completion" | "share" | "other"; change: "up" | "down" | null; window: string }[];
+  money: { token: Money; role: Role | null; change: "up" | "down" | null; base: "previous" | "budget" | null; unit: Unit; lead: string }[];
+  rates: { token: NumberToken; kind: "change" | "completion" | "share" | "other"; change: "up" | "down" | null; lead: string }[];
 }
 
 function read(s: string, tokens: NumberToken[]): Read {
@@ -67,7 +67,7 @@ function read(s: string, tokens: NumberToken[]): Read {
     const change = UP.test(tail) ? "up" : DOWN.test(tail) ? "down" : null;
     if (t.unit === "%") {
       const kind = change ? "change" : /完成[^，。；]*的?$|完成率[为是]?$|执行率[为是]?$/.test(tail) ? "completion" : /占[^，。；]*的?$/.test(tail) ? "share" : "other";
-      r.rates.push({ token: t, kind, change, window: w });
+      r.rates.push({ token: t, kind, change, lead: w });
       return;
     }
     if (!isMoney(t)) return;
@@ -80,7 +80,7 @@ function read(s: string, tokens: NumberToken[]): Read {
       else if (/(预算|年初数|年初|计划|任务)/.test(w) && !/决算数?为?$/.test(tail)) role = "budget";
       else if (/(本年|今年|本期|决算|实际|支出数?为?$)/.test(w)) role = "current";
     }
-    r.money.push({ token: t, role, change, base, unit: t.unit, window: w });
+    r.money.push({ token: t, role, change, base, unit: t.unit, lead: w });
   });
   // "收入总计1516.64万元，上年数为…": the unlabelled subject figure is this year's.
   const labelled = r.money.filter((m) => m.role === "previous" || m.role === "budget");
@@ -320,7 +320,7 @@ function checkAgainstTables(s: Sentence, r: Read, a: Analysis, push: (f: Finding
   for (const m of r.money) {
     if (!m.role) continue;
     const clauseStart = Math.max(s.text.lastIndexOf("，", m.token.start), s.text.lastIndexOf("；", m.token.start), s.text.lastIndexOf("：", m.token.start), 0);
-    const context = (m.window.length > 1 ? m.window : s.text.slice(clauseStart, m.token.start)).replace(/[“”"]/g, "");
+    const context = (m.lead.length > 1 ? m.lead : s.text.slice(clauseStart, m.token.start)).replace(/[“”"]/g, "");
     const named = items.filter((i) => context.includes(i.name)).sort((x, y) => y.name.length - x.name.length);
     const item = named[0];
     if (!item) continue;
