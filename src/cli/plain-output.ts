@@ -1,5 +1,5 @@
 import type { Analysis } from "../core/analyze";
-import { ROLE_LABELS } from "../core/column-roles";
+import { AMOUNT_ROLES, ROLE_LABELS } from "../core/column-roles";
 import type { ColumnRole } from "../core/column-roles";
 import type { Finding, Severity } from "../core/findings";
 import { findingMessage, RULE_TITLES } from "../core/messages";
@@ -29,7 +29,8 @@ export function plainReview(fileName: string, a: Analysis, s: Settings): string 
   out.push("");
   out.push(`识别到 ${a.tables.length} 张表：`);
   a.tables.forEach((t, i) => {
-    out.push(`  ${i + 1}. 「${t.title}」 ${t.sheet}!${t.range}  ${KIND_LABELS[t.kind]}，${t.rows.length} 行，单位：${t.unit}（${UNIT_SOURCE[t.unitSource]}）`);
+    const money = t.columns.some((c) => c.role !== null && AMOUNT_ROLES.has(c.role));
+    out.push(`  ${i + 1}. 「${t.title}」 ${t.sheet}!${t.range}  ${KIND_LABELS[t.kind]}，${t.rows.length} 行${money ? `，单位：${t.unit}（${UNIT_SOURCE[t.unitSource]}）` : ""}`);
     const cols = t.columns.filter((c) => c.role).map((c) => `${c.letter}=${ROLE_LABELS[c.role as ColumnRole]}`);
     out.push(`     列：${cols.join("  ")}`);
     for (const n of t.notes) out.push(`     注意：${n}`);
