@@ -10,7 +10,7 @@ async function step(label: string, argv: string[], outFile?: string): Promise<vo
   if (code !== 0) throw new Error(`${label} 失败（退出码 ${code}）`);
   if (outFile) writeFileSync(outFile, text);
   console.log(`✓ ${label}${outFile ? ` → ${outFile}` : ""}`);
-  if (label.startsWith("检查")) process.stdout.write(text);
+  if (label === "检查（文字）") process.stdout.write(text);
 }
 
 async function main(): Promise<void> {
