@@ -5,6 +5,7 @@ import type { ColumnRole } from "./column-roles";
 import { finding } from "./findings";
 import type { Finding } from "./findings";
 import { readRows } from "./read-rows";
+import { findWideSangong } from "./wide-sangong";
 import type { Table, TableColumn, TableKind, TableRow } from "./table";
 import { cellText, squash } from "./text";
 import { maxOf } from "./money";
@@ -255,11 +256,14 @@ export function recognizeGrid(grid: CellGrid, overrides: RecognitionOverrides = 
   const get = mergedValueGetter(grid);
   const scans: RowScan[] = [];
   for (let r = 0; r < height; r++) scans.push(scanRow(grid, get, r, width));
+  // 公开07-style 三公 tables (items as columns) first; their rows are theirs alone.
+  const wide = findWideSangong(grid, get, width, findings);
+  const claimed = (row: number) => wide.some((w) => row >= w.top && row <= w.bottom);
 
   let previousEnd = -1;
   let r = 0;
   while (r < height) {
-    if (!isAnchor(scans[r])) {
+    if (!isAnchor(scans[r]) || claimed(r)) {
       r++;
       continue;
     }
@@ -315,6 +319,7 @@ export function recognizeGrid(grid: CellGrid, overrides: RecognitionOverrides = 
     previousEnd = Math.max(end, bottom);
     r = Math.max(rr, bottom + 1);
   }
+  tables.push(...wide.map((w) => w.table));
   return { tables, findings };
 }
 
