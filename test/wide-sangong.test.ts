@@ -27,3 +27,32 @@ test.each([true, false])("公开07 layout, merged areas known: %s", async (withM
   expect(a.findings.map((f) => [f.rule, f.cell])).toEqual([["sum-mismatch", "G7"]]);
   expect(sg.total.completionRate!.toFixed(2)).toBe("67.42");
 });
+
+test("公开07 layout: 「三公经费对比」 formulas reference the scattered source cells and give core's numbers", async () => {
+  const ExcelJS = (await import("exceljs")).default;
+  const { join } = await import("node:path");
+  const { cli, tmp } = await import("./support/run-cli");
+  const { FormulaEvaluator } = await import("./support/formula-eval");
+  const out = join(tmp(), "out.xlsx");
+  expect((await cli(["sheets", await writeFixture(GONGKAI07), "-o", out])).code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const ws = wb.getWorksheet("三公经费对比")!;
+  const ev = new FormulaEvaluator(wb);
+  const rowOf = (name: string) => {
+    let n = -1;
+    ws.eachRow((row, i) => {
+      const v = row.getCell(1).value as { text?: string } | string | null;
+      const t = typeof v === "string" ? v : v?.text;
+      if (t?.trim() === name) n = i;
+    });
+    return n;
+  };
+  const total = rowOf("“三公”经费合计");
+  expect(ws.getCell(`D${total}`).formula).toBe("'公开07表'!G7");
+  expect(ev.value("三公经费对比", `C${total}`)).toBeCloseTo(7.09, 9);
+  expect(ev.value("三公经费对比", `D${total}`)).toBeCloseTo(4.78, 9);
+  expect(ev.value("三公经费对比", `H${total}`)).toBeCloseTo(4.78 / 7.09, 9);
+  const check = rowOf("核对：合计 −（出国 + 车 + 接待）");
+  expect(ev.value("三公经费对比", `D${check}`)).toBeCloseTo(0.1, 9); // the planted difference, live
+});
