@@ -11,6 +11,10 @@ import { makeReport, reportHtml } from "./deliver-report";
 import { errorText } from "./error-text";
 import { useHost } from "./use-host";
 import { analyzeWorkbookFile } from "./load-workbook";
+import { auditText } from "../core/audit/audit";
+import type { AuditResult } from "../core/audit/audit";
+import { findingMessage, RULE_TITLES } from "../core/messages";
+import { readDocumentText } from "../word/read-document";
 import type { WordPaneHost } from "./word-host";
 
 const toBase64 = async (blob: Blob) => {
@@ -27,6 +31,20 @@ export function WordApp({ connect }: { connect: () => WordPaneHost }) {
   const [template, setTemplate] = useState<TemplateId>("performance");
   const [busy, setBusy] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const [audit, setAudit] = useState<AuditResult | null>(null);
+
+  const auditDocument = async () => {
+    if (!host) return;
+    setBusy("正在核对当前文档…");
+    setMessage(null);
+    try {
+      setAudit(auditText(await readDocumentText(host), loaded?.analysis ?? null));
+    } catch (e) {
+      setMessage({ ok: false, text: errorText(e) });
+    } finally {
+      setBusy(null);
+    }
+  };
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(hostError ? { ok: false, text: hostError } : null);
 
   const pick = async (file: File | undefined) => {
@@ -83,7 +101,7 @@ export function WordApp({ connect }: { connect: () => WordPaneHost }) {
         </header>
         <div style={{ display: "flex", gap: 8, alignItems: "center" }}>
           <Button onClick={() => fileInput.current?.click()} disabled={!!busy}>
-            选择决算工作簿（.xlsx）…
+            选择工作簿…
           </Button>
           <Text size={200}>{loaded?.name ?? "未选择"}</Text>
           <input ref={fileInput} hidden type="file" accept=".xlsx" data-testid="workbook-file" aria-label="决算工作簿" onChange={(e) => void pick(e.target.files?.[0])} />
@@ -133,6 +151,36 @@ export function WordApp({ connect }: { connect: () => WordPaneHost }) {
             </div>
           </>
         )}
+        <section aria-labelledby="word-audit-title">
+          <Text as="h2" id="word-audit-title" size={300} weight="semibold" block>
+            核对当前文档
+          </Text>
+          <Text size={200} block>
+            检查文档中的合计、增减额、百分比、增减方向和单位{loaded ? `，并与「${loaded.name}」中的数字比对` : "（选择工作簿后还会与表中数字比对）"}。
+          </Text>
+          <Button data-testid="audit-document" disabled={!!busy || !host} onClick={() => void auditDocument()} style={{ marginTop: 6 }}>
+            核对当前文档
+          </Button>
+          {audit && (
+            <div data-testid="word-audit-result">
+              <Text size={200} block>
+                读到 {audit.sentences} 句、{audit.numbers} 个数字；核对 {audit.checked} 处，{audit.skipped} 处无法判读已跳过；{audit.findings.length === 0 ? "未发现问题。" : `发现 ${audit.findings.length} 项：`}
+              </Text>
+              <ol style={{ paddingLeft: 20 }}>
+                {audit.findings.map((f, i) => (
+                  <li key={i}>
+                    <Text size={200} weight="semibold">
+                      第{f.cell.slice(1)}段 {RULE_TITLES[f.rule]}
+                    </Text>
+                    <Text size={200} block>
+                      {findingMessage(f)}
+                    </Text>
+                  </li>
+                ))}
+              </ol>
+            </div>
+          )}
+        </section>
         {message && (
           <MessageBar intent={message.ok ? "success" : "error"} data-testid="word-result">
             <MessageBarBody>{message.text}</MessageBarBody>

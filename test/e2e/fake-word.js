@@ -1,5 +1,5 @@
 /* A simulated Word host for browser tests (test code only). Records what the document receives.
-   Configure with window.__FAKE_WORD__ = { wordApi: ["1.1", "1.3", "1.5"] }. */
+   Configure with window.__FAKE_WORD__ = { wordApi: ["1.1", "1.3", "1.5"], bodyText: "…\r…" }. */
 (function () {
   const init = window.__FAKE_WORD__ || {};
   const versions = init.wordApi || ["1.1", "1.2", "1.3", "1.4", "1.5"];
@@ -13,7 +13,12 @@
     constructor() {
       this.document = {
         insertFileFromBase64: (b64, where, options) => state.inserted.push({ api: "document.insertFileFromBase64", where, b64, options }),
-        body: target("body"),
+        body: Object.assign(target("body"), {
+          load() {},
+          get text() {
+            return init.bodyText || "";
+          },
+        }),
         getSelection: () => target("selection"),
       };
       this.application = { createDocument: (b64) => ({ open: () => state.opened.push(b64) }) };

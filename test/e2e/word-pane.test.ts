@@ -100,3 +100,17 @@ test("a file that is not a workbook gets a clear message", async () => {
   await expect(page.getByTestId("word-result").textContent()).resolves.toContain("不是 Excel 工作簿");
   await page.close();
 });
+
+test("核对当前文档: the open document's text is audited against the picked workbook", async () => {
+  const bodyText = ["河口乡2020年决算说明", "“公务接待费”本年数为1.71万元，上年数为5.10万元，较上年减少3.39万元。", "“办公经费”本年数为22.37万元，上年数为27.25万元，较上年增加4.88万元。"].join("\r");
+  const { page } = await openPane(browser, origin, null, "taskpane.html", { script: "fake-word.js", init: { bodyText } });
+  await page.getByTestId("workbook-file").setInputFiles(SAMPLE);
+  await page.getByTestId("loaded").waitFor();
+  await page.getByTestId("audit-document").click();
+  const text = (await page.getByTestId("word-audit-result").textContent()) ?? "";
+  expect(text).toContain("发现 2 项");
+  expect(text).toContain("第2段 报告：与表格不符"); // 1.71 against the table's 1.61
+  expect(text).toContain("第3段 报告：增减方向不符"); // 22.37 < 27.25 is a fall
+  await page.screenshot({ path: join(OUT, "word-pane-audit.png"), fullPage: true });
+  await page.close();
+});

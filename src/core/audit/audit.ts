@@ -343,6 +343,7 @@ export function auditText(text: string, analysis: Analysis | null = null): Audit
   // NFKC folds full-width digits, but also "，；：（）" to ASCII; fold the punctuation back (a comma between
   // digit groups stays a thousands separator) so clause rules see Chinese punctuation.
   const norm = text
+    .replace(/\r\n?/g, "\n") // Word separates paragraphs with "\r"
     .normalize("NFKC")
     .replace(/\u00a0/g, " ")
     .replace(/,(?!\d{3}(?!\d))|(?<!\d),/g, "，")
