@@ -1,10 +1,10 @@
-import { Badge, Button, Field, Text, Textarea } from "@fluentui/react-components";
+import { Button, Field, Text, Textarea } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { Analysis } from "../core/analyze";
 import { auditText } from "../core/audit/audit";
 import type { AuditResult } from "../core/audit/audit";
-import { findingMessage, RULE_TITLES } from "../core/messages";
 import { errorText } from "./error-text";
+import { AuditResultView } from "./AuditResultView";
 
 /** 「核对报告」: a report pasted or picked (.docx/.txt) is checked against itself and this workbook. */
 export function AuditPanel({ analysis }: { analysis: Analysis }) {
@@ -47,25 +47,7 @@ export function AuditPanel({ analysis }: { analysis: Analysis }) {
           {error}
         </Text>
       )}
-      {result && (
-        <div data-testid="audit-result" style={{ marginTop: 8 }}>
-          <Text block size={200}>
-            读到 {result.sentences} 句、{result.numbers} 个数字；核对 {result.checked} 处，{result.skipped} 处无法判读已跳过；发现 {result.findings.length} 项。
-          </Text>
-          <ol style={{ paddingLeft: 20 }}>
-            {result.findings.map((f, i) => (
-              <li key={i} style={{ marginBottom: 6 }}>
-                <Badge appearance="tint" color={f.severity === "error" ? "danger" : "warning"}>
-                  第{f.cell.slice(1)}段 {RULE_TITLES[f.rule]}
-                </Badge>
-                <Text size={200} block>
-                  {findingMessage(f)}
-                </Text>
-              </li>
-            ))}
-          </ol>
-        </div>
-      )}
+      {result && <AuditResultView result={result} testId="audit-result" />}
     </section>
   );
 }

@@ -11,9 +11,9 @@ import { makeReport, reportHtml } from "./deliver-report";
 import { errorText } from "./error-text";
 import { useHost } from "./use-host";
 import { analyzeWorkbookFile } from "./load-workbook";
+import { AuditResultView } from "./AuditResultView";
 import { auditText } from "../core/audit/audit";
 import type { AuditResult } from "../core/audit/audit";
-import { findingMessage, RULE_TITLES } from "../core/messages";
 import { readDocumentText } from "../word/read-document";
 import type { WordPaneHost } from "./word-host";
 
@@ -161,25 +161,7 @@ export function WordApp({ connect }: { connect: () => WordPaneHost }) {
           <Button data-testid="audit-document" disabled={!!busy || !host} onClick={() => void auditDocument()} style={{ marginTop: 6 }}>
             核对当前文档
           </Button>
-          {audit && (
-            <div data-testid="word-audit-result">
-              <Text size={200} block>
-                读到 {audit.sentences} 句、{audit.numbers} 个数字；核对 {audit.checked} 处，{audit.skipped} 处无法判读已跳过；{audit.findings.length === 0 ? "未发现问题。" : `发现 ${audit.findings.length} 项：`}
-              </Text>
-              <ol style={{ paddingLeft: 20 }}>
-                {audit.findings.map((f, i) => (
-                  <li key={i}>
-                    <Text size={200} weight="semibold">
-                      第{f.cell.slice(1)}段 {RULE_TITLES[f.rule]}
-                    </Text>
-                    <Text size={200} block>
-                      {findingMessage(f)}
-                    </Text>
-                  </li>
-                ))}
-              </ol>
-            </div>
-          )}
+          {audit && <AuditResultView result={audit} testId="word-audit-result" />}
         </section>
         {message && (
           <MessageBar intent={message.ok ? "success" : "error"} data-testid="word-result">
