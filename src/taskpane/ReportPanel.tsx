@@ -1,4 +1,4 @@
-import { Button, Field, MessageBar, MessageBarBody, Select, Spinner, Switch, Text } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Spinner, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Analysis } from "../core/analyze";
 import { TEMPLATES } from "../core/report/templates";
@@ -6,6 +6,7 @@ import type { TemplateId } from "../core/report/templates";
 import type { StoredSettings } from "../excel/settings-store";
 import { canDownload, copyReport, download, makeReport } from "./deliver-report";
 import { errorText } from "./error-text";
+import { ReportOptions } from "./ReportOptions";
 
 /** 「生成报告」: the .docx built in the pane; a download where the host allows it, else the clipboard and the Word route. */
 export function ReportPanel({ analysis, settings, platform, onTemplate }: { analysis: Analysis; settings: StoredSettings; platform: string | null; onTemplate: (t: TemplateId) => void }) {
@@ -41,23 +42,15 @@ export function ReportPanel({ analysis, settings, platform, onTemplate }: { anal
       <Text as="h2" id="report-title" size={400} weight="semibold" block>
         生成报告
       </Text>
-      <Field label="报告类型">
-        <Select
-          value={template}
-          data-testid="template"
-          onChange={(_, d) => {
-            setTemplate(d.value as TemplateId);
-            onTemplate(d.value as TemplateId);
-          }}
-        >
-          {(Object.keys(TEMPLATES) as TemplateId[]).map((t) => (
-            <option key={t} value={t}>
-              {TEMPLATES[t]}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Switch label="使用 Windows 自带字体（仿宋、楷体），本机没有仿宋_GB2312 时选用" checked={windowsFonts} onChange={(_, d) => setWindowsFonts(d.checked)} />
+      <ReportOptions
+        template={template}
+        onTemplate={(t) => {
+          setTemplate(t);
+          onTemplate(t);
+        }}
+        windowsFonts={windowsFonts}
+        onWindowsFonts={setWindowsFonts}
+      />
       <div style={{ display: "flex", gap: 8, alignItems: "center" }}>
         <Button appearance="primary" data-testid="make-report" disabled={busy} onClick={() => void generate()}>
           生成报告

@@ -1,4 +1,4 @@
-import { Button, Field, FluentProvider, MessageBar, MessageBarBody, Select, Spinner, Text, webLightTheme } from "@fluentui/react-components";
+import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Text, webLightTheme } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { Analysis } from "../core/analyze";
 import { plainText } from "../core/report/model";
@@ -11,6 +11,7 @@ import { makeReport, reportHtml } from "./deliver-report";
 import { errorText } from "./error-text";
 import { useHost } from "./use-host";
 import { analyzeWorkbookFile } from "./load-workbook";
+import { ReportOptions } from "./ReportOptions";
 import { AuditResultView } from "./AuditResultView";
 import { auditText } from "../core/audit/audit";
 import type { AuditResult } from "../core/audit/audit";
@@ -29,6 +30,7 @@ export function WordApp({ connect }: { connect: () => WordPaneHost }) {
   const [hostError, host] = useHost(connect);
   const [loaded, setLoaded] = useState<{ name: string; analysis: Analysis; settings: StoredSettings; fromWorkbook: boolean } | null>(null);
   const [template, setTemplate] = useState<TemplateId>("performance");
+  const [windowsFonts, setWindowsFonts] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const [audit, setAudit] = useState<AuditResult | null>(null);
@@ -70,7 +72,7 @@ export function WordApp({ connect }: { connect: () => WordPaneHost }) {
     setBusy("正在生成并插入报告…");
     setMessage(null);
     try {
-      const { model, blob, placeholders } = await makeReport(loaded.analysis, loaded.settings, template, false);
+      const { model, blob, placeholders } = await makeReport(loaded.analysis, loaded.settings, template, windowsFonts);
       const html = reportHtml(model);
       let path;
       let note = "";
@@ -113,15 +115,7 @@ export function WordApp({ connect }: { connect: () => WordPaneHost }) {
               「{loaded.name}」：识别到 {loaded.analysis.tables.length} 张表，发现 {loaded.analysis.findings.length} 项问题
               {loaded.fromWorkbook ? "；已使用工作簿中保存的设置" : ""}
             </Text>
-            <Field label="报告类型">
-              <Select value={template} data-testid="template" onChange={(_, d) => setTemplate(d.value as TemplateId)}>
-                {(Object.keys(TEMPLATES) as TemplateId[]).map((t) => (
-                  <option key={t} value={t}>
-                    {TEMPLATES[t]}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <ReportOptions template={template} onTemplate={setTemplate} windowsFonts={windowsFonts} onWindowsFonts={setWindowsFonts} />
             {outline && (
               <section aria-labelledby="outline-title" data-testid="outline">
                 <Text as="h2" id="outline-title" size={300} weight="semibold" block>
