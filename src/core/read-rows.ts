@@ -4,7 +4,7 @@ import { AMOUNT_ROLES, ROLE_LABELS } from "./column-roles";
 import type { ColumnRole } from "./column-roles";
 import { finding } from "./findings";
 import type { Finding } from "./findings";
-import { toYuan } from "./money";
+import { Decimal, toYuan } from "./money";
 import type { Unit } from "./money";
 import { parseNumber } from "./number-parser";
 import type { AmountCell, CodeScheme, TableColumn, TableRow } from "./table";
@@ -116,6 +116,12 @@ export function readRows(
       if (!col.role || !NUMBER_ROLES.has(col.role)) continue;
       const v = cellAt(grid, r, col.col);
       const cell = `${letters.get(col.col)}${rowBase + r}`;
+      if (typeof v === "number" && Number.isFinite(v)) {
+        // Most cells: a plain number. No intermediate parse result, no text copy (raw is for text cells).
+        const d = new Decimal(v);
+        amounts[col.role] = { cell, value: AMOUNT_ROLES.has(col.role) ? toYuan(d, col.unit ?? unit) : d, raw: "", bad: false, dash: false, text: false, decimals: d.decimalPlaces() };
+        continue;
+      }
       const parsed = parseNumber(v);
       const rawText = cellText(typeof v === "object" && v !== null ? v.error : v);
       if (parsed.kind === "number" && !parsed.percent) {

@@ -36,9 +36,63 @@ export interface VarianceLine {
   row: TableRow;
 }
 
-function lazyRate(line: VarianceLine, key: "diffRate" | "completionRate" | "yoyRate", compute: () => Decimal | null): void {
-  let value: Decimal | null | undefined;
-  Object.defineProperty(line, key, { enumerable: true, get: () => (value === undefined ? (value = compute()) : value) });
+/**
+ * A variance line. Rates are read by the presenters (JSON, sheets, report), not by the checks: computed on
+ * first read and kept — prototype getters, so a 100,000-line table allocates no closures for them.
+ */
+class Line implements VarianceLine {
+  readonly tableId: string;
+  readonly sheet: string;
+  readonly cell: string;
+  readonly code: string | null;
+  readonly name: string;
+  readonly level: number;
+  readonly isTotal: boolean;
+  readonly budgetInitial: Decimal | null;
+  readonly budgetFinal: Decimal | null;
+  readonly reason: string | null;
+  readonly reasonCell: string | null;
+  readonly flags: string[] = [];
+  private rates: (Decimal | null | undefined)[] = [undefined, undefined, undefined];
+
+  constructor(
+    table: Table,
+    readonly row: TableRow,
+    readonly isLeaf: boolean,
+    readonly budgetRole: ColumnRole | null,
+    readonly budget: Decimal | null,
+    readonly actual: Decimal | null,
+    readonly previous: Decimal | null,
+    readonly diff: Decimal | null,
+    readonly yoyDiff: Decimal | null,
+    readonly cells: Partial<Record<ColumnRole, string>>,
+  ) {
+    this.tableId = table.id;
+    this.sheet = table.sheet;
+    this.cell = row.cell;
+    this.code = row.code;
+    this.name = row.name;
+    this.level = row.level;
+    this.isTotal = row.isTotal;
+    this.budgetInitial = table.roles.budgetInitial ? orZero(row.amounts.budgetInitial) : null;
+    this.budgetFinal = table.roles.budgetFinal ? orZero(row.amounts.budgetFinal) : null;
+    this.reason = row.reason;
+    this.reasonCell = row.reasonCell;
+  }
+
+  private rate(i: number, num: Decimal | null, base: Decimal | null): Decimal | null {
+    const cached = this.rates[i];
+    return cached !== undefined ? cached : (this.rates[i] = percentRate(num, base));
+  }
+  get diffRate(): Decimal | null {
+    return this.rate(0, this.diff, this.budget);
+  }
+  get completionRate(): Decimal | null {
+    return this.rate(1, this.actual, this.budget);
+  }
+  get yoyRate(): Decimal | null {
+    return this.rate(2, this.yoyDiff, this.previous);
+  }
 }
 
 /** Which budget column a table compares against. */
@@ -68,34 +122,8 @@ export function varianceLines(table: Table, settings: Settings, findings: Findin
     const diff = actual !== null && budget !== null ? actual.minus(budget) : null;
     const yoyDiff = actual !== null && previous !== null ? actual.minus(previous) : null;
     const cells: Partial<Record<ColumnRole, string>> = {};
-    for (const [role, cell] of Object.entries(a)) if (cell) cells[role as ColumnRole] = cell.cell;
-    const line = {
-      tableId: table.id,
-      sheet: table.sheet,
-      cell: row.cell,
-      code: row.code,
-      name: row.name,
-      level: row.level,
-      isTotal: row.isTotal,
-      isLeaf: leaves.has(row),
-      budgetInitial: table.roles.budgetInitial ? orZero(a.budgetInitial) : null,
-      budgetFinal: table.roles.budgetFinal ? orZero(a.budgetFinal) : null,
-      budget,
-      budgetRole,
-      actual,
-      previous,
-      diff,
-      yoyDiff,
-      reason: row.reason,
-      reasonCell: row.reasonCell,
-      cells,
-      flags: [] as string[],
-      row,
-    } as VarianceLine;
-    // Rates are read by the presenters (JSON, sheets, report), not by the checks: computed on first read, once.
-    lazyRate(line, "diffRate", () => percentRate(diff, budget));
-    lazyRate(line, "completionRate", () => percentRate(actual, budget));
-    lazyRate(line, "yoyRate", () => percentRate(yoyDiff, previous));
+    for (const role in a) cells[role as ColumnRole] = (a[role as ColumnRole] as AmountCell).cell;
+    const line = new Line(table, row, leaves.has(row), budgetRole, budget, actual, previous, diff, yoyDiff, cells);
     flagLine(table, row, line, settings, threshold, floor, findings);
     lines.push(line);
   }
