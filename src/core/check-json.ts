@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { columnIndex } from "./cell-grid";
-import { ROLE_LABELS } from "./column-roles";
 import type { Analysis } from "./analyze";
 import { RULE_IDS } from "./findings";
 import { findingMessage } from "./messages";
@@ -217,4 +216,3 @@ export function checkJson(analysis: Analysis): CheckJson {
   return CheckJsonSchema.parse(doc);
 }
 
-export { ROLE_LABELS };

@@ -267,4 +267,3 @@ export function staffRuns(ctx: ReportContext): Run[] {
   return runs;
 }
 
-export { magnitude };
