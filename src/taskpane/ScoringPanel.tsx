@@ -2,6 +2,7 @@ import { Badge, Button, Field, Input, Select, Text } from "@fluentui/react-compo
 import { useState } from "react";
 import type { ScoringResult } from "../core/scoring/score";
 import type { StoredSettings } from "../excel/settings-store";
+import { FrameworkEditor } from "./FrameworkEditor";
 
 /** 绩效评分: automatic scores with their rates, inputs for the clerk's scores and rates; saved with the workbook. */
 export function ScoringPanel({ result, settings, onSave }: { result: ScoringResult; settings: StoredSettings; onSave: (s: StoredSettings) => void }) {
@@ -57,6 +58,7 @@ export function ScoringPanel({ result, settings, onSave }: { result: ScoringResu
       <Button data-testid="save-scores" disabled={invalid} onClick={save}>
         保存评分并重新检查
       </Button>
+      <FrameworkEditor key={result.framework.id} framework={result.framework} settings={settings} onSave={onSave} />
     </section>
   );
 }

@@ -233,3 +233,22 @@ test("security: text in cells is shown as text, never run as HTML", async () => 
   expect(await page.locator("main img, main script, main b").count()).toBe(0);
   await page.close();
 });
+
+test("the clerk changes weights and a rule parameter; the sum must stay 100; saved in the workbook and rescored", async () => {
+  const { page } = await openPane(browser, origin, { sheets: sample });
+  await page.getByTestId("run").click();
+  await page.getByTestId("framework-editor").waitFor();
+  await page.getByTestId("framework-editor").locator("summary").click();
+  await page.getByTestId("weight-goal-reasonable").fill("3");
+  await expect(page.getByTestId("weight-sum").textContent()).resolves.toBe("分值合计 101，应为 100");
+  expect(await page.getByTestId("save-framework").isDisabled()).toBe(true);
+  await page.getByTestId("weight-goal-clear").fill("2");
+  await page.getByTestId("framework-editor").getByLabel("每百分点扣分").first().fill("1"); // 在职人员控制率
+  await page.getByTestId("save-framework").click();
+  await page.getByTestId("progress").waitFor({ state: "detached" });
+  await expect(page.getByTestId("scoring-total").textContent()).resolves.toBe("已得 14.30 分，尚有 21 项待评分"); // 5 − 3.70 × 1 = 1.30
+  const stored = JSON.parse(await page.evaluate(() => (window as unknown as { __fakeExcel: { settings: Record<string, string> } }).__fakeExcel.settings["juesuan.settings"]));
+  expect(stored.scoring.weights).toEqual({ "goal-reasonable": 3, "goal-clear": 2 });
+  expect(stored.scoring.rules["staff-control"]).toEqual({ type: "ceiling", target: 100, perPoint: 1 });
+  await page.close();
+});
