@@ -3,7 +3,7 @@ import { basename, join } from "node:path";
 import type { Analysis } from "../core/analyze";
 import { amountText } from "../core/phrasing";
 import type { Settings } from "../core/settings";
-import { UnusableInputError } from "../xlsx/unusable-input";
+import { UnusableInputError } from "../core/unusable-input";
 
 /**
  * `check <folder>`: every workbook in it, one after another (nothing kept between files, so memory stays

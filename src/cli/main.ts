@@ -7,7 +7,7 @@ import { SettingsSchema } from "../core/settings";
 import { frameworkFor } from "../core/scoring/score";
 import type { Settings } from "../core/settings";
 import { readWorkbookGrids } from "../xlsx/read-workbook";
-import { UnusableInputError } from "../xlsx/unusable-input";
+import { UnusableInputError } from "../core/unusable-input";
 import { parseArgs, UsageError, USAGE } from "./args";
 import type { CliArgs } from "./args";
 import { plainReview } from "./plain-output";
@@ -16,7 +16,7 @@ import { batchTable, checkFolder } from "./batch";
 import { auditText } from "../core/audit/audit";
 import { auditJson } from "../core/audit/audit-json";
 import { RULE_TITLES } from "../core/messages";
-import { reportText, UnreadableReportError } from "../word/read-report-text";
+import { reportText } from "../word/read-report-text";
 import { buildReport } from "../core/report/templates";
 import { selfCheck } from "../core/report/self-check";
 import { GB_FONTS, reportBuffer, WINDOWS_FONTS } from "../word/render-docx";
@@ -92,13 +92,7 @@ async function analyzeFile(path: string, settings: Settings): Promise<{ analysis
 
 async function audit(args: Extract<CliArgs, { command: "audit" }>, io: Io): Promise<void> {
   const settings = settingsOf({ settings: args.settings });
-  let text: string;
-  try {
-    text = await reportText(readBytes(args.workbook), basename(args.workbook));
-  } catch (e) {
-    if (e instanceof UnreadableReportError) throw new UnusableInputError(e.zh, e.en);
-    throw e;
-  }
+  const text = await reportText(readBytes(args.workbook), basename(args.workbook));
   const analysis = args.against ? (await analyzeFile(args.against, settings)).analysis : null;
   const result = auditText(text, analysis);
   const doc = auditJson(basename(args.workbook), result);

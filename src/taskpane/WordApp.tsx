@@ -1,5 +1,5 @@
 import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Text, webLightTheme } from "@fluentui/react-components";
-import { useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import type { Analysis } from "../core/analyze";
 import { plainText } from "../core/report/model";
 import { buildReport, TEMPLATES } from "../core/report/templates";
@@ -65,7 +65,8 @@ export function WordApp({ connect }: { connect: () => WordPaneHost }) {
     }
   };
 
-  const outline = loaded ? buildReport(template, loaded.analysis, loaded.settings) : null;
+  // The outline needs the whole model; build it when the workbook or template changes, not on every render.
+  const outline = useMemo(() => (loaded ? buildReport(template, loaded.analysis, loaded.settings) : null), [loaded, template]);
 
   const insert = async (placement: Placement) => {
     if (!loaded || !host) return;

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { CellGrid, CellValue, MergedArea } from "../core/cell-grid";
-import { checkWorkbookBytes, UnusableInputError } from "./unusable-input";
+import { UnusableInputError } from "../core/unusable-input";
+import { checkWorkbookBytes } from "./unusable-input";
 
 type ExcelValue = ExcelJS.CellValue;
 

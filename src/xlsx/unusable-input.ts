@@ -1,13 +1,4 @@
-/** Input the product cannot use: exit code 2 in the CLI, a plain message in the pane. Chinese first, English after. */
-export class UnusableInputError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(`${zh} / ${en}`);
-    this.name = "UnusableInputError";
-  }
-}
+import { UnusableInputError } from "../core/unusable-input";
 
 /** Looks at the first bytes so a .xls, an encrypted workbook or a CSV gets a clear message, not a zip error. */
 export function checkWorkbookBytes(bytes: Uint8Array, fileName: string): void {
