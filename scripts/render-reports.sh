@@ -3,11 +3,13 @@
 # font (pdffonts lists one) and survives as text (pdftotext finds the title, no missing-glyph boxes).
 # Usage: scripts/render-reports.sh [out-dir] file.docx ...   (default: out/render and out/report-*.docx)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-dest="${1:-out/render}"
+# Arguments are resolved from where the script is called; the defaults from the repository root.
+root="$(cd "$(dirname "$0")/.." && pwd)"
+dest="$(realpath -m "${1:-$root/out/render}")"
 shift || true
-files=("$@")
-[ ${#files[@]} -gt 0 ] || files=(out/report-*.docx)
+files=()
+for f in "$@"; do files+=("$(realpath "$f")"); done
+[ ${#files[@]} -gt 0 ] || files=("$root"/out/report-*.docx)
 mkdir -p "$dest"
 profile="$(mktemp -d)"
 soffice --headless --norestore "-env:UserInstallation=file://$profile" --convert-to pdf --outdir "$dest" "${files[@]}" >/dev/null 2>&1
