@@ -2,9 +2,13 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
 import globals from "globals";
+import { coreStagesPlugin } from "./scripts/lint/core-stages.mjs";
 
-// Layer boundaries (DESIGN.md): core imports only core, zod and decimal.js; adapters import core; nothing imports front ends.
+// Layer boundaries (DESIGN.md): core is pure and entered through src/core/index.ts; adapters import core; front ends import
+// core and adapters; nothing imports a front end. Inside core, stages import only downward (scripts/lint/core-stages.mjs).
 const noImports = (patterns) => ["error", { patterns: patterns.map((group) => ({ group: [group], message: "违反分层：见 DESIGN.md" })) }];
+const FRONTS = ["../cli/*", "../taskpane/*", "../commands/*"];
+const UI = ["react*", "@fluentui/*"];
 
 export default tseslint.config(
   { ignores: ["dist/**", "dist-*/**", "out/**", "e2e-out/**", "coverage/**", "node_modules/**"] },
@@ -13,13 +17,15 @@ export default tseslint.config(
   {
     files: ["**/*.{ts,tsx}"],
     languageOptions: { globals: { ...globals.browser, Office: "readonly", Excel: "readonly", Word: "readonly" } },
+    plugins: { juesuan: coreStagesPlugin },
     rules: {
       "no-console": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "juesuan/stages": "error",
     },
   },
   {
-    // Office.js hosts only: the rules mistake exceljs objects for proxy objects elsewhere.
+    // Office.js hosts only: the rules mistake other libraries' objects for proxy objects elsewhere.
     files: ["src/excel/**/*.ts", "src/word/**/*.ts", "src/taskpane/**/*.{ts,tsx}", "src/commands/**/*.ts", "test/**/*office*.ts"],
     plugins: { "office-addins": officeAddins },
     rules: {
@@ -33,9 +39,21 @@ export default tseslint.config(
       "office-addins/test-for-null-using-isNullObject": "error",
     },
   },
-  { files: ["src/core/**/*.ts"], ignores: ["src/core/**/*.test.ts"], rules: { "no-restricted-imports": noImports(["node:*", "fs", "path", "os", "react*", "@fluentui/*", "docx", "exceljs", "office*", "@microsoft/*", "../xlsx/*", "../excel/*", "../word/*", "../cli/*", "../taskpane/*", "../commands/*"]) } },
-  { files: ["src/xlsx/**/*.ts", "src/excel/**/*.ts", "src/word/**/*.ts"], rules: { "no-restricted-imports": noImports(["../cli/*", "../taskpane/*", "../commands/*", "react*", "@fluentui/*"]) } },
-  { files: ["src/cli/**/*.ts", "src/cli/**/*.tsx"], rules: { "no-restricted-imports": noImports(["../excel/*", "../taskpane/*", "../commands/*", "react*", "@fluentui/*"]) } },
+  {
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": noImports(["node:*", "fs", "path", "os", ...UI, "docx", "exceljs", "fflate", "office*", "@microsoft/*",
+        "../xlsx/*", "../excel/*", "../word/*", "../wps/*", ...FRONTS]),
+    },
+  },
+  { files: ["src/xlsx/**/*.ts"], rules: { "no-restricted-imports": noImports([...FRONTS, ...UI, "../excel/*", "../word/*", "../wps/*"]) } },
+  { files: ["src/excel/**/*.ts", "src/word/**/*.ts", "src/wps/**/*.ts"], rules: { "no-restricted-imports": noImports([...FRONTS, ...UI, "../xlsx/*"]) } },
+  { files: ["src/cli/**/*.ts"], rules: { "no-restricted-imports": noImports(["../excel/*", "../wps/*", "../taskpane/*", "../commands/*", ...UI]) } },
+  {
+    // The pane reaches core, the host adapters, and workbook files through one reader door only.
+    files: ["src/taskpane/**/*.{ts,tsx}", "src/commands/**/*.ts"],
+    rules: { "no-restricted-imports": noImports(["../cli/*", "node:*", "fs", "path", "exceljs", "../xlsx/!(workbook-file)"]) },
+  },
   { files: ["src/cli/**/*.ts", "scripts/**/*.ts", "test/**/*.ts"], rules: { "no-console": "off" } },
   { files: ["**/*.{js,cjs}"], languageOptions: { sourceType: "commonjs", globals: { ...globals.node } }, rules: { "@typescript-eslint/no-require-imports": "off" } },
   { files: ["test/e2e/**/*.js"], languageOptions: { globals: { ...globals.browser } } },

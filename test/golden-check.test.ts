@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { CheckJsonSchema } from "../src/core/check-json";
+import { CheckJsonSchema } from "../src/core/present/check-json";
 import { FIXTURES } from "./fixtures/variations";
 import { cli, writeFixture } from "./support/run-cli";
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { parseNumber } from "../src/core/number-parser";
-import type { CellValue } from "../src/core/cell-grid";
+import { parseNumber } from "../src/core/read/number-parser";
+import type { CellValue } from "../src/core/base/cell-grid";
 
 const read = (v: CellValue) => {
   const p = parseNumber(v);

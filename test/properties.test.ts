@@ -1,9 +1,9 @@
 import fc from "fast-check";
-import { analyzeWorkbook } from "../src/core/analyze";
-import { checkJson } from "../src/core/check-json";
-import { Decimal } from "../src/core/money";
-import { DEFAULT_SETTINGS } from "../src/core/settings";
-import type { CellValue } from "../src/core/cell-grid";
+import { analyzeWorkbook } from "../src/core/analyse/analysis";
+import { checkJson } from "../src/core/present/check-json";
+import { Decimal } from "../src/core/base/money";
+import { DEFAULT_SETTINGS } from "../src/core/run/settings";
+import type { CellValue } from "../src/core/base/cell-grid";
 import { grid } from "./support/grid";
 
 /** Conservation: a table stated in 万元 and the same table in 元 give the same analysis, in 元, to the cent. */

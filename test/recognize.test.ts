@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { recognizeGrid } from "../src/core/recognize";
-import type { Table } from "../src/core/table";
-import type { CellValue } from "../src/core/cell-grid";
+import { recognizeGrid } from "../src/core/recognise/recognize";
+import type { Table } from "../src/core/recognise/table";
+import type { CellValue } from "../src/core/base/cell-grid";
 import { grid } from "./support/grid";
 
 const roles = (t: Table) => Object.fromEntries(Object.entries(t.roles).map(([r, c]) => [r, c!.letter]));

@@ -1,12 +1,12 @@
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { analyzeWorkbook } from "../src/core/analyze";
-import { qualifiedAddress } from "../src/core/cell-grid";
-import { fromYuan } from "../src/core/money";
-import type { Decimal } from "../src/core/money";
-import { SANGONG_SHEET, VARIANCE_SHEET } from "../src/core/output-plans";
-import { DEFAULT_SETTINGS } from "../src/core/settings";
+import { analyzeWorkbook } from "../src/core/analyse/analysis";
+import { qualifiedAddress } from "../src/core/base/cell-grid";
+import { fromYuan } from "../src/core/base/money";
+import type { Decimal } from "../src/core/base/money";
+import { SANGONG_SHEET, VARIANCE_SHEET } from "../src/core/present/output-plans";
+import { DEFAULT_SETTINGS } from "../src/core/run/settings";
 import { readWorkbookGrids } from "../src/xlsx/read-workbook";
 import { FIXTURES } from "./fixtures/variations";
 import { FormulaEvaluator } from "./support/formula-eval";

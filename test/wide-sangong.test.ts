@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { analyzeWorkbook } from "../src/core/analyze";
-import { DEFAULT_SETTINGS } from "../src/core/settings";
+import { analyzeWorkbook } from "../src/core/analyse/analysis";
+import { DEFAULT_SETTINGS } from "../src/core/run/settings";
 import { readWorkbookGrids } from "../src/xlsx/read-workbook";
 import { GONGKAI07 } from "./fixtures/variations";
 import { writeFixture } from "./support/run-cli";

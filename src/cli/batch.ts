@@ -1,9 +1,9 @@
 import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
-import type { Analysis } from "../core/analyze";
-import { amountText } from "../core/phrasing";
-import type { Settings } from "../core/settings";
-import { UnusableInputError } from "../core/unusable-input";
+import type { Analysis } from "../core/analyse/analysis";
+import { amountText } from "../core/present/phrasing";
+import type { Settings } from "../core/run/settings";
+import { UnusableInputError } from "../core/base/errors";
 
 /**
  * `check <folder>`: every workbook in it, one after another (nothing kept between files, so memory stays

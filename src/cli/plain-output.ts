@@ -1,12 +1,12 @@
-import type { Analysis } from "../core/analyze";
-import { AMOUNT_ROLES, ROLE_LABELS } from "../core/column-roles";
-import type { ColumnRole } from "../core/column-roles";
-import type { Finding, Severity } from "../core/findings";
-import { findingMessage, RULE_TITLES } from "../core/messages";
-import type { Decimal } from "../core/money";
-import { amountText, changeText, rateText } from "../core/phrasing";
-import type { Settings } from "../core/settings";
-import type { TableKind } from "../core/table";
+import type { Analysis } from "../core/analyse/analysis";
+import { AMOUNT_ROLES, ROLE_LABELS } from "../core/recognise/column-roles";
+import type { ColumnRole } from "../core/recognise/column-roles";
+import type { Finding, Severity } from "../core/base/findings";
+import { findingMessage, RULE_TITLES } from "../core/catalogue/findings";
+import type { Decimal } from "../core/base/money";
+import { amountText, changeText, rateText } from "../core/present/phrasing";
+import type { Settings } from "../core/run/settings";
+import type { TableKind } from "../core/recognise/table";
 
 const KIND_LABELS: Record<TableKind, string> = {
   "budget-actual": "预决算对比表",

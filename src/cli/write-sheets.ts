@@ -1,6 +1,6 @@
-import type { Analysis } from "../core/analyze";
-import { buildOutputPlans } from "../core/output-plans";
-import type { Settings } from "../core/settings";
+import type { Analysis } from "../core/analyse/analysis";
+import { buildOutputPlans } from "../core/present/output-plans";
+import type { Settings } from "../core/run/settings";
 import { loadWorkbook } from "../xlsx/read-workbook";
 import { writePlans } from "../xlsx/write-plans";
 

@@ -1,8 +1,8 @@
-import { analyzeWorkbook, isOutputGrid } from "../core/analyze";
-import type { Analysis } from "../core/analyze";
-import { buildOutputPlans } from "../core/output-plans";
-import type { Settings } from "../core/settings";
-import type { CellGrid } from "../core/cell-grid";
+import { analyzeWorkbook, isOutputGrid } from "../core/analyse/analysis";
+import type { Analysis } from "../core/analyse/analysis";
+import { buildOutputPlans } from "../core/present/output-plans";
+import type { Settings } from "../core/run/settings";
+import type { CellGrid } from "../core/base/cell-grid";
 import type { Capabilities } from "./capabilities";
 import { readGrids } from "./read-grids";
 import type { ReadStats } from "./read-grids";

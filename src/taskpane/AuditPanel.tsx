@@ -1,6 +1,6 @@
 import { Button, Field, Text, Textarea } from "@fluentui/react-components";
 import { useRef, useState } from "react";
-import type { Analysis } from "../core/analyze";
+import type { Analysis } from "../core/analyse/analysis";
 import { auditText } from "../core/audit/audit";
 import type { AuditResult } from "../core/audit/audit";
 import { errorText } from "./error-text";

@@ -1,6 +1,6 @@
 import { Badge, Link, Text } from "@fluentui/react-components";
-import type { Finding, Severity } from "../core/findings";
-import { findingMessage, RULE_TITLES } from "../core/messages";
+import type { Finding, Severity } from "../core/base/findings";
+import { findingMessage, RULE_TITLES } from "../core/catalogue/findings";
 
 const GROUPS: { severity: Severity; title: string; color: "danger" | "warning" | "informative" }[] = [
   { severity: "error", title: "错误（需更正）", color: "danger" },

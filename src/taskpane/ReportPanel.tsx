@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import type { Analysis } from "../core/analyze";
+import type { Analysis } from "../core/analyse/analysis";
 import { TEMPLATES } from "../core/report/templates";
 import type { TemplateId } from "../core/report/templates";
 import type { StoredSettings } from "../excel/settings-store";

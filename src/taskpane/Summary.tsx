@@ -1,9 +1,9 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
-import type { Analysis } from "../core/analyze";
-import { formatAmount } from "../core/money";
-import type { Decimal } from "../core/money";
-import { amountText, changeText, rateText } from "../core/phrasing";
-import type { Settings } from "../core/settings";
+import type { Analysis } from "../core/analyse/analysis";
+import { formatAmount } from "../core/base/money";
+import type { Decimal } from "../core/base/money";
+import { amountText, changeText, rateText } from "../core/present/phrasing";
+import type { Settings } from "../core/run/settings";
 
 /** 预算/决算/差异 per table, and 三公 against last year: the numbers a clerk reads first. */
 export function Summary({ analysis, settings }: { analysis: Analysis; settings: Settings }) {

@@ -1,6 +1,6 @@
 import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Text, webLightTheme } from "@fluentui/react-components";
 import { useMemo, useRef, useState } from "react";
-import type { Analysis } from "../core/analyze";
+import type { Analysis } from "../core/analyse/analysis";
 import { plainText } from "../core/report/model";
 import { buildReport, TEMPLATES } from "../core/report/templates";
 import type { TemplateId } from "../core/report/templates";

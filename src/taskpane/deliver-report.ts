@@ -1,10 +1,10 @@
-import type { Analysis } from "../core/analyze";
+import type { Analysis } from "../core/analyse/analysis";
 import { reportText } from "../core/report/model";
 import type { ReportModel } from "../core/report/model";
 import { selfCheck } from "../core/report/self-check";
 import { buildReport } from "../core/report/templates";
 import type { TemplateId } from "../core/report/templates";
-import type { Settings } from "../core/settings";
+import type { Settings } from "../core/run/settings";
 
 export type Delivery = { kind: "download"; fileName: string } | { kind: "clipboard"; fileName: string } | { kind: "none"; fileName: string };
 

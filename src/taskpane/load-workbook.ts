@@ -1,5 +1,5 @@
-import { analyzeWorkbook } from "../core/analyze";
-import type { Analysis } from "../core/analyze";
+import { analyzeWorkbook } from "../core/analyse/analysis";
+import type { Analysis } from "../core/analyse/analysis";
 import { StoredSettingsSchema } from "../excel/settings-store";
 import type { StoredSettings } from "../excel/settings-store";
 

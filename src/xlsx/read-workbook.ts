@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
-import type { CellGrid, CellValue, MergedArea } from "../core/cell-grid";
-import { UnusableInputError } from "../core/unusable-input";
+import type { CellGrid, CellValue, MergedArea } from "../core/base/cell-grid";
+import { UnusableInputError } from "../core/base/errors";
 import { checkWorkbookBytes } from "./unusable-input";
 
 type ExcelValue = ExcelJS.CellValue;

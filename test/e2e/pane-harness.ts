@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 import { chromium } from "playwright-core";
 import type { BrowserContext, Page } from "playwright-core";
-import type { CellGrid } from "../../src/core/cell-grid";
+import type { CellGrid } from "../../src/core/base/cell-grid";
 
 /** Builds the pane once (production build with office.js served locally), serves dist/, drives Debian's Chromium. */
 const ROOT = join(__dirname, "..", "..");

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Server } from "node:http";
 import type { BrowserContext } from "playwright-core";
 import { readWorkbookGrids } from "../../src/xlsx/read-workbook";
-import type { CellGrid } from "../../src/core/cell-grid";
+import type { CellGrid } from "../../src/core/base/cell-grid";
 import { grid } from "../support/grid";
 import { buildPane, launch, openPane, OUT, serveDist } from "./pane-harness";
 

@@ -1,4 +1,4 @@
-import { Decimal } from "../../src/core/money";
+import { Decimal } from "../../src/core/base/money";
 import { plainText } from "../../src/core/report/model";
 import { budgetAndActual, budgetComparison, shareOf, yearOnYear } from "../../src/core/report/sentences";
 

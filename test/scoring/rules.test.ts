@@ -1,8 +1,8 @@
-import { Decimal } from "../../src/core/money";
-import { FrameworkSchema, gradeOf, DEFAULT_GRADES } from "../../src/core/scoring/framework";
-import type { Rule } from "../../src/core/scoring/framework";
-import { FRAMEWORKS } from "../../src/core/scoring/frameworks";
-import { scoreByRule, tierOf } from "../../src/core/scoring/rules";
+import { Decimal } from "../../src/core/base/money";
+import { FrameworkSchema, gradeOf, DEFAULT_GRADES } from "../../src/core/score/framework";
+import type { Rule } from "../../src/core/score/framework";
+import { FRAMEWORKS } from "../../src/core/score/frameworks";
+import { scoreByRule, tierOf } from "../../src/core/score/rules";
 
 const s = (rule: Rule, weight: number, rate: number | null) => {
   const r = scoreByRule(rule, weight, rate === null ? null : new Decimal(rate));

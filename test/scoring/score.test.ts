@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { analyzeWorkbook } from "../../src/core/analyze";
-import { settingsFrom } from "../../src/core/settings";
-import type { SettingsInput } from "../../src/core/settings";
-import { FRAMEWORKS } from "../../src/core/scoring/frameworks";
+import { analyzeWorkbook } from "../../src/core/analyse/analysis";
+import { settingsFrom } from "../../src/core/run/settings";
+import type { SettingsInput } from "../../src/core/run/settings";
+import { FRAMEWORKS } from "../../src/core/score/frameworks";
 import { readWorkbookGrids } from "../../src/xlsx/read-workbook";
 import { FormulaEvaluator } from "../support/formula-eval";
 import { cli, tmp } from "../support/run-cli";

@@ -1,7 +1,7 @@
-import { analyzeWorkbook } from "../../src/core/analyze";
+import { analyzeWorkbook } from "../../src/core/analyse/analysis";
 import { readWorkbookGrids } from "../../src/xlsx/read-workbook";
 import { readFileSync } from "node:fs";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { DEFAULT_SETTINGS } from "../../src/core/run/settings";
 import { SCORING_FIXTURES } from "../fixtures/scoring-sheets";
 import { writeFixture } from "../support/run-cli";
 

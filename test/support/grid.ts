@@ -1,5 +1,5 @@
-import type { CellGrid, CellValue, MergedArea } from "../../src/core/cell-grid";
-import { parseAddress } from "../../src/core/cell-grid";
+import type { CellGrid, CellValue, MergedArea } from "../../src/core/base/cell-grid";
+import { parseAddress } from "../../src/core/base/cell-grid";
 
 /** A CellGrid from rows (row 1 first) and "A1:B2" merges: the smallest way to write a test sheet. */
 export function grid(sheet: string, rows: CellValue[][], merges: string[] = []): CellGrid {

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { FindingJsonSchema } from "../check-json";
-import type { Finding } from "../findings";
-import { findingMessage } from "../messages";
+import { FindingJsonSchema } from "../present/check-json";
+import type { Finding } from "../base/findings";
+import { findingMessage } from "../catalogue/findings";
 import type { AuditResult } from "./audit";
 
 /**

@@ -1,8 +1,8 @@
-import type { Analysis } from "../analyze";
-import { finding } from "../findings";
-import type { Finding } from "../findings";
-import { Decimal } from "../money";
-import type { Unit } from "../money";
+import type { Analysis } from "../analyse/analysis";
+import { finding } from "../base/findings";
+import type { Finding } from "../base/findings";
+import { Decimal } from "../base/money";
+import type { Unit } from "../base/money";
 import { factorOf, halfUlpYuan, isMoney, tokenize } from "./tokens";
 import type { NumberToken } from "./tokens";
 

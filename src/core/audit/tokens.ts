@@ -1,5 +1,5 @@
-import { Decimal } from "../money";
-import type { Unit } from "../money";
+import { Decimal } from "../base/money";
+import type { Unit } from "../base/money";
 
 /**
  * Numbers in report text, with their units: "3,120,000.00元", "3.07万元", "1.79亿", "10.63%", "5.3分",

@@ -1,4 +1,4 @@
-import type { Decimal } from "../money";
+import type { Decimal } from "../base/money";
 
 /**
  * The report as data: headings, paragraphs of runs, tables. One renderer turns it into .docx; the

@@ -1,5 +1,5 @@
-import { Decimal, formatAmount, percentRate } from "../money";
-import type { Unit } from "../money";
+import { Decimal, formatAmount, percentRate } from "../base/money";
+import type { Unit } from "../base/money";
 import type { Run } from "./model";
 
 /** Number runs: the text is always produced from the value here, so the self-check can recompute it. */

@@ -1,10 +1,10 @@
-import type { Analysis } from "../analyze";
-import { Decimal, minOf, percentRate, sumMoney } from "../money";
-import type { SangongItem } from "../sangong";
-import type { Settings } from "../settings";
-import type { Table } from "../table";
-import type { VarianceLine } from "../variance";
-import type { TextKey } from "./workbook-texts";
+import type { Analysis } from "../analyse/analysis";
+import { Decimal, minOf, percentRate, sumMoney } from "../base/money";
+import type { SangongItem } from "../analyse/sangong";
+import type { Settings } from "../run/settings";
+import type { Table } from "../recognise/table";
+import type { VarianceLine } from "../analyse/variance";
+import type { TextKey } from "../recognise/workbook-texts";
 import { placeholder, text } from "./model";
 import type { Block, Run } from "./model";
 import { amount, magnitude, percent, points } from "./number-runs";

@@ -1,7 +1,7 @@
-import type { Analysis } from "../analyze";
+import type { Analysis } from "../analyse/analysis";
 import { auditText } from "../audit/audit";
-import { findingMessage } from "../messages";
-import { Decimal, percentRate } from "../money";
+import { findingMessage } from "../catalogue/findings";
+import { Decimal, percentRate } from "../base/money";
 import { reportText } from "./model";
 import type { Block, ReportModel, Run } from "./model";
 import { formatOf } from "./number-runs";

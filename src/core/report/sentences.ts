@@ -1,4 +1,4 @@
-import type { Decimal } from "../money";
+import type { Decimal } from "../base/money";
 import { placeholder, text } from "./model";
 import type { Run } from "./model";
 import { amount, magnitude, percent } from "./number-runs";

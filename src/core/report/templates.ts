@@ -1,6 +1,6 @@
-import type { Analysis } from "../analyze";
-import { Decimal, sumMoney } from "../money";
-import type { Settings } from "../settings";
+import type { Analysis } from "../analyse/analysis";
+import { Decimal, sumMoney } from "../base/money";
+import type { Settings } from "../run/settings";
 import { placeholder, text } from "./model";
 import type { Block, ReportModel, Run } from "./model";
 import { amount, percent, points } from "./number-runs";

@@ -1,4 +1,4 @@
-import type { Finding, FindingData, RuleId } from "./findings";
+import type { Finding, FindingData, RuleId } from "../base/findings";
 
 /**
  * The one message catalogue: the task pane, the CLI and the report all word a finding from here.

@@ -1,16 +1,16 @@
-import { cellAddress, cellAt, columnLetter, rangeAddress } from "./cell-grid";
-import type { CellGrid, CellValue } from "./cell-grid";
+import { cellAddress, cellAt, columnLetter, rangeAddress } from "../base/cell-grid";
+import type { CellGrid, CellValue } from "../base/cell-grid";
 import { roleOf, unitInTitleLine } from "./column-roles";
 import type { ColumnRole } from "./column-roles";
-import { finding } from "./findings";
-import type { Finding } from "./findings";
-import { toYuan } from "./money";
-import type { Unit } from "./money";
-import { parseNumber } from "./number-parser";
-import { SANGONG_LABELS, sangongKeyOf } from "./sangong";
-import type { RelatedKey, SangongKey } from "./sangong";
+import { finding } from "../base/findings";
+import type { Finding } from "../base/findings";
+import { toYuan } from "../base/money";
+import type { Unit } from "../base/money";
+import { parseNumber } from "../read/number-parser";
+import { SANGONG_LABELS, sangongKeyOf } from "../analyse/sangong";
+import type { RelatedKey, SangongKey } from "../analyse/sangong";
 import type { AmountCell, Table, TableColumn, TableRow } from "./table";
-import { cellText, squash } from "./text";
+import { cellText, squash } from "../base/text";
 
 /**
  * The national 公开07 layout: 三公 items as columns (合计 | 因公出国（境）费 | 公务用车购置及运行费: 小计, 购置费, 运行费 |

@@ -1,5 +1,5 @@
-import type { Decimal, Unit } from "./money";
-import { formatAmount } from "./money";
+import type { Decimal, Unit } from "../base/money";
+import { formatAmount } from "../base/money";
 
 /** How amounts, rates and changes are worded, in one place for the pane, the CLI and the report. */
 export interface Presentation {

@@ -1,7 +1,7 @@
-import { Decimal } from "./money";
-import type { Unit } from "./money";
-import { isCellError } from "./cell-grid";
-import type { CellValue } from "./cell-grid";
+import { Decimal } from "../base/money";
+import type { Unit } from "../base/money";
+import { isCellError } from "../base/cell-grid";
+import type { CellValue } from "../base/cell-grid";
 
 export type ParsedNumber =
   | { kind: "number"; value: Decimal; unit: Unit | null; percent: boolean }

@@ -1,8 +1,8 @@
-import { finding } from "./findings";
-import type { Finding } from "./findings";
-import { Decimal, formatAmount, percentRate, sumMoney, unitFactor } from "./money";
-import type { Settings } from "./settings";
-import type { AmountCell, Table, TableRow } from "./table";
+import { finding } from "../base/findings";
+import type { Finding } from "../base/findings";
+import { Decimal, formatAmount, percentRate, sumMoney, unitFactor } from "../base/money";
+import type { Settings } from "../run/settings";
+import type { AmountCell, Table, TableRow } from "../recognise/table";
 import { budgetRoleOf, tableDecimals } from "./variance";
 
 export type SangongKey = "total" | "abroad" | "car" | "carPurchase" | "carRun" | "reception";

@@ -1,6 +1,6 @@
-import type { Analysis } from "../analyze";
-import { Decimal, percentRate, sumMoney } from "../money";
-import { squash } from "../text";
+import type { Analysis } from "../analyse/analysis";
+import { Decimal, percentRate, sumMoney } from "../base/money";
+import { squash } from "../base/text";
 import type { Measure } from "./framework";
 
 /** One input of a measured rate, with the cell it came from (amounts in 元, counts as they are). */

@@ -1,5 +1,5 @@
-import { squash } from "./text";
-import type { Unit } from "./money";
+import { squash } from "../base/text";
+import type { Unit } from "../base/money";
 
 /** What a column means. Amount roles are the ones summed and compared. */
 export const COLUMN_ROLES = [

@@ -1,20 +1,20 @@
-import type { CellGrid } from "./cell-grid";
-import { sortFindings } from "./findings";
-import type { Finding } from "./findings";
-import { Decimal, minOf, percentRate } from "./money";
-import { recognizeWorkbook } from "./recognize";
+import type { CellGrid } from "../base/cell-grid";
+import { sortFindings } from "../base/findings";
+import type { Finding } from "../base/findings";
+import { Decimal, minOf, percentRate } from "../base/money";
+import { recognizeWorkbook } from "../recognise/recognize";
 import { analyzeSangong } from "./sangong";
 import type { SangongResult } from "./sangong";
-import type { Settings } from "./settings";
-import type { Table } from "./table";
+import type { Settings } from "../run/settings";
+import type { Table } from "../recognise/table";
 import { checkSums, varianceLines } from "./variance";
-import { PLAN_MARK } from "./sheet-plan";
-import { frameworkFor, scoreFramework } from "./scoring/score";
-import type { ScoringResult } from "./scoring/score";
-import { verifyScoringTables } from "./scoring/verify";
-import { readWorkbookTexts, workbookMeta } from "./report/workbook-texts";
-import type { WorkbookTexts } from "./report/workbook-texts";
-import type { SheetScoring } from "./scoring/verify";
+import { PLAN_MARK } from "../present/sheet-plan";
+import { frameworkFor, scoreFramework } from "../score/score";
+import type { ScoringResult } from "../score/score";
+import { verifyScoringTables } from "../score/verify";
+import { readWorkbookTexts, workbookMeta } from "../recognise/workbook-texts";
+import type { WorkbookTexts } from "../recognise/workbook-texts";
+import type { SheetScoring } from "../score/verify";
 import type { VarianceLine } from "./variance";
 
 export interface TableTotals {

@@ -1,9 +1,9 @@
-import { qualifiedAddress } from "../cell-grid";
-import type { Finding } from "../findings";
-import { formatAmount } from "../money";
-import { addFindingsList, PLAN_MARK, PlanBuilder, ref } from "../sheet-plan";
-import type { PlanCell, SheetPlan } from "../sheet-plan";
-import type { ScoringResult } from "./score";
+import { qualifiedAddress } from "../base/cell-grid";
+import type { Finding } from "../base/findings";
+import { formatAmount } from "../base/money";
+import { addFindingsList, PLAN_MARK, PlanBuilder, ref } from "./sheet-plan";
+import type { PlanCell, SheetPlan } from "./sheet-plan";
+import type { ScoringResult } from "../score/score";
 
 export const SCORING_SHEET = "绩效评分表";
 

@@ -1,14 +1,14 @@
-import { cellAddress, cellAt } from "./cell-grid";
-import type { CellGrid, CellValue } from "./cell-grid";
+import { cellAddress, cellAt } from "../base/cell-grid";
+import type { CellGrid, CellValue } from "../base/cell-grid";
 import { AMOUNT_ROLES, ROLE_LABELS } from "./column-roles";
 import type { ColumnRole } from "./column-roles";
-import { finding } from "./findings";
-import type { Finding } from "./findings";
-import { Decimal, toYuan } from "./money";
-import type { Unit } from "./money";
-import { parseNumber } from "./number-parser";
+import { finding } from "../base/findings";
+import type { Finding } from "../base/findings";
+import { Decimal, toYuan } from "../base/money";
+import type { Unit } from "../base/money";
+import { parseNumber } from "../read/number-parser";
 import type { AmountCell, CodeScheme, TableColumn, TableRow } from "./table";
-import { cellText, indentWidth, squash } from "./text";
+import { cellText, indentWidth, squash } from "../base/text";
 
 /** Roles read as numbers: money roles in 元; counts and scores as plain decimals. */
 const NUMBER_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([...AMOUNT_ROLES, "count", "maxScore", "score"]);

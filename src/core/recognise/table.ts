@@ -1,4 +1,4 @@
-import type { Decimal, Unit } from "./money";
+import type { Decimal, Unit } from "../base/money";
 import type { ColumnRole } from "./column-roles";
 
 export const TABLE_KINDS = ["budget-actual", "comparison", "sangong", "staff", "scoring", "bonus", "amounts"] as const;

@@ -1,4 +1,4 @@
-import { Decimal } from "../money";
+import { Decimal } from "../base/money";
 import type { Rule } from "./framework";
 
 /**

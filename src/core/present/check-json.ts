@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { columnIndex } from "./cell-grid";
-import type { Analysis } from "./analyze";
-import { RULE_IDS } from "./findings";
-import { findingMessage } from "./messages";
-import { Decimal, percentString, UNITS, yuanString } from "./money";
-import type { SangongItem } from "./sangong";
-import { TABLE_KINDS } from "./table";
+import { columnIndex } from "../base/cell-grid";
+import type { Analysis } from "../analyse/analysis";
+import { RULE_IDS } from "../base/findings";
+import { findingMessage } from "../catalogue/findings";
+import { Decimal, percentString, UNITS, yuanString } from "../base/money";
+import type { SangongItem } from "../analyse/sangong";
+import { TABLE_KINDS } from "../recognise/table";
 
 /**
  * The `check --json` document (DESIGN.md contract). Amounts: strings in 元 with two decimals;

@@ -1,6 +1,6 @@
-import { columnLetter, qualifiedAddress } from "./cell-grid";
-import type { Finding, Severity } from "./findings";
-import { findingMessage, RULE_TITLES } from "./messages";
+import { columnLetter, qualifiedAddress } from "../base/cell-grid";
+import type { Finding, Severity } from "../base/findings";
+import { findingMessage, RULE_TITLES } from "../catalogue/findings";
 
 /** A declarative output sheet: every host renders the same plan (Office.js in Excel, exceljs in Node). */
 export type CellStyle = "title" | "subtitle" | "header" | "total" | "note" | "link";

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { COLUMN_ROLES } from "./column-roles";
-import { UNITS } from "./money";
-import { ScoringSettingsSchema } from "./scoring/scoring-settings";
+import { COLUMN_ROLES } from "../recognise/column-roles";
+import { UNITS } from "../base/money";
+import { ScoringSettingsSchema } from "../score/scoring-settings";
 
 /** The clerk's choices. Stored in the workbook by the add-in, read from a JSON file by the CLI. */
 export const SettingsSchema = z.object({

@@ -1,5 +1,5 @@
-import type { Analysis } from "../analyze";
-import { Decimal, sumMoney } from "../money";
+import type { Analysis } from "../analyse/analysis";
+import { Decimal, sumMoney } from "../base/money";
 import { FrameworkSchema, gradeOf } from "./framework";
 import type { Framework, Indicator } from "./framework";
 import { FRAMEWORKS } from "./frameworks";

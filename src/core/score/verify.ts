@@ -1,8 +1,8 @@
-import { finding } from "../findings";
-import type { Finding } from "../findings";
-import { Decimal, sumMoney } from "../money";
-import type { Table, TableRow } from "../table";
-import { squash } from "../text";
+import { finding } from "../base/findings";
+import type { Finding } from "../base/findings";
+import { Decimal, sumMoney } from "../base/money";
+import type { Table, TableRow } from "../recognise/table";
+import { squash } from "../base/text";
 import { DEFAULT_GRADES, gradeOf } from "./framework";
 
 /**

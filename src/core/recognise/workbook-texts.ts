@@ -1,5 +1,5 @@
-import type { CellGrid } from "../cell-grid";
-import { cellText, squash } from "../text";
+import type { CellGrid } from "../base/cell-grid";
+import { cellText, squash } from "../base/text";
 
 /**
  * What the data cannot say — duties, key work, problems, measures — may sit in a text sheet the clerk keeps

@@ -1,15 +1,15 @@
-import { cellAddress, cellAt, columnLetter, gridWidth, mergedValueGetter, rangeAddress } from "./cell-grid";
-import type { CellGrid, CellValue } from "./cell-grid";
+import { cellAddress, cellAt, columnLetter, gridWidth, mergedValueGetter, rangeAddress } from "../base/cell-grid";
+import type { CellGrid, CellValue } from "../base/cell-grid";
 import { AMOUNT_ROLES, ROLE_LABELS, roleOf, unitInHeader, unitInTitleLine, yearInHeader } from "./column-roles";
 import type { ColumnRole } from "./column-roles";
-import { finding } from "./findings";
-import type { Finding } from "./findings";
+import { finding } from "../base/findings";
+import type { Finding } from "../base/findings";
 import { readRows } from "./read-rows";
 import { findWideSangong } from "./wide-sangong";
 import type { Table, TableColumn, TableKind, TableRow } from "./table";
-import { cellText, squash } from "./text";
-import { maxOf } from "./money";
-import type { Unit } from "./money";
+import { cellText, squash } from "../base/text";
+import { maxOf } from "../base/money";
+import type { Unit } from "../base/money";
 
 export interface Recognition {
   tables: Table[];

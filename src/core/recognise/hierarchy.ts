@@ -1,4 +1,4 @@
-import { minOf } from "./money";
+import { minOf } from "../base/money";
 import type { Table, TableRow } from "./table";
 
 /**

@@ -1,11 +1,11 @@
-import { AMOUNT_ROLES, ROLE_LABELS } from "./column-roles";
-import type { ColumnRole } from "./column-roles";
-import { finding } from "./findings";
-import type { Finding } from "./findings";
-import { leafRows, sumGroups } from "./hierarchy";
-import { Decimal, formatAmount, percentRate, sumMoney, unitFactor, ZERO } from "./money";
-import type { Settings } from "./settings";
-import type { AmountCell, Table, TableRow } from "./table";
+import { AMOUNT_ROLES, ROLE_LABELS } from "../recognise/column-roles";
+import type { ColumnRole } from "../recognise/column-roles";
+import { finding } from "../base/findings";
+import type { Finding } from "../base/findings";
+import { leafRows, sumGroups } from "../recognise/hierarchy";
+import { Decimal, formatAmount, percentRate, sumMoney, unitFactor, ZERO } from "../base/money";
+import type { Settings } from "../run/settings";
+import type { AmountCell, Table, TableRow } from "../recognise/table";
 
 export interface VarianceLine {
   tableId: string;

@@ -1,15 +1,15 @@
-import { columnLetter, parseAddress, qualifiedAddress } from "./cell-grid";
-import type { ColumnRole } from "./column-roles";
-import type { Analysis } from "./analyze";
-import type { Finding } from "./findings";
-import { fromYuan } from "./money";
-import type { Unit } from "./money";
-import type { SangongItem } from "./sangong";
+import { columnLetter, parseAddress, qualifiedAddress } from "../base/cell-grid";
+import type { ColumnRole } from "../recognise/column-roles";
+import type { Analysis } from "../analyse/analysis";
+import type { Finding } from "../base/findings";
+import { fromYuan } from "../base/money";
+import type { Unit } from "../base/money";
+import type { SangongItem } from "../analyse/sangong";
 import { addFindingsList, PLAN_MARK, PlanBuilder, ref } from "./sheet-plan";
 import type { PlanCell, SheetPlan } from "./sheet-plan";
-import type { Settings } from "./settings";
-import type { AmountCell, Table } from "./table";
-import { buildScoringPlan } from "./scoring/scoring-plan";
+import type { Settings } from "../run/settings";
+import type { AmountCell, Table } from "../recognise/table";
+import { buildScoringPlan } from "./scoring-plan";
 
 export const VARIANCE_SHEET = "差异分析";
 export const SANGONG_SHEET = "三公经费对比";
