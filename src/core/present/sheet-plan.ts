@@ -33,6 +33,17 @@ export interface ConditionalRule {
   style: "warning" | "error";
 }
 
+/** How a result sheet prints: A4, one page wide, the header rows on every page, page numbers in the footer. */
+export interface PrintSetup {
+  orientation: "portrait" | "landscape";
+  /** All columns on one page width (height free). */
+  fitToWidth: boolean;
+  /** Sheet rows (1-based, inclusive) repeated at the top of every printed page. */
+  titleRows?: { first: number; last: number };
+  /** Footer, centred, with Excel's fields: "第 &P 页，共 &N 页". */
+  footer?: string;
+}
+
 export interface SheetPlan {
   name: string;
   /** rows[0] is sheet row 1. */
@@ -42,6 +53,7 @@ export interface SheetPlan {
   conditional: ConditionalRule[];
   freezeRows: number;
   charts: ChartSpec[];
+  print?: PrintSetup;
 }
 
 /** A marker in A1 so a re-run knows which sheets it made (and replaces only those). */
