@@ -1,6 +1,5 @@
-import type { Analysis } from "../core/analyse/analysis";
-import { buildOutputPlans } from "../core/present/output-plans";
-import type { Settings } from "../core/run/settings";
+import { resultSheets } from "../core";
+import type { CheckResult, Settings } from "../core";
 import { loadWorkbook } from "../xlsx/read-workbook";
 import { writePlans } from "../xlsx/write-plans";
 
@@ -8,11 +7,11 @@ import { writePlans } from "../xlsx/write-plans";
 export async function writeOutputSheets(
   bytes: Uint8Array,
   fileName: string,
-  analysis: Analysis,
+  analysis: CheckResult,
   settings: Settings,
 ): Promise<{ bytes: Uint8Array; sheets: string[] }> {
   const wb = await loadWorkbook(bytes, fileName);
-  const sheets = writePlans(wb, buildOutputPlans(analysis, settings));
+  const sheets = writePlans(wb, resultSheets(analysis, settings));
   const out = await wb.xlsx.writeBuffer();
   return { bytes: new Uint8Array(out as ArrayBuffer), sheets };
 }

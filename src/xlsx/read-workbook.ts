@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
-import type { CellGrid, CellValue, MergedArea } from "../core/base/cell-grid";
-import { UnusableInputError } from "../core/base/errors";
+import type { CellGrid, CellValue, MergedArea } from "../core";
+import { UnusableInputError } from "../core";
 import { checkWorkbookBytes } from "./unusable-input";
 
 type ExcelValue = ExcelJS.CellValue;

@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
-import { PLAN_MARK } from "../core/present/sheet-plan";
-import type { CellStyle, SheetPlan } from "../core/present/sheet-plan";
+import { PLAN_MARK } from "../core";
+import type { CellStyle, SheetPlan } from "../core";
 
 const FILL = { warning: "FFFFF2CC", error: "FFF8CBAD" } as const;
 
