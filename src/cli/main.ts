@@ -7,9 +7,9 @@ import {
   checkWorkbook,
   draftReport,
   frameworkFor,
+  plainAudit,
   plainReview,
   requireTables,
-  RULE_TITLES,
   SettingsSchema,
   UnusableInputError,
 } from "../core";
@@ -43,7 +43,11 @@ export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 function readBytes(path: string): Uint8Array {
   try {
     const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES) throw new UnusableInputError(`文件过大（${Math.round(size / 1048576)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB）：${path}`, `File too large: ${path}`);
+    if (size > MAX_FILE_BYTES)
+      throw new UnusableInputError(
+        `文件过大（${Math.round(size / 1048576)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB）：${path}`,
+        `File too large: ${path}`,
+      );
     return readFileSync(path);
   } catch (e) {
     if (e instanceof UnusableInputError) throw e;
@@ -63,7 +67,11 @@ function settingsOf(args: { threshold?: number; floor?: number; settings?: strin
       throw new UsageError(`设置文件无法读取或不是 JSON：${args.settings} / settings file unreadable or not JSON`);
     }
   }
-  const merged = { ...(base as object), ...(args.threshold !== undefined ? { thresholdPercent: args.threshold } : {}), ...(args.floor !== undefined ? { floorWanYuan: args.floor } : {}) };
+  const merged = {
+    ...(base as object),
+    ...(args.threshold !== undefined ? { thresholdPercent: args.threshold } : {}),
+    ...(args.floor !== undefined ? { floorWanYuan: args.floor } : {}),
+  };
   const parsed = SettingsSchema.safeParse(merged);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -94,20 +102,21 @@ async function audit(args: Extract<CliArgs, { command: "audit" }>, io: Io): Prom
     io.out(JSON.stringify(doc, null, 2) + "\n");
     return;
   }
-  const lines = [`决算助手 · 核对报告 ${basename(args.workbook)}${analysis ? `（对照 ${basename(args.against as string)}）` : ""}`, ""];
-  lines.push(`读到 ${result.sentences} 句、${result.numbers} 个数字；核对 ${result.checked} 处，${result.skipped} 处无法判读已跳过。`);
-  lines.push(doc.findings.length === 0 ? "未发现问题。" : `发现 ${doc.findings.length} 项：`);
-  doc.findings.forEach((f, i) => lines.push(`  ${i + 1}. 第${f.cell.slice(1)}段 ${RULE_TITLES[f.rule]}（${f.severity === "error" ? "错误" : "提示"}，${f.data.confidence === "high" ? "把握大" : "请核实"}）：${f.message}`));
-  io.out(lines.join("\n") + "\n");
+  io.out(plainAudit(basename(args.workbook), args.against ? basename(args.against) : null, result, doc));
 }
 
 async function dispatch(args: CliArgs, io: Io): Promise<void> {
   if (args.command === "audit") return audit(args, io);
   const settings = settingsOf(args);
   if (args.command === "check" && isFolder(args.workbook)) {
-    const rows = await checkFolder(args.workbook, settings, async (p) => (await analyzeFile(p, settings)).analysis, (row) => {
-      if (args.json) io.out(JSON.stringify(row) + "\n");
-    });
+    const rows = await checkFolder(
+      args.workbook,
+      settings,
+      async (p) => (await analyzeFile(p, settings)).analysis,
+      (row) => {
+        if (args.json) io.out(JSON.stringify(row) + "\n");
+      },
+    );
     if (rows.length === 0) throw new UnusableInputError(`文件夹中没有 .xlsx 文件：${args.workbook}`, `No .xlsx files in ${args.workbook}`);
     if (!args.json) io.out(batchTable(rows));
     if (rows.every((r) => !r.ok)) throw new UnusableInputError("文件夹中没有可检查的工作簿", "No usable workbook in the folder");
@@ -122,7 +131,9 @@ async function dispatch(args: CliArgs, io: Io): Promise<void> {
   if (args.command === "report") {
     const draft = draftReport(args.template, analysis, settings);
     writeFileSync(args.output, await reportBuffer(draft.model, args.fonts === "windows" ? WINDOWS_FONTS : GB_FONTS));
-    io.out(`已写入 ${args.output}：《${draft.model.title}》，${draft.numbers} 个数字已自检，${draft.placeholders} 处待填写（【请填写：…】，黄色标出）\n`);
+    io.out(
+      `已写入 ${args.output}：《${draft.model.title}》，${draft.numbers} 个数字已自检，${draft.placeholders} 处待填写（【请填写：…】，黄色标出）\n`,
+    );
     return;
   }
   const written = await writeOutputSheets(bytes, basename(args.workbook), analysis, settings);

@@ -7,7 +7,13 @@ import JSZip from "jszip";
  */
 export const SETTINGS_KEY = "juesuan.settings";
 
-const decodeXml = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decodeXml = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 export async function readStoredSettings(bytes: Uint8Array): Promise<unknown | null> {
   let zip: JSZip;

@@ -43,7 +43,14 @@ export type RuleId = (typeof RULE_IDS)[number];
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export function finding(rule: RuleId, severity: Severity, sheet: string, cell: string, data: FindingData = {}, magnitude?: number): Finding {
+export function finding(
+  rule: RuleId,
+  severity: Severity,
+  sheet: string,
+  cell: string,
+  data: FindingData = {},
+  magnitude?: number,
+): Finding {
   return magnitude === undefined ? { rule, severity, sheet, cell, data } : { rule, severity, sheet, cell, data, magnitude };
 }
 

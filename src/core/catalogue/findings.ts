@@ -30,7 +30,8 @@ const BAD_REASON: Record<string, string> = {
 export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
   "bad-value": {
     title: "无法识别的值",
-    text: (d) => `金额无法识别：「${s(d.text)}」（${s(d.column)}列${d.reason && BAD_REASON[s(d.reason)] ? `，${BAD_REASON[s(d.reason)]}` : ""}），该值不参与计算。`,
+    text: (d) =>
+      `金额无法识别：「${s(d.text)}」（${s(d.column)}列${d.reason && BAD_REASON[s(d.reason)] ? `，${BAD_REASON[s(d.reason)]}` : ""}），该值不参与计算。`,
   },
   "sum-mismatch": {
     title: "合计不等于明细之和",
@@ -72,7 +73,10 @@ export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
   "score-sum-mismatch": { title: "得分合计不符", text: (d) => `${s(d.name)}：写明 ${s(d.stated)} 分，各项相加为 ${s(d.computed)} 分。` },
   "duplicate-item": {
     title: "重复列示",
-    text: (d) => (d.quote ? `「${s(d.quote)}」：“${s(d.name)}”${s(d.expected)}（${s(d.stated)}）。` : `${s(d.name)}：与第 ${s(d.firstRow)} 行重复列示。`),
+    text: (d) =>
+      d.quote
+        ? `「${s(d.quote)}」：“${s(d.name)}”${s(d.expected)}（${s(d.stated)}）。`
+        : `${s(d.name)}：与第 ${s(d.firstRow)} 行重复列示。`,
   },
   "grade-mismatch": { title: "等级与得分不符", text: (d) => `总分 ${s(d.total)} 对应等级为“${s(d.expected)}”，表中写为“${s(d.stated)}”。` },
   "text-sum": { title: "报告：合计不符", text: (d) => `「${s(d.quote)}」：写明 ${s(d.stated)}，${s(d.expected)}。` },

@@ -13,8 +13,14 @@ import { TABLE_KINDS } from "../recognise/table";
  * The `check --json` document (DESIGN.md contract). Amounts: strings in 元 with two decimals;
  * rates: strings in percent with two decimals, or null when the base is zero or missing.
  */
-const amount = z.string().regex(/^-?\d+\.\d{2}$/).nullable();
-const rate = z.string().regex(/^-?\d+\.\d{2}$/).nullable();
+const amount = z
+  .string()
+  .regex(/^-?\d+\.\d{2}$/)
+  .nullable();
+const rate = z
+  .string()
+  .regex(/^-?\d+\.\d{2}$/)
+  .nullable();
 const cellRef = z.string().regex(/^[A-Z]{1,3}\d+$/);
 
 export const TableJsonSchema = z.object({
@@ -91,7 +97,15 @@ export const ScoringJsonSchema = z.object({
       score: points.nullable(),
       status: z.enum(["auto", "manual", "pending", "missing"]),
       note: z.string().nullable(),
-      inputs: z.array(z.object({ label: z.string(), value: z.string(), kind: z.enum(["amount", "count", "rate"]), sheet: z.string().nullable(), cell: cellRef.nullable() })),
+      inputs: z.array(
+        z.object({
+          label: z.string(),
+          value: z.string(),
+          kind: z.enum(["amount", "count", "rate"]),
+          sheet: z.string().nullable(),
+          cell: cellRef.nullable(),
+        }),
+      ),
     }),
   ),
   groups: z.array(z.object({ level1: z.string(), weight: points, score: points.nullable() })),
@@ -102,7 +116,15 @@ export const ScoringJsonSchema = z.object({
   grade: z.string().nullable(),
   /** A 绩效评分表 already in the workbook, as verified (its findings are in `findings`). */
   sheet: z
-    .object({ sheet: z.string(), range: z.string(), items: z.number().int(), baseTotal: points.nullable(), bonusTotal: points.nullable(), total: points.nullable(), grade: z.string().nullable() })
+    .object({
+      sheet: z.string(),
+      range: z.string(),
+      items: z.number().int(),
+      baseTotal: points.nullable(),
+      bonusTotal: points.nullable(),
+      total: points.nullable(),
+      grade: z.string().nullable(),
+    })
     .nullable(),
 });
 
@@ -164,7 +186,17 @@ function scoringJson(a: CheckResult): z.infer<typeof ScoringJsonSchema> | null {
     total: scaledText(r.total, 2),
     pending: r.pending,
     grade: r.grade,
-    sheet: sheet ? { sheet: sheet.sheet, range: sheet.range, items: sheet.items.length, baseTotal: pts(sheet.baseTotal), bonusTotal: pts(sheet.bonusTotal), total: pts(sheet.total), grade: sheet.grade } : null,
+    sheet: sheet
+      ? {
+          sheet: sheet.sheet,
+          range: sheet.range,
+          items: sheet.items.length,
+          baseTotal: pts(sheet.baseTotal),
+          bonusTotal: pts(sheet.bonusTotal),
+          total: pts(sheet.total),
+          grade: sheet.grade,
+        }
+      : null,
   };
 }
 
@@ -214,8 +246,14 @@ export function checkJson(analysis: CheckResult, p: Presentation = DEFAULT_PRESE
         }
       : null,
     scoring: scoringJson(analysis),
-    findings: analysis.findings.map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: findingMessage(f, p), data: f.data })),
+    findings: analysis.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      sheet: f.sheet,
+      cell: f.cell,
+      message: findingMessage(f, p),
+      data: f.data,
+    })),
   };
   return CheckJsonSchema.parse(doc);
 }
-

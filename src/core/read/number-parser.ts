@@ -84,7 +84,8 @@ export function readAmountCell(v: CellValue, cell: string, unit: Unit, money: bo
   if (typeof v === "number") {
     // Most cells: a whole number of 分, read with one multiplication and one check.
     const fen = wholeFen(v, unit);
-    if (fen !== null) return { cell, value: fen, raw: "", bad: null, dash: false, text: false, decimals: decimalsIn(fen, unit), exact: true };
+    if (fen !== null)
+      return { cell, value: fen, raw: "", bad: null, dash: false, text: false, decimals: decimalsIn(fen, unit), exact: true };
     return fromReading(fenOfNumberText(v, unit), cell, excelNumberText(v), false, decimalsOf(v));
   }
   if (v === null) return { cell, value: null, raw: "", bad: null, dash: false, text: false, decimals: 0, exact: true };

@@ -26,7 +26,8 @@ export function sumGroups(table: Table): SumGroup[] {
     const children: TableRow[] = [];
     let shallowest = Infinity;
     if (!parent.code) {
-      for (let j = i + 1; j < rows.length && !rows[j].isTotal && rows[j].level > parent.level; j++) if (!rows[j].isPart) shallowest = Math.min(shallowest, rows[j].level);
+      for (let j = i + 1; j < rows.length && !rows[j].isTotal && rows[j].level > parent.level; j++)
+        if (!rows[j].isPart) shallowest = Math.min(shallowest, rows[j].level);
     }
     for (let j = i + 1; j < rows.length; j++) {
       const row = rows[j];

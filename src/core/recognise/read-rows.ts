@@ -116,7 +116,12 @@ export function readRows(
     for (const col of columns) {
       if (!col.role || !NUMBER_ROLES.has(col.role)) continue;
       const money = AMOUNT_ROLES.has(col.role);
-      const a = readAmountCell(cellAt(grid, r, col.col), `${letters.get(col.col)}${sheetRow(grid, r) + 1}`, money ? (col.unit ?? unit) : "元", money);
+      const a = readAmountCell(
+        cellAt(grid, r, col.col),
+        `${letters.get(col.col)}${sheetRow(grid, r) + 1}`,
+        money ? (col.unit ?? unit) : "元",
+        money,
+      );
       if (a.bad && (col.role === "score" || col.role === "maxScore") && GRADE_ROW.test(key) && GRADE_TEXT.test(squash(a.raw))) {
         // "评价等级 | 优": a grade where a score would be, not an unreadable number.
         amounts[col.role] = { ...a, bad: null };
@@ -125,7 +130,13 @@ export function readRows(
       amounts[col.role] = a;
       if (a.bad) {
         findings.push(
-          finding("bad-value", "error", grid.sheet, a.cell, { text: a.raw, reason: a.bad, column: ROLE_LABELS[col.role], columnLetter: col.letter, name: name || null }),
+          finding("bad-value", "error", grid.sheet, a.cell, {
+            text: a.raw,
+            reason: a.bad,
+            column: ROLE_LABELS[col.role],
+            columnLetter: col.letter,
+            name: name || null,
+          }),
         );
       } else if (!a.exact) inexact.push(a);
     }

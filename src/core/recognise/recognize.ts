@@ -28,12 +28,7 @@ export function tableKey(sheet: string, headerRange: string): string {
 }
 
 /** Roles that make a row look like a header when two or more appear together. */
-const KEY_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
-  ...AMOUNT_ROLES,
-  "count",
-  "maxScore",
-  "score",
-]);
+const KEY_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([...AMOUNT_ROLES, "count", "maxScore", "score"]);
 const LABEL_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(["code", "codeClass", "name", "level1", "level2", "level3"]);
 const MAX_HEADER_ROWS = 4;
 const NOTE_ROW = /^(注|说明|备注|填表人|制表人?|审核人?|单位负责人|财务负责人|填报人|联系电话)[:：]/;
@@ -101,8 +96,7 @@ function isColumnNumberRow(grid: CellGrid, r: number, left: number, right: numbe
     if (/^(栏次|行次|—|-)$/.test(t) || /^\d{1,2}$/.test(t)) ints++;
     else others++;
   }
-  return ints >= 2 && others <= 2 && row.some((v) => typeof v === "string" && /栏次/.test(squash(v))) ||
-    (ints >= 3 && others === 0);
+  return (ints >= 2 && others <= 2 && row.some((v) => typeof v === "string" && /栏次/.test(squash(v)))) || (ints >= 3 && others === 0);
 }
 
 /** Split one anchor row into side-by-side tables where a label column repeats (公开06: 人员经费 ‖ 公用经费). */
@@ -225,7 +219,10 @@ function titleAndUnit(
       if (u && t.length < 6) continue;
       const inColumns = c >= left - 1 && c <= right + 1;
       if (title === null && inColumns && t.length >= 4 && !/编制单位|填报单位|^\d{4}年\d{1,2}月|^(单位|日期)[:：]/.test(t)) {
-        title = v.trim().replace(/[(（]?(金额)?单位[:：]\s*(亿元|万元|千元|元)[)）]?/, "").trim();
+        title = v
+          .trim()
+          .replace(/[(（]?(金额)?单位[:：]\s*(亿元|万元|千元|元)[)）]?/, "")
+          .trim();
       }
     }
   }
@@ -400,7 +397,9 @@ function buildTable(
   }
   const roles: Partial<Record<ColumnRole, TableColumn>> = {};
   for (const col of columns) if (col.role && !roles[col.role]) roles[col.role] = col;
-  const hasAmounts = columns.some((c) => c.role !== null && (AMOUNT_ROLES.has(c.role) || c.role === "count" || c.role === "score" || c.role === "maxScore"));
+  const hasAmounts = columns.some(
+    (c) => c.role !== null && (AMOUNT_ROLES.has(c.role) || c.role === "count" || c.role === "score" || c.role === "maxScore"),
+  );
   if (!hasAmounts) return null;
 
   const above = titleAndUnit(grid, previousEnd + 1, block.top - 1, block.left, block.right);
@@ -433,7 +432,8 @@ function buildTable(
     notes.push(TABLE_NOTES.unitAssumed);
   }
 
-  const rows = dataEnd >= dataStart ? readRows(grid, get, columns, roles, unit, dataStart, dataEnd, block.left, block.right, localFindings) : [];
+  const rows =
+    dataEnd >= dataStart ? readRows(grid, get, columns, roles, unit, dataStart, dataEnd, block.left, block.right, localFindings) : [];
   const kind = classify(roles, title, rows);
   const schemes = rows.map((x) => x.codeScheme).filter((x) => x !== null);
   const codeScheme = schemes.length === 0 ? null : schemes.every((x) => x === schemes[0]) ? schemes[0] : "other";

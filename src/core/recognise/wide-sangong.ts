@@ -27,7 +27,12 @@ export interface WideSangong {
   bottom: number;
 }
 
-export function findWideSangong(grid: CellGrid, get: (r: number, c: number) => CellValue, width: number, findings: Finding[]): WideSangong[] {
+export function findWideSangong(
+  grid: CellGrid,
+  get: (r: number, c: number) => CellValue,
+  width: number,
+  findings: Finding[],
+): WideSangong[] {
   const out: WideSangong[] = [];
   const height = grid.values.length;
   for (let r = 1; r < height; r++) {
@@ -47,12 +52,23 @@ export function findWideSangong(grid: CellGrid, get: (r: number, c: number) => C
     // An optional sub-header row below (小计 | 购置费 | 运行费), then the figures.
     let sub = -1;
     let data = r + 1;
-    const isLabelRow = (row: number) => (grid.values[row] ?? []).some((v) => typeof v === "string" && /小计|购置|运行|维护/.test(v)) && !(grid.values[row] ?? []).some((v) => typeof v === "number");
+    const isLabelRow = (row: number) =>
+      (grid.values[row] ?? []).some((v) => typeof v === "string" && /小计|购置|运行|维护/.test(v)) &&
+      !(grid.values[row] ?? []).some((v) => typeof v === "number");
     if (data < height && isLabelRow(data)) {
       sub = data;
       data++;
     }
-    while (data < height && (grid.values[data] ?? []).every((v) => v === null || (typeof v === "string" && /^(栏次|\d{1,2})?$/.test(squash(v))) || (typeof v === "number" && Number.isInteger(v) && v < 40 && isColumnNumbering(grid.values[data] ?? [])))) data++;
+    while (
+      data < height &&
+      (grid.values[data] ?? []).every(
+        (v) =>
+          v === null ||
+          (typeof v === "string" && /^(栏次|\d{1,2})?$/.test(squash(v))) ||
+          (typeof v === "number" && Number.isInteger(v) && v < 40 && isColumnNumbering(grid.values[data] ?? [])),
+      )
+    )
+      data++;
     if (data >= height) continue;
 
     const unit = unitAbove(grid, blockRow);
@@ -88,12 +104,32 @@ export function findWideSangong(grid: CellGrid, get: (r: number, c: number) => C
       const cell = cellAddress(grid, data, col);
       const amount = readAmountCell(v, cell, unit.unit, true);
       if (amount.bad) {
-        const data = { text: amount.raw, reason: amount.bad, column: role, columnLetter: gridColumnLetter(grid, col), name: SANGONG_LABELS[key] };
+        const data = {
+          text: amount.raw,
+          reason: amount.bad,
+          column: role,
+          columnLetter: gridColumnLetter(grid, col),
+          name: SANGONG_LABELS[key],
+        };
         rowFindings.push(finding("bad-value", "error", grid.sheet, cell, data));
       }
       const row =
         byKey.get(key) ??
-        ({ r: data, cell: cellAddress(grid, r, col), code: null, codeScheme: null, name: SANGONG_LABELS[key], level: key === "total" ? 0 : key === "carPurchase" || key === "carRun" ? 2 : 1, isTotal: key === "total", totalKind: key === "total" ? "total" : null, isPart: key === "carPurchase" || key === "carRun", amounts: {}, reason: null, reasonCell: null, labels: {} } as TableRow);
+        ({
+          r: data,
+          cell: cellAddress(grid, r, col),
+          code: null,
+          codeScheme: null,
+          name: SANGONG_LABELS[key],
+          level: key === "total" ? 0 : key === "carPurchase" || key === "carRun" ? 2 : 1,
+          isTotal: key === "total",
+          totalKind: key === "total" ? "total" : null,
+          isPart: key === "carPurchase" || key === "carRun",
+          amounts: {},
+          reason: null,
+          reasonCell: null,
+          labels: {},
+        } as TableRow);
       if (!row.amounts[role]) row.amounts[role] = amount;
       byKey.set(key, row);
     }

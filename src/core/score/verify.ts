@@ -38,7 +38,10 @@ const num = (r: TableRow, role: "maxScore" | "score") => (r.amounts[role]?.bad ?
 const fmt = hundredthsText;
 const sumPoints = (values: (number | null)[]) => values.reduce<number>((a, b) => a + (b ?? 0), 0);
 /** Names compare without spaces, quotes and numbering, so "《先进…》" listed twice is seen as twice. */
-const itemKey = (name: string) => squash(name).replace(/^\(?\d+[)、.]?/, "").replace(/[“”"'《》「」]/g, "");
+const itemKey = (name: string) =>
+  squash(name)
+    .replace(/^\(?\d+[)、.]?/, "")
+    .replace(/[“”"'《》「」]/g, "");
 
 function checkSum(t: Table, parent: TableRow, children: TableRow[], role: "maxScore" | "score", label: string, findings: Finding[]): void {
   const stated = num(parent, role);
@@ -62,7 +65,14 @@ function duplicates(t: Table, items: TableRow[], findings: Finding[]): void {
   for (const r of items) {
     const key = `${r.labels.level1 ?? ""}|${itemKey(r.name)}`;
     const first = seen.get(key);
-    if (first) findings.push(finding("duplicate-item", "warning", t.sheet, r.cell, { name: r.name, firstRow: first.cell.replace(/^[A-Z]+/, ""), firstCell: first.cell }));
+    if (first)
+      findings.push(
+        finding("duplicate-item", "warning", t.sheet, r.cell, {
+          name: r.name,
+          firstRow: first.cell.replace(/^[A-Z]+/, ""),
+          firstCell: first.cell,
+        }),
+      );
     else seen.set(key, r);
   }
 }
@@ -102,13 +112,22 @@ export function verifyScoringTables(tables: Table[], findings: Finding[]): Sheet
   }
   // The total sums the subtotals when there are any (each already checked against its items), else the items.
   const total = rows.find((r) => kindOf(r) === "total");
-  if (total) for (const role of ["maxScore", "score"] as const) checkSum(t, total, subtotals.length > 0 ? subtotals : items, role, "合计", findings);
+  if (total)
+    for (const role of ["maxScore", "score"] as const) checkSum(t, total, subtotals.length > 0 ? subtotals : items, role, "合计", findings);
 
   const baseTotal = total ? num(total, "score") : sumPoints(items.map((r) => num(r, "score")));
   const bonusRow = rows.find((r) => kindOf(r) === "bonus");
   const statedBonus = bonusRow ? num(bonusRow, "score") : null;
   if (bonusRow && statedBonus !== null && listedBonus !== null && statedBonus !== listedBonus) {
-    findings.push(finding("score-sum-mismatch", "error", t.sheet, bonusRow.amounts.score!.cell, { name: "加分", column: "得分", stated: fmt(statedBonus), computed: fmt(listedBonus), items: 0 }));
+    findings.push(
+      finding("score-sum-mismatch", "error", t.sheet, bonusRow.amounts.score!.cell, {
+        name: "加分",
+        column: "得分",
+        stated: fmt(statedBonus),
+        computed: fmt(listedBonus),
+        items: 0,
+      }),
+    );
   }
   const bonusTotal = statedBonus ?? listedBonus;
   const grand = rows.find((r) => kindOf(r) === "grand");
@@ -116,7 +135,15 @@ export function verifyScoringTables(tables: Table[], findings: Finding[]): Sheet
   if (grand && grandValue !== null && baseTotal !== null) {
     const computed = baseTotal + (bonusTotal ?? 0);
     if (computed !== grandValue) {
-      findings.push(finding("score-sum-mismatch", "error", t.sheet, grand.amounts.score!.cell, { name: "总分", column: "得分", stated: fmt(grandValue), computed: fmt(computed), items: 2 }));
+      findings.push(
+        finding("score-sum-mismatch", "error", t.sheet, grand.amounts.score!.cell, {
+          name: "总分",
+          column: "得分",
+          stated: fmt(grandValue),
+          computed: fmt(computed),
+          items: 2,
+        }),
+      );
     }
   }
   const finalScore = grandValue ?? (baseTotal === null ? null : baseTotal + (bonusTotal ?? 0));
@@ -127,13 +154,20 @@ export function verifyScoringTables(tables: Table[], findings: Finding[]): Sheet
   if (statedGrade && finalScore !== null) {
     const expected = gradeOf(finalScore, DEFAULT_GRADES);
     const cell = gradeRow ? gradeCell(t, gradeRow) : total!.cell;
-    if (expected !== statedGrade) findings.push(finding("grade-mismatch", "error", t.sheet, cell, { total: fmt(finalScore), expected, stated: statedGrade }));
+    if (expected !== statedGrade)
+      findings.push(finding("grade-mismatch", "error", t.sheet, cell, { total: fmt(finalScore), expected, stated: statedGrade }));
   }
 
   return {
     sheet: t.sheet,
     range: t.range,
-    items: items.map((r) => ({ name: r.name, level1: r.labels.level1 ?? null, cell: r.cell, max: num(r, "maxScore"), score: num(r, "score") })),
+    items: items.map((r) => ({
+      name: r.name,
+      level1: r.labels.level1 ?? null,
+      cell: r.cell,
+      max: num(r, "maxScore"),
+      score: num(r, "score"),
+    })),
     baseTotal,
     bonusTotal,
     total: finalScore,
