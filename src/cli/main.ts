@@ -86,9 +86,15 @@ function settingsOf(args: { threshold?: number; floor?: number; settings?: strin
   return parsed.data;
 }
 
-async function analyzeFile(path: string, settings: Settings): Promise<{ analysis: CheckResult; bytes: Uint8Array }> {
+/** The workbook, and beside it the 预算 workbook of the same unit when given: its sheets read as "[预算.xlsx]表5". */
+async function analyzeFile(path: string, settings: Settings, budget?: string): Promise<{ analysis: CheckResult; bytes: Uint8Array }> {
   const bytes = readBytes(path);
   const grids = await readWorkbookGrids(bytes, basename(path));
+  if (budget) {
+    const book = basename(budget);
+    const other = await readWorkbookGrids(readBytes(budget), book);
+    grids.push(...other.map((g) => ({ ...g, sheet: `[${book}]${g.sheet}`, book })));
+  }
   return { analysis: requireTables(checkWorkbook(grids, settings), basename(path)), bytes };
 }
 
@@ -122,7 +128,7 @@ async function dispatch(args: CliArgs, io: Io): Promise<void> {
     if (rows.every((r) => !r.ok)) throw new UnusableInputError("文件夹中没有可检查的工作簿", "No usable workbook in the folder");
     return;
   }
-  const { analysis, bytes } = await analyzeFile(args.workbook, settings);
+  const { analysis, bytes } = await analyzeFile(args.workbook, settings, args.budget);
   if (args.command === "check") {
     if (args.json) io.out(JSON.stringify(checkJson(analysis, settings), null, 2) + "\n");
     else io.out(plainReview(basename(args.workbook), analysis, settings));

@@ -12,6 +12,9 @@ import type { WorkbookTexts } from "../recognise/workbook-texts";
 import { analyzeSangong } from "./sangong";
 import type { SangongResult } from "./sangong";
 import { checkSums, varianceLines } from "./variance";
+import { joinBudgets } from "./budget-join";
+import { checkFormIdentities } from "./form-identities";
+import { checkRowParts } from "./row-parts";
 import type { AnalysisOptions, VarianceLine } from "./variance";
 
 export interface TableTotals {
@@ -67,11 +70,13 @@ export function analyzeTables(
   const lines: VarianceLine[] = [];
   const totals: TableTotals[] = [];
   const usable: Table[] = [];
+  const joined = joinBudgets(tables);
   for (const table of tables) {
     try {
       if (table.kind === "budget-actual" || table.kind === "comparison" || table.kind === "amounts") {
-        const own = varianceLines(table, options, findings);
+        const own = varianceLines(table, options, findings, joined);
         const mismatched = checkSums(table, findings);
+        for (const row of checkRowParts(table, findings)) mismatched.add(row);
         for (const line of own) if (mismatched.has(line.row)) line.flags.push("sum-mismatch");
         const t = totalsOf(table, own);
         lines.push(...own);
@@ -87,6 +92,7 @@ export function analyzeTables(
   let sangong: SangongResult | null = null;
   try {
     sangong = analyzeSangong(usable, findings);
+    checkFormIdentities(usable, sangong, findings);
   } catch (e) {
     if (!(e instanceof AmountRangeError)) throw e;
   }

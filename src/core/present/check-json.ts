@@ -28,6 +28,10 @@ export const TableJsonSchema = z.object({
   range: z.string(),
   title: z.string(),
   kind: z.enum(TABLE_KINDS),
+  /** The national form it was matched to (form-catalogue.ts ids: final-01 … final-09, budget-01 …), or null. */
+  form: z.string().nullable(),
+  basis: z.enum(["final", "budget", "selfeval"]).nullable(),
+  side: z.string().nullable(),
   unit: z.enum(UNITS),
   unitSource: z.enum(["title", "header", "assumed", "confirmed"]),
   columns: z.record(z.string(), z.string().regex(/^[A-Z]{1,3}$/)),
@@ -53,6 +57,9 @@ export const LineJsonSchema = z.object({
   yoyDiff: amount,
   yoyRate: rate,
   reason: z.string().nullable(),
+  /** Where the budget came from when it is in another table (预算 and 决算 in two sheets or workbooks). */
+  budgetSheet: z.string().nullable(),
+  budgetCell: cellRef.nullable(),
   flags: z.array(z.string()),
 });
 
@@ -207,6 +214,9 @@ export function checkJson(analysis: CheckResult, p: Presentation = DEFAULT_PRESE
       range: t.range,
       title: t.title,
       kind: t.kind,
+      form: t.form,
+      basis: t.basis,
+      side: t.side,
       unit: t.unit,
       unitSource: t.unitSource,
       columns: Object.fromEntries(
@@ -236,6 +246,8 @@ export function checkJson(analysis: CheckResult, p: Presentation = DEFAULT_PRESE
       yoyDiff: yuanString(l.yoyDiff),
       yoyRate: percentString(l.yoyRate),
       reason: l.reason,
+      budgetSheet: l.budgetFrom?.sheet ?? null,
+      budgetCell: l.budgetFrom?.cell ?? null,
       flags: l.flags,
     })),
     sangong: analysis.sangong

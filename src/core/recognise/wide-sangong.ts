@@ -10,6 +10,8 @@ import { readAmountCell } from "../read/number-parser";
 import { SANGONG_LABELS, sangongKeyOf } from "./sangong-vocabulary";
 import type { RelatedKey, SangongKey } from "./sangong-vocabulary";
 import type { Table, TableColumn, TableRow } from "./table";
+import { basisOfTitle, formOfTitle } from "./form-catalogue";
+import { pickTitle } from "./titles";
 import { cellText, squash } from "../base/text";
 
 /**
@@ -48,7 +50,15 @@ export function findWideSangong(
       const roles = Array.from({ length: width }, (_, c) => roleOf(cellText(get(up, c))));
       if (roles.filter((x) => x && BLOCK_ROLES.has(x)).length >= 1) blockRow = up;
     }
-    if (blockRow < 0) continue;
+    // Without 预算数/决算数 blocks (部门预算公开's 三公 table: one row of budget figures), the title says whose figures they are.
+    let single: ColumnRole | null = null;
+    if (blockRow < 0) {
+      const title = pickTitle(grid, Math.max(0, r - 5), r - 1, 0, width - 1)?.text ?? "";
+      const basis = /三公/.test(title) ? (formOfTitle(title)?.basis ?? basisOfTitle(title)) : null;
+      if (basis !== "final" && basis !== "budget") continue;
+      single = basis === "budget" ? "budget" : "actual";
+      blockRow = r;
+    }
     // An optional sub-header row below (小计 | 购置费 | 运行费), then the figures.
     let sub = -1;
     let data = r + 1;
@@ -85,7 +95,7 @@ export function findWideSangong(
     const itemTexts = carried(r);
     const columns: { col: number; role: ColumnRole; key: SangongKey | RelatedKey }[] = [];
     for (let c = 0; c < width; c++) {
-      const role = roleOf(blockTexts[c]);
+      const role = single ?? roleOf(blockTexts[c]);
       if (!role || !BLOCK_ROLES.has(role)) continue;
       const own = squash(cellText(get(r, c)));
       const detail = sub >= 0 ? squash(cellText(get(sub, c))) : "";
@@ -95,7 +105,7 @@ export function findWideSangong(
       if (key) columns.push({ col: c, role: role === "budgetInitial" || role === "budgetFinal" ? "budget" : role, key });
     }
     const roles = new Set(columns.map((x) => x.role));
-    if (!roles.has("actual") || columns.length < 4) continue;
+    if (!(roles.has("actual") || single === "budget") || columns.length < 4) continue;
 
     const rowFindings: Finding[] = [];
     const byKey = new Map<string, TableRow>();
@@ -142,17 +152,24 @@ export function findWideSangong(
       const first = columns.find((x) => x.role === role)!;
       return { col: first.col, letter: gridColumnLetter(grid, first.col), header: cellText(get(blockRow, first.col)), role, unit: null };
     });
-    const title = titleAbove(grid, blockRow) ?? grid.sheet;
+    const titleFound = pickTitle(grid, Math.max(0, blockRow - 5), blockRow - 1, 0, width - 1);
+    const title = titleFound?.text ?? grid.sheet;
+    const form = formOfTitle(title) ?? formOfTitle(grid.sheet);
     out.push({
       top: blockRow,
       bottom: data,
       table: {
         id: `${grid.sheet}!${rangeAddress(grid, blockRow, left, data, right)}`,
         sheet: grid.sheet,
+        book: grid.book ?? null,
         title,
+        titleCell: titleFound?.cell ?? null,
         range: rangeAddress(grid, blockRow, left, data, right),
         headerRange: rangeAddress(grid, blockRow, left, sub >= 0 ? sub : r, right),
         kind: "sangong",
+        form: form?.id ?? null,
+        basis: single === "budget" ? "budget" : "final",
+        side: null,
         unit: unit.unit,
         unitSource: unit.source,
         columns: tableColumns,
@@ -190,11 +207,4 @@ function unitAbove(grid: CellGrid, top: number): { unit: Unit; source: Table["un
     }
   }
   return { unit: "元", source: "assumed" };
-}
-
-function titleAbove(grid: CellGrid, top: number): string | null {
-  for (let r = top - 1; r >= Math.max(0, top - 4); r--) {
-    for (const v of grid.values[r] ?? []) if (typeof v === "string" && squash(v).length >= 6 && !unitInTitleLine(v)) return v.trim();
-  }
-  return null;
 }
