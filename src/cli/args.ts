@@ -50,7 +50,8 @@ export type CliArgs = z.infer<typeof CliArgs>;
 export const USAGE = `用法 / Usage:
   juesuan check <工作簿.xlsx | 文件夹> [--budget <预算工作簿.xlsx>] [--json] [--threshold <百分比>] [--floor <万元>] [--settings <设置.json>]
   juesuan sheets <工作簿.xlsx> -o <输出.xlsx> [--budget <预算工作簿.xlsx>] [--threshold <百分比>] [--floor <万元>] [--settings <设置.json>]
-  juesuan report <工作簿.xlsx> -o <输出.docx> [--budget <预算工作簿.xlsx>] [--template performance|final-accounts|self-evaluation] [--fonts gb|windows] [--settings <设置.json>]
+  juesuan report <工作簿.xlsx> -o <输出.docx> [--budget <预算工作簿.xlsx>] [--template performance|final-accounts|self-evaluation]
+                 [--fonts gb|windows] [--settings <设置.json>]
   juesuan audit  <报告.docx|.txt> [--workbook <工作簿.xlsx>] [--json]`;
 
 export class UsageError extends Error {
