@@ -95,6 +95,7 @@ export function varianceLines(
   const threshold = hundredths(options.thresholdPercent);
   const lines: VarianceLine[] = [];
   for (const row of table.rows) {
+    if (row.isCount) continue;
     const a = row.amounts;
     const actual = table.roles.actual ? orZero(a.actual) : null;
     const from = external ? (joined.get(row) ?? null) : null;
@@ -241,6 +242,8 @@ export function checkSums(table: Table, findings: Finding[]): Set<TableRow> {
       const stated = parent.amounts[role];
       if (!stated || stated.bad || stated.value === null) continue; // a blank parent is a heading
       if (children.some((c) => c.amounts[role]?.bad)) continue; // an unreadable addend: already a finding
+      // No child filled in at all: the breakdown was not given, not given wrong.
+      if (children.every((c) => (c.amounts[role]?.value ?? null) === null)) continue;
       const computed = sumFen(children.map((c) => valueOf(c.amounts[role])));
       const difference = stated.value - computed;
       if (difference === 0) continue;

@@ -41,6 +41,7 @@ export const RULE_IDS = [
   "parts-mismatch",
   "form-mismatch",
   "unit-suspect",
+  "rate-mismatch",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

@@ -254,6 +254,6 @@ export function unitInTitleLine(text: string): Unit | null {
 
 /** A four-digit year in a header ("2023年决算数") tells current from previous columns. */
 export function yearInHeader(headerText: string): number | null {
-  const m = /(19|20)\d{2}(?=年)/.exec(squash(headerText));
+  const m = /(19|20)\d{2}(?=年|-|－)/.exec(squash(headerText));
   return m ? Number(m[0]) : null;
 }

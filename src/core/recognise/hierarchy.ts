@@ -16,7 +16,7 @@ export interface SumGroup {
 
 /** Rows of a region at its own top level (the smallest level among them). */
 function topLevel(rows: TableRow[]): TableRow[] {
-  const addends = rows.filter((r) => !r.isTotal && !r.isPart);
+  const addends = rows.filter((r) => !r.isTotal && !r.isPart && !r.isCount);
   let min = Infinity;
   for (const r of addends) if (r.level < min) min = r.level;
   return addends.filter((r) => r.level === min);
@@ -25,7 +25,8 @@ function topLevel(rows: TableRow[]): TableRow[] {
 export function sumGroups(table: Table): SumGroup[] {
   const cached = GROUPS.get(table);
   if (cached) return cached;
-  const rows = table.rows;
+  // Counts (团组数, 保有量) are never added to money.
+  const rows = table.rows.filter((r) => !r.isCount);
   const groups: SumGroup[] = [];
   const codes = new Set(rows.filter((r) => r.code && !r.isPart).map((r) => r.code as string));
 

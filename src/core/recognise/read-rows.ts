@@ -18,6 +18,8 @@ const SUBTOTAL_NAME = /小计$/;
 /** 总计 is the 合计 plus the lines after it (使用非财政拨款结余, 年初结转和结余 …), not a sum of the lines before it. */
 const GRAND_NAME = /总计$/;
 const PART_PREFIX = /^其中[:：]?/;
+/** Lines that count things (个, 人, 辆, 批, 人次 …) beside money, as the 三公 table's 相关统计数 do. */
+const COUNT_NAME = /[(（](个|人|辆|批|人次|次|台|套|户|所|名|批次|辆次)[)）]$|团组数|出国人数|接待人数|购置数|保有量|接待批次|接待人次/;
 const GRADE_ROW = /(等级|评价结果|评定结果)/;
 const GRADE_TEXT = /^(优|良|中|差|优秀|良好|合格|不合格)$/;
 const CODE_IN_NAME = /^(\d{3}(?:\d{2}){0,2})(?!\d)[\s\u3000]*[、.．]?[\s\u3000]*(\S.*)$/;
@@ -88,7 +90,10 @@ export function readRows(
   // Addresses are built per cell on large tables: column letters once.
   const letters = new Map(columns.map((c) => [c.col, c.letter]));
   const inexact: AmountCell[] = [];
-  const nameCol = roles.name ?? roles.level3 ?? roles.level2 ?? roles.level1;
+  // Without a 项目/科目名称 header the leftmost column with no role of its own holds the names (经费控制情况 | 2022年决算数 …).
+  const firstFigure = Math.min(...columns.filter((c) => c.role && AMOUNT_ROLES.has(c.role)).map((c) => c.col));
+  const unnamed = columns.find((c) => c.role === null && c.col < firstFigure);
+  const nameCol = roles.name ?? roles.level3 ?? roles.level2 ?? roles.level1 ?? (roles.code || roles.codeClass ? undefined : unnamed);
   const labelCol = nameCol ?? roles.code ?? roles.codeClass ?? columns[0];
   const indents: number[] = [];
   const pending: { row: TableRow; indent: number | null }[] = [];
@@ -197,6 +202,7 @@ export function readRows(
       isTotal,
       totalKind,
       isPart,
+      ...(COUNT_NAME.test(key) ? { isCount: true } : {}),
       amounts,
       reason,
       reasonCell,

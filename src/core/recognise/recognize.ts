@@ -13,10 +13,14 @@ import { readRows } from "./read-rows";
 import type { Basis, Table, TableColumn, TableKind, TableRow } from "./table";
 import { findWideSangong } from "./wide-sangong";
 import { pickTitle } from "./titles";
+import { isSelfEvaluation, readSelfEvaluation } from "./selfeval";
+import type { SelfEvaluation } from "./selfeval";
 
 export interface Recognition {
   tables: Table[];
   findings: Finding[];
+  /** 绩效自评表 read as their blocks (their funds and indicator tables are among `tables` too). */
+  selfEvaluations: SelfEvaluation[];
 }
 
 /** What the clerk confirmed, keyed by table ("支出!A3": sheet and header top-left). */
@@ -161,6 +165,8 @@ function headerTexts(get: (r: number, c: number) => CellValue, scans: RowScan[],
     const t = squash(v);
     if (t === "" || texts[texts.length - 1] === t) continue;
     if (scans[r].columnNumbers && /^(栏次|行次|\d{1,2})$/.test(t)) continue;
+    // A 类/款/项 row fused with the 合计 row names only the code columns; its other texts are data (合计).
+    if (scans[r].lkx && scans[r].numbers > 0 && !scans[r].columnNumbers && !/^(类|款|项)$/.test(t)) continue;
     texts.push(t);
   }
   return texts;
@@ -249,7 +255,7 @@ function classify(roles: Partial<Record<ColumnRole, TableColumn>>, title: string
   if (roles.maxScore && (roles.score || roles.level1 || roles.level3)) return "scoring";
   if (roles.score && !roles.maxScore && /加分/.test(`${title}${roles.score.header}${roles.name?.header ?? ""}`)) return "bonus";
   const names = rows.map((r) => r.name);
-  if (roles.count || names.filter((n) => /编制|在职|人数|实有/.test(n)).length >= 2) return "staff";
+  if (roles.count || names.filter((n) => /编制|在职|实有/.test(n)).length >= 2) return "staff";
   // A 三公 table is titled so, or is a short list of its items without 科目编码 (an 经济分类 table also has 30217 公务接待费).
   const sangongNames = names.filter((n) => /因公出国|公务用车|公务接待|三公/.test(n)).length;
   const coded = rows.filter((r) => r.code).length;
@@ -266,7 +272,12 @@ export function recognizeGrid(grid: CellGrid, overrides: RecognitionOverrides = 
   const findings: Finding[] = [];
   const height = grid.values.length;
   const width = gridWidth(grid);
-  if (height === 0 || width === 0) return { tables, findings };
+  if (height === 0 || width === 0) return { tables, findings, selfEvaluations: [] };
+  if (isSelfEvaluation(grid)) {
+    const evaluation = readSelfEvaluation(grid, findings);
+    const own = [evaluation.funds, evaluation.indicators].filter((t): t is Table => t !== null);
+    return { tables: own, findings, selfEvaluations: [evaluation] };
+  }
   const get = mergedValueGetter(grid);
   const scans: RowScan[] = [];
   for (let r = 0; r < height; r++) scans.push(scanRow(grid, get, r, width));
@@ -320,11 +331,20 @@ export function recognizeGrid(grid: CellGrid, overrides: RecognitionOverrides = 
     const figureColumns = anchorRoles.map((role, c) => (role !== null && KEY_ROLES.has(role) ? c : -1)).filter((c) => c >= 0);
     const headsFigures = (row: number) =>
       figureColumns.some((c) => typeof cellAt(grid, row, c) === "string" && squash(cellText(cellAt(grid, row, c))) !== "");
+    const wordsOverFigures = (row: number) =>
+      figureColumns.filter((c) => {
+        const v = cellAt(grid, row, c);
+        return typeof v === "string" && !/^[-—/\s]*$/.test(v) && !isNumericCell(v);
+      }).length;
     let end = dataStart - 1;
     let blanks = 0;
     let rr = dataStart;
     for (; rr < height; rr++) {
-      if (rr !== dataStart && isAnchor(scans[rr]) && !scans[rr].lkx && headsFigures(rr)) break;
+      // A new header after a blank row (a 加分项 list under its scoring table) starts a table of its own too.
+      const afterBlank = rr > dataStart && rowIsBlank(grid, rr - 1, segLeft, segRight);
+      if (rr !== dataStart && isAnchor(scans[rr]) && !scans[rr].lkx && (headsFigures(rr) || afterBlank)) break;
+      // Words over two figure columns and no figure: the header of another block (楼堂馆所 | 批复规模 | 实际规模).
+      if (rr !== dataStart && wordsOverFigures(rr) >= 2 && scans[rr].numbers === 0) break;
       const first = firstText(grid, rr, segLeft, segRight);
       if (first !== null && NOTE_ROW.test(squash(first))) break;
       if (rowIsBlank(grid, rr, segLeft, segRight)) {
@@ -345,7 +365,7 @@ export function recognizeGrid(grid: CellGrid, overrides: RecognitionOverrides = 
     r = Math.max(rr, bottom + 1);
   }
   tables.push(...wide.map((w) => w.table));
-  return { tables, findings };
+  return { tables, findings, selfEvaluations: [] };
 }
 
 /**
@@ -570,17 +590,19 @@ function resolveRowTotal(columns: TableColumn[], basis: Basis): void {
 export function recognizeWorkbook(grids: CellGrid[], overrides: RecognitionOverrides = {}): Recognition {
   const tables: Table[] = [];
   const findings: Finding[] = [];
+  const selfEvaluations: SelfEvaluation[] = [];
   for (const g of grids) {
     const one = recognizeGrid(g, overrides);
     tables.push(...one.tables);
     findings.push(...one.findings);
+    selfEvaluations.push(...one.selfEvaluations);
   }
   const bases = new Set(tables.map((t) => t.basis).filter((b) => b === "final" || b === "budget"));
   if (bases.size === 1) {
     const basis = [...bases][0];
     for (const t of tables) if (t.basis === null) adoptBasis(t, basis);
   }
-  return { tables, findings };
+  return { tables, findings, selfEvaluations };
 }
 
 /** Gives a table the workbook's basis: its row total becomes the 决算 (or 预算) column, amounts moved with it. */

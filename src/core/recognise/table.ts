@@ -29,11 +29,15 @@ export interface TableRow {
   /** 合计 (and 本年收入合计 …), 小计, or 总计 (the 合计 plus the lines after it: 年初结转和结余 …). */
   totalKind: "total" | "subtotal" | "grand" | null;
   isPart: boolean; // "其中：" rows: a breakdown of the row above, not an addend of the total
+  /** A count in a money table (三公's 团组数, 保有量(辆), 接待人次): never summed with money, never a variance line. */
+  isCount?: boolean;
   amounts: Partial<Record<ColumnRole, AmountCell>>;
   reason: string | null;
   reasonCell: string | null;
   /** 一级/二级/三级指标 and 等级 texts as they read (merged cells fill down): where a scoring row belongs. */
   labels: Partial<Record<"level1" | "level2" | "level3" | "grade", string>>;
+  /** A 自评表 indicator's 年度指标值 and 实际完成值, as written ("≥50个", "明显改善"): words, never money. */
+  texts?: Partial<Record<"target" | "result", string>>;
 }
 
 export interface Table {
