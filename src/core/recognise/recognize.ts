@@ -124,13 +124,14 @@ function isUpperHeader(scan: RowScan, grid: CellGrid, r: number): boolean {
 }
 
 /** Split one anchor row into side-by-side tables where a label column repeats (公开01: 收入 ‖ 支出; 公开06: three blocks). */
-function segments(roles: (ColumnRole | null)[], texts: boolean[]): [number, number][] {
+function segments(roles: (ColumnRole | null)[], texts: boolean[], own: boolean[]): [number, number][] {
   const segs: [number, number][] = [];
   let start = -1;
   let seen = new Set<ColumnRole>();
   for (let c = 0; c < roles.length; c++) {
     if (!texts[c]) continue;
-    const role = roles[c];
+    // A role read through a merge running in from the left (项目 over 类 | 款 | 项 | a blank column) repeats nothing.
+    const role = own[c] ? roles[c] : null;
     if (start < 0) start = c;
     if (role && (role === "code" || role === "name" || role === "codeClass") && seen.has(role)) {
       let end = c - 1;
@@ -172,6 +173,21 @@ function headerTexts(get: (r: number, c: number) => CellValue, scans: RowScan[],
   return texts;
 }
 
+/** Whether a column's header has text of its own (not only a merged cell running over it from the left). */
+function ownHeaderText(grid: CellGrid, block: HeaderBlock, c: number): boolean {
+  for (let r = block.top; r <= block.bottom; r++) if (squash(cellText(cellAt(grid, r, c))) !== "") return true;
+  // The top-left cell of a merge that starts in this column and runs down or right is its own text too.
+  return grid.merges.some(
+    (m) => m.left === c && m.top >= block.top && m.top <= block.bottom && squash(cellText(cellAt(grid, m.top, c))) !== "",
+  );
+}
+
+/** Whether a column holds nothing from a row down to the end of the sheet. */
+function emptyBelow(grid: CellGrid, c: number, from: number): boolean {
+  for (let r = from; r < grid.values.length; r++) if (squash(cellText(cellAt(grid, r, c))) !== "") return false;
+  return true;
+}
+
 function columnsOf(
   grid: CellGrid,
   get: (r: number, c: number) => CellValue,
@@ -202,6 +218,10 @@ function columnsOf(
         }
       }
     }
+    // A label column names itself: a blank column inside a merged 科目编码 header (a spacer) holds no codes. Any other
+    // column under a merge running in from the left, with nothing below it, is a spacer too (a blank column inserted).
+    const own = ownHeaderText(grid, block, c);
+    if (role && !own && (LABEL_ROLES.has(role) || emptyBelow(grid, c, block.bottom + 1))) role = null;
     const unit = texts.map(unitInHeader).find((u): u is Unit => u !== null) ?? null;
     const year = texts.map(yearInHeader).find((y): y is number => y !== null) ?? null;
     cols.push({ col: c, letter: gridColumnLetter(grid, c), header, role, unit, texts, year });
@@ -320,8 +340,12 @@ export function recognizeGrid(grid: CellGrid, overrides: RecognitionOverrides = 
       for (let rr = bottom; rr >= top; rr--) if (scans[rr].roles[c]) return scans[rr].roles[c];
       return null;
     });
+    const ownRoles = Array.from({ length: width }, (_, c) => {
+      for (let rr = bottom; rr >= top; rr--) if (scans[rr].roles[c]) return squash(cellText(cellAt(grid, rr, c))) !== "";
+      return false;
+    });
     let dataStart = fused ? bottom : bottom + 1;
-    const segs = segments(anchorRoles, anchorTexts);
+    const segs = segments(anchorRoles, anchorTexts, ownRoles);
     const segLeft = segs[0][0];
     const segRight = segs[segs.length - 1][1];
     while (dataStart < height && !fused && scans[dataStart].columnNumbers) dataStart++;
@@ -399,11 +423,17 @@ function continuationGroups(
   return groups;
 }
 
-/** Two segments have the same column headers in the same order (科目编码 | 科目名称 | 决算数). */
+/** Two segments have the same column headers in the same order (科目编码 | 科目名称 | 决算数); blank spacer columns aside. */
 function sameShape(get: (r: number, c: number) => CellValue, a: [number, number], b: [number, number], row: number): boolean {
-  if (a[1] - a[0] !== b[1] - b[0]) return false;
-  for (let i = 0; i <= a[1] - a[0]; i++) if (squash(cellText(get(row, a[0] + i))) !== squash(cellText(get(row, b[0] + i)))) return false;
-  return true;
+  const texts = (s: [number, number]) => {
+    const out: string[] = [];
+    for (let c = s[0]; c <= s[1]; c++) {
+      const t = squash(cellText(get(row, c)));
+      if (t !== "") out.push(t);
+    }
+    return out.join("|");
+  };
+  return texts(a) === texts(b);
 }
 
 /** A sub-header row names columns itself ("科目编码 | 科目名称"): needed when merged areas are unknown (ExcelApi < 1.13). */
@@ -537,10 +567,22 @@ function buildTable(
   // Rows of every block of the table, block by block (a continued block's columns sit further right).
   const rows: TableRow[] = [];
   if (dataEnd >= dataStart) {
+    // A continued block's columns are matched to the first block's in order of their headers (spacer columns aside).
+    const headed = (l: number, r: number) => {
+      const out: number[] = [];
+      for (let c = l; c <= r; c++) if (squash(cellText(get(bottom, c))) !== "") out.push(c);
+      return out;
+    };
+    const firstHeaded = headed(segs[0][0], segs[0][1]);
     for (const [segLeft, segRight] of segs) {
       const shift = segLeft - left;
+      const theirs = headed(segLeft, segRight);
+      const moved = (c: number) => {
+        const k = firstHeaded.indexOf(c);
+        return k >= 0 && k < theirs.length ? theirs[k] : c + shift;
+      };
       const blockColumns =
-        shift === 0 ? columns : columns.map((c) => ({ ...c, col: c.col + shift, letter: gridColumnLetter(grid, c.col + shift) }));
+        shift === 0 ? columns : columns.map((c) => ({ ...c, col: moved(c.col), letter: gridColumnLetter(grid, moved(c.col)) }));
       const blockRoles: Partial<Record<ColumnRole, TableColumn>> = {};
       for (const col of blockColumns) if (col.role && !blockRoles[col.role]) blockRoles[col.role] = col;
       rows.push(...readRows(grid, get, blockColumns, blockRoles, unit, dataStart, dataEnd, segLeft, segRight, localFindings));
