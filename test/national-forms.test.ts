@@ -3,7 +3,7 @@ import type { CheckResult } from "../src/core";
 import type { SheetSpec } from "../scripts/workbook-builder";
 import { budgetSet, DEFAULT_LAYOUT, finalAccountsSet } from "./fixtures/national/forms";
 import type { Layout } from "./fixtures/national/forms";
-import { plantAll } from "./fixtures/national/planted";
+import { plantAll, plantBudget } from "./fixtures/national/planted";
 import { SCHOOL, TOWNSHIP } from "./fixtures/national/units";
 import type { UnitData } from "./fixtures/national/units";
 import { specGrid } from "./support/spec-grid";
@@ -72,7 +72,7 @@ describe.each(UNITS)("%s", (_, unit) => {
       expect(loud(a)).toEqual([]);
       expect(a.tables.every((t) => t.basis === "budget")).toBe(true);
       expect(new Set(a.tables.map((t) => t.form))).toEqual(
-        new Set(["budget-01", "budget-03", "budget-05", "budget-06", "budget-07", "budget-08"]),
+        new Set(["budget-01", "budget-02", "budget-03", "budget-04", "budget-05", "budget-06", "budget-07", "budget-08", "budget-09"]),
       );
     });
   });
@@ -91,6 +91,20 @@ describe("planted errors are found at their cells, and nothing else is an error"
       const expected = p.expected.map((e) => `${e.rule} ${e.sheet}!${e.cell}`);
       expect(found.sort()).toEqual(expected.sort());
     });
+  }
+
+  for (const [layoutName, layout] of [LAYOUTS[0], LAYOUTS[1]]) {
+    for (const [unitName, unit] of UNITS) {
+      const item = unit.items.find((i) => i.budgetBasic + i.budgetProject > 0)!.code;
+      test.each(plantBudget(budgetSet(unit, layout), item).map((p) => [p.name, p] as const))(
+        `预算公开, ${unitName}, ${layoutName}: %s`,
+        (_, p) => {
+          const a = check(p.sheets);
+          const found = a.findings.filter((f) => f.severity !== "info").map((f) => `${f.rule} ${f.sheet}!${f.cell}`);
+          expect(found.sort()).toEqual(p.expected.map((e) => `${e.rule} ${e.sheet}!${e.cell}`).sort());
+        },
+      );
+    }
   }
 
   test("the sum finding names the suspect cell of an amount typed in 元", () => {

@@ -19,6 +19,7 @@ import { parseArgs, UsageError, USAGE } from "./args";
 import type { CliArgs } from "./args";
 import { writeOutputSheets } from "./write-sheets";
 import { batchTable, checkFolder } from "./batch";
+import { BudgetFolder } from "./budget-pairing";
 import { reportText } from "../word/read-report-text";
 import { GB_FONTS, reportBuffer, WINDOWS_FONTS } from "../word/render-docx";
 
@@ -86,16 +87,24 @@ function settingsOf(args: { threshold?: number; floor?: number; settings?: strin
   return parsed.data;
 }
 
-/** The workbook, and beside it the 预算 workbook of the same unit when given: its sheets read as "[预算.xlsx]表5". */
-async function analyzeFile(path: string, settings: Settings, budget?: string): Promise<{ analysis: CheckResult; bytes: Uint8Array }> {
+/**
+ * The workbook, and beside it the 预算 workbook of the same unit when given (a file, or the one of a folder that is this
+ * unit's): its sheets read as "[预算.xlsx]表5".
+ */
+async function analyzeFile(
+  path: string,
+  settings: Settings,
+  budget?: string | BudgetFolder,
+): Promise<{ analysis: CheckResult; bytes: Uint8Array; budget: string | null }> {
   const bytes = readBytes(path);
   const grids = await readWorkbookGrids(bytes, basename(path));
-  if (budget) {
-    const book = basename(budget);
-    const other = await readWorkbookGrids(readBytes(budget), book);
+  const budgetPath = budget instanceof BudgetFolder ? await budget.pairFor(path, grids) : (budget ?? null);
+  if (budgetPath) {
+    const book = basename(budgetPath);
+    const other = await readWorkbookGrids(readBytes(budgetPath), book);
     grids.push(...other.map((g) => ({ ...g, sheet: `[${book}]${g.sheet}`, book })));
   }
-  return { analysis: requireTables(checkWorkbook(grids, settings), basename(path)), bytes };
+  return { analysis: requireTables(checkWorkbook(grids, settings), basename(path)), bytes, budget: budgetPath };
 }
 
 async function audit(args: Extract<CliArgs, { command: "audit" }>, io: Io): Promise<void> {
@@ -114,11 +123,12 @@ async function audit(args: Extract<CliArgs, { command: "audit" }>, io: Io): Prom
 async function dispatch(args: CliArgs, io: Io): Promise<void> {
   if (args.command === "audit") return audit(args, io);
   const settings = settingsOf(args);
+  const budget = args.budget && isFolder(args.budget) ? new BudgetFolder(args.budget) : args.budget;
   if (args.command === "check" && isFolder(args.workbook)) {
     const rows = await checkFolder(
       args.workbook,
       settings,
-      async (p) => (await analyzeFile(p, settings)).analysis,
+      async (p) => (await analyzeFile(p, settings, budget)).analysis,
       (row) => {
         if (args.json) io.out(JSON.stringify(row) + "\n");
       },
@@ -128,7 +138,7 @@ async function dispatch(args: CliArgs, io: Io): Promise<void> {
     if (rows.every((r) => !r.ok)) throw new UnusableInputError("文件夹中没有可检查的工作簿", "No usable workbook in the folder");
     return;
   }
-  const { analysis, bytes } = await analyzeFile(args.workbook, settings, args.budget);
+  const { analysis, bytes } = await analyzeFile(args.workbook, settings, budget);
   if (args.command === "check") {
     if (args.json) io.out(JSON.stringify(checkJson(analysis, settings), null, 2) + "\n");
     else io.out(plainReview(basename(args.workbook), analysis, settings));

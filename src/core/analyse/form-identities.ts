@@ -87,6 +87,33 @@ const IDENTITIES: Identity[] = [
     severity: "error",
   },
   {
+    left: { form: "budget-01", side: "收入", line: "本年收入合计", role: "budget", label: "部门收支总表·本年收入合计" },
+    right: [{ form: "budget-02", line: "合计", role: "budget", label: "部门收入总表·合计" }],
+    severity: "error",
+  },
+  {
+    left: {
+      form: "budget-04",
+      side: "支出",
+      line: "本年支出合计",
+      role: "srcGeneral",
+      label: "财政拨款收支总表·一般公共预算·本年支出合计",
+    },
+    right: [{ form: "budget-05", line: "合计", role: "budget", label: "一般公共预算支出表·合计" }],
+    severity: "error",
+  },
+  {
+    left: {
+      form: "budget-04",
+      side: "支出",
+      line: "本年支出合计",
+      role: "srcFund",
+      label: "财政拨款收支总表·政府性基金预算·本年支出合计",
+    },
+    right: [{ form: "budget-08", line: "合计", role: "budget", label: "政府性基金预算支出表·合计" }],
+    severity: "error",
+  },
+  {
     left: { form: "budget-05", line: "合计", role: "expBasic", label: "一般公共预算支出表·基本支出" },
     right: [{ form: "budget-06", line: "合计", role: "budget", label: "一般公共预算基本支出表·合计" }],
     severity: "error",

@@ -217,11 +217,21 @@ function yuanOnWanSheet(
     const fixed = computed - v + v / 10000;
     const others = children.filter((o) => o !== c).map((o) => Math.abs(valueOf(o.amounts[role]) ?? 0));
     const largestOther = others.reduce((m, x) => Math.max(m, x), 0);
-    return withinRounding(stated - fixed, children.length, table.unit, decimals) && Math.abs(v) > 100 * Math.max(largestOther, 1);
+    return (
+      withinRounding(stated - fixed, roundedAddends(children, role), table.unit, decimals) && Math.abs(v) > 100 * Math.max(largestOther, 1)
+    );
   });
   if (hits.length !== 1) return null;
   const cell = hits[0].amounts[role]?.cell;
   return cell ? { row: hits[0], cell } : null;
+}
+
+/**
+ * How many rounded figures a parent's sum rests on: the children that hold a figure, and the parent itself. A blank
+ * cell is an exact zero; counting it would let a whole 万元 pass as rounding on a 23-line 公开01.
+ */
+function roundedAddends(children: TableRow[], role: ColumnRole): number {
+  return children.filter((c) => (c.amounts[role]?.value ?? null) !== null).length + 1;
 }
 
 /** The money columns a table's sums are checked on. */
@@ -257,7 +267,7 @@ export function checkSums(table: Table, findings: Finding[]): Set<TableRow> {
         firstChild: children[0].cell,
         lastChild: children[children.length - 1].cell,
       };
-      if (withinRounding(difference, children.length, table.unit, decimals)) {
+      if (withinRounding(difference, roundedAddends(children, role), table.unit, decimals)) {
         findings.push(finding("rounding", "info", table.sheet, stated.cell, data));
         continue;
       }
