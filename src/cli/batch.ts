@@ -18,6 +18,8 @@ export interface BatchRow {
   info: number;
   actual: string | null;
   message: string | null;
+  /** The file met a bug (not a data problem): the batch goes on, and ends with exit code 1. */
+  internal?: boolean;
 }
 
 export async function checkFolder(
@@ -46,8 +48,10 @@ export async function checkFolder(
         message: null,
       };
     } catch (e) {
-      if (!(e instanceof UnusableInputError)) throw e;
-      row = { file: basename(f), ok: false, tables: 0, errors: 0, warnings: 0, info: 0, actual: null, message: e.zh };
+      // One failing file is a row, never the end of the batch.
+      const message = e instanceof UnusableInputError ? e.zh : `内部错误，请把此文件发给开发者：${(e as Error)?.message ?? String(e)}`;
+      row = { file: basename(f), ok: false, tables: 0, errors: 0, warnings: 0, info: 0, actual: null, message };
+      if (!(e instanceof UnusableInputError)) row.internal = true;
     }
     rows.push({ ...row });
     emit(row);

@@ -4,14 +4,14 @@
  * cursor stops at the end of the text. Element and attribute names are compared by local name (a prefix such as `x:`
  * is ignored), since producers choose prefixes freely.
  */
-export const OPEN = 1;
-export const CLOSE = 2;
-export const EMPTY = 3;
+export const OPEN: number = 1;
+export const CLOSE: number = 2;
+export const EMPTY: number = 3;
 
 export class XmlCursor {
   pos = 0;
   /** OPEN, CLOSE or EMPTY (self-closing) for the current tag; 0 before the first or after the end. */
-  kind = 0;
+  kind: number = 0;
   /** Where the current tag starts ("<"), where its local name starts and ends, and where its attributes start and end. */
   tagStart = 0;
   nameStart = 0;

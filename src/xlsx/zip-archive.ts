@@ -217,7 +217,14 @@ export function inflateEntry(zip: ZipArchive, e: ZipEntry, fileName: string, lim
 /** Text of a part, or null when the package has no such part. */
 export function entryText(zip: ZipArchive, name: string, fileName: string): string | null {
   const e = zip.byName.get(name.toLowerCase());
-  return e ? utf8.decode(inflateEntry(zip, e, fileName)) : null;
+  return e ? decodeXmlBytes(inflateEntry(zip, e, fileName)) : null;
+}
+
+/** XML bytes as text: UTF-8 (a byte-order mark dropped), or UTF-16 when a byte-order mark says so. */
+export function decodeXmlBytes(b: Uint8Array): string {
+  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(b);
+  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder("utf-16be").decode(b);
+  return utf8.decode(b);
 }
 
 let CRC_TABLE: Int32Array | null = null;
