@@ -1,4 +1,4 @@
-import { UnusableInputError } from "../core/base/errors";
+import { UnusableInputError } from "../core/index";
 
 /** Looks at the first bytes so a .xls, an encrypted workbook or a CSV gets a clear message, not a zip error. */
 export function checkWorkbookBytes(bytes: Uint8Array, fileName: string): void {

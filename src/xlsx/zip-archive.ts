@@ -204,7 +204,8 @@ export function inflateEntry(zip: ZipArchive, e: ZipEntry, fileName: string, lim
     try {
       out = zip.codec.inflateRaw(data, e.size);
     } catch (err) {
-      if (err instanceof RangeError) throw bomb(fileName, `${e.name} expands beyond its declared size`);
+      // By name too: an error made by Node itself may come from another realm (jest, workers).
+      if (err instanceof RangeError || (err as Error)?.name === "RangeError") throw bomb(fileName, `${e.name} expands beyond its declared size`);
       throw damaged(fileName, `${e.name}: ${(err as Error).message}`);
     }
   } else {
