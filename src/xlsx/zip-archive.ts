@@ -82,7 +82,9 @@ function findEndRecord(b: Uint8Array): number {
 }
 
 /** Reads the central directory and checks the declared sizes. Throws UnusableInputError for anything unusable. */
-export function readZip(bytes: Uint8Array, fileName: string, codec: ZipCodec = FFLATE_CODEC): ZipArchive {
+export function readZip(input: Uint8Array, fileName: string, codec: ZipCodec = FFLATE_CODEC): ZipArchive {
+  // A plain view (a Node Buffer's slice shares memory, a Uint8Array's copies: keep one behaviour).
+  const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   const end = findEndRecord(bytes);
   if (end < 0) throw damaged(fileName, "no end of central directory");
   let count = u16(bytes, end + 10);

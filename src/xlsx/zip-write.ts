@@ -18,7 +18,7 @@ export class ZipWriter {
   /** Copies an entry of `zip` unchanged. */
   copy(zip: ZipArchive, e: ZipEntry): void {
     const record = rawRecord(zip, e);
-    const central = e.central.slice();
+    const central = new Uint8Array(e.central); // a copy: the input's bytes are never touched (a Buffer's slice would share them)
     setOffset(central, this.offset);
     this.push(record, central);
   }

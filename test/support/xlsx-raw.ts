@@ -46,3 +46,40 @@ export function linksOf(parts: Parts, sheet: string): Map<string, string> {
   }
   return out;
 }
+
+/**
+ * The stored (compressed) bytes of each entry, found by walking the central directory here, independently of the
+ * reader under test: equal stored bytes mean the entry was copied, not re-encoded.
+ */
+export function storedEntries(bytes: Uint8Array): Map<string, Uint8Array> {
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = bytes.length - 22;
+  while (end >= 0 && v.getUint32(end, true) !== 0x06054b50) end--;
+  if (end < 0) throw new Error("not a zip");
+  const count = v.getUint16(end + 10, true);
+  let p = v.getUint32(end + 16, true);
+  const out = new Map<string, Uint8Array>();
+  for (let i = 0; i < count; i++) {
+    const csize = v.getUint32(p + 20, true);
+    const nameLength = v.getUint16(p + 28, true);
+    const extra = v.getUint16(p + 30, true);
+    const comment = v.getUint16(p + 32, true);
+    const local = v.getUint32(p + 42, true);
+    const name = strFromU8(bytes.subarray(p + 46, p + 46 + nameLength));
+    const data = local + 30 + v.getUint16(local + 26, true) + v.getUint16(local + 28, true);
+    out.set(name, bytes.subarray(data, data + csize));
+    p += 46 + nameLength + extra + comment;
+  }
+  return out;
+}
+
+/** Elements named `name` (not nested in themselves), raw. */
+export function elements(xml: string, name: string): string[] {
+  return [...xml.matchAll(new RegExp(`<${name}\\b[^>]*?(?:/>|>[\\s\\S]*?</${name}>)`, "g"))].map((m) => m[0]);
+}
+
+/** The raw children of a stylesheet section ("cellXfs" → its <xf> elements in order). */
+export function styleChildren(xml: string, section: string, child: string): string[] {
+  const m = new RegExp(`<${section}\\b[^>]*?(?:/>|>([\\s\\S]*?)</${section}>)`).exec(xml);
+  return m?.[1] ? elements(m[1], child) : [];
+}
