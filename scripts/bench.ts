@@ -5,13 +5,8 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import vm from "node:vm";
 import ExcelJS from "exceljs";
-import { analyzeWorkbook } from "../src/core/analyse/analysis";
-import { buildOutputPlans } from "../src/core/present/output-plans";
-import { checkJson } from "../src/core/present/check-json";
-import { selfCheck } from "../src/core/report/self-check";
-import { buildReport } from "../src/core/report/templates";
-import { DEFAULT_SETTINGS } from "../src/core/run/settings";
-import type { CellGrid } from "../src/core/base/cell-grid";
+import { checkJson, checkWorkbook, DEFAULT_SETTINGS, draftReport, resultSheets } from "../src/core";
+import type { CellGrid } from "../src/core";
 import { PAYLOAD_LIMIT } from "../src/excel/batching";
 import { readGrids } from "../src/excel/read-grids";
 import { renderPlans } from "../src/excel/render-plans";
@@ -111,8 +106,8 @@ async function throughSimulatedHost(grids: CellGrid[]) {
   const state = window.__fakeExcel as { syncs: number; largestRequest: number; largestResponse: number };
   const { grids: read, stats } = await Excel.run((ctx) => readGrids(ctx, true));
   const readSyncs = state.syncs;
-  const analysis = analyzeWorkbook(read, DEFAULT_SETTINGS);
-  const plans = buildOutputPlans(analysis, DEFAULT_SETTINGS);
+  const analysis = checkWorkbook(read, DEFAULT_SETTINGS);
+  const plans = resultSheets(analysis, DEFAULT_SETTINGS);
   const render = await Excel.run((ctx) => renderPlans(ctx, plans, { existing: new Map(), canChart: true }));
   return { readSyncs, writeSyncs: state.syncs - readSyncs, largestRequest: state.largestRequest, largestResponse: Math.max(state.largestResponse, stats.largestResponseBytes), outputRows: plans.reduce((n, p) => n + p.rows.length, 0), render: render.stats };
 }
@@ -126,7 +121,7 @@ async function main(): Promise<void> {
   ] as const) {
     const bytes = await make();
     const [grids, parse] = await timed(() => readWorkbookGrids(bytes, `${name}.xlsx`));
-    const [analysis, analyze] = await timed(() => analyzeWorkbook(grids, DEFAULT_SETTINGS));
+    const [analysis, analyze] = await timed(() => checkWorkbook(grids, DEFAULT_SETTINGS));
     const [, present] = await timed(() => checkJson(analysis)); // rates and strings for every line
     const rows = grids.reduce((n, g) => n + g.values.length, 0);
     const ratio = analyze / parse;
@@ -142,16 +137,13 @@ async function main(): Promise<void> {
 
   // Report generation per page: the sample's three drafts, pages counted by LibreOffice where installed.
   const sample = readFileSync(join(__dirname, "..", "..", "assets", "sample-juesuan-2020.xlsx"));
-  const a = analyzeWorkbook(await readWorkbookGrids(sample, "sample.xlsx"), DEFAULT_SETTINGS);
+  const a = checkWorkbook(await readWorkbookGrids(sample, "sample.xlsx"), DEFAULT_SETTINGS);
   const dir = mkdtempSync(join(tmpdir(), "juesuan-bench-"));
   let totalMs = 0;
   const files: string[] = [];
   for (const t of ["performance", "final-accounts", "self-evaluation"] as const) {
     const [buf, took] = await timed(async () => {
-      const m = buildReport(t, a, DEFAULT_SETTINGS);
-      const check = selfCheck(m, { unit: "万元", decimals: 2 }, a);
-      if (check.problems.length > 0) throw new Error(check.problems.join("；"));
-      return reportBuffer(m);
+      return reportBuffer(draftReport(t, a, DEFAULT_SETTINGS).model);
     });
     totalMs += took;
     const f = join(dir, `${t}.docx`);
@@ -176,7 +168,7 @@ async function main(): Promise<void> {
   const one = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   for (let i = 1; i <= 40; i++) writeFileSync(join(folder, `单位${String(i).padStart(2, "0")}.xlsx`), one);
   const rss: number[] = [];
-  await checkFolder(folder, DEFAULT_SETTINGS, async (p) => analyzeWorkbook(await readWorkbookGrids(readFileSync(p), p), DEFAULT_SETTINGS), () => {
+  await checkFolder(folder, DEFAULT_SETTINGS, async (p) => checkWorkbook(await readWorkbookGrids(readFileSync(p), p), DEFAULT_SETTINGS), () => {
     global.gc?.();
     rss.push(process.memoryUsage().heapUsed);
   });

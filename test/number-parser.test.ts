@@ -1,10 +1,18 @@
 import fc from "fast-check";
-import { parseNumber } from "../src/core/read/number-parser";
+import { parseNumberText, readAmountCell } from "../src/core/read/number-parser";
 import type { CellValue } from "../src/core/base/cell-grid";
+import { scaledText } from "../src/core/base/money";
 
+/** What a cell reads as in a 元 table: the amount in 元 (a written unit converts it), or empty/dash/bad. */
 const read = (v: CellValue) => {
-  const p = parseNumber(v);
-  return p.kind === "number" ? `${p.value.toString()}${p.unit ?? ""}${p.percent ? "%" : ""}` : p.kind === "empty" ? (p.dash ? "dash" : "empty") : "bad";
+  if (typeof v === "string") {
+    const p = parseNumberText(v);
+    if (p.kind === "number" && p.percent) return `${p.decimal}%`;
+  }
+  const a = readAmountCell(v, "A1", "元", true);
+  if (a.bad) return "bad";
+  if (a.value === null) return a.dash ? "dash" : "empty";
+  return scaledText(a.value, 2).replace(/\.?0+$/, "") || "0";
 };
 
 describe("parseNumber: the forms clerks type", () => {
@@ -20,9 +28,9 @@ describe("parseNumber: the forms clerks type", () => {
     ["−45.5", "-45.5"],
     ["¥3.50", "3.5"],
     ["￥3.50", "3.5"],
-    ["3.07万元", "3.07万元"],
-    ["3.07万", "3.07万元"],
-    ["1200元", "1200元"],
+    ["3.07万元", "30700"],
+    ["3.07万", "30700"],
+    ["1200元", "1200"],
     [" 12.5 ", "12.5"],
     ["12.5%", "12.5%"],
     ["\u3000８８\u3000", "88"],
@@ -47,18 +55,37 @@ describe("parseNumber: the forms clerks type", () => {
     expect(read(input)).toBe(expected);
   });
 
-  test("never a JS float: decimal arithmetic stays exact", () => {
-    const a = parseNumber("0.1");
-    const b = parseNumber("0.2");
-    if (a.kind !== "number" || b.kind !== "number") throw new Error("parse failed");
-    expect(a.value.plus(b.value).toString()).toBe("0.3");
+  test("never a JS float: amounts are whole 分, so sums stay exact", () => {
+    const a = readAmountCell("0.1", "A1", "元", true).value!;
+    const b = readAmountCell(0.2, "A2", "元", true).value!;
+    expect(a + b).toBe(30);
+    expect(readAmountCell(0.1 + 0.2, "A3", "万元", true)).toMatchObject({ value: 300000, exact: true }); // Excel shows 0.3
+  });
+
+  test("finer than 分: rounded half away from zero and marked, never silently", () => {
+    expect(readAmountCell("12.3456789", "A1", "万元", true)).toMatchObject({ value: 12345679, exact: false });
+    expect(readAmountCell(-0.005, "A1", "元", true)).toMatchObject({ value: -1, exact: false }); // half a 分, away from zero
+    expect(readAmountCell(1234.5666666667, "A1", "元", true)).toMatchObject({ value: 123457, exact: false });
+  });
+
+  test("bounded: a huge exponent or amount is bad, at no cost", () => {
+    const started = Date.now();
+    expect(readAmountCell("1e999999999", "A1", "元", true).bad).toBe("too-large");
+    expect(readAmountCell(1e14, "A1", "元", true).bad).toBe("too-large");
+    expect(readAmountCell("1e-999999999", "A1", "元", true)).toMatchObject({ value: 0, exact: false });
+    expect(Date.now() - started).toBeLessThan(50);
+  });
+
+  test("dates and percentages are never amounts", () => {
+    expect(readAmountCell({ date: "2020-05-01" }, "A1", "元", true).bad).toBe("date");
+    expect(readAmountCell("12.5%", "A1", "元", true).bad).toBe("percent");
   });
 
   test("property: never throws on any string or number", () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.double(), fc.constantFrom("(", ")", "万元", "%", ",", "１")), (v) => {
-        const p = parseNumber(v as CellValue);
-        expect(["number", "empty", "bad"]).toContain(p.kind);
+        const a = readAmountCell(v as CellValue, "A1", "万元", true);
+        expect(a.value === null || Number.isSafeInteger(a.value)).toBe(true);
       }),
       { numRuns: 2000 },
     );
@@ -69,9 +96,7 @@ describe("parseNumber: the forms clerks type", () => {
       fc.property(fc.integer({ min: -10_000_000_00, max: 10_000_000_00 }), (cents) => {
         const abs = Math.abs(cents);
         const text = `${Math.floor(abs / 100).toLocaleString("en-US")}.${String(abs % 100).padStart(2, "0")}`;
-        const p = parseNumber(cents < 0 ? `(${text})` : text);
-        expect(p.kind).toBe("number");
-        if (p.kind === "number") expect(p.value.times(100).toNumber()).toBe(cents);
+        expect(readAmountCell(cents < 0 ? `(${text})` : text, "A1", "元", true)).toMatchObject({ value: cents, exact: true });
       }),
       { numRuns: 500 },
     );

@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { analyzeWorkbook } from "../src/core/analyse/analysis";
+import { checkWorkbook as analyzeWorkbook } from "../src/core";
 import { checkJson } from "../src/core/present/check-json";
-import { Decimal } from "../src/core/base/money";
+import { scaledText } from "../src/core/base/money";
 import { DEFAULT_SETTINGS } from "../src/core/run/settings";
 import type { CellValue } from "../src/core/base/cell-grid";
 import { grid } from "./support/grid";
@@ -12,7 +12,7 @@ const line = fc.tuple(cents, cents, cents);
 
 function table(unit: "万元" | "元", lines: [number, number, number][], planted: number): CellValue[][] {
   // Amounts are generated in cents of 万元; the 元 table carries the same values × 10000, written as text so no float enters.
-  const show = (c: number) => (unit === "万元" ? new Decimal(c).dividedBy(100).toFixed(2) : new Decimal(c).times(100).toFixed(0));
+  const show = (c: number) => (unit === "万元" ? scaledText(c, 2) : String(c * 100));
   const total = [0, 1, 2].map((k) => lines.reduce((s, l) => s + l[k], 0) + (k === 1 ? planted : 0));
   return [[`单位：${unit}`], ["项目", "预算数", "决算数", "上年数"], ...lines.map((l, i) => [`科目${i + 1}`, show(l[0]), show(l[1]), show(l[2])]), ["合计", show(total[0]), show(total[1]), show(total[2])]];
 }

@@ -1,3 +1,4 @@
+import { yuanString } from "../src/core/base/money";
 import fc from "fast-check";
 import { recognizeGrid } from "../src/core/recognise/recognize";
 import type { Table } from "../src/core/recognise/table";
@@ -6,7 +7,7 @@ import { grid } from "./support/grid";
 
 const roles = (t: Table) => Object.fromEntries(Object.entries(t.roles).map(([r, c]) => [r, c!.letter]));
 const yuan = (t: Table, i: number, role: "actual" | "budget" | "budgetInitial" | "budgetFinal" | "previous") =>
-  t.rows[i].amounts[role]?.value?.toFixed(2) ?? null;
+  yuanString(t.rows[i].amounts[role]?.value ?? null);
 
 describe("recognition of real-shaped tables", () => {
   test("title rows, a 金额单位 line and a clean header below them", () => {
@@ -155,7 +156,7 @@ describe("recognition of real-shaped tables", () => {
     expect(yuan(t, 0, "budget")).toBe("3120000.00");
     expect(yuan(t, 0, "actual")).toBe("123.00");
     expect(yuan(t, 1, "budget")).toBe("-1200.00");
-    expect(t.rows[1].amounts.actual?.bad).toBe(true);
+    expect(t.rows[1].amounts.actual?.bad).toBe("error-value");
     expect(t.rows[2].amounts.budget?.dash).toBe(true);
     expect(findings.map((f) => [f.rule, f.cell, f.data.text])).toEqual([
       ["bad-value", "C4", "#REF!"],

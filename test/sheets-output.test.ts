@@ -1,10 +1,9 @@
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { analyzeWorkbook } from "../src/core/analyse/analysis";
+import { checkWorkbook as analyzeWorkbook } from "../src/core";
 import { qualifiedAddress } from "../src/core/base/cell-grid";
-import { fromYuan } from "../src/core/base/money";
-import type { Decimal } from "../src/core/base/money";
+import { fenToNumber } from "../src/core/base/money";
 import { SANGONG_SHEET, VARIANCE_SHEET } from "../src/core/present/output-plans";
 import { DEFAULT_SETTINGS } from "../src/core/run/settings";
 import { readWorkbookGrids } from "../src/xlsx/read-workbook";
@@ -44,14 +43,25 @@ function rowLinkingTo(wb: Loaded, sheet: string, col: number, target: string): n
   return found;
 }
 
-const close = (sheetValue: unknown, core: Decimal | null, scale = 1) => {
+/** An amount: the sheet's number equals core's exact amount in the table's unit. */
+const close = (sheetValue: unknown, core: number | null) => {
   if (core === null) {
     // No number in core (unreadable source, zero base): an empty cell or "" in the sheet, never 0.
     expect([null, ""]).toContain(sheetValue);
     return;
   }
   expect(typeof sheetValue).toBe("number");
-  expect(Math.abs((sheetValue as number) * scale - core.toNumber())).toBeLessThan(1e-9 * Math.max(1, Math.abs(core.toNumber())));
+  expect(Math.abs((sheetValue as number) - core)).toBeLessThan(1e-9 * Math.max(1, Math.abs(core)));
+};
+
+/** A rate: the sheet computes it unrounded (a fraction); core states it in basis points, rounded to two decimals. */
+const closeRate = (sheetValue: unknown, bp: number | null) => {
+  if (bp === null) {
+    expect([null, ""]).toContain(sheetValue);
+    return;
+  }
+  expect(typeof sheetValue).toBe("number");
+  expect(Math.abs((sheetValue as number) * 10000 - bp)).toBeLessThanOrEqual(0.5 + 1e-6);
 };
 
 /** Every formula of 差异分析 and 三公经费对比, evaluated on the written file, equals core's number. */
@@ -65,25 +75,25 @@ async function verifyFormulas(input: string): Promise<number> {
     const r = rowLinkingTo(wb, VARIANCE_SHEET, 2, qualifiedAddress(line.sheet, line.cell));
     expect(r).toBeGreaterThan(0);
     const at = (col: string) => ev.value(VARIANCE_SHEET, `${col}${r}`);
-    const inUnit = (d: Decimal | null) => (d === null ? null : fromYuan(d, table.unit));
+    const inUnit = (fen: number | null) => (fen === null ? null : fenToNumber(fen, table.unit));
     close(at("E"), inUnit(line.actual));
     if (line.budgetRole) {
       close(at(line.budgetRole === "budgetInitial" ? "C" : "D"), inUnit(line.budget));
       close(at("F"), inUnit(line.diff));
-      close(at("G"), line.diffRate, 100);
-      close(at("H"), line.completionRate, 100);
+      closeRate(at("G"), line.diffRate);
+      closeRate(at("H"), line.completionRate);
     }
     if (table.roles.previous) {
       close(at("I"), inUnit(line.previous));
       close(at("J"), inUnit(line.yoyDiff));
-      close(at("K"), line.yoyRate, 100);
+      closeRate(at("K"), line.yoyRate);
     }
     checked++;
   }
   const sg = analysis.sangong;
   if (sg) {
     const unit = analysis.tables.find((t) => t.id === sg.tableId)!.unit;
-    const inUnit = (d: Decimal | null) => (d === null ? null : fromYuan(d, unit));
+    const inUnit = (fen: number | null) => (fen === null ? null : fenToNumber(fen, unit));
     for (const item of [sg.total, ...sg.items, ...sg.related]) {
       if (!item.cell) continue;
       const r = rowLinkingTo(wb, SANGONG_SHEET, 1, qualifiedAddress(item.sheet, item.cell));
@@ -93,14 +103,14 @@ async function verifyFormulas(input: string): Promise<number> {
       if (item.previous !== null) {
         close(at("B"), inUnit(item.previous));
         close(at("E"), inUnit(item.yoyDiff));
-        close(at("F"), item.yoyRate, 100);
+        closeRate(at("F"), item.yoyRate);
       }
       if (item.budget !== null) {
         close(at("C"), inUnit(item.budget));
         close(at("G"), inUnit(item.budgetDiff));
-        close(at("H"), item.completionRate, 100);
+        closeRate(at("H"), item.completionRate);
       }
-      if (item.share !== null) close(at("I"), item.share, 100);
+      if (item.share !== null) closeRate(at("I"), item.share);
       checked++;
     }
   }

@@ -1,5 +1,6 @@
+import { percentString, yuanString } from "../src/core/base/money";
 import { readFileSync } from "node:fs";
-import { analyzeWorkbook } from "../src/core/analyse/analysis";
+import { checkWorkbook as analyzeWorkbook } from "../src/core";
 import { DEFAULT_SETTINGS } from "../src/core/run/settings";
 import { readWorkbookGrids } from "../src/xlsx/read-workbook";
 import { GONGKAI07 } from "./fixtures/variations";
@@ -14,7 +15,7 @@ test.each([true, false])("公开07 layout, merged areas known: %s", async (withM
   );
   expect(a.tables.map((t) => [t.kind, t.unit, t.range])).toEqual([["sangong", "万元", "A3:L7"]]);
   const sg = a.sangong!;
-  const y = (d: { toFixed(n: number): string } | null) => (d === null ? null : d.toFixed(2));
+  const y = yuanString;
   expect([sg.total, ...sg.items].map((i) => [i.key, y(i.budget), y(i.actual), i.cells.actual])).toEqual([
     ["total", "70900.00", "47800.00", "G7"],
     ["abroad", "0.00", "0.00", "H7"],
@@ -25,7 +26,7 @@ test.each([true, false])("公开07 layout, merged areas known: %s", async (withM
   ]);
   // The planted 4.78 total (items give 4.68) is found in the 决算 block; the 预算 block adds up.
   expect(a.findings.map((f) => [f.rule, f.cell])).toEqual([["sum-mismatch", "G7"]]);
-  expect(sg.total.completionRate!.toFixed(2)).toBe("67.42");
+  expect(percentString(sg.total.completionRate)).toBe("67.42");
 });
 
 test("公开07 layout: 「三公经费对比」 formulas reference the scattered source cells and give core's numbers", async () => {

@@ -1,9 +1,7 @@
 import { readdirSync } from "node:fs";
 import { basename, join } from "node:path";
-import type { Analysis } from "../core/analyse/analysis";
-import { amountText } from "../core/present/phrasing";
-import type { Settings } from "../core/run/settings";
-import { UnusableInputError } from "../core/base/errors";
+import { amountText, BATCH, UnusableInputError } from "../core";
+import type { CheckResult, Settings } from "../core";
 
 /**
  * `check <folder>`: every workbook in it, one after another (nothing kept between files, so memory stays
@@ -25,7 +23,7 @@ export interface BatchRow {
 export async function checkFolder(
   folder: string,
   settings: Settings,
-  analyze: (path: string) => Promise<Analysis>,
+  analyze: (path: string) => Promise<CheckResult>,
   emit: (row: BatchRow) => void,
 ): Promise<BatchRow[]> {
   const files = readdirSync(folder)
@@ -60,9 +58,9 @@ export async function checkFolder(
 }
 
 export function batchTable(rows: BatchRow[]): string {
-  const lines = ["文件\t表\t错误\t提示\t参考\t决算合计\t说明"];
+  const lines: string[] = [BATCH.header];
   for (const r of rows) lines.push([r.file, r.tables, r.errors, r.warnings, r.info, r.actual ?? "—", r.message ?? ""].join("\t"));
   const bad = rows.filter((r) => !r.ok).length;
-  lines.push(`共 ${rows.length} 个文件：可检查 ${rows.length - bad} 个，无法读取 ${bad} 个；错误合计 ${rows.reduce((s, r) => s + r.errors, 0)} 项。`);
+  lines.push(BATCH.summary(rows.length, bad, rows.reduce((s, r) => s + r.errors, 0)));
   return lines.join("\n") + "\n";
 }

@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
 import type { Stats } from "node:fs";
-import { UnusableInputError } from "../core/index";
+import { UnusableInputError } from "../core";
 
 /** Larger than any real 决算 workbook: refused before reading, with a clear message (exit 2). */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;

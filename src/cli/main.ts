@@ -1,29 +1,30 @@
 import { statSync } from "node:fs";
 import { basename } from "node:path";
-import { analyzeWorkbook } from "../core/analyse/analysis";
-import type { Analysis } from "../core/analyse/analysis";
-import { checkJson } from "../core/present/check-json";
-import { SettingsSchema } from "../core/run/settings";
-import { frameworkFor } from "../core/score/score";
-import type { Settings } from "../core/run/settings";
+import {
+  auditJson,
+  auditText,
+  checkJson,
+  checkWorkbook,
+  draftReport,
+  frameworkFor,
+  plainReview,
+  requireTables,
+  RULE_TITLES,
+  SettingsSchema,
+  UnusableInputError,
+} from "../core";
+import type { CheckResult, Settings } from "../core";
 import { readWorkbookGrids } from "../xlsx/read-workbook";
 import { NODE_CODEC } from "../xlsx/node-codec";
 import { readInputFile } from "./input-file";
 import { checkOutputPath, writeOutputFile } from "./output-file";
 import { processIo } from "./stdout";
 import type { Io } from "./stdout";
-import { UnusableInputError } from "../core/base/errors";
 import { parseArgs, UsageError, USAGE } from "./args";
 import type { CliArgs } from "./args";
-import { plainReview } from "./plain-output";
 import { writeOutputSheets } from "./write-sheets";
 import { batchTable, checkFolder } from "./batch";
-import { auditText } from "../core/audit/audit";
-import { auditJson } from "../core/audit/audit-json";
-import { RULE_TITLES } from "../core/catalogue/findings";
 import { reportText } from "../word/read-report-text";
-import { buildReport } from "../core/report/templates";
-import { selfCheck } from "../core/report/self-check";
 import { GB_FONTS, reportBuffer, WINDOWS_FONTS } from "../word/render-docx";
 
 export type { Io } from "./stdout";
@@ -64,17 +65,10 @@ function settingsOf(args: { threshold?: number; floor?: number; settings?: strin
   return parsed.data;
 }
 
-async function analyzeFile(path: string, settings: Settings): Promise<{ analysis: Analysis; bytes: Uint8Array }> {
+async function analyzeFile(path: string, settings: Settings): Promise<{ analysis: CheckResult; bytes: Uint8Array }> {
   const bytes = readBytes(path);
   const grids = await readWorkbookGrids(bytes, basename(path), NODE_CODEC);
-  const analysis = analyzeWorkbook(grids, settings);
-  if (analysis.tables.length === 0) {
-    throw new UnusableInputError(
-      `没有识别到预算/决算表：${basename(path)}。表头需要有“科目名称/项目”和“预算数/决算数/上年数”等列。`,
-      `No budget/final-accounts table found in ${basename(path)}.`,
-    );
-  }
-  return { analysis, bytes };
+  return { analysis: requireTables(checkWorkbook(grids, settings), basename(path)), bytes };
 }
 
 async function audit(args: Extract<CliArgs, { command: "audit" }>, io: Io): Promise<void> {
@@ -111,17 +105,15 @@ async function dispatch(args: CliArgs, io: Io): Promise<void> {
   }
   const { analysis, bytes } = await analyzeFile(args.workbook, settings);
   if (args.command === "check") {
-    if (args.json) io.out(JSON.stringify(checkJson(analysis), null, 2) + "\n");
+    if (args.json) io.out(JSON.stringify(checkJson(analysis, settings), null, 2) + "\n");
     else io.out(plainReview(basename(args.workbook), analysis, settings));
     return;
   }
   if (args.command === "report") {
     checkOutputPath(args.output, { force: args.force, inputs: [args.workbook] }); // before the work, not after
-    const model = buildReport(args.template, analysis, settings);
-    const check = selfCheck(model, { unit: settings.displayUnit, decimals: settings.decimals }, analysis);
-    if (check.problems.length > 0) throw new Error(`报告自检未通过：${check.problems.join("；")}`);
-    writeOutputFile(args.output, await reportBuffer(model, args.fonts === "windows" ? WINDOWS_FONTS : GB_FONTS), { force: args.force, inputs: [args.workbook] });
-    io.out(`已写入 ${args.output}：《${model.title}》，${check.numbers} 个数字已自检，${check.placeholders} 处待填写（【请填写：…】，黄色标出）\n`);
+    const draft = draftReport(args.template, analysis, settings);
+    writeOutputFile(args.output, await reportBuffer(draft.model, args.fonts === "windows" ? WINDOWS_FONTS : GB_FONTS), { force: args.force, inputs: [args.workbook] });
+    io.out(`已写入 ${args.output}：《${draft.model.title}》，${draft.numbers} 个数字已自检，${draft.placeholders} 处待填写（【请填写：…】，黄色标出）\n`);
     return;
   }
   checkOutputPath(args.output, { force: args.force, inputs: [args.workbook] }); // before the work, not after

@@ -1,6 +1,6 @@
 import { closeSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { UnusableInputError } from "../core/index";
+import { UnusableInputError } from "../core";
 
 /**
  * Writes a result file safely: never over an input (same path, link or hard link), never over an existing file unless

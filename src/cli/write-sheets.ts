@@ -1,6 +1,5 @@
-import type { Analysis } from "../core/analyse/analysis";
-import { buildOutputPlans } from "../core/present/output-plans";
-import type { Settings } from "../core/run/settings";
+import { resultSheets } from "../core";
+import type { CheckResult, Settings } from "../core";
 import { NODE_CODEC } from "../xlsx/node-codec";
 import { writePlansCopy } from "../xlsx/write-plans";
 
@@ -11,8 +10,8 @@ import { writePlansCopy } from "../xlsx/write-plans";
 export async function writeOutputSheets(
   bytes: Uint8Array,
   fileName: string,
-  analysis: Analysis,
+  analysis: CheckResult,
   settings: Settings,
 ): Promise<{ bytes: Uint8Array; sheets: string[]; macroEnabled: boolean }> {
-  return writePlansCopy(bytes, fileName, buildOutputPlans(analysis, settings), NODE_CODEC);
+  return writePlansCopy(bytes, fileName, resultSheets(analysis, settings), NODE_CODEC);
 }

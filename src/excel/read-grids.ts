@@ -1,5 +1,5 @@
-import type { CellGrid, CellValue, MergedArea } from "../core/base/cell-grid";
-import { parseAddress } from "../core/base/cell-grid";
+import type { CellGrid, CellValue, MergedArea } from "../core";
+import { parseAddress } from "../core";
 import { batchBySize, BYTES_PER_CELL, jsonBytes, rowBlocks } from "./batching";
 import { hostStep } from "./host-error";
 

@@ -1,6 +1,6 @@
-import { columnLetter } from "../core/base/cell-grid";
-import type { CellStyle, ChartSpec, PlanCell, SheetPlan } from "../core/present/sheet-plan";
-import { maxOf } from "../core/base/money";
+import { columnLetter } from "../core";
+import type { CellStyle, ChartSpec, PlanCell, SheetPlan } from "../core";
+import { maxOf } from "../core";
 import { batchBySize, BYTES_PER_CELL, jsonBytes, rowBlocks } from "./batching";
 import { hostStep } from "./host-error";
 

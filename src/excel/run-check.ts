@@ -1,8 +1,7 @@
-import { analyzeWorkbook, isOutputGrid } from "../core/analyse/analysis";
-import type { Analysis } from "../core/analyse/analysis";
-import { buildOutputPlans } from "../core/present/output-plans";
-import type { Settings } from "../core/run/settings";
-import type { CellGrid } from "../core/base/cell-grid";
+import { checkWorkbook, isOutputGrid, resultSheets } from "../core";
+import type { CheckResult } from "../core";
+import type { Settings } from "../core";
+import type { CellGrid } from "../core";
 import type { Capabilities } from "./capabilities";
 import { readGrids } from "./read-grids";
 import type { ReadStats } from "./read-grids";
@@ -16,7 +15,7 @@ export type CheckStep = "read" | "analyze" | "write" | "done";
 export const STEP_LABELS: Record<CheckStep, string> = { read: "正在读取工作表…", analyze: "正在识别表格并核对…", write: "正在写入结果表…", done: "完成" };
 
 export interface CheckRun {
-  analysis: Analysis;
+  analysis: CheckResult;
   grids: CellGrid[];
   sheets: string[];
   read: ReadStats;
@@ -34,10 +33,10 @@ export async function runCheck(
     progress("read");
     const { grids, stats: read } = await readGrids(context, caps.mergedAreas);
     progress("analyze");
-    const analysis = analyzeWorkbook(grids, settings);
+    const analysis = checkWorkbook(grids, settings);
     progress("write");
     const existing = new Map(grids.map((g) => [g.sheet, isOutputGrid(g)]));
-    const plans = analysis.tables.length > 0 ? buildOutputPlans(analysis, settings) : [];
+    const plans = resultSheets(analysis, settings);
     const { names, stats: render } = plans.length > 0 ? await renderPlans(context, plans, { existing, canChart: caps.charts }) : { names: [], stats: { syncs: 0, largestRequestBytes: 0 } };
     progress("done");
     return { analysis, grids, sheets: names, read, render };

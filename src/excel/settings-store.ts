@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SettingsSchema } from "../core/run/settings";
+import { SettingsSchema } from "../core";
 
 /**
  * What the clerk chose, stored inside the workbook (Office document settings), so the next check —

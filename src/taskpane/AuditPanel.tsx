@@ -1,13 +1,13 @@
 import { Button, Field, Text, Textarea } from "@fluentui/react-components";
 import { useRef, useState } from "react";
-import type { Analysis } from "../core/analyse/analysis";
-import { auditText } from "../core/audit/audit";
-import type { AuditResult } from "../core/audit/audit";
+import type { CheckResult } from "../core";
+import { auditText } from "../core";
+import type { AuditResult } from "../core";
 import { errorText } from "./error-text";
 import { AuditResultView } from "./AuditResultView";
 
 /** 「核对报告」: a report pasted or picked (.docx/.txt) is checked against itself and this workbook. */
-export function AuditPanel({ analysis }: { analysis: Analysis }) {
+export function AuditPanel({ analysis }: { analysis: CheckResult }) {
   const [text, setText] = useState("");
   const [result, setResult] = useState<AuditResult | null>(null);
   const [error, setError] = useState<string | null>(null);

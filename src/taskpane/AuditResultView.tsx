@@ -1,6 +1,6 @@
 import { Badge, Text } from "@fluentui/react-components";
-import type { AuditResult } from "../core/audit/audit";
-import { findingMessage, RULE_TITLES } from "../core/catalogue/findings";
+import type { AuditResult } from "../core";
+import { findingMessage, RULE_TITLES } from "../core";
 
 /** What an audit read and found, each finding with its paragraph: one view for Excel's and Word's panes. */
 export function AuditResultView({ result, testId }: { result: AuditResult; testId: string }) {

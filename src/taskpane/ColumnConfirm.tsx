@@ -1,10 +1,10 @@
 import { Button, Field, Select, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import type { ColumnRole } from "../core/recognise/column-roles";
-import { UNITS } from "../core/base/money";
-import type { Unit } from "../core/base/money";
-import { tableKey } from "../core/recognise/recognize";
-import type { Table } from "../core/recognise/table";
+import type { ColumnRole } from "../core";
+import { UNITS } from "../core";
+import type { Unit } from "../core";
+import { tableKey } from "../core";
+import type { Table } from "../core";
 import type { StoredSettings } from "../excel/settings-store";
 
 const ROLES: { role: ColumnRole; label: string }[] = [

@@ -1,6 +1,6 @@
 import { Badge, Link, Text } from "@fluentui/react-components";
-import type { Finding, Severity } from "../core/base/findings";
-import { findingMessage, RULE_TITLES } from "../core/catalogue/findings";
+import type { Finding, Severity } from "../core";
+import { findingMessage, RULE_TITLES } from "../core";
 
 const GROUPS: { severity: Severity; title: string; color: "danger" | "warning" | "informative" }[] = [
   { severity: "error", title: "错误（需更正）", color: "danger" },

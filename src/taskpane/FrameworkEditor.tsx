@@ -1,6 +1,6 @@
 import { Button, Field, Input, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import type { Framework, Rule } from "../core/score/framework";
+import type { Framework, Rule } from "../core";
 import type { StoredSettings } from "../excel/settings-store";
 
 type Params = Record<string, string>;

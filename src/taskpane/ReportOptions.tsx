@@ -1,6 +1,6 @@
 import { Field, Select, Switch } from "@fluentui/react-components";
-import { TEMPLATES } from "../core/report/templates";
-import type { TemplateId } from "../core/report/templates";
+import { TEMPLATES } from "../core";
+import type { TemplateId } from "../core";
 
 /** Which report, and which fonts: the same choices in Excel's and Word's panes. */
 export function ReportOptions({

@@ -1,15 +1,15 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import type { Analysis } from "../core/analyse/analysis";
-import { TEMPLATES } from "../core/report/templates";
-import type { TemplateId } from "../core/report/templates";
+import type { CheckResult } from "../core";
+import { TEMPLATES } from "../core";
+import type { TemplateId } from "../core";
 import type { StoredSettings } from "../excel/settings-store";
 import { canDownload, copyReport, download, makeReport } from "./deliver-report";
 import { errorText } from "./error-text";
 import { ReportOptions } from "./ReportOptions";
 
 /** 「生成报告」: the .docx built in the pane; a download where the host allows it, else the clipboard and the Word route. */
-export function ReportPanel({ analysis, settings, platform, onTemplate }: { analysis: Analysis; settings: StoredSettings; platform: string | null; onTemplate: (t: TemplateId) => void }) {
+export function ReportPanel({ analysis, settings, platform, onTemplate }: { analysis: CheckResult; settings: StoredSettings; platform: string | null; onTemplate: (t: TemplateId) => void }) {
   const [template, setTemplate] = useState<TemplateId>((settings.template in TEMPLATES ? settings.template : "performance") as TemplateId);
   const [windowsFonts, setWindowsFonts] = useState(false);
   const [busy, setBusy] = useState(false);

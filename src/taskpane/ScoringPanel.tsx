@@ -1,6 +1,6 @@
 import { Badge, Button, Field, Input, Select, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import type { ScoringResult } from "../core/score/score";
+import type { ScoringResult } from "../core";
 import type { StoredSettings } from "../excel/settings-store";
 import { FrameworkEditor } from "./FrameworkEditor";
 

@@ -1,14 +1,13 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
-import type { Analysis } from "../core/analyse/analysis";
-import { formatAmount } from "../core/base/money";
-import type { Decimal } from "../core/base/money";
-import { amountText, changeText, rateText } from "../core/present/phrasing";
-import type { Settings } from "../core/run/settings";
+import type { CheckResult } from "../core";
+import { formatFen } from "../core";
+import { amountText, changeText, rateText } from "../core";
+import type { Settings } from "../core";
 
 /** 预算/决算/差异 per table, and 三公 against last year: the numbers a clerk reads first. */
-export function Summary({ analysis, settings }: { analysis: Analysis; settings: Settings }) {
+export function Summary({ analysis, settings }: { analysis: CheckResult; settings: Settings }) {
   const table = (id: string) => analysis.tables.find((t) => t.id === id);
-  const n = (d: Decimal | null) => (d === null ? "—" : formatAmount(d, settings.displayUnit, settings.decimals));
+  const n = (fen: number | null) => (fen === null ? "—" : formatFen(fen, settings.displayUnit, settings.decimals));
   const sg = analysis.sangong;
   return (
     <section aria-labelledby="summary-title" data-testid="summary">

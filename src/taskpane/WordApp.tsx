@@ -1,9 +1,9 @@
 import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Text, webLightTheme } from "@fluentui/react-components";
 import { useMemo, useRef, useState } from "react";
-import type { Analysis } from "../core/analyse/analysis";
-import { plainText } from "../core/report/model";
-import { buildReport, TEMPLATES } from "../core/report/templates";
-import type { TemplateId } from "../core/report/templates";
+import type { CheckResult } from "../core";
+import { plainText } from "../core";
+import { buildReport, TEMPLATES } from "../core";
+import type { TemplateId } from "../core";
 import type { StoredSettings } from "../excel/settings-store";
 import { insertHtml, insertReport, PATH_LABELS } from "../word/insert-report";
 import type { Placement } from "../word/insert-report";
@@ -13,8 +13,8 @@ import { useHost } from "./use-host";
 import { analyzeWorkbookFile } from "./load-workbook";
 import { ReportOptions } from "./ReportOptions";
 import { AuditResultView } from "./AuditResultView";
-import { auditText } from "../core/audit/audit";
-import type { AuditResult } from "../core/audit/audit";
+import { auditText } from "../core";
+import type { AuditResult } from "../core";
 import { readDocumentText } from "../word/read-document";
 import type { WordPaneHost } from "./word-host";
 
@@ -28,7 +28,7 @@ const toBase64 = async (blob: Blob) => {
 /** Word's pane: pick the workbook, choose a template, preview the outline, insert the draft. */
 export function WordApp({ connect }: { connect: () => WordPaneHost }) {
   const [hostError, host] = useHost(connect);
-  const [loaded, setLoaded] = useState<{ name: string; analysis: Analysis; settings: StoredSettings; fromWorkbook: boolean } | null>(null);
+  const [loaded, setLoaded] = useState<{ name: string; analysis: CheckResult; settings: StoredSettings; fromWorkbook: boolean } | null>(null);
   const [template, setTemplate] = useState<TemplateId>("performance");
   const [windowsFonts, setWindowsFonts] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);

@@ -1,21 +1,18 @@
-import type { Analysis } from "../core/analyse/analysis";
-import { reportText } from "../core/report/model";
-import type { ReportModel } from "../core/report/model";
-import { selfCheck } from "../core/report/self-check";
-import { buildReport } from "../core/report/templates";
-import type { TemplateId } from "../core/report/templates";
-import type { Settings } from "../core/run/settings";
+import type { CheckResult } from "../core";
+import { reportText } from "../core";
+import type { ReportModel } from "../core";
+import { draftReport } from "../core";
+import type { TemplateId } from "../core";
+import type { Settings } from "../core";
 
 export type Delivery = { kind: "download"; fileName: string } | { kind: "clipboard"; fileName: string } | { kind: "none"; fileName: string };
 
 /** Builds, self-checks and renders the report; the docx code is loaded only now, not with the pane. */
-export async function makeReport(a: Analysis, s: Settings, template: TemplateId, windowsFonts: boolean): Promise<{ model: ReportModel; blob: Blob; placeholders: number }> {
-  const model = buildReport(template, a, s);
-  const check = selfCheck(model, { unit: s.displayUnit, decimals: s.decimals }, a);
-  if (check.problems.length > 0) throw new Error(`报告自检未通过：${check.problems.join("；")}`);
+export async function makeReport(a: CheckResult, s: Settings, template: TemplateId, windowsFonts: boolean): Promise<{ model: ReportModel; blob: Blob; placeholders: number }> {
+  const draft = draftReport(template, a, s);
   const { reportBlob, GB_FONTS, WINDOWS_FONTS } = await import(/* webpackChunkName: "docx" */ "../word/render-docx");
-  const blob = await reportBlob(model, windowsFonts ? WINDOWS_FONTS : GB_FONTS);
-  return { model, blob, placeholders: check.placeholders };
+  const blob = await reportBlob(draft.model, windowsFonts ? WINDOWS_FONTS : GB_FONTS);
+  return { model: draft.model, blob, placeholders: draft.placeholders };
 }
 
 /** Excel for Mac (and iPad) cannot download from a task pane; Windows and Excel on the web can. */

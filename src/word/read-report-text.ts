@@ -1,5 +1,5 @@
 import JSZip from "jszip";
-import { UnusableInputError } from "../core/base/errors";
+import { UnusableInputError } from "../core";
 
 /**
  * A report's text for the audit, one paragraph per line: from a .docx (word/document.xml, table cells

@@ -14,7 +14,7 @@ import {
   VerticalAlign,
   WidthType,
 } from "docx";
-import type { Block, ReportModel, Run } from "../core/report/model";
+import type { Block, ReportModel, Run } from "../core";
 
 /**
  * ReportModel → .docx in 公文 layout (GB/T 9704): A4; margins 3.7 / 2.6 / 3.5 / 2.8 cm (top/right/bottom/left);

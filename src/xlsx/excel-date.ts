@@ -1,4 +1,4 @@
-import type { CellDate } from "../core/index";
+import type { CellDate } from "../core";
 
 /** The last day Excel can show: 9999-12-31 is serial 2958465 in the 1900 system. */
 const MAX_SERIAL = 2958466;

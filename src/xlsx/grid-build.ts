@@ -1,5 +1,5 @@
-import { UnusableInputError } from "../core/index";
-import type { CellGrid, CellValue, MergedArea } from "../core/index";
+import { UnusableInputError } from "../core";
+import type { CellGrid, CellValue, MergedArea } from "../core";
 import { MAX_COLS } from "./sheet-scan";
 import type { ScannedSheet } from "./sheet-scan";
 

@@ -1,4 +1,4 @@
-import { UnusableInputError } from "../core/index";
+import { UnusableInputError } from "../core";
 import { CLOSE, EMPTY, OPEN, XmlCursor } from "./xml-scan";
 import { entryText, readZip } from "./zip-archive";
 import type { ZipArchive, ZipCodec } from "./zip-archive";

@@ -1,5 +1,5 @@
-import { UnusableInputError } from "../core/index";
-import type { CellGrid } from "../core/index";
+import { UnusableInputError } from "../core";
+import type { CellGrid } from "../core";
 import { buildGrid } from "./grid-build";
 import { openPackage } from "./package-parts";
 import type { SheetEntry, WorkbookPackage } from "./package-parts";

@@ -1,4 +1,4 @@
-import type { CellValue } from "../core/index";
+import type { CellValue } from "../core";
 import { isoDate, serialDate } from "./excel-date";
 import { CLOSE, EMPTY, OPEN, XmlCursor, decodeEntities, decodeXstring } from "./xml-scan";
 

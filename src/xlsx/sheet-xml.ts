@@ -1,5 +1,5 @@
-import { columnLetter, parseAddress } from "../core/index";
-import type { CellStyle, ChartSpec, PlanCell, SheetPlan } from "../core/index";
+import { columnLetter, parseAddress } from "../core";
+import type { CellStyle, ChartSpec, PlanCell, SheetPlan } from "../core";
 import type { FontSpec, StyleSheetEditor } from "./style-edit";
 import { encodeXstring, escapeAttr, escapeText } from "./xml-scan";
 

@@ -1,4 +1,4 @@
-import { UnusableInputError } from "../core/index";
+import { UnusableInputError } from "../core";
 
 /** Looks at the first bytes so a .xls, an encrypted workbook or a CSV gets a clear message, not a zip error. */
 export function checkWorkbookBytes(bytes: Uint8Array, fileName: string): void {

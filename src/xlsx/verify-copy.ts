@@ -1,5 +1,5 @@
-import { PLAN_MARK, UnusableInputError, isCellDate, isCellError } from "../core/index";
-import type { CellGrid, CellValue } from "../core/index";
+import { PLAN_MARK, UnusableInputError, isCellDate, isCellError } from "../core";
+import type { CellGrid, CellValue } from "../core";
 import { parseRelationships, relsPartOf } from "./package-parts";
 import type { WorkbookPackage } from "./package-parts";
 import { openWorkbook, readPackageGrids } from "./read-workbook";

@@ -1,4 +1,4 @@
-import type { CellGrid } from "../core/index";
+import type { CellGrid } from "../core";
 import { openWorkbook, readPackageGrids } from "./read-workbook";
 import { storedSettingsOf } from "./stored-settings";
 

@@ -1,5 +1,5 @@
-import { PLAN_MARK, UnusableInputError } from "../core/index";
-import type { SheetPlan } from "../core/index";
+import { PLAN_MARK, UnusableInputError } from "../core";
+import type { SheetPlan } from "../core";
 import { parseRelationships, relsPartOf } from "./package-parts";
 import type { Relationship, SheetEntry, WorkbookPackage } from "./package-parts";
 import { openWorkbook } from "./read-workbook";

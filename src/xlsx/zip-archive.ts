@@ -1,5 +1,5 @@
 import { Inflate } from "fflate";
-import { UnusableInputError } from "../core/index";
+import { UnusableInputError } from "../core";
 
 /**
  * A zip archive read from its central directory, without inflating anything up front. The declared sizes are checked

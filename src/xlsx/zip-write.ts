@@ -1,5 +1,5 @@
 import { deflateSync } from "fflate";
-import { UnusableInputError } from "../core/index";
+import { UnusableInputError } from "../core";
 import { rawRecord } from "./zip-archive";
 import type { ZipArchive, ZipEntry } from "./zip-archive";
 

@@ -1,9 +1,9 @@
-import { Decimal } from "../../src/core/base/money";
+import { hundredths } from "../../src/core/base/money";
 import { plainText } from "../../src/core/report/model";
 import { budgetAndActual, budgetComparison, shareOf, yearOnYear } from "../../src/core/report/sentences";
 
 const st = { unit: "万元" as const, decimals: 2 };
-const y = (n: number) => new Decimal(n).times(10000); // 万元 → 元
+const y = (n: number) => hundredths(n) * 10000; // 万元 → 分
 
 describe("phrasing rules (national 决算 template)", () => {
   test("budget and actual with the completion rate", () => {

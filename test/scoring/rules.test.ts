@@ -1,12 +1,12 @@
-import { Decimal } from "../../src/core/base/money";
+import { hundredths } from "../../src/core/base/money";
 import { FrameworkSchema, gradeOf, DEFAULT_GRADES } from "../../src/core/score/framework";
 import type { Rule } from "../../src/core/score/framework";
 import { FRAMEWORKS } from "../../src/core/score/frameworks";
 import { scoreByRule, tierOf } from "../../src/core/score/rules";
 
 const s = (rule: Rule, weight: number, rate: number | null) => {
-  const r = scoreByRule(rule, weight, rate === null ? null : new Decimal(rate));
-  return r === null ? null : r.toNumber();
+  const r = scoreByRule(rule, weight, rate === null ? null : hundredths(rate));
+  return r === null ? null : r / 100;
 };
 
 describe("rule types at their edges", () => {
@@ -24,7 +24,7 @@ describe("rule types at their edges", () => {
     const rule: Rule = { type: "ceiling", target: 0, perPoint: 0.5 };
     expect(s(rule, 5, -65.96)).toBe(5);
     expect(s(rule, 5, 0)).toBe(5);
-    expect(s(rule, 5, 9.61)).toBeCloseTo(0.195, 10);
+    expect(s(rule, 5, 9.61)).toBe(0.2); // 0.195, kept to two decimals half up as clerks write scores
   });
 
   test("floorSteps (预算完成率: 100% full, −2 per complete 5% below)", () => {
@@ -58,10 +58,10 @@ describe("rule types at their edges", () => {
   test("threeTier (100–80 / 80–60 / 60–0) reports the tier at its limits", () => {
     const rule: Rule = { type: "threeTier", high: 80, low: 60 };
     expect(s(rule, 20, 80)).toBe(16);
-    expect(tierOf(rule, new Decimal(80))).toBe("80%以上档");
-    expect(tierOf(rule, new Decimal(79.99))).toBe("60%—80%档");
-    expect(tierOf(rule, new Decimal(60))).toBe("60%—80%档");
-    expect(tierOf(rule, new Decimal(59.99))).toBe("60%以下档");
+    expect(tierOf(rule, hundredths(80))).toBe("80%以上档");
+    expect(tierOf(rule, hundredths(79.99))).toBe("60%—80%档");
+    expect(tierOf(rule, hundredths(60))).toBe("60%—80%档");
+    expect(tierOf(rule, hundredths(59.99))).toBe("60%以下档");
     expect(s(rule, 20, 120)).toBe(20);
   });
 
@@ -71,7 +71,7 @@ describe("rule types at their edges", () => {
   });
 
   test("grades by ≥ at the band limits (财预〔2020〕10号)", () => {
-    expect([90, 89.99, 80, 79.99, 60, 59.99].map((x) => gradeOf(x, DEFAULT_GRADES))).toEqual(["优", "良", "良", "中", "中", "差"]);
+    expect([90, 89.99, 80, 79.99, 60, 59.99].map((x) => gradeOf(hundredths(x), DEFAULT_GRADES))).toEqual(["优", "良", "良", "中", "中", "差"]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { analyzeWorkbook } from "../../src/core/analyse/analysis";
+import { checkWorkbook as analyzeWorkbook } from "../../src/core";
 import { settingsFrom } from "../../src/core/run/settings";
 import type { SettingsInput } from "../../src/core/run/settings";
 import { FRAMEWORKS } from "../../src/core/score/frameworks";
@@ -11,7 +11,7 @@ import { cli, tmp } from "../support/run-cli";
 
 const SAMPLE = join(__dirname, "..", "..", "assets", "sample-juesuan-2020.xlsx");
 const analyse = async (settings: SettingsInput) => analyzeWorkbook(await readWorkbookGrids(readFileSync(SAMPLE), "s.xlsx"), settingsFrom(settings));
-const byId = (a: Awaited<ReturnType<typeof analyse>>) => Object.fromEntries(a.scoring!.items.map((i) => [i.indicator.id, i.score === null ? null : i.score.toNumber()]));
+const byId = (a: Awaited<ReturnType<typeof analyse>>) => Object.fromEntries(a.scoring!.items.map((i) => [i.indicator.id, i.score === null ? null : i.score / 100]));
 
 /** Every qualitative indicator scored by the clerk, every entered rate given: a complete sheet. */
 function complete(framework: "dept-overall" | "self-evaluation") {
@@ -39,9 +39,9 @@ describe("scoring the shipped frameworks from the sample workbook", () => {
       "payment-progress": null, // not in the workbook: asked for
     });
     const staff = a.scoring!.items.find((i) => i.indicator.id === "staff-control")!;
-    expect(staff.inputs.map((x) => [x.label, x.value.toString(), `${x.sheet}!${x.cell}`])).toEqual([
-      ["编制数", "54", "人员情况!B3"],
-      ["实有在职人数", "56", "人员情况!B6"],
+    expect(staff.inputs.map((x) => [x.label, x.value / 100, `${x.sheet}!${x.cell}`])).toEqual([
+      ["编制数", 54, "人员情况!B3"],
+      ["实有在职人数", 56, "人员情况!B6"],
     ]);
     expect(a.scoring!.items.find((i) => i.indicator.id === "payment-progress")).toMatchObject({ status: "missing", note: "请填写该指标的完成值（%）" });
     expect(a.scoring!.grade).toBeNull();
@@ -53,7 +53,7 @@ describe("scoring the shipped frameworks from the sample workbook", () => {
     expect(a.scoring!.pending).toBe(0);
     // automatic 3.15 + 5 + 5 + 0 + 0 + 3 = 16.15; qualitative: 90% of their 35 points = 31.50;
     // entered at 95%: 4.75 + 1.90 + 0 (结转结余率 95% is above every band) + 1.90 + 1.90 + 4 × 4.75 + 4.75 = 34.20
-    expect(a.scoring!.baseTotal.toFixed(2)).toBe("81.85");
+    expect(a.scoring!.baseTotal).toBe(8185);
     expect(a.scoring!.grade).toBe("良");
   });
 
@@ -63,8 +63,8 @@ describe("scoring the shipped frameworks from the sample workbook", () => {
     expect(items["execution-rate"]).toBe(10);
     expect(items["output-quantity"]).toBe(19); // 95% of 20
     expect(a.scoring!.items.find((i) => i.indicator.id === "output-quantity")!.note).toBe("80%以上档");
-    expect(a.scoring!.bonusTotal.toNumber()).toBe(0.6); // 0.8 capped at 0.6
-    expect(a.scoring!.total.toNumber()).toBe(a.scoring!.baseTotal.toNumber() + 0.6);
+    expect(a.scoring!.bonusTotal / 100).toBe(0.6); // 0.8 capped at 0.6
+    expect(a.scoring!.total).toBe(a.scoring!.baseTotal + 60);
     expect(a.scoring!.grade).toBe("优");
   });
 
@@ -102,12 +102,12 @@ describe("「绩效评分表」 in the written workbook", () => {
     for (const g of a.scoring!.groups) {
       const r = rowOf(ws, 2, `${g.level1}小计`);
       expect(ws.getCell(`H${r}`).formula).toMatch(/^SUM\(H\d+:H\d+\)$/);
-      expect(ev.value("绩效评分表", `D${r}`)).toBeCloseTo(g.weight.toNumber(), 9);
-      expect(ev.value("绩效评分表", `H${r}`)).toBeCloseTo(g.score!.toNumber(), 9);
+      expect(ev.value("绩效评分表", `D${r}`)).toBeCloseTo(g.weight / 100, 9);
+      expect(ev.value("绩效评分表", `H${r}`)).toBeCloseTo(g.score! / 100, 9);
     }
     const total = rowOf(ws, 1, "合计");
     expect(ev.value("绩效评分表", `D${total}`)).toBe(100);
-    expect(ev.value("绩效评分表", `H${total}`)).toBeCloseTo(a.scoring!.baseTotal.toNumber(), 9);
+    expect(ev.value("绩效评分表", `H${total}`)).toBeCloseTo(a.scoring!.baseTotal / 100, 9);
     const grade = rowOf(ws, 1, "评价等级");
     expect(ev.value("绩效评分表", `H${grade}`)).toBe(a.scoring!.grade);
 
@@ -115,7 +115,7 @@ describe("「绩效评分表」 in the written workbook", () => {
     const econ = rowOf(ws, 3, "经济效益");
     wb.getWorksheet("绩效评分表")!.getCell(`H${econ}`).value = 0;
     const after = new FormulaEvaluator(wb);
-    expect(after.value("绩效评分表", `H${total}`)).toBeCloseTo(a.scoring!.baseTotal.toNumber() - 4.5, 9);
+    expect(after.value("绩效评分表", `H${total}`)).toBeCloseTo(a.scoring!.baseTotal / 100 - 4.5, 9);
   });
 
   test("with scores still blank, the grade says 待评分", async () => {

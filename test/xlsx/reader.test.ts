@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from "fflate";
-import { cellAddress, UnusableInputError } from "../../src/core/index";
-import type { CellGrid, CellValue } from "../../src/core/index";
+import { cellAddress, UnusableInputError } from "../../src/core";
+import type { CellGrid, CellValue } from "../../src/core";
 import { NODE_CODEC } from "../../src/xlsx/node-codec";
 import { readWorkbookGrids } from "../../src/xlsx/read-workbook";
 import { readWorkbookFile } from "../../src/xlsx/workbook-file";

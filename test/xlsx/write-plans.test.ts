@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import ExcelJS from "exceljs";
-import { PLAN_MARK, UnusableInputError } from "../../src/core/index";
+import { PLAN_MARK, UnusableInputError } from "../../src/core";
 import { openWorkbook, readWorkbookGrids } from "../../src/xlsx/read-workbook";
 import { verifyCopy } from "../../src/xlsx/verify-copy";
 import { writePlansCopy } from "../../src/xlsx/write-plans";

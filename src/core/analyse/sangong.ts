@@ -1,12 +1,11 @@
 import { finding } from "../base/findings";
 import type { Finding } from "../base/findings";
-import { Decimal, formatAmount, percentRate, sumMoney, unitFactor } from "../base/money";
-import type { Settings } from "../run/settings";
+import { percentString, rateBp, sumFen, withinRounding, yuanString } from "../base/money";
+import type { Bp, Fen } from "../base/money";
+import { SANGONG_LABELS, sangongKeyOf } from "../recognise/sangong-vocabulary";
+import type { RelatedKey, SangongKey } from "../recognise/sangong-vocabulary";
 import type { AmountCell, Table, TableRow } from "../recognise/table";
 import { budgetRoleOf, tableDecimals } from "./variance";
-
-export type SangongKey = "total" | "abroad" | "car" | "carPurchase" | "carRun" | "reception";
-export type RelatedKey = "meeting" | "training" | "office" | "operation";
 
 export interface SangongItem {
   key: SangongKey | RelatedKey;
@@ -14,14 +13,14 @@ export interface SangongItem {
   sheet: string;
   cell: string | null; // null when the total is computed because the table has no total row
   cells: { actual?: string; previous?: string; budget?: string };
-  actual: Decimal | null;
-  previous: Decimal | null;
-  budget: Decimal | null;
-  yoyDiff: Decimal | null;
-  yoyRate: Decimal | null;
-  budgetDiff: Decimal | null;
-  completionRate: Decimal | null;
-  share: Decimal | null;
+  actual: Fen | null;
+  previous: Fen | null;
+  budget: Fen | null;
+  yoyDiff: Fen | null;
+  yoyRate: Bp | null;
+  budgetDiff: Fen | null;
+  completionRate: Bp | null;
+  share: Bp | null;
   flags: string[];
   /** Source amounts, for output sheets (absent for a computed total). */
   sources: { actual?: AmountCell; previous?: AmountCell; budget?: AmountCell };
@@ -35,47 +34,9 @@ export interface SangongResult {
   related: SangongItem[];
 }
 
-export const SANGONG_LABELS: Record<SangongKey | RelatedKey, string> = {
-  total: "“三公”经费合计",
-  abroad: "因公出国（境）费",
-  car: "公务用车购置及运行（维护）费",
-  carPurchase: "公务用车购置费",
-  carRun: "公务用车运行（维护）费",
-  reception: "公务接待费",
-  meeting: "会议费",
-  training: "培训费",
-  office: "办公经费",
-  operation: "机关运行经费",
-};
-
-/** Name variants seen in 决算 tables, after numbering ("1.", "（一）", "其中：") and quotes are removed. */
-export function sangongKeyOf(name: string): SangongKey | RelatedKey | null {
-  const n = name
-    .replace(/^([(（]?[一二三四五六七八九十\d]+[)）]?[、.．]?)/, "")
-    .replace(/^其中[:：]?/, "")
-    .replace(/[“”"'‘’「」]/g, "");
-  if (/因公出国|出国\(境\)|出国（境）|出国经费/.test(n)) return "abroad";
-  if (/公务接待/.test(n)) return "reception";
-  if (/机关运行经费|行政经费/.test(n)) return "operation";
-  if (/会议费/.test(n)) return "meeting";
-  if (/培训费/.test(n)) return "training";
-  if (/^办公(经)?费$|^办公经费/.test(n)) return "office";
-  const car = /公务用车|公车|车辆/.test(n);
-  if (car || /^(购置费|运行(维护)?费|运行维护费|维护费)$/.test(n)) {
-    const purchase = /购置/.test(n);
-    const run = /运行|维护|维修/.test(n);
-    if (purchase && run) return "car";
-    if (purchase) return "carPurchase";
-    if (run) return "carRun";
-    if (car) return "car";
-  }
-  if (/三公/.test(n) || /^(合计|总计)$/.test(n)) return "total";
-  return null;
-}
-
-function value(a: AmountCell | undefined): Decimal | null {
+function value(a: AmountCell | undefined): Fen | null {
   if (!a || a.bad) return null;
-  return a.value ?? new Decimal(0);
+  return a.value ?? 0;
 }
 
 function itemFrom(key: SangongKey | RelatedKey, row: TableRow, table: Table): SangongItem {
@@ -96,23 +57,17 @@ function itemFrom(key: SangongKey | RelatedKey, row: TableRow, table: Table): Sa
   });
 }
 
-function compute(base: Pick<SangongItem, "key" | "item" | "sheet" | "cell" | "cells" | "sources" | "actual" | "previous" | "budget">): SangongItem {
+type ItemBase = Pick<SangongItem, "key" | "item" | "sheet" | "cell" | "cells" | "sources" | "actual" | "previous" | "budget">;
+
+function compute(base: ItemBase): SangongItem {
   const { actual, previous, budget } = base;
-  const yoyDiff = actual !== null && previous !== null ? actual.minus(previous) : null;
-  const budgetDiff = actual !== null && budget !== null ? actual.minus(budget) : null;
-  return {
-    ...base,
-    yoyDiff,
-    yoyRate: percentRate(yoyDiff, previous),
-    budgetDiff,
-    completionRate: percentRate(actual, budget),
-    share: null,
-    flags: [],
-  };
+  const yoyDiff = actual !== null && previous !== null ? actual - previous : null;
+  const budgetDiff = actual !== null && budget !== null ? actual - budget : null;
+  return { ...base, yoyDiff, yoyRate: rateBp(yoyDiff, previous), budgetDiff, completionRate: rateBp(actual, budget), share: null, flags: [] };
 }
 
 /** Picks the 三公 table (a table of kind sangong first) and compares each item with last year and budget. */
-export function analyzeSangong(tables: Table[], settings: Settings, findings: Finding[]): SangongResult | null {
+export function analyzeSangong(tables: Table[], findings: Finding[]): SangongResult | null {
   const candidates = [...tables.filter((t) => t.kind === "sangong"), ...tables.filter((t) => t.kind !== "sangong")];
   for (const table of candidates) {
     if (!table.roles.actual) continue;
@@ -130,26 +85,29 @@ export function analyzeSangong(tables: Table[], settings: Settings, findings: Fi
     if (!byKey.has("car") && byKey.has("carPurchase") && byKey.has("carRun")) {
       byKey.set("car", computedSum("car", [byKey.get("carPurchase")!, byKey.get("carRun")!], table.sheet));
     }
-    return finish(table, byKey, settings, findings);
+    return finish(table, byKey, findings);
   }
   return null;
 }
 
 function computedSum(key: SangongKey, parts: SangongItem[], sheet: string): SangongItem {
-  const sum = (pick: (i: SangongItem) => Decimal | null) => (parts.some((p) => pick(p) === null) ? null : sumMoney(parts.map(pick)));
-  return compute({ key, item: SANGONG_LABELS[key], sheet, cell: null, cells: {}, sources: {}, actual: sum((i) => i.actual), previous: sum((i) => i.previous), budget: sum((i) => i.budget) });
+  const sum = (pick: (i: SangongItem) => Fen | null) => (parts.some((p) => pick(p) === null) ? null : sumFen(parts.map(pick)));
+  const base: ItemBase = { key, item: SANGONG_LABELS[key], sheet, cell: null, cells: {}, sources: {}, actual: null, previous: null, budget: null };
+  return compute({ ...base, actual: sum((i) => i.actual), previous: sum((i) => i.previous), budget: sum((i) => i.budget) });
 }
 
-function finish(table: Table, byKey: Map<SangongKey | RelatedKey, SangongItem>, settings: Settings, findings: Finding[]): SangongResult {
+const FIELD_LABEL = { actual: "决算", previous: "上年", budget: "预算" } as const;
+
+function finish(table: Table, byKey: Map<SangongKey | RelatedKey, SangongItem>, findings: Finding[]): SangongResult {
   const parts = (["abroad", "car", "reception"] as const).map((k) => byKey.get(k)).filter((x): x is SangongItem => !!x);
   const total = byKey.get("total") ?? computedSum("total", parts, table.sheet);
-  const fmt = (d: Decimal) => `${formatAmount(d, settings.displayUnit, settings.decimals)}${settings.displayUnit}`;
-  const unitHalf = new Decimal(0.5).times(new Decimal(10).pow(-tableDecimals(table))).times(unitFactor(table.unit));
+  const decimals = tableDecimals(table);
 
   // 三公 = 出国 + 车 + 接待; 车 = 购置 + 运行. Checked on every column that has figures.
+  const carParts = (["carPurchase", "carRun"] as const).map((k) => byKey.get(k)).filter((x): x is SangongItem => !!x);
   const identities: [SangongItem | undefined, SangongItem[]][] = [
     [byKey.has("total") ? total : undefined, parts.length === 3 ? parts : []],
-    [byKey.get("car")?.cell ? byKey.get("car") : undefined, ["carPurchase", "carRun"].map((k) => byKey.get(k as SangongKey)).filter((x): x is SangongItem => !!x)],
+    [byKey.get("car")?.cell ? byKey.get("car") : undefined, carParts],
   ];
   for (const [parent, children] of identities) {
     if (!parent || children.length < 2) continue;
@@ -157,37 +115,38 @@ function finish(table: Table, byKey: Map<SangongKey | RelatedKey, SangongItem>, 
       const stated = parent[field];
       const cell = parent.cells[field];
       if (stated === null || !cell || children.some((c) => c[field] === null)) continue;
-      const computed = sumMoney(children.map((c) => c[field]));
-      const difference = stated.minus(computed);
-      if (difference.isZero()) continue;
-      const within = difference.abs().lte(unitHalf.times(children.length));
-      findings.push(
-        finding(within ? "rounding" : "sum-mismatch", within ? "info" : "error", table.sheet, cell, {
-          name: parent.item,
-          column: field === "actual" ? "决算" : field === "previous" ? "上年" : "预算",
-          stated: fmt(stated),
-          computed: fmt(computed),
-          difference: fmt(difference),
-          children: children.length,
-        }),
-      );
+      const computed = sumFen(children.map((c) => c[field]));
+      const difference = stated - computed;
+      if (difference === 0) continue;
+      const within = withinRounding(difference, children.length, table.unit, decimals);
+      const data = {
+        name: parent.item,
+        column: FIELD_LABEL[field],
+        stated: yuanString(stated),
+        computed: yuanString(computed),
+        difference: yuanString(difference),
+        children: children.length,
+      };
+      findings.push(finding(within ? "rounding" : "sum-mismatch", within ? "info" : "error", table.sheet, cell, data, Math.abs(difference)));
     }
   }
 
-  const items = (["abroad", "car", "carPurchase", "carRun", "reception"] as const).map((k) => byKey.get(k)).filter((x): x is SangongItem => !!x);
+  const items = (["abroad", "car", "carPurchase", "carRun", "reception"] as const)
+    .map((k) => byKey.get(k))
+    .filter((x): x is SangongItem => !!x);
   for (const item of [total, ...items]) {
-    if (total.actual !== null && item.actual !== null) item.share = percentRate(item.actual, total.actual);
-    if (item.yoyDiff !== null && item.yoyDiff.gt(0)) {
+    if (total.actual !== null && item.actual !== null) item.share = rateBp(item.actual, total.actual);
+    if (item.yoyDiff !== null && item.yoyDiff > 0) {
       item.flags.push("sangong-increase");
-      findings.push(
-        finding("sangong-increase", "warning", table.sheet, item.cells.actual ?? item.cell ?? table.range.split(":")[0], {
-          name: item.item,
-          actual: fmt(item.actual as Decimal),
-          previous: fmt(item.previous as Decimal),
-          yoyDiff: fmt(item.yoyDiff),
-          yoyRate: item.yoyRate === null ? null : item.yoyRate.toFixed(2),
-        }),
-      );
+      const cell = item.cells.actual ?? item.cell ?? table.range.split(":")[0];
+      const data = {
+        name: item.item,
+        actual: yuanString(item.actual),
+        previous: yuanString(item.previous),
+        yoyDiff: yuanString(item.yoyDiff),
+        yoyRate: percentString(item.yoyRate),
+      };
+      findings.push(finding("sangong-increase", "warning", table.sheet, cell, data));
     }
   }
   const related = (["meeting", "training", "office", "operation"] as const).map((k) => byKey.get(k)).filter((x): x is SangongItem => !!x);

@@ -1,7 +1,7 @@
 import type { Analysis } from "../analyse/analysis";
 import { finding } from "../base/findings";
 import type { Finding } from "../base/findings";
-import { Decimal } from "../base/money";
+import Decimal from "decimal.js";
 import type { Unit } from "../base/money";
 import { factorOf, halfUlpYuan, isMoney, tokenize } from "./tokens";
 import type { NumberToken } from "./tokens";
@@ -305,6 +305,9 @@ function checkScores(text: string, push: (f: Finding) => void, count: () => void
   });
 }
 
+/** 分 of the workbook as 元 for the audit's decimal arithmetic. */
+const dec = (fen: number | null): Decimal | null => (fen === null ? null : new Decimal(fen).dividedBy(100));
+
 /** A figure the report states for an item of the workbook, against the workbook's figure. */
 function checkAgainstTables(s: Sentence, r: Read, a: Analysis, push: (f: Finding) => void, count: () => void): void {
   const items: { name: string; values: Partial<Record<Role, Decimal | null>>; cells: Partial<Record<Role, string | undefined>>; sheet: string; unit?: Unit }[] = [];
@@ -312,10 +315,10 @@ function checkAgainstTables(s: Sentence, r: Read, a: Analysis, push: (f: Finding
   if (a.sangong) {
     for (const i of [a.sangong.total, ...a.sangong.items, ...a.sangong.related]) {
       const name = i.item.replace(/^([(（]?[一二三四五六七八九十\d]+[)）]?[、.．]?)/, "").replace(/^其中[:：]?/, "").replace(/[“”"]/g, "").trim();
-      items.push({ name, values: { current: i.actual, previous: i.previous, budget: i.budget }, cells: { current: i.cells.actual, previous: i.cells.previous, budget: i.cells.budget }, sheet: i.sheet, unit: unitOfTable(a.sangong.tableId) });
+      items.push({ name, values: { current: dec(i.actual), previous: dec(i.previous), budget: dec(i.budget) }, cells: { current: i.cells.actual, previous: i.cells.previous, budget: i.cells.budget }, sheet: i.sheet, unit: unitOfTable(a.sangong.tableId) });
     }
   }
-  for (const l of a.lines) if (!l.isTotal && l.name.length >= 3) items.push({ name: l.name, values: { current: l.actual, previous: l.previous, budget: l.budget }, cells: { current: l.cells.actual, previous: l.cells.previous, budget: l.budgetRole ? l.cells[l.budgetRole] : undefined }, sheet: l.sheet, unit: unitOfTable(l.tableId) });
+  for (const l of a.lines) if (!l.isTotal && l.name.length >= 3) items.push({ name: l.name, values: { current: dec(l.actual), previous: dec(l.previous), budget: dec(l.budget) }, cells: { current: l.cells.actual, previous: l.cells.previous, budget: l.budgetRole ? l.cells[l.budgetRole] : undefined }, sheet: l.sheet, unit: unitOfTable(l.tableId) });
   // Each figure belongs to the item named right before it (its window), not to the sentence's longest name.
   for (const m of r.money) {
     if (!m.role) continue;

@@ -1,4 +1,4 @@
-import { Decimal } from "../base/money";
+import Decimal from "decimal.js";
 import type { Unit } from "../base/money";
 
 /**

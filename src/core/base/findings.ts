@@ -36,6 +36,8 @@ export const RULE_IDS = [
   "unit-assumed",
   "unit-conflict",
   "header-ambiguous",
+  "precision",
+  "amount-range",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

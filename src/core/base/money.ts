@@ -132,11 +132,19 @@ export function rateBp(numerator: Fen | null, base: Fen | null): Bp | null {
   return Number(q);
 }
 
-/** Percent of a rate given as a plain number ("12.5" from settings) in basis points, exactly. */
-export function bpOfPercent(percent: number): Bp {
-  const r = fenOfDecimal(excelNumberText(percent), "元"); // percent × 100, the same digit shift
-  if (r === null || r === "too-large") throw new RangeError(`not a percentage: ${percent}`);
+/**
+ * A plain number from settings or a framework (a percentage, a weight, points) in hundredths, exactly as written, rounded
+ * half away from zero below a hundredth: 12.5 → 1250. A percentage in hundredths is basis points.
+ */
+export function hundredths(n: number): number {
+  const r = fenOfDecimal(excelNumberText(n), "元"); // the same digit shift as 元 → 分
+  if (r === null || r === "too-large") throw new RangeError(`not a usable number: ${n}`);
   return r.fen;
+}
+
+/** Hundredths as the shortest text: 300 → "3", 250 → "2.5", 533 → "5.33". */
+export function hundredthsText(h: number): string {
+  return scaledText(h, 2).replace(/\.?0+$/, "");
 }
 
 /** Integer with `decimals` implied decimals as text: (-12345, 2) → "-123.45"; zero never has a sign. */

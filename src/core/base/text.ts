@@ -25,5 +25,6 @@ export function cellText(v: unknown): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v;
   if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (typeof v === "object" && "date" in v && typeof v.date === "string") return v.date;
   return "";
 }

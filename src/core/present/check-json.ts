@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { columnIndex } from "../base/cell-grid";
-import type { Analysis } from "../analyse/analysis";
+import type { CheckResult } from "../score/check-result";
 import { RULE_IDS } from "../base/findings";
 import { findingMessage } from "../catalogue/findings";
-import { Decimal, percentString, UNITS, yuanString } from "../base/money";
+import { percentString, scaledText, UNITS, yuanString } from "../base/money";
+import { DEFAULT_PRESENTATION } from "../base/presentation";
+import type { Presentation } from "../base/presentation";
 import type { SangongItem } from "../analyse/sangong";
 import { TABLE_KINDS } from "../recognise/table";
 
@@ -133,9 +135,10 @@ function sangongItemJson(i: SangongItem): z.infer<typeof SangongItemJsonSchema> 
   };
 }
 
-const pts = (d: Decimal | null) => (d === null ? null : d.toFixed(2, Decimal.ROUND_HALF_UP));
+/** Points (hundredths) as the contract's two-decimal string. */
+const pts = (h: number | null) => (h === null ? null : scaledText(h, 2));
 
-function scoringJson(a: Analysis): z.infer<typeof ScoringJsonSchema> | null {
+function scoringJson(a: CheckResult): z.infer<typeof ScoringJsonSchema> | null {
   const r = a.scoring;
   if (!r) return null;
   const sheet = a.scoringSheet;
@@ -146,26 +149,26 @@ function scoringJson(a: Analysis): z.infer<typeof ScoringJsonSchema> | null {
       level1: i.indicator.level1,
       level2: i.indicator.level2,
       name: i.indicator.name,
-      weight: new Decimal(i.indicator.weight).toFixed(2),
-      criterion: i.indicator.criterion,
+      weight: scaledText(i.weight, 2),
+      criterion: i.criterion,
       formula: i.indicator.formula ?? null,
       rate: percentString(i.rate),
       score: pts(i.score),
       status: i.status,
       note: i.note,
-      inputs: i.inputs.map((x) => ({ label: x.label, value: x.kind === "amount" ? x.value.toFixed(2) : x.value.toString(), kind: x.kind, sheet: x.sheet, cell: x.cell })),
+      inputs: i.inputs.map((x) => ({ label: x.label, value: scaledText(x.value, 2), kind: x.kind, sheet: x.sheet, cell: x.cell })),
     })),
-    groups: r.groups.map((g) => ({ level1: g.level1, weight: g.weight.toFixed(2), score: pts(g.score) })),
-    baseTotal: r.baseTotal.toFixed(2),
-    bonusTotal: r.bonusTotal.toFixed(2),
-    total: r.total.toFixed(2),
+    groups: r.groups.map((g) => ({ level1: g.level1, weight: scaledText(g.weight, 2), score: pts(g.score) })),
+    baseTotal: scaledText(r.baseTotal, 2),
+    bonusTotal: scaledText(r.bonusTotal, 2),
+    total: scaledText(r.total, 2),
     pending: r.pending,
     grade: r.grade,
     sheet: sheet ? { sheet: sheet.sheet, range: sheet.range, items: sheet.items.length, baseTotal: pts(sheet.baseTotal), bonusTotal: pts(sheet.bonusTotal), total: pts(sheet.total), grade: sheet.grade } : null,
   };
 }
 
-export function checkJson(analysis: Analysis): CheckJson {
+export function checkJson(analysis: CheckResult, p: Presentation = DEFAULT_PRESENTATION): CheckJson {
   const doc: CheckJson = {
     tables: analysis.tables.map((t) => ({
       sheet: t.sheet,
@@ -211,7 +214,7 @@ export function checkJson(analysis: Analysis): CheckJson {
         }
       : null,
     scoring: scoringJson(analysis),
-    findings: analysis.findings.map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: findingMessage(f), data: f.data })),
+    findings: analysis.findings.map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: findingMessage(f, p), data: f.data })),
   };
   return CheckJsonSchema.parse(doc);
 }

@@ -1,13 +1,18 @@
 import { columnLetter, parseAddress, qualifiedAddress } from "../base/cell-grid";
 import type { ColumnRole } from "../recognise/column-roles";
-import type { Analysis } from "../analyse/analysis";
+import type { CheckResult } from "../score/check-result";
 import type { Finding } from "../base/findings";
-import { fromYuan } from "../base/money";
+import { fenToNumber } from "../base/money";
 import type { Unit } from "../base/money";
 import type { SangongItem } from "../analyse/sangong";
 import { addFindingsList, PLAN_MARK, PlanBuilder, ref } from "./sheet-plan";
 import type { PlanCell, SheetPlan } from "./sheet-plan";
-import type { Settings } from "../run/settings";
+import type { Presentation } from "../base/presentation";
+
+/** What the result sheets need of the settings. */
+export interface PlanOptions extends Presentation {
+  thresholdPercent: number;
+}
 import type { AmountCell, Table } from "../recognise/table";
 import { buildScoringPlan } from "./scoring-plan";
 
@@ -26,7 +31,7 @@ function sourceCell(sheet: string, a: AmountCell | undefined, unit: Unit, fmt: s
   if (!a) return {};
   if (a.bad) return { v: null, fmt };
   // Text read as a number (or a "—", which counts as 0) is written as the value core used.
-  if (a.text) return { v: a.value === null ? 0 : fromYuan(a.value, unit).toNumber(), fmt };
+  if (a.text) return { v: a.value === null ? 0 : fenToNumber(a.value, unit), fmt };
   return { f: qualifiedAddress(sheet, a.cell), fmt };
 }
 
@@ -46,7 +51,7 @@ function inTable(t: Table, f: Finding): boolean {
 const V = { code: 0, name: 1, initial: 2, final: 3, actual: 4, diff: 5, rate: 6, completion: 7, previous: 8, yoy: 9, yoyRate: 10, reason: 11, flags: 12 };
 const FLAG_TEXT: Record<string, string> = { "over-threshold": "差异超提示线", "no-budget": "无预算支出", "over-budget": "超预算", "sum-mismatch": "合计不符" };
 
-export function buildVariancePlan(a: Analysis, s: Settings): SheetPlan {
+export function buildVariancePlan(a: CheckResult, s: PlanOptions): SheetPlan {
   const b = new PlanBuilder();
   const fmt = moneyFormat(s.decimals);
   b.add([{ v: `预决算差异分析${PLAN_MARK}`, style: "title" }]);
@@ -108,14 +113,14 @@ export function buildVariancePlan(a: Analysis, s: Settings): SheetPlan {
     }
   }
   const sangongTable = a.sangong ? a.tables.find((t) => t.id === a.sangong?.tableId) : undefined;
-  addFindingsList(b, a.findings.filter((f) => (!sangongTable || !inTable(sangongTable, f)) && !SCORING_RULES.has(f.rule)), "检查发现");
+  addFindingsList(b, a.findings.filter((f) => (!sangongTable || !inTable(sangongTable, f)) && !SCORING_RULES.has(f.rule)), "检查发现", s);
   return b.build(VARIANCE_SHEET, [12, 34, 13, 13, 13, 13, 10, 10, 13, 13, 10, 36, 16], 2);
 }
 
 // Columns of 「三公经费对比」.
 const G = { name: 0, previous: 1, budget: 2, actual: 3, yoy: 4, yoyRate: 5, budgetDiff: 6, completion: 7, share: 8, flags: 9 };
 
-export function buildSangongPlan(a: Analysis, s: Settings): SheetPlan | null {
+export function buildSangongPlan(a: CheckResult, s: PlanOptions): SheetPlan | null {
   const sg = a.sangong;
   if (!sg) return null;
   const table = a.tables.find((t) => t.id === sg.tableId);
@@ -187,17 +192,17 @@ export function buildSangongPlan(a: Analysis, s: Settings): SheetPlan | null {
     b.add([{ v: "相关支出（另列，不计入“三公”经费）", style: "subtitle" }]);
     for (const item of sg.related) writeItem(item, b.nextRow, 1);
   }
-  addFindingsList(b, a.findings.filter((f) => inTable(table, f)), "三公经费检查发现");
+  addFindingsList(b, a.findings.filter((f) => inTable(table, f)), "三公经费检查发现", s);
   return b.build(SANGONG_SHEET, [34, 13, 13, 13, 14, 10, 13, 10, 11, 14], 4);
 }
 
-export function buildOutputPlans(a: Analysis, s: Settings): SheetPlan[] {
+export function buildOutputPlans(a: CheckResult, s: PlanOptions): SheetPlan[] {
   const plans = [buildVariancePlan(a, s)];
   const sg = buildSangongPlan(a, s);
   if (sg) plans.push(sg);
   if (a.scoring) {
     const sheetFindings = a.findings.filter((f) => SCORING_RULES.has(f.rule));
-    plans.push(buildScoringPlan(a.scoring, sheetFindings));
+    plans.push(buildScoringPlan(a.scoring, sheetFindings, s));
   }
   return plans;
 }

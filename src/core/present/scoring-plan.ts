@@ -1,11 +1,18 @@
 import { qualifiedAddress } from "../base/cell-grid";
 import type { Finding } from "../base/findings";
-import { formatAmount } from "../base/money";
+import { formatFen, hundredthsText } from "../base/money";
+import type { Presentation } from "../base/presentation";
 import { addFindingsList, PLAN_MARK, PlanBuilder, ref } from "./sheet-plan";
 import type { PlanCell, SheetPlan } from "./sheet-plan";
 import type { ScoringResult } from "../score/score";
 
 export const SCORING_SHEET = "绩效评分表";
+
+/** An input of a measured rate as the sheet shows it: amounts in the clerk's unit, counts and rates as numbers. */
+function inputText(kind: "amount" | "count" | "rate", value: number, p: Presentation): string {
+  if (kind === "amount") return `${formatFen(value, p.displayUnit, p.decimals)}${p.displayUnit}`;
+  return kind === "rate" ? `${hundredthsText(value)}%` : hundredthsText(value);
+}
 
 // Columns of 「绩效评分表」.
 const S = { level1: 0, level2: 1, name: 2, weight: 3, criterion: 4, formula: 5, value: 6, score: 7, source: 8 };
@@ -23,7 +30,7 @@ export function gradeFormula(totalCell: string, scoreRanges: string[], grades: {
  * qualitative ones blank for the clerk; group totals, the total, the bonus and the grade are formulas, so
  * the clerk's scores recalculate in Excel.
  */
-export function buildScoringPlan(result: ScoringResult, findings: Finding[]): SheetPlan {
+export function buildScoringPlan(result: ScoringResult, findings: Finding[], p: Presentation): SheetPlan {
   const b = new PlanBuilder();
   const fw = result.framework;
   b.add([{ v: `绩效评分表${PLAN_MARK}`, style: "title" }]);
@@ -37,16 +44,16 @@ export function buildScoringPlan(result: ScoringResult, findings: Finding[]): Sh
     const first = b.nextRow;
     for (const item of result.items.filter((i) => i.indicator.level1 === level1)) {
       const ind = item.indicator;
-      const sources = item.inputs.map((x) => `${x.label}${x.kind === "amount" ? ` ${formatAmount(x.value, "万元", 2)}万元` : ` ${x.value.toString()}`}${x.cell ? `（${x.sheet}!${x.cell}）` : ""}`);
+      const sources = item.inputs.map((x) => `${x.label} ${inputText(x.kind, x.value, p)}${x.cell ? `（${x.sheet}!${x.cell}）` : ""}`);
       const cells: PlanCell[] = [];
       cells[S.level1] = { v: item === result.items.find((i) => i.indicator.level1 === level1) ? level1 : "" };
       cells[S.level2] = { v: ind.level2 };
       cells[S.name] = { v: ind.name };
-      cells[S.weight] = { v: ind.weight, fmt: "0.00" };
-      cells[S.criterion] = { v: ind.criterion };
+      cells[S.weight] = { v: item.weight / 100, fmt: "0.00" };
+      cells[S.criterion] = { v: item.criterion };
       cells[S.formula] = { v: ind.formula ?? "" };
-      cells[S.value] = item.rate === null ? { v: "" } : { v: item.rate.toDecimalPlaces(4).toNumber() / 100, fmt: "0.00%" };
-      cells[S.score] = item.score === null ? { v: null, fmt: "0.00" } : { v: item.score.toDecimalPlaces(4).toNumber(), fmt: "0.00" };
+      cells[S.value] = item.rate === null ? { v: "" } : { v: item.rate / 10000, fmt: "0.00%" };
+      cells[S.score] = item.score === null ? { v: null, fmt: "0.00" } : { v: item.score / 100, fmt: "0.00" };
       const firstLink = item.inputs.find((x) => x.cell && x.sheet);
       cells[S.source] = { v: [...sources, item.note ?? ""].filter(Boolean).join("；") || (item.status === "pending" ? "待评分" : ""), link: firstLink ? qualifiedAddress(firstLink.sheet!, firstLink.cell!) : undefined };
       const row = b.add(cells);
@@ -62,12 +69,12 @@ export function buildScoringPlan(result: ScoringResult, findings: Finding[]): Sh
   const totalRow = b.add([{ v: "合计", style: "total" }, {}, {}, { f: sumOf(S.weight), fmt: "0.00", style: "total" }, {}, {}, {}, { f: sumOf(S.score), fmt: "0.00", style: "total" }]);
 
   const bonusFirst = b.nextRow;
-  for (const bonus of result.bonus) b.add([{ v: "加分项" }, { v: bonus.name }, {}, {}, {}, {}, {}, { v: bonus.points.toNumber(), fmt: "0.00" }]);
+  for (const bonus of result.bonus) b.add([{ v: "加分项" }, { v: bonus.name }, {}, {}, {}, {}, {}, { v: bonus.points / 100, fmt: "0.00" }]);
   const bonusSum = result.bonus.length > 0 ? `SUM(${ref(S.score, bonusFirst)}:${ref(S.score, b.nextRow - 1)})` : "0";
   const cap = result.framework.bonusCap;
   const bonusRow = b.add([{ v: "加分合计", style: "total" }, { v: cap > 0 ? `（上限 ${cap} 分）` : "" }, {}, {}, {}, {}, {}, { f: cap > 0 ? `MIN(${bonusSum},${cap})` : bonusSum, fmt: "0.00", style: "total" }]);
   const grandRow = b.add([{ v: "总分", style: "total" }, {}, {}, {}, {}, {}, {}, { f: `${ref(S.score, totalRow)}+${ref(S.score, bonusRow)}`, fmt: "0.00", style: "total" }]);
   b.add([{ v: "评价等级", style: "total" }, {}, {}, {}, {}, {}, {}, { f: gradeFormula(ref(S.score, grandRow), scoreRanges, fw.grades), style: "total" }]);
-  addFindingsList(b, findings, "评分表检查发现");
+  addFindingsList(b, findings, "评分表检查发现", p);
   return b.build(SCORING_SHEET, [12, 14, 22, 7, 40, 34, 10, 8, 48], 3);
 }

@@ -1,6 +1,8 @@
 import { columnLetter, qualifiedAddress } from "../base/cell-grid";
 import type { Finding, Severity } from "../base/findings";
+import type { Presentation } from "../base/presentation";
 import { findingMessage, RULE_TITLES } from "../catalogue/findings";
+import { PLAN_MARK } from "../recognise/own-sheets";
 
 /** A declarative output sheet: every host renders the same plan (Office.js in Excel, exceljs in Node). */
 export type CellStyle = "title" | "subtitle" | "header" | "total" | "note" | "link";
@@ -56,8 +58,7 @@ export interface SheetPlan {
   print?: PrintSetup;
 }
 
-/** A marker in A1 so a re-run knows which sheets it made (and replaces only those). */
-export const PLAN_MARK = "（决算助手生成）";
+export { PLAN_MARK };
 
 /** Builds rows while tracking sheet row numbers, so formulas can point at cells of the plan itself. */
 export class PlanBuilder {
@@ -94,7 +95,7 @@ export const ref = (col: number, row: number): string => `${columnLetter(col)}${
 const SEVERITY_TEXT: Record<Severity, string> = { error: "错误", warning: "提示", info: "参考" };
 
 /** The findings list at the foot of an output sheet: one row per finding, the address a link to its cell. */
-export function addFindingsList(b: PlanBuilder, findings: Finding[], heading: string): void {
+export function addFindingsList(b: PlanBuilder, findings: Finding[], heading: string, p: Presentation): void {
   b.blank();
   b.add([{ v: `${heading}（共 ${findings.length} 项）`, style: "subtitle" }]);
   b.add([{ v: "级别", style: "header" }, { v: "位置", style: "header" }, { v: "类型", style: "header" }, { v: "说明", style: "header" }]);
@@ -107,7 +108,7 @@ export function addFindingsList(b: PlanBuilder, findings: Finding[], heading: st
       { v: SEVERITY_TEXT[f.severity] },
       { v: `${f.sheet}!${f.cell}`, link: qualifiedAddress(f.sheet, f.cell), style: "link" },
       { v: RULE_TITLES[f.rule] },
-      { v: findingMessage(f) },
+      { v: findingMessage(f, p) },
     ]);
     if (f.severity !== "info") b.highlight(row, f.severity === "error" ? "error" : "warning");
   }

@@ -1,12 +1,11 @@
-import { cellAddress, cellAt } from "../base/cell-grid";
+import { cellAddress, cellAt, sheetRow } from "../base/cell-grid";
 import type { CellGrid, CellValue } from "../base/cell-grid";
 import { AMOUNT_ROLES, ROLE_LABELS } from "./column-roles";
 import type { ColumnRole } from "./column-roles";
 import { finding } from "../base/findings";
 import type { Finding } from "../base/findings";
-import { Decimal, toYuan } from "../base/money";
 import type { Unit } from "../base/money";
-import { parseNumber } from "../read/number-parser";
+import { readAmountCell } from "../read/number-parser";
 import type { AmountCell, CodeScheme, TableColumn, TableRow } from "./table";
 import { cellText, indentWidth, squash } from "../base/text";
 
@@ -16,6 +15,8 @@ const NUMBER_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([...AMOUNT_ROL
 const TOTAL_NAME = /^(合计|总计|共计|小计|本年支出合计|支出合计|收入合计|本年收入合计|支出总计|收入总计)$|^.{0,12}(合计|总计)$/;
 const SUBTOTAL_NAME = /小计$/;
 const PART_PREFIX = /^其中[:：]?/;
+const GRADE_ROW = /(等级|评价结果|评定结果)/;
+const GRADE_TEXT = /^(优|良|中|差|优秀|良好|合格|不合格)$/;
 const CODE_IN_NAME = /^(\d{3}(?:\d{2}){0,2})(?!\d)[\s\u3000]*[、.．]?[\s\u3000]*(\S.*)$/;
 
 export function codeScheme(code: string): CodeScheme {
@@ -69,7 +70,7 @@ export function readRows(
   const rows: TableRow[] = [];
   // Addresses are built per cell on large tables: column letters once.
   const letters = new Map(columns.map((c) => [c.col, c.letter]));
-  const rowBase = grid.origin.row + 1;
+  const inexact: AmountCell[] = [];
   const nameCol = roles.name ?? roles.level3 ?? roles.level2 ?? roles.level1;
   const labelCol = nameCol ?? roles.code ?? roles.codeClass ?? columns[0];
   const indents: number[] = [];
@@ -114,36 +115,19 @@ export function readRows(
     const amounts: Partial<Record<ColumnRole, AmountCell>> = {};
     for (const col of columns) {
       if (!col.role || !NUMBER_ROLES.has(col.role)) continue;
-      const v = cellAt(grid, r, col.col);
-      const cell = `${letters.get(col.col)}${rowBase + r}`;
-      if (typeof v === "number" && Number.isFinite(v)) {
-        // Most cells: a plain number. No intermediate parse result, no text copy (raw is for text cells).
-        const d = new Decimal(v);
-        amounts[col.role] = { cell, value: AMOUNT_ROLES.has(col.role) ? toYuan(d, col.unit ?? unit) : d, raw: "", bad: false, dash: false, text: false, decimals: d.decimalPlaces() };
+      const money = AMOUNT_ROLES.has(col.role);
+      const a = readAmountCell(cellAt(grid, r, col.col), `${letters.get(col.col)}${sheetRow(grid, r) + 1}`, money ? (col.unit ?? unit) : "元", money);
+      if (a.bad && (col.role === "score" || col.role === "maxScore") && GRADE_ROW.test(key) && GRADE_TEXT.test(squash(a.raw))) {
+        // "评价等级 | 优": a grade where a score would be, not an unreadable number.
+        amounts[col.role] = { ...a, bad: null };
         continue;
       }
-      const parsed = parseNumber(v);
-      const rawText = cellText(typeof v === "object" && v !== null ? v.error : v);
-      if (parsed.kind === "number" && !parsed.percent) {
-        const isMoney = AMOUNT_ROLES.has(col.role);
-        const value = isMoney ? toYuan(parsed.value, parsed.unit ?? col.unit ?? unit) : parsed.value;
-        amounts[col.role] = { cell, value, raw: rawText, bad: false, dash: false, text: typeof v === "string", decimals: parsed.value.decimalPlaces() };
-      } else if (parsed.kind === "empty") {
-        amounts[col.role] = { cell, value: null, raw: rawText, bad: false, dash: parsed.dash, text: typeof v === "string", decimals: 0 };
-      } else if ((col.role === "score" || col.role === "maxScore") && /(等级|评价结果|评定结果)/.test(key) && /^(优|良|中|差|优秀|良好|合格|不合格)$/.test(squash(rawText))) {
-        // "评价等级 | 优": a grade where a score would be, not an unreadable number.
-        amounts[col.role] = { cell, value: null, raw: rawText, bad: false, dash: false, text: true, decimals: 0 };
-      } else {
-        amounts[col.role] = { cell, value: null, raw: rawText, bad: true, dash: false, text: typeof v === "string", decimals: 0 };
+      amounts[col.role] = a;
+      if (a.bad) {
         findings.push(
-          finding("bad-value", "error", grid.sheet, cell, {
-            text: parsed.kind === "bad" ? parsed.text : rawText,
-            column: ROLE_LABELS[col.role],
-            columnLetter: col.letter,
-            name: name || null,
-          }),
+          finding("bad-value", "error", grid.sheet, a.cell, { text: a.raw, reason: a.bad, column: ROLE_LABELS[col.role], columnLetter: col.letter, name: name || null }),
         );
-      }
+      } else if (!a.exact) inexact.push(a);
     }
 
     let reason: string | null = null;
@@ -187,6 +171,10 @@ export function readRows(
   // Rows without code or numbering: level from indentation, ranked (0 spaces → 1, next width → 2 …).
   const widths = [...new Set(indents)].sort((a, b) => a - b);
   for (const p of pending) if (p.indent !== null && p.row.level === -1) p.row.level = widths.indexOf(p.indent) + 1;
+  // Figures finer than 分 were rounded to 分: said once per table, with the first such cell.
+  if (inexact.length > 0) {
+    findings.push(finding("precision", "info", grid.sheet, inexact[0].cell, { count: inexact.length, text: inexact[0].raw }));
+  }
   // "其中" rows hang under the row above them.
   for (let i = 0; i < rows.length; i++) {
     if (rows[i].isPart && !rows[i].code && i > 0) rows[i].level = Math.max(rows[i].level, rows[i - 1].level + 1);

@@ -1,8 +1,9 @@
-import { cellAddress, cellAt, columnLetter, gridWidth, mergedValueGetter, rangeAddress } from "../base/cell-grid";
+import { cellAddress, cellAt, gridColumnLetter, gridWidth, mergedValueGetter, rangeAddress } from "../base/cell-grid";
 import type { CellGrid, CellValue } from "../base/cell-grid";
 import { AMOUNT_ROLES, ROLE_LABELS, roleOf, unitInHeader, unitInTitleLine, yearInHeader } from "./column-roles";
 import type { ColumnRole } from "./column-roles";
 import { finding } from "../base/findings";
+import { TABLE_NOTES } from "../catalogue/review";
 import type { Finding } from "../base/findings";
 import { readRows } from "./read-rows";
 import { findWideSangong } from "./wide-sangong";
@@ -162,7 +163,7 @@ function columnsOf(
     }
     const unit = texts.map(unitInHeader).find((u): u is Unit => u !== null) ?? null;
     const year = texts.map(yearInHeader).find((y): y is number => y !== null) ?? null;
-    cols.push({ col: c, letter: columnLetter(grid.origin.col + c), header, role, unit, texts, year });
+    cols.push({ col: c, letter: gridColumnLetter(grid, c), header, role, unit, texts, year });
   }
 
   // "2022年决算数 | 2023年预算数 | 2023年决算数": the earlier year is last year's.
@@ -193,7 +194,7 @@ function columnsOf(
           chosen: chosen.letter,
         }),
       );
-      notes.push(`${ROLE_LABELS[role]}列有多个候选（${list.map((x) => x.letter).join("、")}），取 ${chosen.letter} 列`);
+      notes.push(TABLE_NOTES.ambiguous(ROLE_LABELS[role], list.map((x) => x.letter).join("、"), chosen.letter));
     }
   }
   return cols.map(({ col, letter, header, role, unit }) => ({ col, letter, header, role, unit }));
@@ -429,7 +430,7 @@ function buildTable(
   const hasMoney = columns.some((c) => c.role !== null && AMOUNT_ROLES.has(c.role));
   if (unitSource === "assumed" && hasMoney && !confirmedUnit) {
     localFindings.push(finding("unit-assumed", "info", grid.sheet, headerCell, { title }));
-    notes.push("未找到金额单位，按“元”处理");
+    notes.push(TABLE_NOTES.unitAssumed);
   }
 
   const rows = dataEnd >= dataStart ? readRows(grid, get, columns, roles, unit, dataStart, dataEnd, block.left, block.right, localFindings) : [];

@@ -1,4 +1,7 @@
-import type { Decimal, Unit } from "../base/money";
+import type { Unit } from "../base/money";
+import type { AmountCell } from "../read/number-parser";
+
+export type { AmountCell };
 import type { ColumnRole } from "./column-roles";
 
 export const TABLE_KINDS = ["budget-actual", "comparison", "sangong", "staff", "scoring", "bonus", "amounts"] as const;
@@ -11,19 +14,6 @@ export interface TableColumn {
   header: string; // header texts joined with "/"
   role: ColumnRole | null;
   unit: Unit | null; // stated in this column's header
-}
-
-/** One amount as read: the decimal in 元, or null when empty or unreadable (then `bad` says why). */
-export interface AmountCell {
-  cell: string;
-  value: Decimal | null;
-  raw: string;
-  bad: boolean;
-  dash: boolean;
-  /** The cell held text that was read as a number ("3,120,000.00"): a formula cannot use it as it is. */
-  text: boolean;
-  /** Decimals as written, in the table's unit: the precision rounding is judged against. */
-  decimals: number;
 }
 
 export interface TableRow {

@@ -1,15 +1,15 @@
-import { cellAddress, cellAt, columnLetter, rangeAddress } from "../base/cell-grid";
+import { cellAddress, cellAt, gridColumnLetter, rangeAddress } from "../base/cell-grid";
 import type { CellGrid, CellValue } from "../base/cell-grid";
 import { roleOf, unitInTitleLine } from "./column-roles";
 import type { ColumnRole } from "./column-roles";
 import { finding } from "../base/findings";
+import { TABLE_NOTES } from "../catalogue/review";
 import type { Finding } from "../base/findings";
-import { toYuan } from "../base/money";
 import type { Unit } from "../base/money";
-import { parseNumber } from "../read/number-parser";
-import { SANGONG_LABELS, sangongKeyOf } from "../analyse/sangong";
-import type { RelatedKey, SangongKey } from "../analyse/sangong";
-import type { AmountCell, Table, TableColumn, TableRow } from "./table";
+import { readAmountCell } from "../read/number-parser";
+import { SANGONG_LABELS, sangongKeyOf } from "./sangong-vocabulary";
+import type { RelatedKey, SangongKey } from "./sangong-vocabulary";
+import type { Table, TableColumn, TableRow } from "./table";
 import { cellText, squash } from "../base/text";
 
 /**
@@ -86,12 +86,11 @@ export function findWideSangong(grid: CellGrid, get: (r: number, c: number) => C
     for (const { col, role, key } of columns) {
       const v = cellAt(grid, data, col);
       const cell = cellAddress(grid, data, col);
-      const parsed = parseNumber(v);
-      const amount: AmountCell =
-        parsed.kind === "number" && !parsed.percent
-          ? { cell, value: toYuan(parsed.value, parsed.unit ?? unit.unit), raw: cellText(v), bad: false, dash: false, text: typeof v === "string", decimals: parsed.value.decimalPlaces() }
-          : { cell, value: null, raw: cellText(v), bad: parsed.kind === "bad", dash: parsed.kind === "empty" && parsed.dash, text: typeof v === "string", decimals: 0 };
-      if (parsed.kind === "bad") rowFindings.push(finding("bad-value", "error", grid.sheet, cell, { text: parsed.text, column: role, columnLetter: columnLetter(grid.origin.col + col), name: SANGONG_LABELS[key] }));
+      const amount = readAmountCell(v, cell, unit.unit, true);
+      if (amount.bad) {
+        const data = { text: amount.raw, reason: amount.bad, column: role, columnLetter: gridColumnLetter(grid, col), name: SANGONG_LABELS[key] };
+        rowFindings.push(finding("bad-value", "error", grid.sheet, cell, data));
+      }
       const row =
         byKey.get(key) ??
         ({ r: data, cell: cellAddress(grid, r, col), code: null, codeScheme: null, name: SANGONG_LABELS[key], level: key === "total" ? 0 : key === "carPurchase" || key === "carRun" ? 2 : 1, isTotal: key === "total", totalKind: key === "total" ? "total" : null, isPart: key === "carPurchase" || key === "carRun", amounts: {}, reason: null, reasonCell: null, labels: {} } as TableRow);
@@ -105,7 +104,7 @@ export function findWideSangong(grid: CellGrid, get: (r: number, c: number) => C
     const left = Math.min(...columns.map((x) => x.col));
     const tableColumns: TableColumn[] = [...roles].map((role) => {
       const first = columns.find((x) => x.role === role)!;
-      return { col: first.col, letter: columnLetter(grid.origin.col + first.col), header: cellText(get(blockRow, first.col)), role, unit: null };
+      return { col: first.col, letter: gridColumnLetter(grid, first.col), header: cellText(get(blockRow, first.col)), role, unit: null };
     });
     const title = titleAbove(grid, blockRow) ?? grid.sheet;
     out.push({
@@ -124,7 +123,7 @@ export function findWideSangong(grid: CellGrid, get: (r: number, c: number) => C
         roles: Object.fromEntries(tableColumns.map((c) => [c.role, c])),
         rows,
         codeScheme: null,
-        notes: unit.source === "assumed" ? ["未找到金额单位，按“元”处理"] : [],
+        notes: unit.source === "assumed" ? [TABLE_NOTES.unitAssumed] : [],
       },
     });
     r = data;

@@ -1,5 +1,3 @@
-import type { Decimal } from "../base/money";
-
 /**
  * The report as data: headings, paragraphs of runs, tables. One renderer turns it into .docx; the
  * self-check reads it back. A number run keeps the value it prints and, for rates, what it was computed
@@ -7,8 +5,20 @@ import type { Decimal } from "../base/money";
  */
 export type Run =
   | { kind: "text"; text: string }
-  | { kind: "number"; text: string; value: Decimal; format: "amount" | "percent" | "points" | "count"; of?: { numerator: Decimal; base: Decimal } }
+  | NumberRun
   | { kind: "placeholder"; text: string };
+
+/**
+ * A number as printed and the exact value it prints, in hundredths of its unit: 分 for amounts (元), basis points for
+ * percentages, hundredths of a point or of a person for points and counts.
+ */
+export interface NumberRun {
+  kind: "number";
+  text: string;
+  value: number;
+  format: "amount" | "percent" | "points" | "count";
+  of?: { numerator: number; base: number };
+}
 
 export type Block =
   | { kind: "heading"; level: 1 | 2 | 3; runs: Run[] }

@@ -1,6 +1,6 @@
-import { Decimal, formatAmount, percentRate } from "../base/money";
-import type { Unit } from "../base/money";
-import type { Run } from "./model";
+import { formatFen, hundredthsText, rateBp, scaledText } from "../base/money";
+import type { Fen, Unit } from "../base/money";
+import type { NumberRun, Run } from "./model";
 
 /** Number runs: the text is always produced from the value here, so the self-check can recompute it. */
 export interface NumberStyle {
@@ -8,45 +8,42 @@ export interface NumberStyle {
   decimals: number;
 }
 
-export function amount(yuan: Decimal, s: NumberStyle): Run {
-  return { kind: "number", text: formatAmount(yuan, s.unit, s.decimals), value: yuan, format: "amount" };
+export function amount(fen: Fen, s: NumberStyle): Run {
+  return { kind: "number", text: formatFen(fen, s.unit, s.decimals), value: fen, format: "amount" };
 }
 
 /** |amount|, for sentences that carry the sign in words (增加/减少). */
-export function magnitude(yuan: Decimal, s: NumberStyle): Run {
-  return amount(yuan.abs(), s);
+export function magnitude(fen: Fen, s: NumberStyle): Run {
+  return amount(Math.abs(fen), s);
 }
 
 /** A percentage of numerator over base (never called with a zero base: callers say "no rate" in words). */
-export function percent(numerator: Decimal, base: Decimal, absolute = false): Run {
-  const rate = percentRate(numerator, base);
+export function percent(numerator: Fen, base: Fen, absolute = false): Run {
+  const rate = rateBp(numerator, base);
   if (rate === null) throw new RangeError("percent of a zero base: say it in words instead");
-  const v = absolute ? rate.abs() : rate;
-  return { kind: "number", text: v.toFixed(2, Decimal.ROUND_HALF_UP), value: v, format: "percent", of: { numerator: absolute ? numerator.abs() : numerator, base: absolute ? base.abs() : base } };
+  const v = absolute ? Math.abs(rate) : rate;
+  const of = absolute ? { numerator: Math.abs(numerator), base: Math.abs(base) } : { numerator, base };
+  return { kind: "number", text: scaledText(v, 2), value: v, format: "percent", of };
 }
 
-export function points(score: Decimal): Run {
-  return { kind: "number", text: trimPoints(score), value: score, format: "points" };
+/** Points in hundredths: "5分", "4.5分", "3.15分" — as 评分表 write them. */
+export function points(h: number): Run {
+  return { kind: "number", text: hundredthsText(h), value: h, format: "points" };
 }
 
-export function count(n: Decimal): Run {
-  return { kind: "number", text: n.toString(), value: n, format: "count" };
+/** A count in hundredths (56 people is 5600). */
+export function count(h: number): Run {
+  return { kind: "number", text: hundredthsText(h), value: h, format: "count" };
 }
 
-/** Scores read "5分", "4.5分", "3.15分" — as 评分表 write them. */
-export function trimPoints(d: Decimal): string {
-  return d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toString();
-}
-
-export function formatOf(run: Extract<Run, { kind: "number" }>, s: NumberStyle): string {
+export function formatOf(run: NumberRun, s: NumberStyle): string {
   switch (run.format) {
     case "amount":
-      return formatAmount(run.value, s.unit, s.decimals);
+      return formatFen(run.value, s.unit, s.decimals);
     case "percent":
-      return run.value.toFixed(2, Decimal.ROUND_HALF_UP);
+      return scaledText(run.value, 2);
     case "points":
-      return trimPoints(run.value);
     case "count":
-      return run.value.toString();
+      return hundredthsText(run.value);
   }
 }

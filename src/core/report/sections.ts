@@ -1,20 +1,21 @@
-import type { Analysis } from "../analyse/analysis";
-import { Decimal, minOf, percentRate, sumMoney } from "../base/money";
+import type { CheckResult } from "../score/check-result";
+import { hundredths, minOf, rateBp, sumFen } from "../base/money";
+import type { Fen } from "../base/money";
 import type { SangongItem } from "../analyse/sangong";
-import type { Settings } from "../run/settings";
+import type { ReportOptions } from "./options";
 import type { Table } from "../recognise/table";
 import type { VarianceLine } from "../analyse/variance";
 import type { TextKey } from "../recognise/workbook-texts";
 import { placeholder, text } from "./model";
 import type { Block, Run } from "./model";
-import { amount, magnitude, percent, points } from "./number-runs";
+import { amount, count, magnitude, percent, points } from "./number-runs";
 import type { NumberStyle } from "./number-runs";
 import { budgetAndActual, budgetComparison, reasonRuns, shareOf, yearOnYear } from "./sentences";
 
 /** Everything a template needs, computed once. */
 export interface ReportContext {
-  a: Analysis;
-  s: Settings;
+  a: CheckResult;
+  s: ReportOptions;
   style: NumberStyle;
   unitName: string;
   yearText: string;
@@ -22,7 +23,7 @@ export interface ReportContext {
   yearRuns: Run[];
 }
 
-export function reportContext(a: Analysis, s: Settings): ReportContext {
+export function reportContext(a: CheckResult, s: ReportOptions): ReportContext {
   const unitName = a.meta.unitName ?? "";
   return {
     a,
@@ -53,12 +54,12 @@ const lineLabel = (l: VarianceLine) => (l.code ? `${l.name}（${l.code}）` : l.
 export const budgetWord = (l: { budgetRole: string | null }) => (l.budgetRole === "budgetInitial" ? "年初预算" : l.budgetRole === "budgetFinal" ? "全年预算" : "预算");
 
 /** The table a section describes: the 经济分类 one for 基本支出, the largest otherwise. */
-export function mainTable(a: Analysis, prefer: "economic" | "function" | null = null): Table | null {
+export function mainTable(a: CheckResult, prefer: "economic" | "function" | null = null): Table | null {
   const candidates = a.tables.filter((t) => t.kind === "budget-actual" && a.lines.some((l) => l.tableId === t.id));
   const byPreference = prefer ? candidates.find((t) => t.codeScheme === prefer) : undefined;
   if (byPreference) return byPreference;
-  const size = (t: Table) => a.totals.find((x) => x.tableId === t.id)?.actual ?? new Decimal(0);
-  return candidates.sort((x, y) => size(y).comparedTo(size(x)))[0] ?? null;
+  const size = (t: Table) => a.totals.find((x) => x.tableId === t.id)?.actual ?? 0;
+  return candidates.sort((x, y) => size(y) - size(x))[0] ?? null;
 }
 
 /**
@@ -75,19 +76,19 @@ export function varianceParagraphs(ctx: ReportContext, table: Table, subject: st
   if (totals && totals.budget !== null && totals.actual !== null && first) {
     const word = budgetWord(first);
     const overall = budgetAndActual(subject, word, totals.budget, totals.actual, st);
-    const diff = totals.actual.minus(totals.budget);
+    const diff = totals.actual - totals.budget;
     const previous = table.roles.previous ? sumTop(lines, (l) => l.previous) : null;
-    const yoy: Run[] = previous !== null ? [...yearOnYear(totals.actual.minus(previous), previous, st), text("。")] : [];
-    const compare: Run[] = diff.isZero() ? [text("决算数与预算数持平。")] : [text(`决算数${diff.gt(0) ? "大于" : "小于"}预算数`), magnitude(diff, st), text(`${st.unit}。`)];
+    const yoy: Run[] = previous !== null ? [...yearOnYear(totals.actual - previous, previous, st), text("。")] : [];
+    const compare: Run[] = diff === 0 ? [text("决算数与预算数持平。")] : [text(`决算数${diff > 0 ? "大于" : "小于"}预算数`), magnitude(diff, st), text(`${st.unit}。`)];
     blocks.push(para(...overall, ...compare, ...yoy));
   }
   const leaves = lines.filter((l) => l.isLeaf && !l.isTotal && l.budget !== null && l.actual !== null);
   const significant = leaves
     .filter((l) => l.flags.includes("over-threshold") || l.flags.includes("no-budget"))
-    .sort((x, y) => (y.diff as Decimal).abs().comparedTo((x.diff as Decimal).abs()));
+    .sort((x, y) => Math.abs(y.diff as Fen) - Math.abs(x.diff as Fen));
   significant.forEach((l, i) => {
-    const runs: Run[] = [text(`${i + 1}．${lineLabel(l)}。`), ...budgetAndActual("", budgetWord(l), l.budget as Decimal, l.actual as Decimal, st)];
-    runs.push(...budgetComparison(l.diff as Decimal, l.reason, l.name));
+    const runs: Run[] = [text(`${i + 1}．${lineLabel(l)}。`), ...budgetAndActual("", budgetWord(l), l.budget as Fen, l.actual as Fen, st)];
+    runs.push(...budgetComparison(l.diff as Fen, l.reason, l.name));
     blocks.push(para(...runs));
   });
   const rest = leaves.length - significant.length;
@@ -95,7 +96,7 @@ export function varianceParagraphs(ctx: ReportContext, table: Table, subject: st
     blocks.push(
       para(
         text(significant.length > 0 ? "其余" : ""),
-        { kind: "number", text: String(rest), value: new Decimal(rest), format: "count" },
+        count(rest * 100),
         text(`个科目决算数与预算数的差异率均在±${ctx.s.thresholdPercent}%以内（未达到${ctx.s.thresholdPercent}%的提示线）。`),
       ),
     );
@@ -103,12 +104,12 @@ export function varianceParagraphs(ctx: ReportContext, table: Table, subject: st
   return { blocks, significant };
 }
 
-function sumTop(lines: VarianceLine[], pick: (l: VarianceLine) => Decimal | null): Decimal | null {
+function sumTop(lines: VarianceLine[], pick: (l: VarianceLine) => Fen | null): Fen | null {
   const total = lines.find((l) => l.isTotal && pick(l) !== null);
   if (total) return pick(total);
   const top = minOf(lines.map((l) => l.level));
   const tops = lines.filter((l) => l.level === top);
-  return tops.some((l) => pick(l) === null) ? null : sumMoney(tops.map(pick));
+  return tops.some((l) => pick(l) === null) ? null : sumFen(tops.map(pick));
 }
 
 /** The main variance lines as a table: 科目 | 预算 | 决算 | 差异额 | 差异率 | 原因. */
@@ -124,10 +125,10 @@ export function varianceTable(ctx: ReportContext, table: Table, lines: VarianceL
     widths: [22, 13, 13, 13, 12, 27],
     rows: lines.map((l) => [
       [text(lineLabel(l))],
-      [amount(l.budget as Decimal, st)],
-      [amount(l.actual as Decimal, st)],
-      [amount(l.diff as Decimal, st)],
-      (l.budget as Decimal).isZero() ? [text("—")] : [percent(l.diff as Decimal, l.budget as Decimal), text("%")],
+      [amount(l.budget as Fen, st)],
+      [amount(l.actual as Fen, st)],
+      [amount(l.diff as Fen, st)],
+      l.budget === 0 ? [text("—")] : [percent(l.diff as Fen, l.budget as Fen), text("%")],
       l.reason ? [text(l.reason)] : [placeholder("原因")],
     ]),
   };
@@ -146,12 +147,12 @@ export function sangongParagraphs(ctx: ReportContext): Block[] {
     const runs: Run[] = [...ctx.yearRuns, text("年度")];
     if (g.budget !== null) runs.push(...budgetAndActual("“三公”经费支出", "预算", g.budget, g.actual, st).slice(0, -1));
     else runs.push(text("“三公”经费支出决算为"), amount(g.actual, st), text(st.unit));
-    if (g.previous !== null) runs.push(text("；"), ...yearOnYear(g.actual.minus(g.previous), g.previous, st));
+    if (g.previous !== null) runs.push(text("；"), ...yearOnYear(g.actual - g.previous, g.previous, st));
     runs.push(text("。"));
     if (g.budget !== null && g.budgetDiff !== null) runs.push(...budgetComparison(g.budgetDiff, null, "“三公”经费"));
-    if (g.yoyDiff !== null && !g.yoyDiff.isZero()) {
+    if (g.yoyDiff !== null && g.yoyDiff !== 0) {
       const reason = ctx.a.texts.texts.sangongReason ?? sangongTableReason(ctx);
-      runs.push(text(`较上年${g.yoyDiff.gt(0) ? "增加" : "减少"}的主要原因是`), ...reasonRuns(reason, "“三公”经费较上年变动的原因"), text("。"));
+      runs.push(text(`较上年${g.yoyDiff > 0 ? "增加" : "减少"}的主要原因是`), ...reasonRuns(reason, "“三公”经费较上年变动的原因"), text("。"));
     }
     blocks.push(para(...runs));
   }
@@ -160,7 +161,7 @@ export function sangongParagraphs(ctx: ReportContext): Block[] {
     const runs: Run[] = [text("其中：")];
     main.forEach((i, k) => {
       if (k > 0) runs.push(text("；"));
-      runs.push(text(`${sangongName(i)}支出决算`), amount(i.actual ?? new Decimal(0), st), text(st.unit), ...shareOf(i.actual ?? new Decimal(0), g.actual as Decimal, "“三公”经费"));
+      runs.push(text(`${sangongName(i)}支出决算`), amount(i.actual ?? 0, st), text(st.unit), ...shareOf(i.actual ?? 0, g.actual as Fen, "“三公”经费"));
       if (i.key === "car") {
         const buy = sg.items.find((x) => x.key === "carPurchase");
         const run = sg.items.find((x) => x.key === "carRun");
@@ -175,10 +176,10 @@ export function sangongParagraphs(ctx: ReportContext): Block[] {
     const runs: Run[] = [];
     if (i.budget !== null) runs.push(...budgetAndActual(sangongName(i), "预算", i.budget, i.actual, st).slice(0, -1));
     else runs.push(text(`${sangongName(i)}支出决算为`), amount(i.actual, st), text(st.unit));
-    if (i.previous !== null) runs.push(text("；"), ...yearOnYear(i.actual.minus(i.previous), i.previous, st));
+    if (i.previous !== null) runs.push(text("；"), ...yearOnYear(i.actual - i.previous, i.previous, st));
     runs.push(text("。"));
     const reason = i.sources.actual ? rowReason(ctx, i) : null;
-    if (i.yoyDiff !== null && !i.yoyDiff.isZero()) runs.push(text(`${i.yoyDiff.gt(0) ? "增加" : "减少"}的主要原因是`), ...reasonRuns(reason, `${sangongName(i)}变动的原因`), text("。"));
+    if (i.yoyDiff !== null && i.yoyDiff !== 0) runs.push(text(`${i.yoyDiff > 0 ? "增加" : "减少"}的主要原因是`), ...reasonRuns(reason, `${sangongName(i)}变动的原因`), text("。"));
     blocks.push(para(...runs));
   }
   return blocks;
@@ -198,8 +199,8 @@ export function sangongTable(ctx: ReportContext): Block | null {
   const sg = ctx.a.sangong;
   if (!sg) return null;
   const st = ctx.style;
-  const cell = (d: Decimal | null): Run[] => (d === null ? [text("—")] : [amount(d, st)]);
-  const pct = (n: Decimal | null, b: Decimal | null): Run[] => (n === null || b === null || b.isZero() ? [text("—")] : [percent(n, b), text("%")]);
+  const cell = (d: Fen | null): Run[] => (d === null ? [text("—")] : [amount(d, st)]);
+  const pct = (n: Fen | null, b: Fen | null): Run[] => (n === null || b === null || b === 0 ? [text("—")] : [percent(n, b), text("%")]);
   const items = [sg.total, ...sg.items, ...sg.related];
   return {
     kind: "table",
@@ -228,9 +229,9 @@ export function relatedParagraphs(ctx: ReportContext): Block[] {
   return sg.related
     .filter((i) => i.actual !== null)
     .map((i) => {
-      const runs: Run[] = [text(`${sangongName(i)}支出决算`), amount(i.actual as Decimal, st), text(st.unit)];
-      if (i.previous !== null) runs.push(text("，"), ...yearOnYear((i.actual as Decimal).minus(i.previous), i.previous, st));
-      if (i.budget !== null && !i.budget.isZero()) runs.push(text("，完成预算的"), percent(i.actual as Decimal, i.budget), text("%"));
+      const runs: Run[] = [text(`${sangongName(i)}支出决算`), amount(i.actual as Fen, st), text(st.unit)];
+      if (i.previous !== null) runs.push(text("，"), ...yearOnYear((i.actual as Fen) - i.previous, i.previous, st));
+      if (i.budget !== null && i.budget !== 0) runs.push(text("，完成预算的"), percent(i.actual as Fen, i.budget), text("%"));
       runs.push(text("。"));
       return para(...runs);
     });
@@ -249,7 +250,7 @@ export function scoringTable(ctx: ReportContext): Block | null {
     widths: [50, 25, 25],
     rows: [
       ...r.groups.map((g) => [[text(g.level1)], [points(g.weight)], g.score === null ? [placeholder("待评分")] : [points(g.score)]]),
-      [[text("合计")], [points(new Decimal(r.framework.fullScore))], r.pending > 0 ? [placeholder("待评分")] : [points(r.baseTotal)]],
+      [[text("合计")], [points(hundredths(r.framework.fullScore))], r.pending > 0 ? [placeholder("待评分")] : [points(r.baseTotal)]],
     ],
   };
 }
@@ -260,9 +261,9 @@ export function staffRuns(ctx: ReportContext): Run[] {
   const quota = item?.inputs.find((x) => x.label === "编制数");
   const duty = item?.inputs.find((x) => x.label === "实有在职人数");
   if (!quota || !duty) return [placeholder("编制数和实有在职人数")];
-  const runs: Run[] = [text("编制数"), { kind: "number", text: quota.value.toString(), value: quota.value, format: "count" }, text("人，实有在职人员"), { kind: "number", text: duty.value.toString(), value: duty.value, format: "count" }, text("人")];
-  const rate = percentRate(duty.value, quota.value);
-  if (rate !== null && duty.value.gt(quota.value)) runs.push(text("，超出编制"), { kind: "number", text: duty.value.minus(quota.value).toString(), value: duty.value.minus(quota.value), format: "count" }, text("人"));
+  const runs: Run[] = [text("编制数"), count(quota.value), text("人，实有在职人员"), count(duty.value), text("人")];
+  const rate = rateBp(duty.value, quota.value);
+  if (rate !== null && duty.value > quota.value) runs.push(text("，超出编制"), count(duty.value - quota.value), text("人"));
   runs.push(text("。"));
   return runs;
 }

@@ -1,9 +1,10 @@
-import type { Analysis } from "../analyse/analysis";
-import { Decimal, sumMoney } from "../base/money";
-import type { Settings } from "../run/settings";
+import type { CheckResult } from "../score/check-result";
+import { hundredthsText, sumFen } from "../base/money";
+import type { Fen } from "../base/money";
+import type { ReportOptions } from "./options";
 import { placeholder, text } from "./model";
 import type { Block, ReportModel, Run } from "./model";
-import { amount, percent, points } from "./number-runs";
+import { amount, count, percent, points } from "./number-runs";
 import {
   heading,
   mainTable,
@@ -83,11 +84,11 @@ function performance(ctx: ReportContext): ReportModel {
 /** "基本支出X万元，其中工资福利支出A万元，占B%；…" from the 类-level (301/302/303/310) lines. */
 function structureParagraph(ctx: ReportContext, tableId: string): Block[] {
   const classes = ctx.a.lines.filter((l) => l.tableId === tableId && l.level === 1 && l.code && l.actual !== null);
-  const total = sumMoney(classes.map((l) => l.actual));
-  if (classes.length < 2 || total.isZero()) return [];
+  const total = sumFen(classes.map((l) => l.actual));
+  if (classes.length < 2 || total === 0) return [];
   const runs: Run[] = [text("基本支出决算"), amount(total, ctx.style), text(`${ctx.style.unit}，其中：`)];
   classes.forEach((l, i) => {
-    runs.push(text(`${i > 0 ? "；" : ""}${l.name}`), amount(l.actual as Decimal, ctx.style), text(`${ctx.style.unit}，占`), percent(l.actual as Decimal, total), text("%"));
+    runs.push(text(`${i > 0 ? "；" : ""}${l.name}`), amount(l.actual as Fen, ctx.style), text(`${ctx.style.unit}，占`), percent(l.actual as Fen, total), text("%"));
   });
   runs.push(text("。"));
   return [para(...runs)];
@@ -99,8 +100,8 @@ function problemFacts(ctx: ReportContext): Block[] {
   const noBudget = ctx.a.lines.filter((l) => l.isLeaf && l.flags.includes("no-budget"));
   if (over.length + noBudget.length === 0) return [];
   const runs: Run[] = [text("从预决算对比看，")];
-  if (over.length > 0) runs.push({ kind: "number", text: String(over.length), value: new Decimal(over.length), format: "count" }, text(`个科目决算数与预算数差异率超过${ctx.s.thresholdPercent}%`));
-  if (noBudget.length > 0) runs.push(text(over.length > 0 ? "，" : ""), { kind: "number", text: String(noBudget.length), value: new Decimal(noBudget.length), format: "count" }, text(`个科目年初未安排预算而有支出（${noBudget.map((l) => l.name).join("、")}）`));
+  if (over.length > 0) runs.push(count(over.length * 100), text(`个科目决算数与预算数差异率超过${ctx.s.thresholdPercent}%`));
+  if (noBudget.length > 0) runs.push(text(over.length > 0 ? "，" : ""), count(noBudget.length * 100), text(`个科目年初未安排预算而有支出（${noBudget.map((l) => l.name).join("、")}）`));
   runs.push(text("，预算编制的准确性有待提高。"));
   return [para(...runs)];
 }
@@ -137,7 +138,7 @@ function selfEvaluation(ctx: ReportContext): ReportModel {
   const sheet = a.scoringSheet;
   const r = a.scoring;
   // The workbook's own scoring sheet when there is one (its sums recomputed, never copied), else the framework.
-  const groups: { name: string; items: { name: string; max: Decimal | null; score: Decimal | null }[] }[] = [];
+  const groups: { name: string; items: { name: string; max: number | null; score: number | null }[] }[] = [];
   if (sheet) {
     for (const item of sheet.items) {
       const g = groups.find((x) => x.name === (item.level1 ?? "")) ?? (groups.push({ name: item.level1 ?? "", items: [] }), groups[groups.length - 1]);
@@ -146,17 +147,17 @@ function selfEvaluation(ctx: ReportContext): ReportModel {
   } else if (r) {
     for (const i of r.items) {
       const g = groups.find((x) => x.name === i.indicator.level1) ?? (groups.push({ name: i.indicator.level1, items: [] }), groups[groups.length - 1]);
-      g.items.push({ name: i.indicator.name, max: new Decimal(i.indicator.weight), score: i.score });
+      g.items.push({ name: i.indicator.name, max: i.weight, score: i.score });
     }
   }
-  const sum = (xs: (Decimal | null)[]) => (xs.some((x) => x === null) ? null : sumMoney(xs));
+  const sum = (xs: (number | null)[]) => (xs.some((x) => x === null) ? null : sumFen(xs));
   const base = sum(groups.flatMap((g) => g.items.map((i) => i.score)));
   const bonusItems = bonusList(ctx);
-  const bonus = sumMoney(bonusItems.map((x) => x.points));
+  const bonus = sumFen(bonusItems.map((x) => x.points));
   const intro: Run[] = [text("对照绩效考核评估指标，"), ...ctx.unitRuns, text("认真开展了"), ...ctx.yearRuns, text("年度自查自评。")];
   if (base !== null) {
-    intro.push(text("经自查自评，总分为"), points(base.plus(bonus)), text("分，其中基础自评分"), points(base), text("分"));
-    if (!bonus.isZero()) intro.push(text("，加分"), points(bonus), text("分"));
+    intro.push(text("经自查自评，总分为"), points(base + bonus), text("分，其中基础自评分"), points(base), text("分"));
+    if (bonus !== 0) intro.push(text("，加分"), points(bonus), text("分"));
     intro.push(text("。"));
   } else intro.push(text("自评总分为"), placeholder("总分（尚有指标待评分）"), text("分。"));
   b.push(para(...intro), para(text("现将自查自评情况报告如下。")));
@@ -168,17 +169,17 @@ function selfEvaluation(ctx: ReportContext): ReportModel {
     b.push({ kind: "heading", level: 2, runs: h });
     g.items.forEach((item, ii) => {
       const runs: Run[] = [text(`${ii + 1}．${item.name}。`), placeholder(`${item.name}完成情况`), text("。该项分值"), item.max === null ? placeholder("分值") : points(item.max), text("分，自评分"), item.score === null ? placeholder("自评分") : points(item.score), text("分。")];
-      if (item.max !== null && item.score !== null && item.score.gt(item.max)) runs.push(placeholder(`请核对：自评分超过分值`));
+      if (item.max !== null && item.score !== null && item.score > item.max) runs.push(placeholder(`请核对：自评分超过分值`));
       b.push({ kind: "paragraph", runs, indent: true });
     });
   });
   if (bonusItems.length > 0) {
     b.push({ kind: "heading", level: 2, runs: [text(`（${CN[groups.length] ?? groups.length + 1}）加分项目（`), points(bonus), text("分）")] });
-    const runs: Run[] = [text("共"), { kind: "number", text: String(bonusItems.length), value: new Decimal(bonusItems.length), format: "count" }, text("项工作获得加分，合计"), points(bonus), text("分：")];
+    const runs: Run[] = [text("共"), count(bonusItems.length * 100), text("项工作获得加分，合计"), points(bonus), text("分：")];
     bonusItems.forEach((x, i) => runs.push(text(`${i > 0 ? "；" : ""}${x.name}加`), points(x.points), text("分")));
     runs.push(text("。"));
     b.push(para(...runs));
-    if (sheet?.bonusTotal && !sheet.bonusTotal.eq(bonus)) b.push(para(placeholder(`请核对：评分表写明加分${sheet.bonusTotal.toString()}分，各加分项合计${bonus.toString()}分`)));
+    if (sheet?.bonusTotal && sheet.bonusTotal !== bonus) b.push(para(placeholder(`请核对：评分表写明加分${hundredthsText(sheet.bonusTotal)}分，各加分项合计${hundredthsText(bonus)}分`)));
   }
   b.push(heading(1, "二、工作措施"), ...textOrPlaceholder(ctx, "evaluationWork", "开展自评的组织领导和工作措施"));
   b.push(heading(1, "三、存在的问题及努力方向"), ...textOrPlaceholder(ctx, "problems", "存在的问题"), ...textOrPlaceholder(ctx, "measures", "努力方向"));
@@ -186,7 +187,7 @@ function selfEvaluation(ctx: ReportContext): ReportModel {
 }
 
 /** Bonus items: from the workbook's 加分项 list (a repeated item counted once), else from settings. */
-function bonusList(ctx: ReportContext): { name: string; points: Decimal }[] {
+function bonusList(ctx: ReportContext): { name: string; points: number }[] {
   const t = ctx.a.tables.find((x) => x.kind === "bonus");
   if (t) {
     const seen = new Set<string>();
@@ -198,12 +199,12 @@ function bonusList(ctx: ReportContext): { name: string; points: Decimal }[] {
         seen.add(key);
         return true;
       })
-      .map((row) => ({ name: row.name, points: row.amounts.score!.value as Decimal }));
+      .map((row) => ({ name: row.name, points: row.amounts.score!.value as number }));
   }
   return ctx.a.scoring?.bonus ?? [];
 }
 
-export function buildReport(template: TemplateId, a: Analysis, s: Settings): ReportModel {
+export function buildReport(template: TemplateId, a: CheckResult, s: ReportOptions): ReportModel {
   const ctx = reportContext(a, s);
   if (template === "final-accounts") return finalAccounts(ctx);
   if (template === "self-evaluation") return selfEvaluation(ctx);

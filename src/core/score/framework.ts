@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hundredths, hundredthsText } from "../base/money";
 
 /**
  * Indicator frameworks are data, not code: a tree of 一级/二级/三级 indicators with weights (分值), a rule
@@ -40,8 +41,11 @@ export const IndicatorSchema = z.object({
   measure: z.enum(MEASURES).optional(),
   /** How the rate is computed, in the clerk's words. */
   formula: z.string().optional(),
-  /** The scoring rule, as written in the 评分表. */
-  criterion: z.string(),
+  /**
+   * For a manual indicator, what the reviewer looks at (the 评分要点 of the 评分表). A quantitative indicator's criterion
+   * is always written from its rule and parameters (catalogue/scoring.ts), so it never goes stale when they change.
+   */
+  guide: z.string().optional(),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 
@@ -65,8 +69,8 @@ export const FrameworkSchema = z
       ids.add(i.id);
       if (i.rule.type !== "manual" && !i.measure) ctx.addIssue({ code: "custom", message: `定量指标缺少 measure：${i.id}` });
     }
-    const sum = f.indicators.reduce((s, i) => s + i.weight, 0);
-    if (Math.abs(sum - f.fullScore) > 1e-9) ctx.addIssue({ code: "custom", message: `分值合计 ${sum} 不等于满分 ${f.fullScore}` });
+    const sum = f.indicators.reduce((s, i) => s + hundredths(i.weight), 0);
+    if (sum !== hundredths(f.fullScore)) ctx.addIssue({ code: "custom", message: `分值合计 ${hundredthsText(sum)} 不等于满分 ${f.fullScore}` });
   });
 export type Framework = z.infer<typeof FrameworkSchema>;
 
@@ -77,8 +81,8 @@ export const DEFAULT_GRADES = [
   { grade: "差", min: 0 },
 ];
 
-/** Grade by ≥ comparisons against bands given highest first. */
+/** Grade of a score in hundredths of a point, by ≥ comparisons against bands given highest first. */
 export function gradeOf(score: number, grades: { grade: string; min: number }[]): string {
-  for (const g of grades) if (score >= g.min) return g.grade;
+  for (const g of grades) if (score >= hundredths(g.min)) return g.grade;
   return grades[grades.length - 1].grade;
 }

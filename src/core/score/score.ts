@@ -1,32 +1,37 @@
 import type { Analysis } from "../analyse/analysis";
-import { Decimal, sumMoney } from "../base/money";
+import { hundredths, hundredthsText } from "../base/money";
+import type { Bp } from "../base/money";
+import { ruleText, SCORING_TEXT } from "../catalogue/scoring";
 import { FrameworkSchema, gradeOf } from "./framework";
 import type { Framework, Indicator } from "./framework";
 import { FRAMEWORKS } from "./frameworks";
 import { measure } from "./measures";
 import type { MeasureInput } from "./measures";
-import { describeRule, scoreByRule, tierOf } from "./rules";
+import { scoreByRule, tierOf } from "./rules";
 import type { ScoringSettings } from "./scoring-settings";
 
+/** Scores, weights and totals are integers in hundredths of a point (250 = 2.5 分). */
 export interface ScoredItem {
   indicator: Indicator;
   /** auto: computed from the workbook; manual: given by the clerk; pending: waits for the clerk; missing: an input is not found. */
   status: "auto" | "manual" | "pending" | "missing";
-  rate: Decimal | null;
+  rate: Bp | null;
   inputs: MeasureInput[];
-  score: Decimal | null;
+  score: number | null;
+  weight: number;
   note: string | null;
-  rule: string;
+  /** The scoring criterion, written from the rule and its current parameters. */
+  criterion: string;
 }
 
 export interface ScoringResult {
   framework: Framework;
   items: ScoredItem[];
-  groups: { level1: string; weight: Decimal; score: Decimal | null }[];
-  baseTotal: Decimal;
-  bonus: { name: string; points: Decimal }[];
-  bonusTotal: Decimal;
-  total: Decimal;
+  groups: { level1: string; weight: number; score: number | null }[];
+  baseTotal: number;
+  bonus: { name: string; points: number }[];
+  bonusTotal: number;
+  total: number;
   /** Items still without a score; the grade waits until there are none. */
   pending: number;
   grade: string | null;
@@ -46,40 +51,43 @@ export function frameworkFor(s: ScoringSettings): Framework {
   return FrameworkSchema.parse(customized);
 }
 
-export function scoreFramework(framework: Framework, analysis: Analysis, s: ScoringSettings): ScoringResult {
-  const items: ScoredItem[] = framework.indicators.map((indicator) => {
-    const rule = describeRule(indicator.rule);
-    const manual = s.manual[indicator.id];
-    if (indicator.rule.type === "manual" || !indicator.measure) {
-      if (manual === undefined) return { indicator, status: "pending", rate: null, inputs: [], score: null, note: "待评价人员评分", rule };
-      if (manual > indicator.weight) return { indicator, status: "pending", rate: null, inputs: [], score: null, note: `填写的得分 ${manual} 超过分值 ${indicator.weight}，未采用`, rule };
-      return { indicator, status: "manual", rate: null, inputs: [], score: new Decimal(manual), note: null, rule };
-    }
-    const m = measure(indicator.measure, analysis, s.entered[indicator.id]);
-    if (m.rate === null) {
-      if (manual !== undefined && manual <= indicator.weight) return { indicator, status: "manual", rate: null, inputs: m.inputs, score: new Decimal(manual), note: m.missing, rule };
-      return { indicator, status: "missing", rate: null, inputs: m.inputs, score: null, note: m.missing, rule };
-    }
-    // As a clerk scores: the rate as stated (two decimals, 103.70%), the score kept to two decimals.
-    const rate = m.rate.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-    const score = scoreByRule(indicator.rule, indicator.weight, rate)?.toDecimalPlaces(2, Decimal.ROUND_HALF_UP) ?? null;
-    return { indicator, status: "auto", rate, inputs: m.inputs, score, note: tierOf(indicator.rule, rate), rule };
-  });
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
+function scoreItem(indicator: Indicator, analysis: Analysis, s: ScoringSettings): ScoredItem {
+  const weight = hundredths(indicator.weight);
+  const base = { indicator, weight, criterion: ruleText(indicator.rule, indicator.weight, indicator.guide), inputs: [] as MeasureInput[] };
+  const manualEntry = s.manual[indicator.id];
+  const manual = manualEntry === undefined ? null : hundredths(manualEntry);
+  if (indicator.rule.type === "manual" || !indicator.measure) {
+    if (manual === null) return { ...base, status: "pending", rate: null, score: null, note: SCORING_TEXT.pending };
+    if (manual > weight) {
+      const note = SCORING_TEXT.manualOverMax(hundredthsText(manual), hundredthsText(weight));
+      return { ...base, status: "pending", rate: null, score: null, note };
+    }
+    return { ...base, status: "manual", rate: null, score: manual, note: null };
+  }
+  const m = measure(indicator.measure, analysis, s.entered[indicator.id]);
+  if (m.rate === null) {
+    if (manual !== null && manual <= weight) return { ...base, status: "manual", rate: null, inputs: m.inputs, score: manual, note: m.missing };
+    return { ...base, status: "missing", rate: null, inputs: m.inputs, score: null, note: m.missing };
+  }
+  // As a clerk scores: the rate as stated (two decimals, 103.70%), the score kept to two decimals.
+  const score = scoreByRule(indicator.rule, indicator.weight, m.rate);
+  return { ...base, status: "auto", rate: m.rate, inputs: m.inputs, score, note: tierOf(indicator.rule, m.rate) };
+}
+
+export function scoreFramework(framework: Framework, analysis: Analysis, s: ScoringSettings): ScoringResult {
+  const items = framework.indicators.map((indicator) => scoreItem(indicator, analysis, s));
   const level1s = [...new Set(framework.indicators.map((i) => i.level1))];
   const groups = level1s.map((level1) => {
     const own = items.filter((i) => i.indicator.level1 === level1);
-    return {
-      level1,
-      weight: sumMoney(own.map((i) => new Decimal(i.indicator.weight))),
-      score: own.some((i) => i.score === null) ? null : sumMoney(own.map((i) => i.score)),
-    };
+    return { level1, weight: sum(own.map((i) => i.weight)), score: own.some((i) => i.score === null) ? null : sum(own.map((i) => i.score as number)) };
   });
-  const baseTotal = sumMoney(items.map((i) => i.score));
-  const bonus = s.bonus.map((b) => ({ name: b.name, points: new Decimal(b.points) }));
-  const rawBonus = sumMoney(bonus.map((b) => b.points));
-  const bonusTotal = framework.bonusCap > 0 ? Decimal.min(rawBonus, framework.bonusCap) : rawBonus;
-  const total = baseTotal.plus(bonusTotal);
+  const baseTotal = sum(items.map((i) => i.score ?? 0));
+  const bonus = s.bonus.map((b) => ({ name: b.name, points: hundredths(b.points) }));
+  const rawBonus = sum(bonus.map((b) => b.points));
+  const bonusTotal = framework.bonusCap > 0 ? Math.min(rawBonus, hundredths(framework.bonusCap)) : rawBonus;
+  const total = baseTotal + bonusTotal;
   const pending = items.filter((i) => i.score === null).length;
-  return { framework, items, groups, baseTotal, bonus, bonusTotal, total, pending, grade: pending === 0 ? gradeOf(total.toNumber(), framework.grades) : null };
+  return { framework, items, groups, baseTotal, bonus, bonusTotal, total, pending, grade: pending === 0 ? gradeOf(total, framework.grades) : null };
 }

@@ -1,6 +1,6 @@
 import { finding } from "../base/findings";
 import type { Finding } from "../base/findings";
-import { Decimal, sumMoney } from "../base/money";
+import { hundredthsText } from "../base/money";
 import type { Table, TableRow } from "../recognise/table";
 import { squash } from "../base/text";
 import { DEFAULT_GRADES, gradeOf } from "./framework";
@@ -13,10 +13,11 @@ import { DEFAULT_GRADES, gradeOf } from "./framework";
 export interface SheetScoring {
   sheet: string;
   range: string;
-  items: { name: string; level1: string | null; cell: string; max: Decimal | null; score: Decimal | null }[];
-  baseTotal: Decimal | null;
-  bonusTotal: Decimal | null;
-  total: Decimal | null;
+  /** Points in hundredths (250 = 2.5 分). */
+  items: { name: string; level1: string | null; cell: string; max: number | null; score: number | null }[];
+  baseTotal: number | null;
+  bonusTotal: number | null;
+  total: number | null;
   grade: string | null;
 }
 
@@ -34,15 +35,16 @@ const kindOf = (r: TableRow): "item" | "subtotal" | "total" | "bonus" | "grand" 
   return "item";
 };
 const num = (r: TableRow, role: "maxScore" | "score") => (r.amounts[role]?.bad ? null : (r.amounts[role]?.value ?? null));
-const fmt = (d: Decimal) => d.toDecimalPlaces(2).toString();
+const fmt = hundredthsText;
+const sumPoints = (values: (number | null)[]) => values.reduce<number>((a, b) => a + (b ?? 0), 0);
 /** Names compare without spaces, quotes and numbering, so "《先进…》" listed twice is seen as twice. */
 const itemKey = (name: string) => squash(name).replace(/^\(?\d+[)、.]?/, "").replace(/[“”"'《》「」]/g, "");
 
 function checkSum(t: Table, parent: TableRow, children: TableRow[], role: "maxScore" | "score", label: string, findings: Finding[]): void {
   const stated = num(parent, role);
   if (stated === null || children.length === 0 || children.some((c) => c.amounts[role]?.bad)) return;
-  const computed = sumMoney(children.map((c) => num(c, role)));
-  if (computed.eq(stated)) return;
+  const computed = sumPoints(children.map((c) => num(c, role)));
+  if (computed === stated) return;
   findings.push(
     finding(
       "score-sum-mismatch",
@@ -50,7 +52,7 @@ function checkSum(t: Table, parent: TableRow, children: TableRow[], role: "maxSc
       t.sheet,
       parent.amounts[role]!.cell,
       { name: label, column: role === "maxScore" ? "分值" : "得分", stated: fmt(stated), computed: fmt(computed), items: children.length },
-      stated.minus(computed).abs().toNumber(),
+      Math.abs(stated - computed),
     ),
   );
 }
@@ -68,13 +70,13 @@ function duplicates(t: Table, items: TableRow[], findings: Finding[]): void {
 export function verifyScoringTables(tables: Table[], findings: Finding[]): SheetScoring | null {
   const sheetTable = tables.find((t) => t.kind === "scoring");
   const bonusTable = tables.find((t) => t.kind === "bonus");
-  let listedBonus: Decimal | null = null;
+  let listedBonus: number | null = null;
   if (bonusTable) {
     const items = bonusTable.rows.filter((r) => kindOf(r) === "item");
     duplicates(bonusTable, items, findings);
     const totalRow = bonusTable.rows.find((r) => r.isTotal || BONUS_ROW.test(squash(r.name)));
     if (totalRow) checkSum(bonusTable, totalRow, items, "score", "加分合计", findings);
-    listedBonus = totalRow ? num(totalRow, "score") : sumMoney(items.map((r) => num(r, "score")));
+    listedBonus = totalRow ? num(totalRow, "score") : sumPoints(items.map((r) => num(r, "score")));
   }
   if (!sheetTable) return null;
 
@@ -84,8 +86,9 @@ export function verifyScoringTables(tables: Table[], findings: Finding[]): Sheet
   for (const r of items) {
     const max = num(r, "maxScore");
     const score = num(r, "score");
-    if (max !== null && score !== null && score.gt(max)) {
-      findings.push(finding("score-over-max", "error", t.sheet, r.amounts.score!.cell, { name: r.name, score: fmt(score), max: fmt(max) }, score.minus(max).toNumber()));
+    if (max !== null && score !== null && score > max) {
+      const data = { name: r.name, score: fmt(score), max: fmt(max) };
+      findings.push(finding("score-over-max", "error", t.sheet, r.amounts.score!.cell, data, score - max));
     }
   }
   duplicates(t, items, findings);
@@ -101,28 +104,28 @@ export function verifyScoringTables(tables: Table[], findings: Finding[]): Sheet
   const total = rows.find((r) => kindOf(r) === "total");
   if (total) for (const role of ["maxScore", "score"] as const) checkSum(t, total, subtotals.length > 0 ? subtotals : items, role, "合计", findings);
 
-  const baseTotal = total ? num(total, "score") : sumMoney(items.map((r) => num(r, "score")));
+  const baseTotal = total ? num(total, "score") : sumPoints(items.map((r) => num(r, "score")));
   const bonusRow = rows.find((r) => kindOf(r) === "bonus");
   const statedBonus = bonusRow ? num(bonusRow, "score") : null;
-  if (bonusRow && statedBonus !== null && listedBonus !== null && !statedBonus.eq(listedBonus)) {
+  if (bonusRow && statedBonus !== null && listedBonus !== null && statedBonus !== listedBonus) {
     findings.push(finding("score-sum-mismatch", "error", t.sheet, bonusRow.amounts.score!.cell, { name: "加分", column: "得分", stated: fmt(statedBonus), computed: fmt(listedBonus), items: 0 }));
   }
   const bonusTotal = statedBonus ?? listedBonus;
   const grand = rows.find((r) => kindOf(r) === "grand");
   const grandValue = grand ? num(grand, "score") : null;
   if (grand && grandValue !== null && baseTotal !== null) {
-    const computed = baseTotal.plus(bonusTotal ?? 0);
-    if (!computed.eq(grandValue)) {
+    const computed = baseTotal + (bonusTotal ?? 0);
+    if (computed !== grandValue) {
       findings.push(finding("score-sum-mismatch", "error", t.sheet, grand.amounts.score!.cell, { name: "总分", column: "得分", stated: fmt(grandValue), computed: fmt(computed), items: 2 }));
     }
   }
-  const finalScore = grandValue ?? (baseTotal === null ? null : baseTotal.plus(bonusTotal ?? 0));
+  const finalScore = grandValue ?? (baseTotal === null ? null : baseTotal + (bonusTotal ?? 0));
 
   // A stated grade: in a grade column, or a row "评价等级 … 优".
   const gradeRow = rows.find((r) => kindOf(r) === "grade");
   const statedGrade = (gradeRow && gradeText(gradeRow)) || (total?.labels.grade && GRADE_TEXT.exec(total.labels.grade)?.[1]) || null;
   if (statedGrade && finalScore !== null) {
-    const expected = gradeOf(finalScore.toNumber(), DEFAULT_GRADES);
+    const expected = gradeOf(finalScore, DEFAULT_GRADES);
     const cell = gradeRow ? gradeCell(t, gradeRow) : total!.cell;
     if (expected !== statedGrade) findings.push(finding("grade-mismatch", "error", t.sheet, cell, { total: fmt(finalScore), expected, stated: statedGrade }));
   }

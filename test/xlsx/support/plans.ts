@@ -1,5 +1,5 @@
-import { PLAN_MARK } from "../../../src/core/index";
-import type { SheetPlan } from "../../../src/core/index";
+import { PLAN_MARK } from "../../../src/core";
+import type { SheetPlan } from "../../../src/core";
 
 /**
  * A result-sheet plan that uses every feature the writer supports: styles, number formats, formulas, links, highlights,

@@ -1,0 +1,56 @@
+import type { Severity } from "../base/findings";
+
+/** The words of the plain review (command line, batch table) and of the summaries the pane shows. */
+export const TABLE_KIND_LABELS: Record<string, string> = {
+  "budget-actual": "预决算对比表",
+  comparison: "本年与上年对比表",
+  sangong: "三公经费表",
+  staff: "人员情况表",
+  scoring: "绩效评分表",
+  bonus: "加分项目表",
+  amounts: "金额表",
+};
+
+export const SEVERITY_LABELS: Record<Severity, string> = { error: "错误（需更正）", warning: "提示（需说明或核实）", info: "参考" };
+export const SEVERITY_SHORT: Record<Severity, string> = { error: "错误", warning: "提示", info: "参考" };
+export const UNIT_SOURCE_LABELS: Record<string, string> = { title: "标题行", header: "表头", assumed: "未注明，按元处理", confirmed: "已确认" };
+
+/** Notes recognition keeps on a table, worded here. */
+export const TABLE_NOTES = {
+  unitAssumed: "未找到金额单位，按“元”处理",
+  ambiguous: (role: string, candidates: string, chosen: string) => `${role}列有多个候选（${candidates}），取 ${chosen} 列`,
+};
+
+export const REVIEW = {
+  heading: (file: string) => `决算助手 · 检查 ${file}`,
+  tables: (n: number) => `识别到 ${n} 张表：`,
+  table: (i: number, title: string, where: string, kind: string, rows: number, unit: string | null) =>
+    `  ${i}. 「${title}」 ${where}  ${kind}，${rows} 行${unit ? `，单位：${unit}` : ""}`,
+  columns: (cols: string) => `     列：${cols}`,
+  note: (n: string) => `     注意：${n}`,
+  totalsHeading: "预决算汇总：",
+  totals: (title: string, budget: string | null, actual: string, diff: string | null, rate: string | null) =>
+    `  「${title}」：${budget === null ? "" : `预算 ${budget}，`}决算 ${actual}${diff === null ? "" : `，差异 ${diff}（差异率 ${rate}）`}`,
+  sangong: (actual: string, change: string | null, budget: string | null, completion: string | null) =>
+    `三公经费：本年 ${actual}${change ? `，${change}` : ""}${budget === null ? "" : `，预算 ${budget}，完成预算 ${completion}`}`,
+  sangongItem: (name: string, actual: string, share: string | null, change: string | null) =>
+    `  ${name}：${actual}${share === null ? "" : `，占 ${share}%`}${change ? `，${change}` : ""}`,
+  related: (name: string, actual: string, previous: string) => `  （另列）${name}：${actual}，上年 ${previous}`,
+  scoringSheet: (where: string, items: number, base: string, bonus: string, total: string, grade: string | null) =>
+    `工作簿中的评分表 ${where}：${items} 项，基础分 ${base}，加分 ${bonus}，总分 ${total}，等级 ${grade ?? "未写明"}`,
+  scoringHeading: (framework: string) => `绩效评分（${framework}）：`,
+  scoringSummary: (auto: number, manual: number, base: string, bonus: string | null) =>
+    `  自动评分 ${auto} 项、已填评分 ${manual} 项，合计 ${base} 分${bonus === null ? "" : `，加分 ${bonus} 分`}；`,
+  scoringDone: (total: string, grade: string | null) => `总分 ${total} 分，等级“${grade}”`,
+  scoringWaiting: (pending: number, missing: number) => `待评分 ${pending} 项、缺数据 ${missing} 项，等级待定`,
+  scoredItem: (name: string, rate: string | null, score: string, weight: string) => `  ${name}：${rate === null ? "" : `${rate}%，`}得 ${score} 分（满分 ${weight}）`,
+  findingsCount: (n: number, e: number, w: number, i: number) => `发现 ${n} 项：错误 ${e}，提示 ${w}，参考 ${i}`,
+  severityHeading: (label: string) => `【${label}】`,
+  finding: (i: number, where: string, title: string, message: string) => `  ${i}. ${where}  ${title}：${message}`,
+  none: "—",
+} as const;
+
+export const BATCH = {
+  header: "文件\t表\t错误\t提示\t参考\t决算合计\t说明",
+  summary: (files: number, bad: number, errors: number) => `共 ${files} 个文件：可检查 ${files - bad} 个，无法读取 ${bad} 个；错误合计 ${errors} 项。`,
+};

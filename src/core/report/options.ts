@@ -1,0 +1,6 @@
+import type { Presentation } from "../base/presentation";
+
+/** What the drafts need of the clerk's settings: the unit and decimals of amounts, and the variance threshold. */
+export interface ReportOptions extends Presentation {
+  thresholdPercent: number;
+}

@@ -1,0 +1,26 @@
+import type { Analysis } from "../analyse/analysis";
+import { sortFindings } from "../base/findings";
+import type { Finding } from "../base/findings";
+import { frameworkFor, scoreFramework } from "./score";
+import type { ScoringResult } from "./score";
+import type { ScoringSettings } from "./scoring-settings";
+import { verifyScoringTables } from "./verify";
+import type { SheetScoring } from "./verify";
+
+/** The whole check of a workbook: the analysis, the framework scored from it, a scoring sheet found in it, every finding. */
+export interface CheckResult extends Analysis {
+  /** The framework scored from the data and the clerk's scores (null when the workbook has no budget data at all). */
+  scoring: ScoringResult | null;
+  /** A 绩效评分表 found in the workbook, as verified. */
+  scoringSheet: SheetScoring | null;
+  /** All findings, errors first (see sortFindings). */
+  findings: Finding[];
+}
+
+export function scoreAnalysis(analysis: Analysis, settings: ScoringSettings): CheckResult {
+  const findings = [...analysis.findings];
+  const scoringSheet = verifyScoringTables(analysis.tables, findings);
+  const hasBudgetData = analysis.totals.length > 0 || analysis.sangong !== null || analysis.tables.some((t) => t.kind === "staff");
+  const scoring = hasBudgetData ? scoreFramework(frameworkFor(settings), analysis, settings) : null;
+  return { ...analysis, scoring, scoringSheet, findings: sortFindings(findings) };
+}
