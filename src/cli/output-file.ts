@@ -28,6 +28,10 @@ function writeError(e: unknown, path: string): UnusableInputError {
   switch (code) {
     case "ENOENT":
     case "ENOTDIR":
+      // The folder was there a moment ago: a location that takes no new files (/proc), or it was removed meanwhile.
+      if (statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
+        return new UnusableInputError(`无法在此位置创建文件：${path}`, `Cannot create a file at this location: ${path}`);
+      }
       return new UnusableInputError(`输出文件夹不存在：${folder}`, `The output folder does not exist: ${folder}`);
     case "EACCES":
     case "EPERM":

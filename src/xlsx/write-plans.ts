@@ -6,7 +6,7 @@ import { openWorkbook } from "./read-workbook";
 import { parseSharedStrings } from "./shared-parts";
 import { planParts, quotedSheet } from "./sheet-xml";
 import { MINIMAL_STYLES, StyleSheetEditor } from "./style-edit";
-import { verifyCopy } from "./verify-copy";
+import { verifyCopy, wellFormed } from "./verify-copy";
 import { CLOSE, EMPTY, OPEN, XmlCursor, decodeXstring, escapeAttr } from "./xml-scan";
 import { FFLATE_CODEC, decodeXmlBytes, entryText, inflateEntry } from "./zip-archive";
 import type { ZipCodec } from "./zip-archive";
@@ -71,11 +71,28 @@ export function writePlansCopy(input: Uint8Array, fileName: string, plans: Sheet
       `The workbook is in Strict Open XML format, which sheets cannot write into yet: ${fileName}. Save it as an ordinary .xlsx.`,
     );
   }
+  // The parts we edit must be sound to begin with: an edit into broken XML would only hide the damage.
   for (const part of [pkg.workbookPart, relsPartOf(pkg.workbookPart), "[Content_Types].xml", ...(pkg.stylesPart ? [pkg.stylesPart] : [])]) {
     const e = pkg.zip.byName.get(part.toLowerCase());
-    if (e && !isUtf8(inflateEntry(pkg.zip, e, fileName))) {
+    if (!e) continue;
+    const raw = inflateEntry(pkg.zip, e, fileName);
+    if (!isUtf8(raw)) {
       throw refused(`工作簿的部件 ${part} 不是 UTF-8 编码，无法安全写入：${fileName}`, `Part ${part} is not UTF-8; cannot write safely into ${fileName}`);
     }
+    if (!wellFormed(decodeXmlBytes(raw))) {
+      throw refused(
+        `工作簿的部件 ${part} 已损坏（不是完整的 XML），无法安全地加入结果表：${fileName}。请在 Excel 中打开并另存后再试。`,
+        `Part ${part} of ${fileName} is damaged (not well-formed XML); result sheets cannot be added safely. Open and save it in Excel first.`,
+      );
+    }
+  }
+  const seen = new Set<string>();
+  for (const s of pkg.sheets) {
+    const key = s.name.toLowerCase();
+    if (seen.has(key)) {
+      throw refused(`工作簿中有重名的工作表「${s.name}」（文件已损坏），无法安全写入：${fileName}`, `The workbook has two sheets named ${s.name} (damaged); cannot write safely into ${fileName}`);
+    }
+    seen.add(key);
   }
   const ours = oursDetector(pkg);
   const oldOurs = pkg.sheets.filter((s) => ours(s));

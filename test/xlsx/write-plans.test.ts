@@ -8,49 +8,15 @@ import { openWorkbook, readWorkbookGrids } from "../../src/xlsx/read-workbook";
 import { verifyCopy } from "../../src/xlsx/verify-copy";
 import { writePlansCopy } from "../../src/xlsx/write-plans";
 import { NODE_CODEC } from "../../src/xlsx/node-codec";
-import { elements, partText, sheetParts, storedEntries, styleChildren, unzipParts } from "../support/xlsx-raw";
+import { partText, sheetParts, unzipParts } from "../support/xlsx-raw";
+import { EDITED, expectPreserved } from "./support/preserved";
 import { convert, libreOfficeWorkbook } from "./support/libreoffice";
 import { buildXlsx, rowsXml } from "./support/ooxml";
 import { fullPlan } from "./support/plans";
 import { richWorkbook } from "./support/rich-workbook";
 
-const SAMPLE = readFileSync(join(__dirname, "..", "..", "assets", "sample-juesuan-2020.xlsx"));
-const EDITED = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"];
-
-/**
- * Everything the writer did not own is the original: each entry's stored bytes and content (compared here through
- * fflate and regular expressions, not through our reader), and in the four edited parts each original element as it was.
- */
-function expectPreserved(input: Uint8Array, output: Uint8Array): void {
-  const a = unzipParts(input);
-  const b = unzipParts(output);
-  const storedA = storedEntries(input);
-  const storedB = storedEntries(output);
-  for (const name of Object.keys(a)) {
-    expect(b[name]).toBeDefined();
-    if (EDITED.includes(name)) continue;
-    expect({ name, same: Buffer.compare(Buffer.from(a[name]), Buffer.from(b[name])) === 0 }).toEqual({ name, same: true });
-    expect({ name, stored: Buffer.compare(Buffer.from(storedA.get(name)!), Buffer.from(storedB.get(name)!)) === 0 }).toEqual({ name, stored: true });
-  }
-  const wbA = partText(a, "xl/workbook.xml");
-  const wbB = partText(b, "xl/workbook.xml");
-  for (const el of [...elements(wbA, "sheet"), ...elements(wbA, "definedName"), ...elements(wbA, "pivotCaches"), ...elements(wbA, "extLst"), ...elements(wbA, "bookViews")]) {
-    expect(wbB).toContain(el);
-  }
-  for (const el of elements(partText(a, "xl/_rels/workbook.xml.rels"), "Relationship")) expect(partText(b, "xl/_rels/workbook.xml.rels")).toContain(el);
-  for (const el of [...elements(partText(a, "[Content_Types].xml"), "Default"), ...elements(partText(a, "[Content_Types].xml"), "Override")]) {
-    expect(partText(b, "[Content_Types].xml")).toContain(el);
-  }
-  if (a["xl/styles.xml"]) {
-    const sa = partText(a, "xl/styles.xml");
-    const sb = partText(b, "xl/styles.xml");
-    for (const [section, child] of [["numFmts", "numFmt"], ["fonts", "font"], ["fills", "fill"], ["borders", "border"], ["cellStyleXfs", "xf"], ["cellXfs", "xf"], ["dxfs", "dxf"]]) {
-      const before = styleChildren(sa, section, child);
-      expect(styleChildren(sb, section, child).slice(0, before.length)).toEqual(before);
-    }
-  }
-}
-
+// A Uint8Array copy: a Buffer's slice shares memory, and the mutations slice.
+const SAMPLE = new Uint8Array(readFileSync(join(__dirname, "..", "..", "assets", "sample-juesuan-2020.xlsx")));
 const PLANS = (source: string) => [fullPlan("差异分析", source), fullPlan("三公经费对比", source, 3)];
 
 describe("sheets: every part the writer does not own stays byte-identical", () => {
