@@ -61,6 +61,12 @@ export function batchTable(rows: BatchRow[]): string {
   const lines: string[] = [BATCH.header];
   for (const r of rows) lines.push([r.file, r.tables, r.errors, r.warnings, r.info, r.actual ?? "—", r.message ?? ""].join("\t"));
   const bad = rows.filter((r) => !r.ok).length;
-  lines.push(BATCH.summary(rows.length, bad, rows.reduce((s, r) => s + r.errors, 0)));
+  lines.push(
+    BATCH.summary(
+      rows.length,
+      bad,
+      rows.reduce((s, r) => s + r.errors, 0),
+    ),
+  );
   return lines.join("\n") + "\n";
 }

@@ -9,7 +9,13 @@ export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 function notAFile(st: Stats, path: string): UnusableInputError | null {
   if (st.isDirectory()) return new UnusableInputError(`这是一个文件夹，不是工作簿：${path}`, `This is a folder, not a workbook: ${path}`);
   if (st.isFile()) return null;
-  const kind = st.isFIFO() ? "管道 / a pipe" : st.isSocket() ? "套接字 / a socket" : st.isCharacterDevice() || st.isBlockDevice() ? "设备 / a device" : "特殊文件 / a special file";
+  const kind = st.isFIFO()
+    ? "管道 / a pipe"
+    : st.isSocket()
+      ? "套接字 / a socket"
+      : st.isCharacterDevice() || st.isBlockDevice()
+        ? "设备 / a device"
+        : "特殊文件 / a special file";
   const [zh, en] = kind.split(" / ");
   return new UnusableInputError(`不是普通文件（${zh}），无法读取：${path}`, `Not a regular file (${en}): ${path}`);
 }
@@ -18,7 +24,8 @@ function openError(e: unknown, path: string): UnusableInputError {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === "ENOENT" || code === "ENOTDIR") return new UnusableInputError(`找不到文件：${path}`, `File not found: ${path}`);
   if (code === "EISDIR") return new UnusableInputError(`这是一个文件夹，不是工作簿：${path}`, `This is a folder, not a workbook: ${path}`);
-  if (code === "EACCES" || code === "EPERM") return new UnusableInputError(`没有权限读取文件：${path}`, `No permission to read the file: ${path}`);
+  if (code === "EACCES" || code === "EPERM")
+    return new UnusableInputError(`没有权限读取文件：${path}`, `No permission to read the file: ${path}`);
   return new UnusableInputError(`无法打开文件：${path}`, `Cannot open the file: ${path} (${code ?? "?"})`);
 }
 
@@ -37,7 +44,10 @@ export function readInputFile(path: string, limit = MAX_FILE_BYTES): Uint8Array 
   const special = notAFile(st, path);
   if (special) throw special;
   if (st.size > limit) {
-    throw new UnusableInputError(`文件过大（${Math.round(st.size / 1048576)} MB，上限 ${limit / 1048576} MB）：${path}`, `File too large: ${path}`);
+    throw new UnusableInputError(
+      `文件过大（${Math.round(st.size / 1048576)} MB，上限 ${limit / 1048576} MB）：${path}`,
+      `File too large: ${path}`,
+    );
   }
   let fd: number;
   try {
@@ -49,7 +59,11 @@ export function readInputFile(path: string, limit = MAX_FILE_BYTES): Uint8Array 
     const now = fstatSync(fd);
     const swapped = notAFile(now, path);
     if (swapped) throw swapped;
-    if (now.size > limit) throw new UnusableInputError(`文件过大（${Math.round(now.size / 1048576)} MB，上限 ${limit / 1048576} MB）：${path}`, `File too large: ${path}`);
+    if (now.size > limit)
+      throw new UnusableInputError(
+        `文件过大（${Math.round(now.size / 1048576)} MB，上限 ${limit / 1048576} MB）：${path}`,
+        `File too large: ${path}`,
+      );
     const out = new Uint8Array(now.size);
     let at = 0;
     while (at < out.length) {

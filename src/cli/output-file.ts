@@ -71,9 +71,13 @@ export function checkOutputPath(path: string, options: OutputOptions): void {
     if (st.isDirectory() || (st.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory())) {
       throw new UnusableInputError(`输出路径是一个文件夹：${path}`, `The output path is a folder: ${path}`);
     }
-    if (!st.isFile() && !st.isSymbolicLink()) throw new UnusableInputError(`输出路径不是普通文件：${path}`, `The output path is not a regular file: ${path}`);
+    if (!st.isFile() && !st.isSymbolicLink())
+      throw new UnusableInputError(`输出路径不是普通文件：${path}`, `The output path is not a regular file: ${path}`);
     if (!options.force) {
-      throw new UnusableInputError(`输出文件已存在：${path}。如需覆盖，请加 --force。`, `The output file exists: ${path}. Add --force to overwrite it.`);
+      throw new UnusableInputError(
+        `输出文件已存在：${path}。如需覆盖，请加 --force。`,
+        `The output file exists: ${path}. Add --force to overwrite it.`,
+      );
     }
   }
   const folder = dirname(resolve(path));

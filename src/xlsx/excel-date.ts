@@ -22,7 +22,8 @@ export function serialDate(text: string, date1904: boolean): CellDate {
   }
   let epoch: number;
   if (date1904) epoch = Date.UTC(1904, 0, 1);
-  else if (days === 60 || days < 1) return { date: text }; // 1900-02-29 (Excel's Lotus bug) and day 0 do not exist
+  else if (days === 60 || days < 1)
+    return { date: text }; // 1900-02-29 (Excel's Lotus bug) and day 0 do not exist
   else epoch = days < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
   const d = new Date(epoch + days * DAY_MS);
   const day = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;

@@ -99,7 +99,8 @@ export function buildGrid(sheet: string, scan: ScannedSheet): CellGrid {
   if (area > allowed) {
     throw new UnusableInputError(
       `工作表「${sheet}」的内容过于分散（${scan.cellCount} 个非空单元格分布在 ${rows.index.length} 行 × ${cols.index.length} 列中），无法读取。`,
-      `The cells of sheet "${sheet}" are too scattered to read (${scan.cellCount} cells over ${rows.index.length} rows × ${cols.index.length} columns).`,
+      `The cells of sheet "${sheet}" are too scattered to read ` +
+        `(${scan.cellCount} cells over ${rows.index.length} rows × ${cols.index.length} columns).`,
     );
   }
 
@@ -115,7 +116,8 @@ export function buildGrid(sheet: string, scan: ScannedSheet): CellGrid {
     const rowCols = scan.cols[i];
     const rowVals = scan.vals[i];
     const row = values[g];
-    if (row === undefined && isDense(rowCols, gridCol)) values[g] = rowVals; // a row without holes is its grid row already
+    if (row === undefined && isDense(rowCols, gridCol))
+      values[g] = rowVals; // a row without holes is its grid row already
     else {
       const target = row ?? (values[g] = []);
       for (let k = 0; k < rowCols.length; k++) {

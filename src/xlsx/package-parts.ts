@@ -49,7 +49,10 @@ export interface WorkbookPackage {
 }
 
 const unreadable = (fileName: string, why: string) =>
-  new UnusableInputError(`无法读取工作簿（文件可能已损坏或不完整）：${fileName}`, `Cannot read the workbook (damaged or truncated?): ${fileName} (${why})`);
+  new UnusableInputError(
+    `无法读取工作簿（文件可能已损坏或不完整）：${fileName}`,
+    `Cannot read the workbook (damaged or truncated?): ${fileName} (${why})`,
+  );
 
 /** "xl/_rels/workbook.xml.rels" for "xl/workbook.xml". */
 export function relsPartOf(part: string): string {

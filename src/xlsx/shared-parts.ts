@@ -16,7 +16,7 @@ export function parseSharedStrings(xml: string): string[] {
       if (cur.kind === OPEN) {
         // The usual shape, <si><t>…</t></si>, read directly.
         const p = cur.pos;
-        if (x.startsWith("<t>", p) || x.startsWith("<t xml:space=\"preserve\">", p)) {
+        if (x.startsWith("<t>", p) || x.startsWith('<t xml:space="preserve">', p)) {
           const start = x.indexOf(">", p) + 1;
           const lt = x.indexOf("<", start);
           if (lt > 0 && x.startsWith("</t></si>", lt)) {

@@ -109,13 +109,16 @@ export function planParts(plan: SheetPlan, sheetName: string, styles: StyleSheet
   if (plan.freezeRows > 0) {
     const top = `A${plan.freezeRows + 1}`;
     parts.push(
-      `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${plan.freezeRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/>` +
+      `<sheetViews><sheetView workbookViewId="0">` +
+        `<pane ySplit="${plan.freezeRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/>` +
         `<selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`,
     );
   } else parts.push('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
   parts.push('<sheetFormatPr defaultRowHeight="15"/>');
   if (plan.colWidths.length > 0) {
-    parts.push(`<cols>${plan.colWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`);
+    parts.push(
+      `<cols>${plan.colWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`,
+    );
   }
   parts.push(rows.length > 0 ? `<sheetData>${rows.join("")}</sheetData>` : "<sheetData/>");
   plan.conditional.forEach((rule, i) => {
@@ -140,19 +143,25 @@ export function planParts(plan: SheetPlan, sheetName: string, styles: StyleSheet
   return { sheet: parts.join(""), charts, drawing: plan.charts.length > 0 ? drawingXml(plan.charts) : null };
 }
 
-const DRAWING_NS = 'xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"';
+const DRAWING_NS =
+  'xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" ' +
+  'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"';
 const CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 
 /** Each chart anchored at its cell, 8 columns wide and 18 rows high (as the Excel adapter places them). */
 function drawingXml(charts: ChartSpec[]): string {
   const anchors = charts.map((spec, i) => {
     const at = parseAddress(spec.anchor);
-    const corner = (col: number, row: number) => `<xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
+    const corner = (col: number, row: number) =>
+      `<xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
     return (
-      `<xdr:twoCellAnchor editAs="oneCell"><xdr:from>${corner(at.col, at.row)}</xdr:from><xdr:to>${corner(at.col + 8, at.row + 18)}</xdr:to>` +
-      `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${attr(`图表 ${i + 1}`)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+      `<xdr:twoCellAnchor editAs="oneCell"><xdr:from>${corner(at.col, at.row)}</xdr:from>` +
+      `<xdr:to>${corner(at.col + 8, at.row + 18)}</xdr:to>` +
+      `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${attr(`图表 ${i + 1}`)}"/>` +
+      "<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>" +
       '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
-      `<a:graphic><a:graphicData uri="${CHART_NS}"><c:chart xmlns:c="${CHART_NS}" xmlns:r="${REL_NS}" r:id="rId${i + 1}"/></a:graphicData></a:graphic>` +
+      `<a:graphic><a:graphicData uri="${CHART_NS}"><c:chart xmlns:c="${CHART_NS}" xmlns:r="${REL_NS}" r:id="rId${i + 1}"/>` +
+      `</a:graphicData></a:graphic>` +
       "</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>"
     );
   });
@@ -180,11 +189,13 @@ function chartXml(spec: ChartSpec, sheetName: string): string {
     `${title}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
     `<c:barChart><c:barDir val="${horizontal ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
     '<c:gapWidth val="150"/><c:axId val="500000001"/><c:axId val="500000002"/></c:barChart>' +
-    `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="${horizontal ? "maxMin" : "minMax"}"/></c:scaling><c:delete val="0"/>` +
+    `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="${horizontal ? "maxMin" : "minMax"}"/></c:scaling>` +
+    `<c:delete val="0"/>` +
     `<c:axPos val="${horizontal ? "l" : "b"}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/>` +
     '<c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>' +
     `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="${horizontal ? "t" : "l"}"/><c:majorGridlines/><c:numFmt formatCode="#,##0" sourceLinked="0"/><c:tickLblPos val="nextTo"/>` +
+    `<c:axPos val="${horizontal ? "t" : "l"}"/><c:majorGridlines/><c:numFmt formatCode="#,##0" sourceLinked="0"/>` +
+    `<c:tickLblPos val="nextTo"/>` +
     '<c:crossAx val="500000001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx></c:plotArea>' +
     '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>' +
     "</c:chart></c:chartSpace>"

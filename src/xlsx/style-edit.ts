@@ -5,7 +5,19 @@ import { CLOSE, EMPTY, OPEN, XmlCursor, escapeAttr } from "./xml-scan";
  * fills, borders, number formats, cell formats and differential formats keep their positions (cells refer to them by
  * index), new ones go after them, and a format identical to one already there (from an earlier run) is reused.
  */
-const SECTION_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+const SECTION_ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+];
 type Section = "numFmts" | "fonts" | "fills" | "borders" | "cellXfs" | "dxfs";
 
 interface SectionInfo {
@@ -32,7 +44,8 @@ const BUILTIN_FORMATS: Record<string, number> = {
 };
 
 export const MINIMAL_STYLES =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
   '<fonts count="1"><font><sz val="11"/><name val="宋体"/><family val="2"/><charset val="134"/></font></fonts>' +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
@@ -100,11 +113,15 @@ export class StyleSheetEditor {
       ? this.index("borders", '<border><left/><right/><top/><bottom style="thin"><color indexed="64"/></bottom><diagonal/></border>')
       : 0;
     const numFmtId = spec.numFmt ? this.formatId(spec.numFmt) : 0;
-    const apply = `${numFmtId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}${fillId ? ' applyFill="1"' : ""}${borderId ? ' applyBorder="1"' : ""}`;
+    const apply =
+      (numFmtId ? ' applyNumberFormat="1"' : "") +
+      (fontId ? ' applyFont="1"' : "") +
+      (fillId ? ' applyFill="1"' : "") +
+      (borderId ? ' applyBorder="1"' : "");
+    const attrs = `numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}"${this.xfIdAttr}${apply}`;
     const xf = spec.center
-      ? `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}"${this.xfIdAttr}${apply} applyAlignment="1">` +
-        '<alignment horizontal="center" vertical="center" wrapText="1"/></xf>'
-      : `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}"${this.xfIdAttr}${apply}/>`;
+      ? `<xf ${attrs} applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>`
+      : `<xf ${attrs}/>`;
     const id = this.index("cellXfs", xf);
     this.xfCache.set(key, id);
     return id;
@@ -113,7 +130,10 @@ export class StyleSheetEditor {
   /** Index of a differential format (conditional formatting). */
   dxf(spec: DxfSpec): number {
     const font = spec.bold ? "<font><b/></font>" : "";
-    return this.index("dxfs", `<dxf>${font}<fill><patternFill patternType="solid"><bgColor rgb="${spec.fill}"/></patternFill></fill></dxf>`);
+    return this.index(
+      "dxfs",
+      `<dxf>${font}<fill><patternFill patternType="solid"><bgColor rgb="${spec.fill}"/></patternFill></fill></dxf>`,
+    );
   }
 
   /** The edited styles part; the input unchanged when nothing was added. */
@@ -238,7 +258,9 @@ export class StyleSheetEditor {
 /** Sets (or adds) the count attribute of an opening tag; an empty tag becomes an opening tag. */
 function setCount(tag: string, count: number): string {
   const open = tag.replace(/\s*\/>$/, ">");
-  return /\scount\s*=\s*["'][^"']*["']/.test(open) ? open.replace(/(\scount\s*=\s*)["'][^"']*["']/, `$1"${count}"`) : open.replace(/>$/, ` count="${count}">`);
+  return /\scount\s*=\s*["'][^"']*["']/.test(open)
+    ? open.replace(/(\scount\s*=\s*)["'][^"']*["']/, `$1"${count}"`)
+    : open.replace(/>$/, ` count="${count}">`);
 }
 
 /** Our elements are written without prefix; in a stylesheet that uses a prefix for its namespace they get it too. */

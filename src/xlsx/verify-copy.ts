@@ -44,7 +44,12 @@ export function verifyCopy(before: WorkbookPackage, bytes: Uint8Array, expect: V
       fail(`missing entry ${e.name}`);
       continue;
     }
-    if (other.crc !== e.crc || other.size !== e.size || other.method !== e.method || !sameBytes(rawData(before.zip, e), rawData(after.zip, other))) {
+    if (
+      other.crc !== e.crc ||
+      other.size !== e.size ||
+      other.method !== e.method ||
+      !sameBytes(rawData(before.zip, e), rawData(after.zip, other))
+    ) {
       fail(`entry changed: ${e.name}`);
     }
   }
@@ -55,7 +60,12 @@ export function verifyCopy(before: WorkbookPackage, bytes: Uint8Array, expect: V
     if (text === null || !wellFormed(text)) fail(`edited part is not well-formed: ${key}`);
   }
   for (const e of after.zip.entries) {
-    if (before.zip.byName.has(e.name.toLowerCase()) && !expect.changed.has(e.name.toLowerCase()) && !expect.dropped.has(e.name.toLowerCase())) continue;
+    if (
+      before.zip.byName.has(e.name.toLowerCase()) &&
+      !expect.changed.has(e.name.toLowerCase()) &&
+      !expect.dropped.has(e.name.toLowerCase())
+    )
+      continue;
     if (!/\.(xml|rels)$/i.test(e.name)) continue;
     if (!wellFormed(decodeXmlBytes(inflateEntry(after.zip, e, before.fileName)))) fail(`new part is not well-formed: ${e.name}`);
   }
@@ -66,7 +76,8 @@ export function verifyCopy(before: WorkbookPackage, bytes: Uint8Array, expect: V
   for (const r of relsBefore) {
     const other = relsAfter.get(r.id);
     if (oldOursRelIds.has(r.id)) continue;
-    if (!other || other.type !== r.type || other.target !== r.target || other.external !== r.external) fail(`workbook relationship lost: ${r.id}`);
+    if (!other || other.type !== r.type || other.target !== r.target || other.external !== r.external)
+      fail(`workbook relationship lost: ${r.id}`);
   }
   const typesBefore = contentTypes(before);
   const typesAfter = new Set(contentTypes(after));
@@ -90,7 +101,8 @@ export function verifyCopy(before: WorkbookPackage, bytes: Uint8Array, expect: V
   if (userAfter.length !== userBefore.length) fail("a sheet of the workbook is missing");
   userBefore.forEach((s, i) => {
     const o = userAfter[i];
-    if (!o || o.name !== s.name || o.state !== s.state || o.sheetId !== s.sheetId || o.part !== s.part || o.kind !== s.kind) fail(`sheet entry changed: ${s.name}`);
+    if (!o || o.name !== s.name || o.state !== s.state || o.sheetId !== s.sheetId || o.part !== s.part || o.kind !== s.kind)
+      fail(`sheet entry changed: ${s.name}`);
   });
   const names = new Set(userBefore.map((s) => s.name));
   const gridsBefore = readPackageGrids(before, (s) => names.has(s.name));

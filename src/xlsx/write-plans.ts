@@ -77,12 +77,16 @@ export function writePlansCopy(input: Uint8Array, fileName: string, plans: Sheet
     if (!e) continue;
     const raw = inflateEntry(pkg.zip, e, fileName);
     if (!isUtf8(raw)) {
-      throw refused(`工作簿的部件 ${part} 不是 UTF-8 编码，无法安全写入：${fileName}`, `Part ${part} is not UTF-8; cannot write safely into ${fileName}`);
+      throw refused(
+        `工作簿的部件 ${part} 不是 UTF-8 编码，无法安全写入：${fileName}`,
+        `Part ${part} is not UTF-8; cannot write safely into ${fileName}`,
+      );
     }
     if (!wellFormed(decodeXmlBytes(raw))) {
       throw refused(
         `工作簿的部件 ${part} 已损坏（不是完整的 XML），无法安全地加入结果表：${fileName}。请在 Excel 中打开并另存后再试。`,
-        `Part ${part} of ${fileName} is damaged (not well-formed XML); result sheets cannot be added safely. Open and save it in Excel first.`,
+        `Part ${part} of ${fileName} is damaged (not well-formed XML); result sheets cannot be added safely. ` +
+          "Open and save it in Excel first.",
       );
     }
   }
@@ -90,7 +94,10 @@ export function writePlansCopy(input: Uint8Array, fileName: string, plans: Sheet
   for (const s of pkg.sheets) {
     const key = s.name.toLowerCase();
     if (seen.has(key)) {
-      throw refused(`工作簿中有重名的工作表「${s.name}」（文件已损坏），无法安全写入：${fileName}`, `The workbook has two sheets named ${s.name} (damaged); cannot write safely into ${fileName}`);
+      throw refused(
+        `工作簿中有重名的工作表「${s.name}」（文件已损坏），无法安全写入：${fileName}`,
+        `The workbook has two sheets named ${s.name} (damaged); cannot write safely into ${fileName}`,
+      );
     }
     seen.add(key);
   }
@@ -122,7 +129,7 @@ export function writePlansCopy(input: Uint8Array, fileName: string, plans: Sheet
   };
   const relIds = new Set(pkg.workbookRels.map((r) => r.id));
   const freshRelId = () => {
-    for (let k = 1; ; k++) if (!relIds.has(`rId${k}`)) return relIds.add(`rId${k}`), `rId${k}`;
+    for (let k = 1; ; k++) if (!relIds.has(`rId${k}`)) return (relIds.add(`rId${k}`), `rId${k}`);
   };
   const sheetIds = pkg.sheets.map((s) => Number(s.sheetId)).filter(Number.isFinite);
   let nextSheetId = Math.max(0, ...sheetIds) + 1;
@@ -150,7 +157,10 @@ export function writePlansCopy(input: Uint8Array, fileName: string, plans: Sheet
       added.set(drawing, { content: parts.drawing, type: CT.drawing });
       charts.forEach((c, i) => added.set(c, { content: parts.charts[i], type: CT.chart }));
       added.set(relsPartOf(t.part), { content: relsXml([{ id: "rId1", type: "drawing", target: relative(t.part, drawing) }]), type: null });
-      added.set(relsPartOf(drawing), { content: relsXml(charts.map((c, i) => ({ id: `rId${i + 1}`, type: "chart", target: relative(drawing, c) }))), type: null });
+      added.set(relsPartOf(drawing), {
+        content: relsXml(charts.map((c, i) => ({ id: `rId${i + 1}`, type: "chart", target: relative(drawing, c) }))),
+        type: null,
+      });
     }
   }
   let stylesPart = pkg.stylesPart;
@@ -168,7 +178,9 @@ export function writePlansCopy(input: Uint8Array, fileName: string, plans: Sheet
   const workbookXml = editWorkbook(pkg, targets, removedSheets, oldOurs, positionOf);
   const wbRelsPart = relsPartOf(pkg.workbookPart);
   const wbRelsXml = entryText(pkg.zip, wbRelsPart, fileName);
-  const newRels = targets.filter((t) => !t.replaces).map((t) => ({ id: t.relId, type: "worksheet", target: relative(pkg.workbookPart, t.part) }));
+  const newRels = targets
+    .filter((t) => !t.replaces)
+    .map((t) => ({ id: t.relId, type: "worksheet", target: relative(pkg.workbookPart, t.part) }));
   if (stylesRel) newRels.push({ id: stylesRel.id, type: "styles", target: relative(pkg.workbookPart, stylesRel.target) });
   const removedRelIds = new Set(removedSheets.map((s) => s.relId));
   const editedRels = editRels(wbRelsXml ?? relsXml([]), removedRelIds, newRels);
@@ -177,7 +189,10 @@ export function writePlansCopy(input: Uint8Array, fileName: string, plans: Sheet
   const editedTypes = editContentTypes(contentTypes, dropped, finalParts, added);
 
   if (pkg.zip.byName.get("[content_types].xml") === undefined || wbRelsXml === null) {
-    throw refused(`工作簿缺少必需的部件，无法安全写入：${fileName}`, `The workbook lacks required parts; cannot write safely into ${fileName}`);
+    throw refused(
+      `工作簿缺少必需的部件，无法安全写入：${fileName}`,
+      `The workbook lacks required parts; cannot write safely into ${fileName}`,
+    );
   }
   const edited = new Map<string, string>([
     [pkg.workbookPart.toLowerCase(), workbookXml],
@@ -281,7 +296,14 @@ function chooseTargets(pkg: WorkbookPackage, plans: SheetPlan[], ours: (s: Sheet
       const existing = byName(name);
       if (existing && !ours(existing)) continue;
       used.add(name.toLowerCase());
-      return { plan, name: existing?.name ?? name, replaces: existing ?? null, part: "", relId: existing?.relId ?? "", sheetId: existing?.sheetId ?? "" };
+      return {
+        plan,
+        name: existing?.name ?? name,
+        replaces: existing ?? null,
+        part: "",
+        relId: existing?.relId ?? "",
+        sheetId: existing?.sheetId ?? "",
+      };
     }
     throw refused(`无法为结果表「${plan.name}」找到可用的名称`, `No free name for the result sheet ${plan.name}`);
   });
@@ -300,7 +322,10 @@ function relationshipGraph(pkg: WorkbookPackage): Map<string, string[]> {
     } catch {
       rels = []; // an unreadable relationships part keeps everything it might reference
     }
-    graph.set(source.toLowerCase(), rels.filter((r) => !r.external).map((r) => r.target.toLowerCase()));
+    graph.set(
+      source.toLowerCase(),
+      rels.filter((r) => !r.external).map((r) => r.target.toLowerCase()),
+    );
   }
   return graph;
 }
@@ -329,7 +354,8 @@ function relative(source: string, target: string): string {
 
 function relsXml(rels: { id: string; type: string; target: string }[]): string {
   const items = rels.map((r) => `<Relationship Id="${r.id}" Type="${REL_TYPE(r.type)}" Target="${escapeAttr(r.target)}"/>`).join("");
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items}</Relationships>`;
+  const ns = "http://schemas.openxmlformats.org/package/2006/relationships";
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${ns}">${items}</Relationships>`;
 }
 
 /** The opening tag's prefix ("x:" in <x:sheets>), so added elements share their parent's namespace. */
@@ -345,7 +371,11 @@ function editRels(xml: string, removeIds: Set<string>, add: { id: string; type: 
       if (cur.kind === CLOSE) close = cur.tagStart;
       else prefix = prefixOf(xml, cur.tagStart);
       if (cur.kind === EMPTY) {
-        edits.push({ start: cur.tagStart, end: cur.pos, text: xml.slice(cur.tagStart, cur.pos).replace(/\s*\/>$/, ">") + `</${prefix}Relationships>` });
+        edits.push({
+          start: cur.tagStart,
+          end: cur.pos,
+          text: xml.slice(cur.tagStart, cur.pos).replace(/\s*\/>$/, ">") + `</${prefix}Relationships>`,
+        });
         close = cur.pos;
       }
     } else if (cur.is("Relationship") && cur.kind !== CLOSE && removeIds.has(cur.attr("Id") ?? "")) {
@@ -355,7 +385,9 @@ function editRels(xml: string, removeIds: Set<string>, add: { id: string; type: 
     }
   }
   if (add.length > 0) {
-    const items = add.map((r) => `<${prefix}Relationship Id="${r.id}" Type="${REL_TYPE(r.type)}" Target="${escapeAttr(r.target)}"/>`).join("");
+    const items = add
+      .map((r) => `<${prefix}Relationship Id="${r.id}" Type="${REL_TYPE(r.type)}" Target="${escapeAttr(r.target)}"/>`)
+      .join("");
     edits.push({ start: close < 0 ? xml.length : close, end: close < 0 ? xml.length : close, text: items });
   }
   return applyEdits(xml, edits);
@@ -381,7 +413,8 @@ function editContentTypes(xml: string, dropped: Set<string>, finalParts: Set<str
   }
   const items: string[] = [];
   for (const [name, part] of added) {
-    if (part.type && !overridden.has(name.toLowerCase())) items.push(`<${prefix}Override PartName="/${escapeAttr(name)}" ContentType="${part.type}"/>`);
+    if (part.type && !overridden.has(name.toLowerCase()))
+      items.push(`<${prefix}Override PartName="/${escapeAttr(name)}" ContentType="${part.type}"/>`);
   }
   if (items.length > 0) edits.push({ start: close < 0 ? xml.length : close, end: close < 0 ? xml.length : close, text: items.join("") });
   return applyEdits(xml, edits);
@@ -392,7 +425,13 @@ function editContentTypes(xml: string, dropped: Set<string>, finalParts: Set<str
  * (ours come back with the new print titles), other local names renumbered when a removed sheet stood before theirs;
  * the active and first tab follow; calculation on load, so our formulas show their values wherever the file opens.
  */
-function editWorkbook(pkg: WorkbookPackage, targets: Target[], removed: SheetEntry[], oldOurs: SheetEntry[], positionOf: (name: string) => number): string {
+function editWorkbook(
+  pkg: WorkbookPackage,
+  targets: Target[],
+  removed: SheetEntry[],
+  oldOurs: SheetEntry[],
+  positionOf: (name: string) => number,
+): string {
   const xml = pkg.workbookXml;
   const edits: Edit[] = [];
   const removedIdx = new Set(removed.map((s) => pkg.sheets.indexOf(s)));
@@ -406,8 +445,8 @@ function editWorkbook(pkg: WorkbookPackage, targets: Target[], removed: SheetEnt
   for (const t of targets) {
     const titles = t.plan.print?.titleRows;
     if (titles) {
-      const text = `${quotedSheet(t.name)}!$${titles.first}:$${titles.last}`;
-      names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${positionOf(t.name)}">${escapeAttr(text).replace(/&quot;/g, '"')}</definedName>`);
+      const text = escapeAttr(`${quotedSheet(t.name)}!$${titles.first}:$${titles.last}`).replace(/&quot;/g, '"');
+      names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${positionOf(t.name)}">${text}</definedName>`);
     }
   }
 
@@ -420,7 +459,18 @@ function editWorkbook(pkg: WorkbookPackage, targets: Target[], removed: SheetEnt
   let emptyDefinedNames: { start: number; end: number } | null = null;
   let calcPr: { start: number; end: number } | null = null;
   let insertNamesAt = -1; // where <definedNames> goes when the workbook has none: before calcPr or the first later element
-  const afterDefinedNames = ["calcPr", "oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
+  const afterDefinedNames = [
+    "calcPr",
+    "oleSize",
+    "customWorkbookViews",
+    "pivotCaches",
+    "smartTagPr",
+    "smartTagTypes",
+    "webPublishing",
+    "fileRecoveryPr",
+    "webPublishObjects",
+    "extLst",
+  ];
   const afterCalcPr = afterDefinedNames.slice(1);
   let insertCalcAt = -1;
   let depth = 0;
@@ -475,17 +525,25 @@ function editWorkbook(pkg: WorkbookPackage, targets: Target[], removed: SheetEnt
       let tag = xml.slice(cur.tagStart, cur.pos);
       const count = pkg.sheets.length - removedIdx.size;
       for (const a of ["activeTab", "firstSheet"]) {
-        tag = tag.replace(new RegExp(`(\\s${a}\\s*=\\s*)["'](\\d+)["']`), (_, lead: string, n: string) => `${lead}"${Math.min(shift(Number(n)), Math.max(count - 1, 0))}"`);
+        tag = tag.replace(
+          new RegExp(`(\\s${a}\\s*=\\s*)["'](\\d+)["']`),
+          (_, lead: string, n: string) => `${lead}"${Math.min(shift(Number(n)), Math.max(count - 1, 0))}"`,
+        );
       }
       edits.push({ start: cur.tagStart, end: cur.pos, text: tag });
     }
     if (cur.kind === OPEN) depth++;
   }
-  if (sheetsClose < 0) throw refused(`工作簿结构异常（缺少 sheets），无法写入：${pkg.fileName}`, `Malformed workbook (no sheets element): ${pkg.fileName}`);
+  if (sheetsClose < 0)
+    throw refused(`工作簿结构异常（缺少 sheets），无法写入：${pkg.fileName}`, `Malformed workbook (no sheets element): ${pkg.fileName}`);
   const added = targets.filter((t) => !t.replaces);
   if (added.length > 0) {
     const p = sheetsPrefix;
-    edits.push({ start: sheetsClose, end: sheetsClose, text: added.map((t) => `<${p}sheet name="${escapeAttr(t.name)}" sheetId="${t.sheetId}" ${rAttr(t.relId)}/>`).join("") });
+    edits.push({
+      start: sheetsClose,
+      end: sheetsClose,
+      text: added.map((t) => `<${p}sheet name="${escapeAttr(t.name)}" sheetId="${t.sheetId}" ${rAttr(t.relId)}/>`).join(""),
+    });
   }
   if (names.length > 0) {
     const p = definedNamesPrefix || sheetsPrefix;

@@ -46,7 +46,11 @@ export class XmlCursor {
       const c = s.charCodeAt(i + 1);
       if (c === 33 /* ! */) {
         // <!-- … -->, <![CDATA[ … ]]> or <!DOCTYPE …>
-        const close = s.startsWith("<!--", i) ? s.indexOf("-->", i + 4) : s.startsWith("<![CDATA[", i) ? s.indexOf("]]>", i + 9) : s.indexOf(">", i + 2);
+        const close = s.startsWith("<!--", i)
+          ? s.indexOf("-->", i + 4)
+          : s.startsWith("<![CDATA[", i)
+            ? s.indexOf("]]>", i + 9)
+            : s.indexOf(">", i + 2);
         i = close < 0 ? s.length : close + 1;
         continue;
       }
@@ -219,6 +223,7 @@ export function encodeXstring(s: string): string {
   if (!/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]|_x[0-9A-Fa-f]{4}_/.test(s)) return s;
   let out = s.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1");
   // eslint-disable-next-line no-control-regex
-  out = out.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+  const forbidden = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+  out = out.replace(forbidden, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
   return out.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
 }

@@ -58,7 +58,10 @@ export const ZIP_LIMITS = {
 };
 
 const damaged = (fileName: string, why: string) =>
-  new UnusableInputError(`无法读取工作簿（文件可能已损坏或不完整）：${fileName}`, `Cannot read the workbook (damaged or truncated?): ${fileName} (${why})`);
+  new UnusableInputError(
+    `无法读取工作簿（文件可能已损坏或不完整）：${fileName}`,
+    `Cannot read the workbook (damaged or truncated?): ${fileName} (${why})`,
+  );
 
 const bomb = (fileName: string, why: string) =>
   new UnusableInputError(
@@ -130,8 +133,14 @@ export function readZip(input: Uint8Array, fileName: string, codec: ZipCodec = F
         const len = u16(bytes, e + 2);
         if (id === 0x0001) {
           let q = e + 4;
-          if (size === 0xffffffff) (size = u64(bytes, q)), (q += 8);
-          if (compressedSize === 0xffffffff) (compressedSize = u64(bytes, q)), (q += 8);
+          if (size === 0xffffffff) {
+            size = u64(bytes, q);
+            q += 8;
+          }
+          if (compressedSize === 0xffffffff) {
+            compressedSize = u64(bytes, q);
+            q += 8;
+          }
           if (localOffset === 0xffffffff) localOffset = u64(bytes, q);
           break;
         }
@@ -140,14 +149,27 @@ export function readZip(input: Uint8Array, fileName: string, codec: ZipCodec = F
     }
     const name = utf8.decode(nameBytes);
     total += size;
-    if (total > ZIP_LIMITS.totalBytes) throw bomb(fileName, `解压后超过 ${mb(ZIP_LIMITS.totalBytes)} / more than ${mb(ZIP_LIMITS.totalBytes)} expanded`);
+    if (total > ZIP_LIMITS.totalBytes)
+      throw bomb(fileName, `解压后超过 ${mb(ZIP_LIMITS.totalBytes)} / more than ${mb(ZIP_LIMITS.totalBytes)} expanded`);
     if (size > ZIP_LIMITS.ratioFloorBytes && size > compressedSize * ZIP_LIMITS.ratio) {
       throw bomb(fileName, `${name}: ${mb(size)} / ${compressedSize} B`);
     }
     if (localOffset + 30 > bytes.length || u32(bytes, localOffset) !== 0x04034b50) throw damaged(fileName, `bad local header for ${name}`);
     const dataOffset = localOffset + 30 + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
     if (dataOffset + compressedSize > centralOffset) throw damaged(fileName, `entry ${name} runs past the data area`);
-    entries.push({ name, nameBytes, method, flags, crc, compressedSize, size, localOffset, dataOffset, recordEnd: 0, central: bytes.subarray(p, p + recordLength) });
+    entries.push({
+      name,
+      nameBytes,
+      method,
+      flags,
+      crc,
+      compressedSize,
+      size,
+      localOffset,
+      dataOffset,
+      recordEnd: 0,
+      central: bytes.subarray(p, p + recordLength),
+    });
     p += recordLength;
   }
   // Each record ends where the next begins; overlapping records (a known zip-bomb trick) are refused.
@@ -207,7 +229,8 @@ export function inflateEntry(zip: ZipArchive, e: ZipEntry, fileName: string, lim
       out = zip.codec.inflateRaw(data, e.size);
     } catch (err) {
       // By name too: an error made by Node itself may come from another realm (jest, workers).
-      if (err instanceof RangeError || (err as Error)?.name === "RangeError") throw bomb(fileName, `${e.name} expands beyond its declared size`);
+      if (err instanceof RangeError || (err as Error)?.name === "RangeError")
+        throw bomb(fileName, `${e.name} expands beyond its declared size`);
       throw damaged(fileName, `${e.name}: ${(err as Error).message}`);
     }
   } else {

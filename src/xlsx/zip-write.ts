@@ -96,7 +96,8 @@ export class ZipWriter {
     this.central.push(central);
     this.offset += headerLength + data.length;
     this.count++;
-    if (this.offset >= 0xffffffff) throw new UnusableInputError("工作簿过大，无法写入结果表。", "The workbook is too large to write the result sheets into.");
+    if (this.offset >= 0xffffffff)
+      throw new UnusableInputError("工作簿过大，无法写入结果表。", "The workbook is too large to write the result sheets into.");
   }
 }
 

@@ -54,6 +54,7 @@ describe("output files", () => {
   test("a full disk: exit 2, and no half-written or temporary file is left", async () => {
     const dir = tmp();
     // The module object itself (not the import namespace, whose bindings cannot be replaced).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const spy = jest.spyOn(require("node:fs") as typeof fs, "writeSync").mockImplementation(() => {
       throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
     });
@@ -95,14 +96,19 @@ describe("folder mode: one failing file is a row, not the end of the batch", () 
     execFileSync("mkfifo", [join(dir, "丙.xlsx")]);
     fs.writeFileSync(join(dir, "丁.xlsx"), good);
     const seen: string[] = [];
-    const rows = await checkFolder(dir, DEFAULT_SETTINGS, async (path) => {
-      seen.push(path);
-      if (path.endsWith("丁.xlsx")) throw new TypeError("a bug");
-      const { checkWorkbook } = await import("../../src/core");
-      const { readWorkbookGrids } = await import("../../src/xlsx/read-workbook");
-      const { readInputFile } = await import("../../src/cli/input-file");
-      return checkWorkbook(await readWorkbookGrids(readInputFile(path), path), DEFAULT_SETTINGS);
-    }, () => undefined);
+    const rows = await checkFolder(
+      dir,
+      DEFAULT_SETTINGS,
+      async (path) => {
+        seen.push(path);
+        if (path.endsWith("丁.xlsx")) throw new TypeError("a bug");
+        const { checkWorkbook } = await import("../../src/core");
+        const { readWorkbookGrids } = await import("../../src/xlsx/read-workbook");
+        const { readInputFile } = await import("../../src/cli/input-file");
+        return checkWorkbook(await readWorkbookGrids(readInputFile(path), path), DEFAULT_SETTINGS);
+      },
+      () => undefined,
+    );
     expect(rows.map((r) => [r.file, r.ok, r.internal ?? false])).toEqual([
       ["丙.xlsx", false, false],
       ["丁.xlsx", false, true],
@@ -118,6 +124,7 @@ describe("folder mode: one failing file is a row, not the end of the batch", () 
     const good = buildXlsx({ sheets: [{ name: "表", data: rowsXml(budgetTable()) }] });
     fs.writeFileSync(join(dir, "甲.xlsx"), good);
     fs.writeFileSync(join(dir, "乙.xlsx"), good);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const reader = require("../../src/xlsx/read-workbook") as typeof import("../../src/xlsx/read-workbook");
     const real = reader.readWorkbookGrids;
     let calls = 0;

@@ -35,7 +35,10 @@ test("a named pipe as the workbook: exit 2 at once with the two lines, no hang",
   const fifo = join(tmp(), "pipe.xlsx");
   const r = bash(`mkfifo ${fifo} && ${juesuan} check ${fifo}; echo "status=$?"`);
   expect(r.stdout).toContain("status=2");
-  expect(r.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^错误：不是普通文件（管道）/), expect.stringMatching(/^Error: Not a regular file/)]);
+  expect(r.stderr.trim().split("\n")).toEqual([
+    expect.stringMatching(/^错误：不是普通文件（管道）/),
+    expect.stringMatching(/^Error: Not a regular file/),
+  ]);
 });
 
 test("a damaged workbook: exit 2 with the two lines, no stack", () => {

@@ -56,8 +56,20 @@ export function byteMutations(name: string, bytes: Uint8Array, rng: Rng): Case[]
     delete rest[drop];
     out.push({ name: `${name}/drop:${drop}`, bytes: zipSync(rest) });
   }
-  out.push({ name: `${name}/garbage-tail`, bytes: concat(bytes, Uint8Array.from({ length: 500 }, () => rng.int(256))) });
-  out.push({ name: `${name}/garbage-head`, bytes: concat(strToU8("PK\u0003\u0004"), Uint8Array.from({ length: 500 }, () => rng.int(256))) });
+  out.push({
+    name: `${name}/garbage-tail`,
+    bytes: concat(
+      bytes,
+      Uint8Array.from({ length: 500 }, () => rng.int(256)),
+    ),
+  });
+  out.push({
+    name: `${name}/garbage-head`,
+    bytes: concat(
+      strToU8("PK\u0003\u0004"),
+      Uint8Array.from({ length: 500 }, () => rng.int(256)),
+    ),
+  });
   return out;
 }
 
@@ -85,29 +97,73 @@ function replaceSome(xml: string, re: RegExp, n: number, rng: Rng, make: (m: str
   return out + xml.slice(last);
 }
 
-const BAD_REFS = ['r="A0"', 'r="XFE1"', 'r="1A"', 'r=""', 'r="ZZZZ99"', 'r="A1048577"', 'r="$A$1"', 'r="a1"', 'r="A-1"', 'r="AAAAAAAAAAAA1"'];
-const BAD_NUMBERS = ["1e999999999", "-1e999999999", "1e308", "123456789012345678901234567890", "NaN", "-0", "0x10", "", " ", "1e-999", "∞", "12,5"];
+const BAD_REFS = [
+  'r="A0"',
+  'r="XFE1"',
+  'r="1A"',
+  'r=""',
+  'r="ZZZZ99"',
+  'r="A1048577"',
+  'r="$A$1"',
+  'r="a1"',
+  'r="A-1"',
+  'r="AAAAAAAAAAAA1"',
+];
+const BAD_NUMBERS = [
+  "1e999999999",
+  "-1e999999999",
+  "1e308",
+  "123456789012345678901234567890",
+  "NaN",
+  "-0",
+  "0x10",
+  "",
+  " ",
+  "1e-999",
+  "∞",
+  "12,5",
+];
 
 const SHEET_EDITS: Record<string, PartEdit> = {
   "malformed-refs": (x, rng) => replaceSome(x, /r="[A-Z]+\d+"/g, 8, rng, () => rng.pick(BAD_REFS)),
   "huge-numbers": (x, rng) => replaceSome(x, /<v>-?[\d.]+(E[+-]?\d+)?<\/v>/gi, 10, rng, () => `<v>${rng.pick(BAD_NUMBERS)}</v>`),
-  "iso-dates": (x, rng) => replaceSome(x, /<c r="([A-Z]+\d+)"( s="\d+")?><v>-?[\d.]+<\/v>/g, 6, rng, (m) => m.replace(/^<c r="([A-Z]+\d+)"( s="\d+")?>/, '<c r="$1" t="d">').replace(/<v>[^<]*<\/v>/, `<v>${rng.pick(["2020-05-01", "2020-13-45T99:99", "not a date", "2020-05-01T12:30:00Z"])}</v>`)),
-  "date-serial-123456789": (x, rng) => replaceSome(x, /<c r="([A-Z]+\d+)"( s="\d+")?><v>-?[\d.]+<\/v>/g, 6, rng, (m) => m.replace(/( s="\d+")?>/, ` s="${S.date}">`).replace(/<v>[^<]*<\/v>/, "<v>123456789</v>")),
+  "iso-dates": (x, rng) =>
+    replaceSome(x, /<c r="([A-Z]+\d+)"( s="\d+")?><v>-?[\d.]+<\/v>/g, 6, rng, (m) =>
+      m
+        .replace(/^<c r="([A-Z]+\d+)"( s="\d+")?>/, '<c r="$1" t="d">')
+        .replace(/<v>[^<]*<\/v>/, `<v>${rng.pick(["2020-05-01", "2020-13-45T99:99", "not a date", "2020-05-01T12:30:00Z"])}</v>`),
+    ),
+  "date-serial-123456789": (x, rng) =>
+    replaceSome(x, /<c r="([A-Z]+\d+)"( s="\d+")?><v>-?[\d.]+<\/v>/g, 6, rng, (m) =>
+      m.replace(/( s="\d+")?>/, ` s="${S.date}">`).replace(/<v>[^<]*<\/v>/, "<v>123456789</v>"),
+    ),
   "style-out-of-range": (x, rng) => replaceSome(x, /<c r="[A-Z]+\d+"/g, 10, rng, (m) => `${m} s="999999"`),
-  "sst-out-of-range": (x, rng) => replaceSome(x, /t="s"><v>\d+<\/v>/g, 5, rng, () => `t="s"><v>${rng.pick(["99999", "-1", "x", "1.5"])}</v>`),
+  "sst-out-of-range": (x, rng) =>
+    replaceSome(x, /t="s"><v>\d+<\/v>/g, 5, rng, () => `t="s"><v>${rng.pick(["99999", "-1", "x", "1.5"])}</v>`),
   "deep-nesting": (x) => x.replace(/<sheetData>/, `<sheetData>${"<a>".repeat(50000)}${"</a>".repeat(50000)}`),
-  "unknown-elements": (x, rng) => replaceSome(x, /<\/c>/g, 10, rng, (m) => `${m}<foo:bar xmlns:foo="urn:x"><c r="A1"><v>9</v></c></foo:bar>`),
+  "unknown-elements": (x, rng) =>
+    replaceSome(x, /<\/c>/g, 10, rng, (m) => `${m}<foo:bar xmlns:foo="urn:x"><c r="A1"><v>9</v></c></foo:bar>`),
   "unclosed-tags": (x, rng) => replaceSome(x, /<\/(c|row|v)>/g, 12, rng, () => ""),
   "cut-in-half": (x) => x.slice(0, Math.floor(x.length / 2)),
   "far-cell": (x) => x.replace("</sheetData>", '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'),
-  "huge-merge": (x) => x.replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="F1:XFD1048576"/></mergeCells>').replace(/<mergeCells[^>]*>(?=[\s\S]*<mergeCells)/, "<mergeCells>"),
+  "huge-merge": (x) =>
+    x
+      .replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="F1:XFD1048576"/></mergeCells>')
+      .replace(/<mergeCells[^>]*>(?=[\s\S]*<mergeCells)/, "<mergeCells>"),
   "overlapping-merges": (x) =>
-    x.replace(/(<\/sheetData>)(<mergeCells[^>]*>[\s\S]*?<\/mergeCells>)?/, (_, close: string) =>
-      `${close}<mergeCells>${Array.from({ length: 3000 }, (_, i) => `<mergeCell ref="A${1 + (i % 7)}:${"BCDEFGH"[i % 7]}${3 + (i % 11)}"/>`).join("")}</mergeCells>`),
-  "entities": (x, rng) => replaceSome(x, /<t>/g, 5, rng, () => `<t>${rng.pick(["&unknown;", "&#0;", "&#xD800;", "&#x110000;", "&amp", "<![CDATA[a<b]]>"])}`),
-  "diagonal": (x) => x.replace("</sheetData>", `${Array.from({ length: 400 }, (_, i) => `<row r="${100 + i * 40}"><c r="${colName(10 + i * 6)}${100 + i * 40}"><v>${i}</v></c></row>`).join("")}</sheetData>`),
-  "utf16": (x) => x, // re-encoded below
+    x.replace(
+      /(<\/sheetData>)(<mergeCells[^>]*>[\s\S]*?<\/mergeCells>)?/,
+      (_, close: string) => `${close}<mergeCells>${Array.from({ length: 3000 }, (_, i) => overlapping(i)).join("")}</mergeCells>`,
+    ),
+  entities: (x, rng) =>
+    replaceSome(x, /<t>/g, 5, rng, () => `<t>${rng.pick(["&unknown;", "&#0;", "&#xD800;", "&#x110000;", "&amp", "<![CDATA[a<b]]>"])}`),
+  diagonal: (x) =>
+    x.replace("</sheetData>", `${Array.from({ length: 400 }, (_, i) => farCell(100 + i * 40, 10 + i * 6, i)).join("")}</sheetData>`),
+  utf16: (x) => x, // re-encoded below
 };
+
+const farCell = (row: number, col: number, v: number) => `<row r="${row}"><c r="${colName(col)}${row}"><v>${v}</v></c></row>`;
+const overlapping = (i: number) => `<mergeCell ref="A${1 + (i % 7)}:${"BCDEFGH"[i % 7]}${3 + (i % 11)}"/>`;
 
 function colName(c: number): string {
   return c < 26 ? String.fromCharCode(65 + c) : colName(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26));
@@ -117,8 +173,12 @@ const WORKBOOK_EDITS: Record<string, PartEdit> = {
   "sheet-rel-missing": (x) => x.replace(/r:id="[^"]*"/, 'r:id="rIdNowhere"'),
   "no-sheets": (x) => x.replace(/<sheets>[\s\S]*<\/sheets>/, "<sheets/>"),
   "duplicate-sheet-names": (x) => x.replace(/(<sheet [^>]*name=")[^"]*("[\s\S]*?<sheet [^>]*name=")[^"]*"/, '$1同名$2同名"'),
-  "date1904": (x) => x.replace(/<workbookPr\b/, '<workbookPr date1904="1"'),
-  "defined-names-garbage": (x) => x.replace("</sheets>", '</sheets><definedNames><definedName name="x" localSheetId="99">$A$1:$B</definedName><definedName>&amp;</definedName></definedNames>'),
+  date1904: (x) => x.replace(/<workbookPr\b/, '<workbookPr date1904="1"'),
+  "defined-names-garbage": (x) =>
+    x.replace(
+      "</sheets>",
+      '</sheets><definedNames><definedName name="x" localSheetId="99">$A$1:$B</definedName><definedName>&amp;</definedName></definedNames>',
+    ),
 };
 
 const STYLE_EDITS: Record<string, PartEdit> = {
@@ -139,13 +199,23 @@ export function xmlMutations(name: string, bytes: Uint8Array, rng: Rng): Case[] 
   for (const [label, f] of Object.entries(SHEET_EDITS)) edit(label, rng.pick(sheets), f);
   for (const [label, f] of Object.entries(WORKBOOK_EDITS)) edit(label, "xl/workbook.xml", f);
   for (const [label, f] of Object.entries(STYLE_EDITS)) edit(label, "xl/styles.xml", f);
-  for (const part of ["xl/styles.xml", "xl/sharedStrings.xml", "[Content_Types].xml", "xl/_rels/workbook.xml.rels", "_rels/.rels", sheets[0]]) {
+  for (const part of [
+    "xl/styles.xml",
+    "xl/sharedStrings.xml",
+    "[Content_Types].xml",
+    "xl/_rels/workbook.xml.rels",
+    "_rels/.rels",
+    sheets[0],
+  ]) {
     if (!parts[part]) continue;
     const missing = { ...parts };
     delete missing[part];
     out.push({ name: `${name}/missing:${part}`, bytes: zipSync(missing) });
     out.push({ name: `${name}/empty:${part}`, bytes: zipSync({ ...parts, [part]: new Uint8Array(0) }) });
-    out.push({ name: `${name}/random:${part}`, bytes: zipSync({ ...parts, [part]: Uint8Array.from({ length: 300 }, () => rng.int(256)) }) });
+    out.push({
+      name: `${name}/random:${part}`,
+      bytes: zipSync({ ...parts, [part]: Uint8Array.from({ length: 300 }, () => rng.int(256)) }),
+    });
   }
   return out;
 }
@@ -155,22 +225,75 @@ function utf16(text: string): Uint8Array {
   return concat(new Uint8Array([0xff, 0xfe]), body);
 }
 
-const WORDS = ["项目", "科目名称", "科目编码", "预算数", "决算数", "上年数", "合计", "小计", "其中：", "单位：万元", "单位：元", "—", "-", "/", "差旅费", "办公费", "201", "20101", "2010101", "（1,200.00）", "3,120,000.00", "１２３", "12.5%", "3.07万元", "#DIV/0!", "  ", "三公经费", "公务接待费", "因公出国（境）费"];
+const WORDS = [
+  "项目",
+  "科目名称",
+  "科目编码",
+  "预算数",
+  "决算数",
+  "上年数",
+  "合计",
+  "小计",
+  "其中：",
+  "单位：万元",
+  "单位：元",
+  "—",
+  "-",
+  "/",
+  "差旅费",
+  "办公费",
+  "201",
+  "20101",
+  "2010101",
+  "（1,200.00）",
+  "3,120,000.00",
+  "１２３",
+  "12.5%",
+  "3.07万元",
+  "#DIV/0!",
+  "  ",
+  "三公经费",
+  "公务接待费",
+  "因公出国（境）费",
+];
 
 /** A random grid as a workbook: strings from the 决算 vocabulary, numbers of every size, dates, errors, blanks, merges. */
 export function randomWorkbook(rng: Rng, i: number): Case {
   const rows: Cell[][] = [];
   const height = 2 + rng.int(30);
   const width = 1 + rng.int(10);
-  if (rng.next() < 0.6) rows.push(["2020年一般公共预算支出决算表"], ["单位：万元"], ["科目编码", "科目名称", "预算数", "决算数", "上年数"].slice(0, Math.max(width, 3)));
+  if (rng.next() < 0.6)
+    rows.push(
+      ["2020年一般公共预算支出决算表"],
+      ["单位：万元"],
+      ["科目编码", "科目名称", "预算数", "决算数", "上年数"].slice(0, Math.max(width, 3)),
+    );
   for (let r = 0; r < height; r++) {
     const row: Cell[] = [];
     for (let c = 0; c < width; c++) {
       const u = rng.next();
       if (u < 0.2) row.push(null);
       else if (u < 0.45) row.push(rng.pick(WORDS));
-      else if (u < 0.8) row.push(rng.pick([Math.round(rng.next() * 1e6) / 100, -Math.round(rng.next() * 1e4) / 100, 0, -0.001, 1e-9, 1e15, 9.99e14, 0.005, rng.next()]));
-      else if (u < 0.88) row.push({ raw: `<c r="{ref}" s="${rng.pick([S.date, S.dateTime, S.chineseDate])}"><v>${rng.pick([43952, 123456789, 28.51, -1, 60, 0])}</v></c>` });
+      else if (u < 0.8)
+        row.push(
+          rng.pick([
+            Math.round(rng.next() * 1e6) / 100,
+            -Math.round(rng.next() * 1e4) / 100,
+            0,
+            -0.001,
+            1e-9,
+            1e15,
+            9.99e14,
+            0.005,
+            rng.next(),
+          ]),
+        );
+      else if (u < 0.88)
+        row.push({
+          raw:
+            `<c r="{ref}" s="${rng.pick([S.date, S.dateTime, S.chineseDate])}">` +
+            `<v>${rng.pick([43952, 123456789, 28.51, -1, 60, 0])}</v></c>`,
+        });
       else if (u < 0.93) row.push({ raw: `<c r="{ref}" t="e"><v>${rng.pick(["#DIV/0!", "#REF!", "#N/A", "#VALUE!"])}</v></c>` });
       else if (u < 0.96) row.push({ raw: `<c r="{ref}" t="b"><v>${rng.int(2)}</v></c>` });
       else row.push({ raw: `<c r="{ref}" t="d"><v>2020-0${1 + rng.int(9)}-01</v></c>` });
@@ -184,5 +307,8 @@ export function randomWorkbook(rng: Rng, i: number): Case {
     return `<mergeCell ref="${colName(c)}${r}:${colName(c + rng.int(3))}${r + rng.int(3)}"/>`;
   });
   const after = merges.length ? `<mergeCells count="${merges.length}">${merges.join("")}</mergeCells>` : "";
-  return { name: `random#${i}`, bytes: buildXlsx({ sheets: [{ name: rng.pick(["表", "经济分类", "三公经费", "Sheet1"]), data: rowsXml(rows, top), after }] }) };
+  return {
+    name: `random#${i}`,
+    bytes: buildXlsx({ sheets: [{ name: rng.pick(["表", "经济分类", "三公经费", "Sheet1"]), data: rowsXml(rows, top), after }] }),
+  };
 }

@@ -18,7 +18,11 @@ const PER_COMMAND_MS = 15_000;
 
 const small = buildXlsx({
   sheets: [
-    { name: "经济分类", data: rowsXml([...budgetTable(), ["30213", "维修费", { raw: `<c r="{ref}" s="${S.date}"><v>43952</v></c>` }, 3]]), after: '<mergeCells count="1"><mergeCell ref="A1:D1"/></mergeCells>' },
+    {
+      name: "经济分类",
+      data: rowsXml([...budgetTable(), ["30213", "维修费", { raw: `<c r="{ref}" s="${S.date}"><v>43952</v></c>` }, 3]]),
+      after: '<mergeCells count="1"><mergeCell ref="A1:D1"/></mergeCells>',
+    },
   ],
   sharedStrings: ["<t>未用</t>"],
 });
@@ -27,7 +31,9 @@ const counts = { cases: 0, runs: 0, exit0: 0, exit2: 0, exit1: 0 };
 const dir = mkdtempSync(join(tmpdir(), "juesuan-robust-"));
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
-  console.log(`robustness: ${counts.cases} cases, ${counts.runs} runs: exit 0 ${counts.exit0}, exit 2 ${counts.exit2}, exit 1 ${counts.exit1}`);
+  console.log(
+    `robustness: ${counts.cases} cases, ${counts.runs} runs: exit 0 ${counts.exit0}, exit 2 ${counts.exit2}, exit 1 ${counts.exit1}`,
+  );
 });
 
 /** Runs the three commands on a case; returns what went wrong (empty when all is well). */
@@ -62,7 +68,8 @@ async function runCase(c: Case, index: number, withReport: boolean): Promise<str
     } else if (r.code === 2) {
       counts.exit2++;
       const lines = r.err.trimEnd().split("\n");
-      if (lines.length !== 2 || !/^错误：.*[\u4e00-\u9fff]/.test(lines[0]) || !/^Error: /.test(lines[1])) problems.push(`${what}: exit 2 without the two lines: ${r.err.slice(0, 300)}`);
+      if (lines.length !== 2 || !/^错误：.*[\u4e00-\u9fff]/.test(lines[0]) || !/^Error: /.test(lines[1]))
+        problems.push(`${what}: exit 2 without the two lines: ${r.err.slice(0, 300)}`);
       if (/reader fault/.test(r.err)) problems.push(`${what}: reader fault: ${lines[1]}`);
       // The check after writing guards against our own bugs: an input it refuses is one the writer should have refused first.
       if (/核对未通过/.test(r.err)) problems.push(`${what}: refused only by the check after writing: ${lines[1]}`);
@@ -100,6 +107,11 @@ describe("robustness: every input ends in exit 0 or exit 2 with the two lines", 
 
   test("random grids", async () => {
     const rng = new Rng(20201231);
-    expect(await runAll(Array.from({ length: 40 }, (_, i) => randomWorkbook(rng, i)), 5)).toEqual([]);
+    expect(
+      await runAll(
+        Array.from({ length: 40 }, (_, i) => randomWorkbook(rng, i)),
+        5,
+      ),
+    ).toEqual([]);
   });
 });

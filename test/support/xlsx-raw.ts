@@ -14,7 +14,13 @@ export const partText = (parts: Parts, name: string): string => {
   return strFromU8(p);
 };
 
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /** Sheet name → part name, from workbook.xml and its relationships. */
 export function sheetParts(parts: Parts): Map<string, string> {

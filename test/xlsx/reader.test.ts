@@ -13,20 +13,24 @@ const one = async (data: string, extra: Partial<BookSpec> = {}, after = ""): Pro
   (await read({ sheets: [{ name: "表", data, after }], ...extra }))[0];
 /** The value at a sheet address, through the grid's sparse maps. */
 function at(g: CellGrid, address: string): CellValue {
-  for (let r = 0; r < g.values.length; r++) for (let c = 0; c < (g.values[r]?.length ?? 0); c++) if (cellAddress(g, r, c) === address) return g.values[r][c];
+  for (let r = 0; r < g.values.length; r++)
+    for (let c = 0; c < (g.values[r]?.length ?? 0); c++) if (cellAddress(g, r, c) === address) return g.values[r][c];
   return null;
 }
 
 describe("reader: values", () => {
   test("shared strings: plain, rich text runs joined, phonetic guides left out, escapes decoded", async () => {
-    const g = await one('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>', {
-      sharedStrings: [
-        "<t>办公费</t>",
-        '<r><rPr><b/></rPr><t>预算</t></r><r><t xml:space="preserve"> 数</t></r><rPh sb="0" eb="2"><t>ヨサン</t></rPh>',
-        "<t>A &amp; B &lt;C&gt; &#x4E00;</t>",
-        "<t>第一行_x000D_\n第二行 _x005F_x0041_</t>",
-      ],
-    });
+    const g = await one(
+      '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>',
+      {
+        sharedStrings: [
+          "<t>办公费</t>",
+          '<r><rPr><b/></rPr><t>预算</t></r><r><t xml:space="preserve"> 数</t></r><rPh sb="0" eb="2"><t>ヨサン</t></rPh>',
+          "<t>A &amp; B &lt;C&gt; &#x4E00;</t>",
+          "<t>第一行_x000D_\n第二行 _x005F_x0041_</t>",
+        ],
+      },
+    );
     expect(g.values[0]).toEqual(["办公费", "预算 数", "A & B <C> 一", "第一行\r\n第二行 _x0041_"]);
   });
 
@@ -41,7 +45,10 @@ describe("reader: values", () => {
   });
 
   test("ISO date cells (t=d) are dates, never a year", async () => {
-    const g = await one('<row r="1"><c r="A1" t="d"><v>2020-05-01T00:00:00Z</v></c><c r="B1" t="d"><v>2020-05-01T12:30:00</v></c><c r="C1" t="d"><v>tomorrow</v></c></row>');
+    const g = await one(
+      '<row r="1"><c r="A1" t="d"><v>2020-05-01T00:00:00Z</v></c><c r="B1" t="d"><v>2020-05-01T12:30:00</v></c><c r="C1" t="d">' +
+        "<v>tomorrow</v></c></row>",
+    );
     expect(g.values[0]).toEqual([{ date: "2020-05-01" }, { date: "2020-05-01T12:30:00" }, { date: "tomorrow" }]);
   });
 
@@ -49,10 +56,14 @@ describe("reader: values", () => {
     const styles =
       '<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts>' +
       '<numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/><numFmt numFmtId="165" formatCode="[h]:mm:ss"/>' +
-      '<numFmt numFmtId="166" formatCode="#,##0.00&quot;天数 hms&quot;;[Red]\\-#,##0.00"/><numFmt numFmtId="167" formatCode="h:mm AM/PM"/></numFmts>' +
-      '<cellStyleXfs><xf numFmtId="14"/></cellStyleXfs><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="31"/><xf numFmtId="164"/>' +
+      '<numFmt numFmtId="166" formatCode="#,##0.00&quot;天数 hms&quot;;[Red]\\-#,##0.00"/><numFmt numFmtId="167" formatCode="h:mm AM/PM"/>' +
+      "</numFmts>" +
+      '<cellStyleXfs><xf numFmtId="14"/></cellStyleXfs><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="31"/>' +
+      '<xf numFmtId="164"/>' +
       '<xf numFmtId="165"/><xf numFmtId="166"/><xf numFmtId="4"/><xf numFmtId="167"/></cellXfs></styleSheet>';
-    const cells = [43952, 43952, 43952, 43952.5, 28.51, 43952, 43952, 0.75].map((v, i) => `<c r="${"ABCDEFGH"[i]}1" s="${i}"><v>${v}</v></c>`);
+    const cells = [43952, 43952, 43952, 43952.5, 28.51, 43952, 43952, 0.75].map(
+      (v, i) => `<c r="${"ABCDEFGH"[i]}1" s="${i}"><v>${v}</v></c>`,
+    );
     const g = await one(`<row r="1">${cells.join("")}</row>`, { styles });
     expect(g.values[0]).toEqual([
       43952, // General
@@ -67,37 +78,63 @@ describe("reader: values", () => {
   });
 
   test("a date-formatted number that is no day is kept as text: 123456789, 1900-02-29, negative", async () => {
-    const g = await one(`<row r="1"><c r="A1" s="${S.date}"><v>123456789</v></c><c r="B1" s="${S.date}"><v>60</v></c><c r="C1" s="${S.date}"><v>-5</v></c><c r="D1" s="${S.date}"><v>61</v></c></row>`);
+    const g = await one(
+      `<row r="1"><c r="A1" s="${S.date}"><v>123456789</v></c><c r="B1" s="${S.date}"><v>60</v></c><c r="C1" s="${S.date}"><v>-5</v></c>` +
+        `<c r="D1" s="${S.date}"><v>61</v></c></row>`,
+    );
     expect(g.values[0]).toEqual([{ date: "123456789" }, { date: "60" }, { date: "-5" }, { date: "1900-03-01" }]);
   });
 
   test("the 1904 date system", async () => {
-    const g = await one(`<row r="1"><c r="A1" s="${S.date}"><v>0</v></c><c r="B1" s="${S.date}"><v>42486</v></c></row>`, { date1904: true });
+    const g = await one(`<row r="1"><c r="A1" s="${S.date}"><v>0</v></c><c r="B1" s="${S.date}"><v>42486</v></c></row>`, {
+      date1904: true,
+    });
     expect(g.values[0]).toEqual([{ date: "1904-01-01" }, { date: "2020-04-27" }]);
   });
 
   test("numbers that are no finite number keep their text; empty values are empty", async () => {
-    const g = await one('<row r="1"><c r="A1"><v>1e999999999</v></c><c r="B1"><v>-0</v></c><c r="C1"><v>  </v></c><c r="D1"><v>abc</v></c><c r="E1"><v>12.50</v></c></row>');
+    const g = await one(
+      '<row r="1"><c r="A1"><v>1e999999999</v></c><c r="B1"><v>-0</v></c><c r="C1"><v>  </v></c><c r="D1"><v>abc</v></c><c r="E1">' +
+        "<v>12.50</v></c></row>",
+    );
     expect(g.values[0]).toEqual(["1e999999999", -0, null, "abc", 12.5]);
   });
 
   test("a style index beyond the styles, a shared string index beyond the table: read, never a crash", async () => {
-    const g = await one('<row r="1"><c r="A1" s="99999"><v>5</v></c><c r="B1" t="s"><v>42</v></c><c r="C1" t="s"><v>x</v></c><c r="D1">7</c></row>', { sharedStrings: ["<t>a</t>"] });
+    const g = await one(
+      '<row r="1"><c r="A1" s="99999"><v>5</v></c><c r="B1" t="s"><v>42</v></c><c r="C1" t="s"><v>x</v></c><c r="D1">7</c></row>',
+      { sharedStrings: ["<t>a</t>"] },
+    );
     expect(g.values[0]).toEqual([5]);
   });
 });
 
 describe("reader: shape and bounds", () => {
   test("the grid starts where the content starts", async () => {
-    const g = await one(rowsXml([["项目", "预算数"], ["甲", 1]], 4).replace(/r="A/g, 'r="C').replace(/r="B/g, 'r="D'));
+    const g = await one(
+      rowsXml(
+        [
+          ["项目", "预算数"],
+          ["甲", 1],
+        ],
+        4,
+      )
+        .replace(/r="A/g, 'r="C')
+        .replace(/r="B/g, 'r="D'),
+    );
     expect(g.origin).toEqual({ row: 4, col: 2 });
-    expect(g.values).toEqual([["项目", "预算数"], ["甲", 1]]);
+    expect(g.values).toEqual([
+      ["项目", "预算数"],
+      ["甲", 1],
+    ]);
     expect(cellAddress(g, 1, 1)).toBe("D6");
   });
 
   test("one cell at XFD1048576 in a tiny file: a handful of grid cells, the right address, fast", async () => {
     const t0 = Date.now();
-    const g = await one('<row r="1"><c r="A1" t="inlineStr"><is><t>单位：万元</t></is></c></row><row r="1048576"><c r="XFD1048576"><v>7</v></c></row>');
+    const g = await one(
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>单位：万元</t></is></c></row><row r="1048576"><c r="XFD1048576"><v>7</v></c></row>',
+    );
     expect(Date.now() - t0).toBeLessThan(2000);
     expect(g.values.length).toBeLessThanOrEqual(5);
     expect(g.values.reduce((n, r) => n + r.length, 0)).toBeLessThanOrEqual(10);
@@ -116,31 +153,49 @@ describe("reader: shape and bounds", () => {
 
   test("a merge of F1:XFD1048576 is clipped to the content, never expanded; with nothing in F1 it is dropped", async () => {
     const t0 = Date.now();
-    const rows = '<row r="1"><c r="F1" t="inlineStr"><is><t>标题</t></is></c></row><row r="3"><c r="F3"><v>1</v></c><c r="H3"><v>2</v></c></row>';
+    const rows =
+      '<row r="1"><c r="F1" t="inlineStr"><is><t>标题</t></is></c></row><row r="3"><c r="F3"><v>1</v></c><c r="H3"><v>2</v></c></row>';
     const g = await one(rows, {}, '<mergeCells count="1"><mergeCell ref="F1:XFD1048576"/></mergeCells>');
     expect(g.merges).toEqual([{ top: 0, left: 0, bottom: 2, right: 2 }]);
     expect(g.values[2]).toEqual([null, null, null]); // values inside a merge are hidden, as in Excel
-    const empty = await one('<row r="3"><c r="F3"><v>1</v></c></row>', {}, '<mergeCells count="1"><mergeCell ref="E1:XFD1048576"/></mergeCells>');
+    const empty = await one(
+      '<row r="3"><c r="F3"><v>1</v></c></row>',
+      {},
+      '<mergeCells count="1"><mergeCell ref="E1:XFD1048576"/></mergeCells>',
+    );
     expect(empty.merges).toEqual([]);
     expect(Date.now() - t0).toBeLessThan(2000);
   });
 
   test("overlapping merges: the later one is dropped; malformed merge references are ignored", async () => {
-    const rows = rowsXml([["甲", null, null], [null, "乙", null], [null, null, "丙"]]);
-    const g = await one(rows, {}, '<mergeCells><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/><mergeCell ref="C3:ZZZZ9"/><mergeCell ref="A0:B1"/><mergeCell/></mergeCells>');
+    const rows = rowsXml([
+      ["甲", null, null],
+      [null, "乙", null],
+      [null, null, "丙"],
+    ]);
+    const g = await one(
+      rows,
+      {},
+      '<mergeCells><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/><mergeCell ref="C3:ZZZZ9"/><mergeCell ref="A0:B1"/><mergeCell/>' +
+        "</mergeCells>",
+    );
     expect(g.merges).toEqual([{ top: 0, left: 0, bottom: 1, right: 1 }]);
   });
 
   test("malformed cell references are skipped; cells without references follow the previous one", async () => {
     const g = await one(
-      '<row r="1"><c r="A0"><v>1</v></c><c r="XFE1"><v>2</v></c><c r="1A"><v>3</v></c><c r="A1"><v>4</v></c><c><v>5</v></c><c><v>6</v></c></row>' +
+      '<row r="1"><c r="A0"><v>1</v></c><c r="XFE1"><v>2</v></c><c r="1A"><v>3</v></c><c r="A1"><v>4</v></c><c><v>5</v></c><c><v>6</v>' +
+        "</c></row>" +
         '<row><c><v>7</v></c></row><row r="0"><c r="A9999999"><v>8</v></c></row>',
     );
     expect(g.values).toEqual([[4, 5, 6], [7]]);
   });
 
   test("rows out of order and repeated are put in order, the later cell winning", async () => {
-    const g = await one('<row r="3"><c r="A3"><v>3</v></c></row><row r="1"><c r="A1"><v>1</v></c></row><row r="3"><c r="B3"><v>4</v></c><c r="A3"><v>5</v></c></row>');
+    const g = await one(
+      '<row r="3"><c r="A3"><v>3</v></c></row><row r="1"><c r="A1"><v>1</v></c></row><row r="3"><c r="B3"><v>4</v></c><c r="A3"><v>5</v>' +
+        "</c></row>",
+    );
     expect(g.values).toEqual([[1], [], [5, 4]]);
   });
 
@@ -152,7 +207,10 @@ describe("reader: shape and bounds", () => {
 
   test("a sheet too scattered to hold as a grid is refused with a message", async () => {
     // A diagonal: every cell in its own row and column, far apart, would need rows × columns.
-    const cells = Array.from({ length: 3000 }, (_, i) => `<row r="${i * 20 + 1}"><c r="${colName(i * 5)}${i * 20 + 1}"><v>${i}</v></c></row>`).join("");
+    const cells = Array.from(
+      { length: 3000 },
+      (_, i) => `<row r="${i * 20 + 1}"><c r="${colName(i * 5)}${i * 20 + 1}"><v>${i}</v></c></row>`,
+    ).join("");
     await expect(one(cells)).rejects.toThrow(/过于分散/);
   });
 
@@ -162,7 +220,11 @@ describe("reader: shape and bounds", () => {
         { name: "可见", data: rowsXml([["a"]]) },
         { name: "隐藏", data: rowsXml([["b"]]), state: "hidden" },
         { name: "深度隐藏", data: rowsXml([["c"]]), state: "veryHidden" },
-        { name: "图表", data: '<?xml version="1.0"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>', kind: "chartsheet" },
+        {
+          name: "图表",
+          data: '<?xml version="1.0"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
+          kind: "chartsheet",
+        },
       ],
     });
     expect(grids.map((g) => g.sheet)).toEqual(["可见", "隐藏"]);
@@ -178,7 +240,14 @@ describe("reader: shape and bounds", () => {
       '<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>' +
       '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>甲</x:t></x:is></x:c><x:c r="B1"><x:v>2</x:v></x:c></x:row></x:sheetData>' +
       '<x:mergeCells><x:mergeCell ref="A1:A2"/></x:mergeCells></x:worksheet>';
-    const g = (await read({ sheets: [{ name: "表", data: xml }, { name: "二", data: rowsXml([[null], ["x"]]) }] }))[0];
+    const g = (
+      await read({
+        sheets: [
+          { name: "表", data: xml },
+          { name: "二", data: rowsXml([[null], ["x"]]) },
+        ],
+      })
+    )[0];
     expect(g.values).toEqual([["甲", 2]]);
   });
 });
@@ -280,7 +349,8 @@ describe("reader: zip limits (checked before inflating)", () => {
 });
 
 describe("reader: unusable files (byte checks kept)", () => {
-  const cfb = (extra: string) => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(504), ...Buffer.from(extra, "utf16le")]);
+  const cfb = (extra: string) =>
+    new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(504), ...Buffer.from(extra, "utf16le")]);
   test.each([
     ["empty", new Uint8Array(0), /文件为空/],
     ["csv", strToU8("项目,预算数\n甲,1\n"), /CSV/],
@@ -297,9 +367,14 @@ describe("the task pane's door", () => {
   test("grids and the settings Excel's pane stored in the workbook, from one reading", async () => {
     const settings = JSON.stringify(JSON.stringify({ thresholdPercent: 12 }));
     const part =
-      '<?xml version="1.0"?><we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11"><we:properties>' +
-      `<we:property name="juesuan.settings" value="${settings.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"/></we:properties></we:webextension>`;
-    const bytes = buildXlsx({ sheets: [{ name: "表", data: rowsXml([["甲", 1]]) }], extra: [{ name: "xl/webextensions/webextension1.xml", content: part }] });
+      '<?xml version="1.0"?><we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11">' +
+      "<we:properties>" +
+      `<we:property name="juesuan.settings" value="${settings.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"/></we:properties>` +
+      `</we:webextension>`;
+    const bytes = buildXlsx({
+      sheets: [{ name: "表", data: rowsXml([["甲", 1]]) }],
+      extra: [{ name: "xl/webextensions/webextension1.xml", content: part }],
+    });
     const { grids, storedSettings } = await readWorkbookFile(bytes, "t.xlsx");
     expect(grids[0].values).toEqual([["甲", 1]]);
     expect(storedSettings).toEqual({ thresholdPercent: 12 });

@@ -68,11 +68,19 @@ describe("sheets: every part the writer does not own stays byte-identical", () =
       writeFileSync(join(dir, name), bytes);
       const content = strFromU8(unzipSync(convert(join(dir, name), "ods"))["content.xml"]);
       const n = (re: RegExp) => (content.match(re) ?? []).length;
-      return { charts: n(/<draw:object /g), pivots: n(/<table:data-pilot-table /g), sparklines: n(/sparkline-group /g), comments: n(/<office:annotation[ >]/g) };
+      return {
+        charts: n(/<draw:object /g),
+        pivots: n(/<table:data-pilot-table /g),
+        sparklines: n(/sparkline-group /g),
+        comments: n(/<office:annotation[ >]/g),
+      };
     };
     const before = count(richWorkbook(), "rich-in.xlsx");
     expect(before).toEqual({ charts: 2, pivots: 1, sparklines: 1, comments: 1 });
-    expect(count(writePlansCopy(richWorkbook(), "rich.xlsx", [fullPlan("差异分析", "经济分类")]).bytes, "rich-out.xlsx")).toEqual({ ...before, charts: 3 });
+    expect(count(writePlansCopy(richWorkbook(), "rich.xlsx", [fullPlan("差异分析", "经济分类")]).bytes, "rich-out.xlsx")).toEqual({
+      ...before,
+      charts: 3,
+    });
   });
 
   test("the sample, read back by exceljs (another reader): the user's sheets and ours", async () => {
@@ -80,7 +88,14 @@ describe("sheets: every part the writer does not own stays byte-identical", () =
     expectPreserved(SAMPLE, out.bytes);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(out.bytes as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["经济分类预决算", "功能分类支出决算", "三公经费", "人员情况", "差异分析", "三公经费对比"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "经济分类预决算",
+      "功能分类支出决算",
+      "三公经费",
+      "人员情况",
+      "差异分析",
+      "三公经费对比",
+    ]);
     const ws = wb.getWorksheet("差异分析")!;
     expect(ws.getCell("A1").value).toBe(`结果${PLAN_MARK}`);
     expect(ws.getCell("C4").value).toEqual({ formula: "'经济分类预决算'!C2" });
@@ -108,7 +123,12 @@ describe("sheets: our sheets", () => {
   });
 
   test("a user's own sheet with our name is kept; ours gets the suffix, and a rerun replaces only the suffixed one", () => {
-    const input = buildXlsx({ sheets: [{ name: "经济分类", data: rowsXml([["甲", 1]]) }, { name: "差异分析", data: rowsXml([["我自己的分析"]]) }] });
+    const input = buildXlsx({
+      sheets: [
+        { name: "经济分类", data: rowsXml([["甲", 1]]) },
+        { name: "差异分析", data: rowsXml([["我自己的分析"]]) },
+      ],
+    });
     const out = writePlansCopy(input, "u.xlsx", [fullPlan("差异分析", "经济分类")]);
     expect(out.sheets).toEqual(["差异分析_决算助手"]);
     expectPreserved(input, out.bytes);
@@ -122,14 +142,16 @@ describe("sheets: our sheets", () => {
         { name: "旧结果", data: rowsXml([[`旧${PLAN_MARK}`]]) },
         { name: "经济分类", data: rowsXml([["甲", 1]]) },
       ],
-      definedNames: "<definedName name=\"_xlnm.Print_Area\" localSheetId=\"0\">'旧结果'!$A$1</definedName><definedName name=\"本表\" localSheetId=\"1\">'经济分类'!$A$1:$B$1</definedName>",
+      definedNames:
+        '<definedName name="_xlnm.Print_Area" localSheetId="0">\'旧结果\'!$A$1</definedName>' +
+        '<definedName name="本表" localSheetId="1">\'经济分类\'!$A$1:$B$1</definedName>',
     }).slice();
     const withTab = unzipSync(input);
     withTab["xl/workbook.xml"] = strToU8(strFromU8(withTab["xl/workbook.xml"]).replace('activeTab="0"', 'activeTab="1"'));
     const out = writePlansCopy(zipSync(withTab), "o.xlsx", [fullPlan("差异分析", "经济分类")]);
     const wb = partText(unzipParts(out.bytes), "xl/workbook.xml");
     expect([...sheetParts(unzipParts(out.bytes)).keys()]).toEqual(["经济分类", "差异分析"]);
-    expect(wb).toContain("<definedName name=\"本表\" localSheetId=\"0\">'经济分类'!$A$1:$B$1</definedName>");
+    expect(wb).toContain('<definedName name="本表" localSheetId="0">\'经济分类\'!$A$1:$B$1</definedName>');
     expect(wb).not.toContain("旧结果");
     expect(wb).toContain('activeTab="0"');
     const texts = Object.entries(unzipSync(out.bytes)).map(([, v]) => strFromU8(v));
@@ -144,8 +166,8 @@ describe("sheets: our sheets", () => {
     expect(sheet).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
     expect(sheet).toContain("<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>");
     const wb = partText(parts, "xl/workbook.xml");
-    expect(wb).toContain("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"4\">'差异分析'!$3:$3</definedName>");
-    expect(wb).toContain("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"5\">'三公经费对比'!$3:$3</definedName>");
+    expect(wb).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="4">\'差异分析\'!$3:$3</definedName>');
+    expect(wb).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="5">\'三公经费对比\'!$3:$3</definedName>');
     expect(wb).toMatch(/<calcPr fullCalcOnLoad="1" calcId="171027"\/>/);
   });
 
@@ -162,8 +184,12 @@ describe("sheets: our sheets", () => {
     expect(xml).toContain("<c:f>'差异分析'!$C$4:$C$8</c:f>");
     expect(xml).toContain("<c:f>'差异分析'!$B$4:$B$8</c:f>");
     const types = partText(parts, "[Content_Types].xml");
-    expect(types).toContain(`<Override PartName="/xl/drawings/${drawing}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`);
-    expect(types).toContain(`<Override PartName="/xl/charts/${chart}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`);
+    expect(types).toContain(
+      `<Override PartName="/xl/drawings/${drawing}" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>`,
+    );
+    expect(types).toContain(
+      `<Override PartName="/xl/charts/${chart}" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>`,
+    );
   });
 
   test("our text is written inline (shared strings untouched), with what XML cannot hold escaped", () => {
@@ -179,7 +205,12 @@ describe("sheets: our sheets", () => {
 describe("sheets: refusals and the check after writing", () => {
   test("a Strict Open XML workbook is refused (exit 2), not written half-right", () => {
     const parts = unzipSync(SAMPLE);
-    parts["xl/workbook.xml"] = strToU8(strFromU8(parts["xl/workbook.xml"]).replace("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"));
+    parts["xl/workbook.xml"] = strToU8(
+      strFromU8(parts["xl/workbook.xml"]).replace(
+        "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+        "http://purl.oclc.org/ooxml/spreadsheetml/main",
+      ),
+    );
     expect(() => writePlansCopy(zipSync(parts), "strict.xlsx", [fullPlan("差异分析", "经济分类预决算")])).toThrow(/严格 Open XML/);
   });
 

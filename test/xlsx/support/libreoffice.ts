@@ -19,7 +19,9 @@ export function soffice(): string {
       // try the next name
     }
   }
-  throw new Error("这项测试需要 LibreOffice（soffice）/ this test needs LibreOffice: apt-get install -y --no-install-recommends libreoffice-calc-nogui");
+  throw new Error(
+    "这项测试需要 LibreOffice（soffice）/ this test needs LibreOffice: apt-get install -y --no-install-recommends libreoffice-calc-nogui",
+  );
 }
 
 /** Converts a file with LibreOffice headless (in a folder of its own, so parallel test workers never share one). */
@@ -33,10 +35,14 @@ export function convert(source: string, ext: string, to = ext): Uint8Array {
   const work = mkdtempSync(join(tmpdir(), "juesuan-lo-"));
   const input = join(work, `converted${source.slice(source.lastIndexOf("."))}`);
   writeFileSync(input, text);
-  execFileSync(bin, ["--headless", "--norestore", `-env:UserInstallation=file://${work}/profile`, "--convert-to", to, "--outdir", work, input], {
-    stdio: "pipe",
-    timeout: 120_000,
-  });
+  execFileSync(
+    bin,
+    ["--headless", "--norestore", `-env:UserInstallation=file://${work}/profile`, "--convert-to", to, "--outdir", work, input],
+    {
+      stdio: "pipe",
+      timeout: 120_000,
+    },
+  );
   const out = join(work, `converted.${ext}`);
   if (!existsSync(out)) throw new Error(`LibreOffice did not convert ${source}`);
   const bytes = readFileSync(out);

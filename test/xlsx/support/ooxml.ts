@@ -12,6 +12,7 @@ export const NS = {
 };
 const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const REL_TYPE = (t: string) => `${NS.rel}/${t}`;
+const SML = "application/vnd.openxmlformats-officedocument.spreadsheetml";
 
 export type Parts = Record<string, string | Uint8Array>;
 
@@ -51,13 +52,16 @@ export interface BookSpec {
 }
 
 export const DEFAULT_STYLES =
-  `${DECL}<styleSheet xmlns="${NS.main}"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts>` +
+  `${DECL}<styleSheet xmlns="${NS.main}"><numFmts count="1">` +
+  `<numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></numFmts>` +
   '<fonts count="1"><font><sz val="11"/><name val="宋体"/><family val="2"/><charset val="134"/></font></fonts>' +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
-  '<xf numFmtId="22" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="22" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
   '<xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/></styleSheet>';
 
@@ -75,28 +79,37 @@ export function bookParts(spec: BookSpec): Parts {
     const chart = s.kind === "chartsheet";
     const part = chart ? `xl/chartsheets/sheet${i + 1}.xml` : `xl/worksheets/sheet${i + 1}.xml`;
     const whole = /^\s*<(\?xml|worksheet|chartsheet)/.test(s.data);
-    parts[part] = whole ? s.data : `${DECL}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}"><sheetData>${s.data}</sheetData>${s.after ?? ""}</worksheet>`;
-    overrides.push(`<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.${chart ? "chartsheet" : "worksheet"}+xml"/>`);
+    parts[part] = whole
+      ? s.data
+      : `${DECL}<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}"><sheetData>${s.data}</sheetData>${s.after ?? ""}</worksheet>`;
+    overrides.push(`<Override PartName="/${part}" ContentType="${SML}.${chart ? "chartsheet" : "worksheet"}+xml"/>`);
     wbRels.push(`<Relationship Id="rIdS${i + 1}" Type="${REL_TYPE(chart ? "chartsheet" : "worksheet")}" Target="${part.slice(3)}"/>`);
     sheets.push(`<sheet name="${escapeAttr(s.name)}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ""} r:id="rIdS${i + 1}"/>`);
     if (s.rels?.length) {
       const folder = part.slice(0, part.lastIndexOf("/"));
       parts[`${folder}/_rels/${part.slice(folder.length + 1)}.rels`] =
-        `${DECL}<Relationships xmlns="${NS.pkgRel}">${s.rels.map(([type, target], k) => `<Relationship Id="rId${k + 1}" Type="${REL_TYPE(type)}" Target="${target}"/>`).join("")}</Relationships>`;
+        `${DECL}<Relationships xmlns="${NS.pkgRel}">` +
+        s.rels.map(([type, target], k) => `<Relationship Id="rId${k + 1}" Type="${REL_TYPE(type)}" Target="${target}"/>`).join("") +
+        "</Relationships>";
     }
   });
   if (spec.sharedStrings) {
-    parts["xl/sharedStrings.xml"] = `${DECL}<sst xmlns="${NS.main}" count="${spec.sharedStrings.length}" uniqueCount="${spec.sharedStrings.length}">${spec.sharedStrings.map((s) => `<si>${s}</si>`).join("")}</sst>`;
-    overrides.push('<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>');
+    parts["xl/sharedStrings.xml"] =
+      `${DECL}<sst xmlns="${NS.main}" count="${spec.sharedStrings.length}" uniqueCount="${spec.sharedStrings.length}">` +
+      `${spec.sharedStrings.map((s) => `<si>${s}</si>`).join("")}</sst>`;
+    overrides.push(`<Override PartName="/xl/sharedStrings.xml" ContentType="${SML}.sharedStrings+xml"/>`);
     wbRels.push(`<Relationship Id="rIdSST" Type="${REL_TYPE("sharedStrings")}" Target="sharedStrings.xml"/>`);
   }
   const styles = spec.styles === undefined ? DEFAULT_STYLES : spec.styles;
   if (styles !== null) {
     parts["xl/styles.xml"] = styles;
-    overrides.push('<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>');
+    overrides.push(
+      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>',
+    );
     wbRels.push(`<Relationship Id="rIdStyles" Type="${REL_TYPE("styles")}" Target="styles.xml"/>`);
   }
-  for (const [id, type, target] of spec.workbookRels ?? []) wbRels.push(`<Relationship Id="${id}" Type="${REL_TYPE(type)}" Target="${target}"/>`);
+  for (const [id, type, target] of spec.workbookRels ?? [])
+    wbRels.push(`<Relationship Id="${id}" Type="${REL_TYPE(type)}" Target="${target}"/>`);
   for (const e of spec.extra ?? []) {
     parts[e.name] = e.content;
     if (e.type) overrides.push(`<Override PartName="/${e.name}" ContentType="${e.type}"/>`);
@@ -104,13 +117,17 @@ export function bookParts(spec: BookSpec): Parts {
   const names = spec.definedNames ? `<definedNames>${spec.definedNames}</definedNames>` : "";
   parts["xl/workbook.xml"] =
     `${DECL}<workbook xmlns="${NS.main}" xmlns:r="${NS.rel}"><workbookPr${spec.date1904 ? ' date1904="1"' : ""}/>` +
-    `<bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheets.join("")}</sheets>${names}<calcPr calcId="191029"/>${spec.workbookTail ?? ""}</workbook>`;
+    `<bookViews><workbookView activeTab="0"/></bookViews>` +
+    `<sheets>${sheets.join("")}</sheets>${names}<calcPr calcId="191029"/>${spec.workbookTail ?? ""}</workbook>`;
   parts["xl/_rels/workbook.xml.rels"] = `${DECL}<Relationships xmlns="${NS.pkgRel}">${wbRels.join("")}</Relationships>`;
-  parts["_rels/.rels"] = `${DECL}<Relationships xmlns="${NS.pkgRel}"><Relationship Id="rId1" Type="${REL_TYPE("officeDocument")}" Target="xl/workbook.xml"/></Relationships>`;
+  parts["_rels/.rels"] =
+    `${DECL}<Relationships xmlns="${NS.pkgRel}"><Relationship Id="rId1" Type="${REL_TYPE("officeDocument")}" Target="xl/workbook.xml"/>` +
+    `</Relationships>`;
   parts["[Content_Types].xml"] =
     `${DECL}<Types xmlns="${NS.ct}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-    '<Default Extension="xml" ContentType="application/xml"/><Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>' +
-    `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${overrides.join("")}</Types>`;
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>' +
+    `<Override PartName="/xl/workbook.xml" ContentType="${SML}.sheet.main+xml"/>${overrides.join("")}</Types>`;
   return parts;
 }
 
@@ -119,7 +136,8 @@ export const buildXlsx = (spec: BookSpec): Uint8Array => zipParts(bookParts(spec
 /** A cell: numbers as they are, strings inline, anything else as given raw (`{ raw: '<c …>' }`). */
 export type Cell = string | number | null | { raw: string };
 
-const col = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : col(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26)));
+const col = (c: number): string =>
+  c < 26 ? String.fromCharCode(65 + c) : col(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26));
 
 /** <row> elements for rows of cells starting at A1 (or at `top`, 0-based). */
 export function rowsXml(rows: Cell[][], top = 0): string {
@@ -131,7 +149,8 @@ export function rowsXml(rows: Cell[][], top = 0): string {
           const ref = `${col(c)}${r}`;
           if (v === null) return "";
           if (typeof v === "number") return `<c r="${ref}"><v>${v}</v></c>`;
-          if (typeof v === "string") return `<c r="${ref}" t="inlineStr"><is><t>${v.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</t></is></c>`;
+          if (typeof v === "string")
+            return `<c r="${ref}" t="inlineStr"><is><t>${v.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</t></is></c>`;
           return v.raw.replace("{ref}", ref);
         })
         .join("");

@@ -26,10 +26,20 @@ export function fullPlan(name: string, source: string, rows = 5): SheetPlan {
       [{ v: "说明：控制字符\u0001和 _x0041_ 保持原样", style: "note" }],
       ["编码", "名称", "预算", "决算", "差异", "差异率"].map((v) => ({ v, style: "header" as const })),
       ...body,
-      [{ v: "合计", style: "total" }, {}, { f: `SUM(C4:C${rows + 3})`, fmt: "#,##0.00", style: "total" }, { v: 12.5 }, { v: -0.000001 }, { v: 1e21 }],
+      [
+        { v: "合计", style: "total" },
+        {},
+        { f: `SUM(C4:C${rows + 3})`, fmt: "#,##0.00", style: "total" },
+        { v: 12.5 },
+        { v: -0.000001 },
+        { v: 1e21 },
+      ],
     ],
     colWidths: [10, 30, 12, 12, 12, 10],
-    highlights: [{ row: 4, style: "warning" }, { row: 5, style: "error" }],
+    highlights: [
+      { row: 4, style: "warning" },
+      { row: 5, style: "error" },
+    ],
     conditional: [{ range: `F4:F${rows + 3}`, formula: "AND(ISNUMBER(F4),ABS(F4)>=0.1)", style: "warning" }],
     freezeRows: 3,
     charts: [

@@ -15,24 +15,44 @@ export function expectPreserved(input: Uint8Array, output: Uint8Array): void {
     expect(b[name]).toBeDefined();
     if (EDITED.includes(name)) continue;
     expect({ name, same: Buffer.compare(Buffer.from(a[name]), Buffer.from(b[name])) === 0 }).toEqual({ name, same: true });
-    expect({ name, stored: Buffer.compare(Buffer.from(storedA.get(name)!), Buffer.from(storedB.get(name)!)) === 0 }).toEqual({ name, stored: true });
+    expect({ name, stored: Buffer.compare(Buffer.from(storedA.get(name)!), Buffer.from(storedB.get(name)!)) === 0 }).toEqual({
+      name,
+      stored: true,
+    });
   }
   const wbA = partText(a, "xl/workbook.xml");
   const wbB = partText(b, "xl/workbook.xml");
-  for (const el of [...elements(wbA, "sheet"), ...elements(wbA, "definedName"), ...elements(wbA, "pivotCaches"), ...elements(wbA, "extLst"), ...elements(wbA, "bookViews")]) {
+  for (const el of [
+    ...elements(wbA, "sheet"),
+    ...elements(wbA, "definedName"),
+    ...elements(wbA, "pivotCaches"),
+    ...elements(wbA, "extLst"),
+    ...elements(wbA, "bookViews"),
+  ]) {
     expect(wbB).toContain(el);
   }
-  for (const el of elements(partText(a, "xl/_rels/workbook.xml.rels"), "Relationship")) expect(partText(b, "xl/_rels/workbook.xml.rels")).toContain(el);
-  for (const el of [...elements(partText(a, "[Content_Types].xml"), "Default"), ...elements(partText(a, "[Content_Types].xml"), "Override")]) {
+  for (const el of elements(partText(a, "xl/_rels/workbook.xml.rels"), "Relationship"))
+    expect(partText(b, "xl/_rels/workbook.xml.rels")).toContain(el);
+  for (const el of [
+    ...elements(partText(a, "[Content_Types].xml"), "Default"),
+    ...elements(partText(a, "[Content_Types].xml"), "Override"),
+  ]) {
     expect(partText(b, "[Content_Types].xml")).toContain(el);
   }
   if (a["xl/styles.xml"]) {
     const sa = partText(a, "xl/styles.xml");
     const sb = partText(b, "xl/styles.xml");
-    for (const [section, child] of [["numFmts", "numFmt"], ["fonts", "font"], ["fills", "fill"], ["borders", "border"], ["cellStyleXfs", "xf"], ["cellXfs", "xf"], ["dxfs", "dxf"]]) {
+    for (const [section, child] of [
+      ["numFmts", "numFmt"],
+      ["fonts", "font"],
+      ["fills", "fill"],
+      ["borders", "border"],
+      ["cellStyleXfs", "xf"],
+      ["cellXfs", "xf"],
+      ["dxfs", "dxf"],
+    ]) {
       const before = styleChildren(sa, section, child);
       expect(styleChildren(sb, section, child).slice(0, before.length)).toEqual(before);
     }
   }
 }
-
