@@ -301,3 +301,31 @@ function typeCode(x: string, from: number, to: number): number {
   if (len === 9 && x.startsWith("inlineStr", from)) return T_INLINE;
   return T_NUMBER;
 }
+
+/** The text of cell A1, looking no further than the first row of the sheet. */
+export function firstCellText(xml: string, sst: () => string[]): string | null {
+  const cur = new XmlCursor(xml);
+  while (cur.next()) if (cur.is("sheetData")) break;
+  if (cur.kind !== OPEN) return null;
+  while (cur.next()) {
+    if (cur.is("row") && cur.kind !== CLOSE) {
+      const r = cur.rawAttr("r");
+      if (r !== undefined && r !== "1") return null;
+    } else if (cur.is("c") && cur.kind !== CLOSE) {
+      const ref = cur.rawAttr("r");
+      if (ref !== undefined && ref.toUpperCase().replace(/\$/g, "") !== "A1") return null;
+      if (cur.kind === EMPTY) return null;
+      const type = cur.rawAttr("t");
+      let text = "";
+      let v: string | null = null;
+      while (cur.next() && !(cur.is("c") && cur.kind === CLOSE)) {
+        if (cur.kind !== OPEN) continue;
+        if (cur.is("v")) v = cur.text();
+        else if (cur.is("t")) text += cur.text();
+      }
+      if (type === "s") return v === null ? null : (sst()[Number(v)] ?? null);
+      return type === "inlineStr" ? decodeXstring(text) : v;
+    } else if (cur.is("sheetData") && cur.kind === CLOSE) return null;
+  }
+  return null;
+}

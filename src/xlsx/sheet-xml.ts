@@ -40,23 +40,36 @@ export function absolute(range: string): string {
 }
 
 export interface SheetParts {
-  sheet: string;
   /** Chart parts in order; the drawing part places them. Empty when the plan has no chart. */
   charts: string[];
   drawing: string | null;
 }
 
 /**
- * `drawingRelId` is the id the sheet's relationships give the drawing part; the drawing's own relationships name the
- * charts rId1, rId2 … in order.
+ * The worksheet part goes out through `emit` in pieces, in order. `drawingRelId` is the id the sheet's relationships give
+ * the drawing part; the drawing's own relationships name the charts rId1, rId2 … in order.
  */
-export function planParts(plan: SheetPlan, sheetName: string, styles: StyleSheetEditor, drawingRelId: string): SheetParts {
+export function planParts(
+  plan: SheetPlan,
+  sheetName: string,
+  styles: StyleSheetEditor,
+  drawingRelId: string,
+  emit: (xml: string) => void,
+): SheetParts {
   const width = Math.max(plan.colWidths.length, 1);
   const highlight = new Map(plan.highlights.map((h) => [h.row, h.style]));
+  // One lookup per distinct (style, highlight, format): a large plan has a million cells and a dozen formats.
+  const known = new Map<string, number>();
   const styleOf = (c: PlanCell | undefined, row: number): number => {
-    const s = c?.style ? STYLE[c.style] : null;
     const fill = highlight.get(row);
-    if (!s && !fill && !c?.fmt) return 0;
+    if (!c?.style && !fill && !c?.fmt) return 0;
+    const key = `${c?.style ?? ""}\u0000${fill ?? ""}\u0000${c?.fmt ?? ""}`;
+    let id = known.get(key);
+    if (id === undefined) known.set(key, (id = xfOf(c, fill)));
+    return id;
+  };
+  const xfOf = (c: PlanCell | undefined, fill: "warning" | "error" | undefined): number => {
+    const s = c?.style ? STYLE[c.style] : null;
     return styles.xf({
       font: s?.font ?? null,
       fill: fill ? HIGHLIGHT[fill] : (s?.fill ?? null),
@@ -66,10 +79,25 @@ export function planParts(plan: SheetPlan, sheetName: string, styles: StyleSheet
     });
   };
 
+  const print = plan.print;
+  // No <dimension>: it is optional, and leaving it out lets the rows stream out without a first pass over them.
+  let head = `${XML_DECL}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`;
+  if (print?.fitToWidth) head += '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>';
+  if (plan.freezeRows > 0) {
+    const top = `A${plan.freezeRows + 1}`;
+    head +=
+      `<sheetViews><sheetView workbookViewId="0">` +
+      `<pane ySplit="${plan.freezeRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/>` +
+      `<selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`;
+  } else head += '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+  head += '<sheetFormatPr defaultRowHeight="15"/>';
+  if (plan.colWidths.length > 0) {
+    head += `<cols>${plan.colWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`;
+  }
+  emit(`${head}<sheetData>`);
+
   const rows: string[] = [];
   const links: string[] = [];
-  let lastRow = 0;
-  let lastCol = 0;
   let rowCount = plan.rows.length;
   for (const h of plan.highlights) rowCount = Math.max(rowCount, h.row + 1);
   for (let r = 0; r < rowCount; r++) {
@@ -95,52 +123,36 @@ export function planParts(plan: SheetPlan, sheetName: string, styles: StyleSheet
       if (cell?.link && typeof cell.v === "string" && cell.v !== "") {
         links.push(`<hyperlink ref="${ref}" location="${attr(cell.link)}" display="${attr(cell.v)}"/>`);
       }
-      lastCol = Math.max(lastCol, c);
     }
     if (out.length === 0) continue;
     rows.push(`<row r="${r + 1}">${out.join("")}</row>`);
-    lastRow = r;
+    // A thousand rows at a time go out to be encoded: a large plan makes a part of a hundred MB, never one string.
+    if (rows.length === 1000) emit(rows.splice(0).join(""));
   }
+  emit(rows.join(""));
 
-  const print = plan.print;
-  const parts: string[] = [XML_DECL, `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`];
-  if (print?.fitToWidth) parts.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
-  parts.push(`<dimension ref="A1:${columnLetter(Math.max(lastCol, width - 1))}${lastRow + 1}"/>`);
-  if (plan.freezeRows > 0) {
-    const top = `A${plan.freezeRows + 1}`;
-    parts.push(
-      `<sheetViews><sheetView workbookViewId="0">` +
-        `<pane ySplit="${plan.freezeRows}" topLeftCell="${top}" activePane="bottomLeft" state="frozen"/>` +
-        `<selection pane="bottomLeft" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`,
-    );
-  } else parts.push('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
-  parts.push('<sheetFormatPr defaultRowHeight="15"/>');
-  if (plan.colWidths.length > 0) {
-    parts.push(
-      `<cols>${plan.colWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`,
-    );
-  }
-  parts.push(rows.length > 0 ? `<sheetData>${rows.join("")}</sheetData>` : "<sheetData/>");
+  let tail = "</sheetData>";
   plan.conditional.forEach((rule, i) => {
     const dxf = styles.dxf({ bold: true, fill: HIGHLIGHT[rule.style] });
-    parts.push(
+    tail +=
       `<conditionalFormatting sqref="${attr(rule.range)}"><cfRule type="expression" dxfId="${dxf}" priority="${i + 1}">` +
-        `<formula>${text(rule.formula)}</formula></cfRule></conditionalFormatting>`,
-    );
+      `<formula>${text(rule.formula)}</formula></cfRule></conditionalFormatting>`;
   });
-  if (links.length > 0) parts.push(`<hyperlinks>${links.join("")}</hyperlinks>`);
-  if (print) parts.push('<printOptions horizontalCentered="1"/>');
-  parts.push('<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  emit(tail);
+  if (links.length > 0) emit(`<hyperlinks>${links.join("")}</hyperlinks>`);
+  tail = "";
+  if (print) tail += '<printOptions horizontalCentered="1"/>';
+  tail += '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
   if (print) {
     const fit = print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : "";
-    parts.push(`<pageSetup paperSize="9" orientation="${print.orientation}"${fit}/>`);
-    if (print.footer) parts.push(`<headerFooter><oddFooter>${text(`&C${print.footer}`)}</oddFooter></headerFooter>`);
+    tail += `<pageSetup paperSize="9" orientation="${print.orientation}"${fit}/>`;
+    if (print.footer) tail += `<headerFooter><oddFooter>${text(`&C${print.footer}`)}</oddFooter></headerFooter>`;
   }
-  if (plan.charts.length > 0) parts.push(`<drawing r:id="${drawingRelId}"/>`);
-  parts.push("</worksheet>");
+  if (plan.charts.length > 0) tail += `<drawing r:id="${drawingRelId}"/>`;
+  emit(`${tail}</worksheet>`);
 
   const charts = plan.charts.map((spec) => chartXml(spec, sheetName));
-  return { sheet: parts.join(""), charts, drawing: plan.charts.length > 0 ? drawingXml(plan.charts) : null };
+  return { charts, drawing: plan.charts.length > 0 ? drawingXml(plan.charts) : null };
 }
 
 const DRAWING_NS =

@@ -7,10 +7,12 @@ import { parseSharedStrings } from "./shared-parts";
 import { planParts, quotedSheet } from "./sheet-xml";
 import { MINIMAL_STYLES, StyleSheetEditor } from "./style-edit";
 import { verifyCopy, wellFormed } from "./verify-copy";
-import { CLOSE, EMPTY, OPEN, XmlCursor, decodeXstring, escapeAttr } from "./xml-scan";
+import { firstCellText } from "./sheet-scan";
+import { CLOSE, EMPTY, OPEN, XmlCursor, escapeAttr } from "./xml-scan";
 import { FFLATE_CODEC, decodeXmlBytes, entryText, inflateEntry } from "./zip-archive";
 import type { ZipCodec } from "./zip-archive";
 import { ZipWriter } from "./zip-write";
+import type { Compressed } from "./zip-write";
 
 /**
  * `sheets`: a copy of the workbook with our result sheets added, in which every part we do not own is the original
@@ -116,8 +118,10 @@ export function writePlansCopy(input: Uint8Array, fileName: string, plans: Sheet
   for (const p of ourReach) if (!keptReach.has(p)) dropped.add(p);
   for (const p of [...dropped]) dropped.add(relsPartOf(p).toLowerCase());
 
-  // New part names: never one that stays in the package.
-  const taken = new Set(pkg.zip.entries.map((e) => e.name.toLowerCase()).filter((n) => !dropped.has(n)));
+  // New part names: never one that stays in the package, nor one a relationship still points at (a part missing from
+  // a damaged file must not come back as ours under a user's sheet).
+  const referenced = [...graph.values()].flat();
+  const taken = new Set([...pkg.zip.entries.map((e) => e.name.toLowerCase()), ...referenced].filter((n) => !dropped.has(n)));
   const fresh = (folder: string, stem: string) => {
     for (let k = 1; ; k++) {
       const name = `${folder}/${stem}${k}.xml`;
@@ -147,20 +151,22 @@ export function writePlansCopy(input: Uint8Array, fileName: string, plans: Sheet
   // Styles: ours appended to the workbook's (or a minimal stylesheet when the workbook has none).
   const stylesXml = pkg.stylesPart ? entryText(pkg.zip, pkg.stylesPart, fileName) : null;
   const styles = new StyleSheetEditor(stylesXml ?? MINIMAL_STYLES);
-  const added = new Map<string, { content: string; type: string | null }>();
+  // New parts are compressed as soon as they are made: only their compressed bytes wait for the edited parts.
+  const writer = new ZipWriter(codec);
+  const added = new Map<string, { entry: Compressed; type: string | null }>();
+  const put = (name: string, content: string | Uint8Array, type: string | null) =>
+    added.set(name, { entry: writer.compress(typeof content === "string" ? encoder.encode(content) : content), type });
   for (const t of targets) {
-    const parts = planParts(t.plan, t.name, styles, "rId1");
-    added.set(t.part, { content: parts.sheet, type: CT.worksheet });
+    const sheet = new Utf8Sink();
+    const parts = planParts(t.plan, t.name, styles, "rId1", (xml) => sheet.write(xml));
+    put(t.part, sheet.bytes(), CT.worksheet);
     if (parts.drawing) {
       const drawing = fresh("xl/drawings", "drawing");
       const charts = parts.charts.map(() => fresh("xl/charts", "chart"));
-      added.set(drawing, { content: parts.drawing, type: CT.drawing });
-      charts.forEach((c, i) => added.set(c, { content: parts.charts[i], type: CT.chart }));
-      added.set(relsPartOf(t.part), { content: relsXml([{ id: "rId1", type: "drawing", target: relative(t.part, drawing) }]), type: null });
-      added.set(relsPartOf(drawing), {
-        content: relsXml(charts.map((c, i) => ({ id: `rId${i + 1}`, type: "chart", target: relative(drawing, c) }))),
-        type: null,
-      });
+      put(drawing, parts.drawing, CT.drawing);
+      charts.forEach((c, i) => put(c, parts.charts[i], CT.chart));
+      put(relsPartOf(t.part), relsXml([{ id: "rId1", type: "drawing", target: relative(t.part, drawing) }]), null);
+      put(relsPartOf(drawing), relsXml(charts.map((c, i) => ({ id: `rId${i + 1}`, type: "chart", target: relative(drawing, c) }))), null);
     }
   }
   let stylesPart = pkg.stylesPart;
@@ -168,7 +174,7 @@ export function writePlansCopy(input: Uint8Array, fileName: string, plans: Sheet
   const newStyles = styles.result();
   if (!stylesPart || stylesXml === null) {
     stylesPart = stylesPart ?? fresh("xl", "styles");
-    added.set(stylesPart, { content: newStyles, type: CT.styles });
+    put(stylesPart, newStyles, CT.styles);
     if (!pkg.stylesPart) stylesRel = { id: freshRelId(), type: "styles", target: stylesPart, external: false };
   }
 
@@ -201,7 +207,6 @@ export function writePlansCopy(input: Uint8Array, fileName: string, plans: Sheet
   ]);
   if (pkg.stylesPart && stylesXml !== null) edited.set(pkg.stylesPart.toLowerCase(), newStyles);
 
-  const writer = new ZipWriter(codec.crc32);
   const changed = new Set<string>();
   const addedKeys = new Set([...added.keys()].map((k) => k.toLowerCase()));
   for (const e of pkg.zip.entries) {
@@ -213,7 +218,7 @@ export function writePlansCopy(input: Uint8Array, fileName: string, plans: Sheet
       changed.add(key);
     } else writer.copy(pkg.zip, e);
   }
-  for (const [name, part] of added) writer.add(name, encoder.encode(part.content));
+  for (const [name, part] of added) writer.addCompressed(part.entry, name);
   const bytes = writer.finish(pkg.zip.comment);
 
   verifyCopy(pkg, bytes, {
@@ -225,6 +230,29 @@ export function writePlansCopy(input: Uint8Array, fileName: string, plans: Sheet
   });
   const macroEnabled = /vnd\.ms-excel\.(sheet|template)\.macroEnabled\.main/i.test(contentTypes);
   return { bytes, sheets: targets.map((t) => t.name), macroEnabled };
+}
+
+/** UTF-8 written piece by piece into one growing buffer: a large part is never one string, nor a joined copy. */
+class Utf8Sink {
+  private buf = new Uint8Array(1 << 20);
+  private at = 0;
+
+  write(piece: string): void {
+    let rest = piece;
+    for (;;) {
+      const r = encoder.encodeInto(rest, this.buf.subarray(this.at));
+      this.at += r.written;
+      if (r.read === rest.length) return;
+      rest = rest.slice(r.read);
+      const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.at + rest.length * 3));
+      bigger.set(this.buf.subarray(0, this.at));
+      this.buf = bigger;
+    }
+  }
+
+  bytes(): Uint8Array {
+    return this.buf.subarray(0, this.at);
+  }
 }
 
 function isUtf8(b: Uint8Array): boolean {
@@ -254,34 +282,6 @@ function oursDetector(pkg: WorkbookPackage): (s: SheetEntry) => boolean {
 function sharedStrings(pkg: WorkbookPackage): string[] {
   const xml = pkg.sharedStringsPart ? entryText(pkg.zip, pkg.sharedStringsPart, pkg.fileName) : null;
   return xml === null ? [] : parseSharedStrings(xml);
-}
-
-/** The text of cell A1, looking no further than the first row of the sheet. */
-export function firstCellText(xml: string, sst: () => string[]): string | null {
-  const cur = new XmlCursor(xml);
-  while (cur.next()) if (cur.is("sheetData")) break;
-  if (cur.kind !== OPEN) return null;
-  while (cur.next()) {
-    if (cur.is("row") && cur.kind !== CLOSE) {
-      const r = cur.rawAttr("r");
-      if (r !== undefined && r !== "1") return null;
-    } else if (cur.is("c") && cur.kind !== CLOSE) {
-      const ref = cur.rawAttr("r");
-      if (ref !== undefined && ref.toUpperCase().replace(/\$/g, "") !== "A1") return null;
-      if (cur.kind === EMPTY) return null;
-      const type = cur.rawAttr("t");
-      let text = "";
-      let v: string | null = null;
-      while (cur.next() && !(cur.is("c") && cur.kind === CLOSE)) {
-        if (cur.kind !== OPEN) continue;
-        if (cur.is("v")) v = cur.text();
-        else if (cur.is("t")) text += cur.text();
-      }
-      if (type === "s") return v === null ? null : (sst()[Number(v)] ?? null);
-      return type === "inlineStr" ? decodeXstring(text) : v;
-    } else if (cur.is("sheetData") && cur.kind === CLOSE) return null;
-  }
-  return null;
 }
 
 function chooseTargets(pkg: WorkbookPackage, plans: SheetPlan[], ours: (s: SheetEntry) => boolean): Target[] {

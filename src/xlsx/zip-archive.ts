@@ -1,4 +1,4 @@
-import { Inflate } from "fflate";
+import { Inflate, deflateSync } from "fflate";
 import { UnusableInputError } from "../core";
 
 /**
@@ -33,6 +33,8 @@ export interface ZipCodec {
   /** Exactly `size` bytes, or throws: a RangeError when the data expands beyond `size`, another error when damaged. */
   inflateRaw(data: Uint8Array, size: number): Uint8Array;
   crc32(data: Uint8Array): number;
+  /** Raw deflate for the entries a writer adds. */
+  deflateRaw(data: Uint8Array): Uint8Array;
 }
 
 export interface ZipArchive {
@@ -213,7 +215,14 @@ function fflateInflate(data: Uint8Array, size: number): Uint8Array {
   return out;
 }
 
-export const FFLATE_CODEC: ZipCodec = { inflateRaw: fflateInflate, crc32: (d) => crc32(d) };
+/** Level 6 as Excel writes; level 1 for a part of many MB (a 100,000-line result sheet): four times faster, a third larger. */
+export const deflateLevel = (size: number): 1 | 6 => (size > 8 * 1024 * 1024 ? 1 : 6);
+
+export const FFLATE_CODEC: ZipCodec = {
+  inflateRaw: fflateInflate,
+  crc32: (d) => crc32(d),
+  deflateRaw: (d) => deflateSync(d, { level: deflateLevel(d.length) }),
+};
 
 /** Uncompressed content of an entry, bounded by its declared size and checked against its CRC. */
 export function inflateEntry(zip: ZipArchive, e: ZipEntry, fileName: string, limit = ZIP_LIMITS.partBytes): Uint8Array {

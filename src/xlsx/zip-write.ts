@@ -1,7 +1,6 @@
-import { deflateSync } from "fflate";
 import { UnusableInputError } from "../core";
 import { rawRecord } from "./zip-archive";
-import type { ZipArchive, ZipEntry } from "./zip-archive";
+import type { ZipArchive, ZipCodec, ZipEntry } from "./zip-archive";
 
 /**
  * Writes a zip in which copied entries are the original bytes exactly (local header, compressed data, data descriptor
@@ -13,7 +12,7 @@ export class ZipWriter {
   private offset = 0;
   private count = 0;
 
-  constructor(private readonly crc32: (data: Uint8Array) => number) {}
+  constructor(private readonly codec: ZipCodec) {}
 
   /** Copies an entry of `zip` unchanged. */
   copy(zip: ZipArchive, e: ZipEntry): void {
@@ -27,11 +26,20 @@ export class ZipWriter {
    * Adds an entry. `like` lends its name bytes, flags and modification time, so an edited part keeps its identity.
    */
   add(name: string, content: Uint8Array, like?: ZipEntry): void {
+    this.addCompressed(this.compress(content), name, like);
+  }
+
+  /** Compresses content now (so a large text can be dropped at once); `addCompressed` writes it later. */
+  compress(content: Uint8Array): Compressed {
+    return { data: this.codec.deflateRaw(content), crc: this.codec.crc32(content), size: content.length };
+  }
+
+  addCompressed(entry: Compressed, name: string, like?: ZipEntry): void {
     const nameBytes = like ? like.nameBytes : new TextEncoder().encode(name);
     const utf8Flag = like ? like.flags & 0x0800 : /[^\x20-\x7e]/.test(name) ? 0x0800 : 0;
     const [time, date] = like ? [readU16(like.central, 12), readU16(like.central, 14)] : dosNow();
-    const data = deflateSync(content, { level: 6 });
-    const crc = this.crc32(content);
+    const { data, crc } = entry;
+    const content = { length: entry.size };
     if (data.length >= 0xffffffff || content.length >= 0xffffffff) throw new RangeError("entry too large for a zip without zip64");
     const local = new Uint8Array(30 + nameBytes.length);
     const lv = new DataView(local.buffer);
@@ -99,6 +107,12 @@ export class ZipWriter {
     if (this.offset >= 0xffffffff)
       throw new UnusableInputError("工作簿过大，无法写入结果表。", "The workbook is too large to write the result sheets into.");
   }
+}
+
+export interface Compressed {
+  data: Uint8Array;
+  crc: number;
+  size: number;
 }
 
 const readU16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8);

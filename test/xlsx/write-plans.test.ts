@@ -158,6 +158,23 @@ describe("sheets: our sheets", () => {
     expect(texts.filter((t) => t.includes(`旧${PLAN_MARK}`))).toEqual([]);
   });
 
+  test("a sheet whose part is missing stays missing: our new part never takes its name", () => {
+    const parts = unzipSync(
+      buildXlsx({
+        sheets: [
+          { name: "经济分类", data: rowsXml([["甲", 1]]) },
+          { name: "丢失", data: rowsXml([["乙"]]) },
+        ],
+      }),
+    );
+    delete parts["xl/worksheets/sheet2.xml"];
+    const out = writePlansCopy(zipSync(parts), "m.xlsx", [fullPlan("差异分析", "经济分类")]);
+    const map = sheetParts(unzipParts(out.bytes));
+    expect(map.get("丢失")).toBe("xl/worksheets/sheet2.xml");
+    expect(map.get("差异分析")).not.toBe("xl/worksheets/sheet2.xml");
+    expect(Object.keys(unzipSync(out.bytes))).not.toContain("xl/worksheets/sheet2.xml");
+  });
+
   test("print setup: A4, orientation, one page wide, print titles as a sheet-local name, centred footer", () => {
     const out = writePlansCopy(SAMPLE, "s.xlsx", PLANS("经济分类预决算"));
     const parts = unzipParts(out.bytes);
