@@ -19,6 +19,7 @@ import { NODE_CODEC } from "../xlsx/node-codec";
 import { readInputFile } from "./input-file";
 import { checkOutputPath, writeOutputFile } from "./output-file";
 import { processIo } from "./stdout";
+import { writeJson } from "./json-out";
 import type { Io } from "./stdout";
 import { parseArgs, UsageError, USAGE } from "./args";
 import type { CliArgs } from "./args";
@@ -105,7 +106,7 @@ async function dispatch(args: CliArgs, io: Io): Promise<void> {
   }
   const { analysis, bytes } = await analyzeFile(args.workbook, settings);
   if (args.command === "check") {
-    if (args.json) io.out(JSON.stringify(checkJson(analysis, settings), null, 2) + "\n");
+    if (args.json) writeJson(checkJson(analysis, settings), io.out); // the same text as JSON.stringify(…, null, 2), in pieces
     else io.out(plainReview(basename(args.workbook), analysis, settings));
     return;
   }

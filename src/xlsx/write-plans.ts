@@ -112,8 +112,11 @@ export function writePlansCopy(input: Uint8Array, fileName: string, plans: Sheet
   // Parts that belong to our earlier sheets only: the sheet parts, their relationships, their drawings and charts.
   const graph = relationshipGraph(pkg);
   const oldParts = new Set(oldOurs.flatMap((s) => (s.part ? [s.part.toLowerCase()] : [])));
-  const keptReach = reachable(graph, [""], oldParts);
   const ourReach = reachable(graph, [...oldParts], new Set());
+  // Kept: what the package root, the workbook or any part outside our earlier sheets' reach refers to (so a package
+  // whose root relationships are damaged still keeps a part shared with the user's sheets).
+  const roots = ["", pkg.workbookPart.toLowerCase(), ...[...graph.keys()].filter((p) => !ourReach.has(p))];
+  const keptReach = reachable(graph, roots, oldParts);
   const dropped = new Set<string>();
   for (const p of ourReach) if (!keptReach.has(p)) dropped.add(p);
   for (const p of [...dropped]) dropped.add(relsPartOf(p).toLowerCase());
