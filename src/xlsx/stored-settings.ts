@@ -1,5 +1,5 @@
 import { OPEN, EMPTY, XmlCursor } from "./xml-scan";
-import { entryText, readZip } from "./zip-archive";
+import { entryText } from "./zip-archive";
 import type { ZipArchive } from "./zip-archive";
 
 /**
@@ -30,13 +30,4 @@ export function storedSettingsOf(zip: ZipArchive, fileName: string): unknown | n
     }
   }
   return null;
-}
-
-/** The stored settings of a workbook file, or null when it has none or cannot be read. */
-export async function readStoredSettings(bytes: Uint8Array): Promise<unknown | null> {
-  try {
-    return storedSettingsOf(readZip(bytes, "workbook"), "workbook");
-  } catch {
-    return null;
-  }
 }

@@ -150,13 +150,22 @@ export function readZip(input: Uint8Array, fileName: string, codec: ZipCodec = F
       }
     }
     const name = utf8.decode(nameBytes);
+    if (localOffset + 30 > bytes.length || u32(bytes, localOffset) !== 0x04034b50) throw damaged(fileName, `bad local header for ${name}`);
+    // Without a data descriptor the local header repeats the sizes: two records that disagree are damage, not a bomb.
+    const localCompressed = u32(bytes, localOffset + 18);
+    const localSize = u32(bytes, localOffset + 22);
+    if (
+      (flags & 8) === 0 &&
+      ((localCompressed !== 0xffffffff && localCompressed !== compressedSize) || (localSize !== 0xffffffff && localSize !== size))
+    ) {
+      throw damaged(fileName, `sizes of ${name} disagree`);
+    }
     total += size;
     if (total > ZIP_LIMITS.totalBytes)
       throw bomb(fileName, `解压后超过 ${mb(ZIP_LIMITS.totalBytes)} / more than ${mb(ZIP_LIMITS.totalBytes)} expanded`);
     if (size > ZIP_LIMITS.ratioFloorBytes && size > compressedSize * ZIP_LIMITS.ratio) {
       throw bomb(fileName, `${name}: ${mb(size)} / ${compressedSize} B`);
     }
-    if (localOffset + 30 > bytes.length || u32(bytes, localOffset) !== 0x04034b50) throw damaged(fileName, `bad local header for ${name}`);
     const dataOffset = localOffset + 30 + u16(bytes, localOffset + 26) + u16(bytes, localOffset + 28);
     if (dataOffset + compressedSize > centralOffset) throw damaged(fileName, `entry ${name} runs past the data area`);
     entries.push({

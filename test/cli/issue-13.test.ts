@@ -190,7 +190,8 @@ describe("work bounded by what the file holds", () => {
     const v = new DataView(forged.buffer);
     let cd = forged.length - 22;
     cd = v.getUint32(cd + 16, true);
-    v.setUint32(cd + 24, 3_000_000_000, true); // the central record's uncompressed size
+    v.setUint32(cd + 24, 3_000_000_000, true); // the uncompressed size, in the central record
+    v.setUint32(v.getUint32(cd + 42, true) + 22, 3_000_000_000, true); // and in the local header
     const bomb = await cli(["check", file(forged), "--json"]);
     expect(bomb.code).toBe(2);
     expect(bomb.err).toMatch(/解压后过大或压缩比异常/);

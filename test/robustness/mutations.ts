@@ -36,7 +36,7 @@ export function byteMutations(name: string, bytes: Uint8Array, rng: Rng): Case[]
     const at = 1 + rng.int(bytes.length - 1);
     out.push({ name: `${name}/truncate@${at}`, bytes: bytes.slice(0, at) });
   }
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < 10; i++) {
     const b = bytes.slice();
     const n = 1 + rng.int(16);
     for (let k = 0; k < n; k++) b[rng.int(b.length)] ^= 1 + rng.int(255);
@@ -159,6 +159,17 @@ const SHEET_EDITS: Record<string, PartEdit> = {
     replaceSome(x, /<t>/g, 5, rng, () => `<t>${rng.pick(["&unknown;", "&#0;", "&#xD800;", "&#x110000;", "&amp", "<![CDATA[a<b]]>"])}`),
   diagonal: (x) =>
     x.replace("</sheetData>", `${Array.from({ length: 400 }, (_, i) => farCell(100 + i * 40, 10 + i * 6, i)).join("")}</sheetData>`),
+  "many-merges": (x) =>
+    x.replace(/(<\/sheetData>)(<mergeCells[^>]*>[\s\S]*?<\/mergeCells>)?/, (_, close: string) => {
+      const merges = Array.from({ length: 20000 }, (_, i) => `<mergeCell ref="A${i + 1}:B${i + 1}"/>`).join("");
+      return `${close}<mergeCells>${merges}</mergeCells>`;
+    }),
+  "row-numbers": (x, rng) =>
+    replaceSome(x, /<row r="\d+"/g, 6, rng, () => `<row r="${rng.pick(["0", "-3", "1048577", "99999999999", "x", "2.5"])}"`),
+  "inline-without-text": (x, rng) => replaceSome(x, /<c r="[A-Z]+\d+"/g, 6, rng, (m) => `${m} t="inlineStr"`),
+  "shared-formulas": (x, rng) =>
+    replaceSome(x, /<v>/g, 6, rng, () => `<f t="shared" si="${rng.pick(["0", "99", "x"])}" ref="${rng.pick(["A1:A9", "ZZZ", ""])}"/><v>`),
+  bom: (x) => `\ufeff${x}`,
   utf16: (x) => x, // re-encoded below
 };
 

@@ -109,7 +109,7 @@ describe("robustness: every input ends in exit 0 or exit 2 with the two lines", 
     const rng = new Rng(20201231);
     expect(
       await runAll(
-        Array.from({ length: 40 }, (_, i) => randomWorkbook(rng, i)),
+        Array.from({ length: 100 }, (_, i) => randomWorkbook(rng, i)),
         5,
       ),
     ).toEqual([]);
