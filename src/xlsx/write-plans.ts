@@ -120,6 +120,10 @@ export function writePlansCopy(input: Uint8Array, fileName: string, plans: Sheet
   const dropped = new Set<string>();
   for (const p of ourReach) if (!keptReach.has(p)) dropped.add(p);
   for (const p of [...dropped]) dropped.add(relsPartOf(p).toLowerCase());
+  // Excel's calculation chain lists formula cells by sheet: with our earlier sheets replaced or gone it would point at
+  // cells that changed, and Excel would "repair" the file. It is a cache Excel rebuilds (we set calculation on load).
+  const calcChain = oldOurs.length > 0 ? pkg.workbookRels.find((r) => r.type === "calcChain" && !r.external) : undefined;
+  if (calcChain) dropped.add(calcChain.target.toLowerCase());
 
   // New part names: never one that stays in the package, nor one a relationship still points at (a part missing from
   // a damaged file must not come back as ours under a user's sheet).
@@ -191,7 +195,7 @@ export function writePlansCopy(input: Uint8Array, fileName: string, plans: Sheet
     .filter((t) => !t.replaces)
     .map((t) => ({ id: t.relId, type: "worksheet", target: relative(pkg.workbookPart, t.part) }));
   if (stylesRel) newRels.push({ id: stylesRel.id, type: "styles", target: relative(pkg.workbookPart, stylesRel.target) });
-  const removedRelIds = new Set(removedSheets.map((s) => s.relId));
+  const removedRelIds = new Set([...removedSheets.map((s) => s.relId), ...(calcChain ? [calcChain.id] : [])]);
   const editedRels = editRels(wbRelsXml ?? relsXml([]), removedRelIds, newRels);
   const contentTypes = entryText(pkg.zip, "[Content_Types].xml", fileName) ?? "";
   const finalParts = new Set([...taken, ...[...added.keys()].map((k) => k.toLowerCase())]);

@@ -175,6 +175,28 @@ describe("sheets: our sheets", () => {
     expect(Object.keys(unzipSync(out.bytes))).not.toContain("xl/worksheets/sheet2.xml");
   });
 
+  test("rerunning on a copy Excel saved: its calculation chain (a cache naming our old cells) is dropped, nothing else", () => {
+    const first = writePlansCopy(SAMPLE, "s.xlsx", PLANS("经济分类预决算"));
+    // What Excel adds when it saves the copy: a calcChain listing formula cells, ours among them (sheet id 5).
+    const parts = unzipSync(first.bytes);
+    parts["xl/calcChain.xml"] = strToU8(
+      '<?xml version="1.0"?><calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="C4" i="5"/></calcChain>',
+    );
+    const rels = strFromU8(parts["xl/_rels/workbook.xml.rels"]);
+    const calcRel =
+      '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/>';
+    parts["xl/_rels/workbook.xml.rels"] = strToU8(rels.replace("</Relationships>", `${calcRel}</Relationships>`));
+    const override =
+      '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/>';
+    parts["[Content_Types].xml"] = strToU8(strFromU8(parts["[Content_Types].xml"]).replace("</Types>", `${override}</Types>`));
+    const saved = zipSync(parts);
+    const again = unzipParts(writePlansCopy(saved, "s.xlsx", PLANS("经济分类预决算")).bytes);
+    expect(again["xl/calcChain.xml"]).toBeUndefined();
+    expect(partText(again, "xl/_rels/workbook.xml.rels")).not.toContain("calcChain");
+    expect(partText(again, "[Content_Types].xml")).not.toContain("calcChain");
+    expect(Object.keys(again).sort()).toEqual(Object.keys(unzipParts(first.bytes)).sort());
+  });
+
   test("print setup: A4, orientation, one page wide, print titles as a sheet-local name, centred footer", () => {
     const out = writePlansCopy(SAMPLE, "s.xlsx", PLANS("经济分类预决算"));
     const parts = unzipParts(out.bytes);
