@@ -2,10 +2,12 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
 import globals from "globals";
-import { coreStagesPlugin } from "./scripts/lint/core-stages.mjs";
+import coreStages from "./scripts/lint/core-stages.cjs";
+
+const { coreStagesPlugin } = coreStages;
 
 // Layer boundaries (DESIGN.md): core is pure and entered through src/core/index.ts; adapters import core; front ends import
-// core and adapters; nothing imports a front end. Inside core, stages import only downward (scripts/lint/core-stages.mjs).
+// core and adapters; nothing imports a front end. Inside core, stages import only downward (scripts/lint/core-stages.cjs).
 const noImports = (patterns) => ["error", { patterns: patterns.map((group) => ({ group: [group], message: "违反分层：见 DESIGN.md" })) }];
 const FRONTS = ["../cli/*", "../taskpane/*", "../commands/*"];
 const UI = ["react*", "@fluentui/*"];
@@ -42,19 +44,44 @@ export default tseslint.config(
   {
     files: ["src/core/**/*.ts"],
     rules: {
-      "no-restricted-imports": noImports(["node:*", "fs", "path", "os", ...UI, "docx", "exceljs", "fflate", "office*", "@microsoft/*",
-        "../xlsx/*", "../excel/*", "../word/*", "../wps/*", ...FRONTS]),
+      "no-restricted-imports": noImports([
+        "node:*",
+        "fs",
+        "path",
+        "os",
+        ...UI,
+        "docx",
+        "exceljs",
+        "fflate",
+        "office*",
+        "@microsoft/*",
+        "../xlsx/*",
+        "../excel/*",
+        "../word/*",
+        "../wps/*",
+        ...FRONTS,
+      ]),
     },
   },
   { files: ["src/xlsx/**/*.ts"], rules: { "no-restricted-imports": noImports([...FRONTS, ...UI, "../excel/*", "../word/*", "../wps/*"]) } },
-  { files: ["src/excel/**/*.ts", "src/word/**/*.ts", "src/wps/**/*.ts"], rules: { "no-restricted-imports": noImports([...FRONTS, ...UI, "../xlsx/*"]) } },
-  { files: ["src/cli/**/*.ts"], rules: { "no-restricted-imports": noImports(["../excel/*", "../wps/*", "../taskpane/*", "../commands/*", ...UI]) } },
+  {
+    files: ["src/excel/**/*.ts", "src/word/**/*.ts", "src/wps/**/*.ts"],
+    rules: { "no-restricted-imports": noImports([...FRONTS, ...UI, "../xlsx/*"]) },
+  },
+  {
+    files: ["src/cli/**/*.ts"],
+    rules: { "no-restricted-imports": noImports(["../excel/*", "../wps/*", "../taskpane/*", "../commands/*", ...UI]) },
+  },
   {
     // The pane reaches core, the host adapters, and workbook files through one reader door only.
     files: ["src/taskpane/**/*.{ts,tsx}", "src/commands/**/*.ts"],
     rules: { "no-restricted-imports": noImports(["../cli/*", "node:*", "fs", "path", "exceljs", "../xlsx/!(workbook-file)"]) },
   },
   { files: ["src/cli/**/*.ts", "scripts/**/*.ts", "test/**/*.ts"], rules: { "no-console": "off" } },
-  { files: ["**/*.{js,cjs}"], languageOptions: { sourceType: "commonjs", globals: { ...globals.node } }, rules: { "@typescript-eslint/no-require-imports": "off" } },
+  {
+    files: ["**/*.{js,cjs}"],
+    languageOptions: { sourceType: "commonjs", globals: { ...globals.node } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
   { files: ["test/e2e/**/*.js"], languageOptions: { globals: { ...globals.browser } } },
 );

@@ -23,14 +23,22 @@ module.exports = (_env, argv) => ({
   mode: argv.mode ?? "production",
   devtool: argv.mode === "development" ? "source-map" : false,
   entry: { taskpane: "./src/taskpane/index.tsx", commands: "./src/commands/commands.ts" },
-  output: { path: path.resolve(__dirname, "dist"), filename: "[name].[contenthash:8].js", chunkFilename: "[name].[contenthash:8].js", clean: true },
+  output: {
+    path: path.resolve(__dirname, "dist"),
+    filename: "[name].[contenthash:8].js",
+    chunkFilename: "[name].[contenthash:8].js",
+    clean: true,
+  },
   resolve: { extensions: [".ts", ".tsx", ".js"] },
   module: {
     rules: [
       {
         test: /\.tsx?$/,
         exclude: /node_modules/,
-        use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", moduleResolution: "bundler", noEmit: false } } },
+        use: {
+          loader: "ts-loader",
+          options: { transpileOnly: true, compilerOptions: { module: "esnext", moduleResolution: "bundler", noEmit: false } },
+        },
       },
     ],
   },
@@ -42,7 +50,11 @@ module.exports = (_env, argv) => ({
       patterns: [
         { from: "assets/icon-*.png", to: "assets/[name][ext]" },
         ...(localOffice
-          ? ["office.js", "o15apptofilemappingtable.js"].map((f) => ({ from: `node_modules/@microsoft/office-js/dist/${f}`, to: `office-js/${f}`, info: { minimized: true } }))
+          ? ["office.js", "o15apptofilemappingtable.js"].map((f) => ({
+              from: `node_modules/@microsoft/office-js/dist/${f}`,
+              to: `office-js/${f}`,
+              info: { minimized: true },
+            }))
           : []),
       ],
     }),

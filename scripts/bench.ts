@@ -19,7 +19,7 @@ import { readWorkbookGrids } from "../src/xlsx/read-workbook";
  * .xlsx parse time on a 100,000-row workbook; a constant number of context.sync calls; every request under 5 MB.
  */
 let seed = 20201231;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 const money = () => Math.round(rnd() * 100000) / 100;
 /**
  * One line as real 决算 tables have them: 年初 and 全年 budgets, an actual a little under the 全年 budget
@@ -47,7 +47,9 @@ function deptSheet(wb: ExcelJS.Workbook, name: string): void {
     const items = Array.from({ length: 99 }, () => line());
     const sums = [0, 1, 2, 3].map((k) => Math.round(items.reduce((s, it) => s + it[k] * 100, 0)) / 100);
     ws.addRow([cls, `类${cls}`, ...sums, ""]);
-    items.forEach((it, i) => ws.addRow([`${cls}${String(i + 1).padStart(2, "0")}`, `项目${cls}-${i + 1}`, ...it, rnd() < 0.1 ? "人员增资" : ""]));
+    items.forEach((it, i) =>
+      ws.addRow([`${cls}${String(i + 1).padStart(2, "0")}`, `项目${cls}-${i + 1}`, ...it, rnd() < 0.1 ? "人员增资" : ""]),
+    );
     sums.forEach((v, k) => (total[k] = Math.round((total[k] + v) * 100) / 100));
   }
   ws.addRow([null, "合计", ...total, ""]);
@@ -109,7 +111,14 @@ async function throughSimulatedHost(grids: CellGrid[]) {
   const analysis = checkWorkbook(read, DEFAULT_SETTINGS);
   const plans = resultSheets(analysis, DEFAULT_SETTINGS);
   const render = await Excel.run((ctx) => renderPlans(ctx, plans, { existing: new Map(), canChart: true }));
-  return { readSyncs, writeSyncs: state.syncs - readSyncs, largestRequest: state.largestRequest, largestResponse: Math.max(state.largestResponse, stats.largestResponseBytes), outputRows: plans.reduce((n, p) => n + p.rows.length, 0), render: render.stats };
+  return {
+    readSyncs,
+    writeSyncs: state.syncs - readSyncs,
+    largestRequest: state.largestRequest,
+    largestResponse: Math.max(state.largestResponse, stats.largestResponseBytes),
+    outputRows: plans.reduce((n, p) => n + p.rows.length, 0),
+    render: render.stats,
+  };
 }
 
 async function main(): Promise<void> {
@@ -131,7 +140,10 @@ async function main(): Promise<void> {
     lines.push(`  识别 + 分析           ${ms(analyze)}   比值 ${ratio.toFixed(3)}（预算 ≤ 0.3：${ratio <= 0.3 ? "达标" : "未达标"}）`);
     lines.push(`  再加 JSON 输出         ${ms(present)}   合计比值 ${((analyze + present) / parse).toFixed(3)}`);
     lines.push(`  模拟 Excel 宿主        读取 ${host.readSyncs} 次 sync，写出 ${host.writeSyncs} 次 sync（结果表 ${host.outputRows} 行）`);
-    lines.push(`  最大单次负载           请求 ${mb(host.largestRequest)}，响应 ${mb(host.largestResponse)}（上限 ${mb(PAYLOAD_LIMIT)}：${Math.max(host.largestRequest, host.largestResponse) < PAYLOAD_LIMIT ? "达标" : "未达标"}）`);
+    lines.push(
+      `  最大单次负载           请求 ${mb(host.largestRequest)}，响应 ${mb(host.largestResponse)}` +
+        `（上限 ${mb(PAYLOAD_LIMIT)}：${Math.max(host.largestRequest, host.largestResponse) < PAYLOAD_LIMIT ? "达标" : "未达标"}）`,
+    );
     out[name] = { bytes: bytes.length, rows, parseMs: parse, analyzeMs: analyze, ratio, jsonMs: present, ...host };
   }
 
@@ -152,12 +164,22 @@ async function main(): Promise<void> {
   }
   let pages: number | null = null;
   try {
-    execFileSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${dir}/lo`, "--convert-to", "pdf", "--outdir", dir, ...files], { stdio: "ignore" });
-    pages = files.reduce((n, f) => n + Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [f.replace(/\.docx$/, ".pdf")], { encoding: "utf8" }))?.[1] ?? 0), 0);
+    execFileSync(
+      "soffice",
+      ["--headless", "--norestore", `-env:UserInstallation=file://${dir}/lo`, "--convert-to", "pdf", "--outdir", dir, ...files],
+      { stdio: "ignore" },
+    );
+    pages = files.reduce(
+      (n, f) => n + Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [f.replace(/\.docx$/, ".pdf")], { encoding: "utf8" }))?.[1] ?? 0),
+      0,
+    );
   } catch {
     pages = null;
   }
-  lines.push("", `■ 报告生成（样例的三份报告，含自检与 .docx 写出）：${ms(totalMs)}${pages ? `，共 ${pages} 页，每页 ${ms(totalMs / pages)}` : "（未装 LibreOffice，无法计页）"}`);
+  lines.push(
+    "",
+    `■ 报告生成（样例的三份报告，含自检与 .docx 写出）：${ms(totalMs)}${pages ? `，共 ${pages} 页，每页 ${ms(totalMs / pages)}` : "（未装 LibreOffice，无法计页）"}`,
+  );
   out.report = { ms: totalMs, pages };
 
   // Batch: memory after 10 and after 40 files should be about the same.
@@ -168,10 +190,15 @@ async function main(): Promise<void> {
   const one = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   for (let i = 1; i <= 40; i++) writeFileSync(join(folder, `单位${String(i).padStart(2, "0")}.xlsx`), one);
   const rss: number[] = [];
-  await checkFolder(folder, DEFAULT_SETTINGS, async (p) => checkWorkbook(await readWorkbookGrids(readFileSync(p), p), DEFAULT_SETTINGS), () => {
-    global.gc?.();
-    rss.push(process.memoryUsage().heapUsed);
-  });
+  await checkFolder(
+    folder,
+    DEFAULT_SETTINGS,
+    async (p) => checkWorkbook(await readWorkbookGrids(readFileSync(p), p), DEFAULT_SETTINGS),
+    () => {
+      global.gc?.();
+      rss.push(process.memoryUsage().heapUsed);
+    },
+  );
   lines.push(`■ 批量检查 40 个工作簿：第 10 个后堆内存 ${mb(rss[9])}，第 40 个后 ${mb(rss[39])}（增长 ${mb(rss[39] - rss[9])}）`);
   out.batch = { heapAfter10: rss[9], heapAfter40: rss[39] };
 

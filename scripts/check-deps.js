@@ -12,11 +12,11 @@ const MINIMUM = {
   minimatch: ["3.0.5", "CVE-2022-3517 ReDoS"],
   "brace-expansion": ["1.1.12", "CVE-2025-5889 ReDoS"],
   "decode-uri-component": ["0.2.1", "CVE-2022-38900 DoS"],
-  "json5": ["1.0.2", "CVE-2022-46175 prototype pollution"],
-  "semver": ["5.7.2", "CVE-2022-25883 ReDoS"],
+  json5: ["1.0.2", "CVE-2022-46175 prototype pollution"],
+  semver: ["5.7.2", "CVE-2022-25883 ReDoS"],
   "word-wrap": ["1.2.4", "CVE-2023-26115 ReDoS"],
   "cross-spawn": ["6.0.6", "CVE-2024-21538 ReDoS"],
-  "ws": ["7.5.10", "CVE-2024-37890 DoS"],
+  ws: ["7.5.10", "CVE-2024-37890 DoS"],
 };
 const FORBIDDEN = { xlsx: "SheetJS on npm stops at 0.18.5: CVE-2023-30533, CVE-2024-22363 unfixed there" };
 

@@ -19,7 +19,9 @@ function withParents(leaves: Line[], parents: [string, string][], columns: numbe
   const out: Line[] = [];
   for (const [code, name] of parents) {
     const children = leaves.filter((l) => l[0].startsWith(code) && l[0].length > code.length);
-    const sums = Array.from({ length: columns }, (_, i) => children.reduce((acc, l) => acc.plus(d(l[2 + i] as number)), new Decimal(0)).toNumber());
+    const sums = Array.from({ length: columns }, (_, i) =>
+      children.reduce((acc, l) => acc.plus(d(l[2 + i] as number)), new Decimal(0)).toNumber(),
+    );
     out.push([code, name, ...sums]);
   }
   return out;
@@ -51,7 +53,15 @@ const economicLeaves: Line[] = [
   ["30309", "奖励金", "—", null, ""],
   ["30399", "其他对个人和家庭的补助", 0, 125.1, "退役士兵一次性补助年初未做预算"],
 ];
-const economicParents = withParents(economicLeaves, [["301", "工资福利支出"], ["302", "商品和服务支出"], ["303", "对个人和家庭的补助"]], 2);
+const economicParents = withParents(
+  economicLeaves,
+  [
+    ["301", "工资福利支出"],
+    ["302", "商品和服务支出"],
+    ["303", "对个人和家庭的补助"],
+  ],
+  2,
+);
 const economicReasons: Record<string, string> = {
   "301": "人员个人车补部分放在商品和服务支出项目里",
   "302": "拨村级资金及扶贫经费开支等",

@@ -37,7 +37,17 @@ describe("CLI bad input", () => {
   });
 
   test("a truncated workbook", async () => {
-    const whole = readFileSync(await writeFixture([{ name: "表", rows: [["项目", "预算数", "决算数"], ["甲", 1, 2]] }]));
+    const whole = readFileSync(
+      await writeFixture([
+        {
+          name: "表",
+          rows: [
+            ["项目", "预算数", "决算数"],
+            ["甲", 1, 2],
+          ],
+        },
+      ]),
+    );
     await expectUnusable(["check", file("cut.xlsx", whole.subarray(0, Math.floor(whole.length / 2)))], /无法读取工作簿/);
   });
 
@@ -47,7 +57,13 @@ describe("CLI bad input", () => {
   });
 
   test("bad arguments: exit 2 with usage", async () => {
-    for (const argv of [["check"], ["frobnicate", "x.xlsx"], ["check", "a.xlsx", "--threshold", "abc"], ["check", "a.xlsx", "--wat"], ["sheets", "a.xlsx"]]) {
+    for (const argv of [
+      ["check"],
+      ["frobnicate", "x.xlsx"],
+      ["check", "a.xlsx", "--threshold", "abc"],
+      ["check", "a.xlsx", "--wat"],
+      ["sheets", "a.xlsx"],
+    ]) {
       const { code, err } = await cli(argv);
       expect(code).toBe(2);
       expect(err).toMatch(/用法/);
@@ -55,7 +71,15 @@ describe("CLI bad input", () => {
   });
 
   test("a settings file that is not valid", async () => {
-    const path = await writeFixture([{ name: "表", rows: [["项目", "预算数", "决算数"], ["甲", 1, 2]] }]);
+    const path = await writeFixture([
+      {
+        name: "表",
+        rows: [
+          ["项目", "预算数", "决算数"],
+          ["甲", 1, 2],
+        ],
+      },
+    ]);
     const settings = file("settings.json", JSON.stringify({ thresholdPercent: -5 }));
     const { code, err } = await cli(["check", path, "--settings", settings]);
     expect(code).toBe(2);
@@ -66,9 +90,7 @@ describe("CLI bad input", () => {
     const path = await writeFixture([{ name: "表", rows: [["单位：元"], ["项目", "预算数", "决算数"], ["甲", 1, { error: "#DIV/0!" }]] }]);
     const { code, out } = await cli(["check", path, "--json"]);
     expect(code).toBe(0);
-    expect(JSON.parse(out).findings).toEqual([
-      expect.objectContaining({ rule: "bad-value", severity: "error", sheet: "表", cell: "C3" }),
-    ]);
+    expect(JSON.parse(out).findings).toEqual([expect.objectContaining({ rule: "bad-value", severity: "error", sheet: "表", cell: "C3" })]);
   });
 
   test("--threshold changes what is flagged", async () => {
@@ -83,18 +105,34 @@ describe("CLI bad input", () => {
 describe("batch mode and huge files", () => {
   test("check <folder>: one row per workbook, unusable files listed, --json lines", async () => {
     const dir = tmp();
-    await writeFixture([{ name: "表", rows: [["单位：万元"], ["项目", "预算数", "决算数"], ["甲", 1, 2], ["合计", 1, 2]] }], dir, "乙单位.xlsx");
-    await writeFixture([{ name: "表", rows: [["单位：万元"], ["项目", "预算数", "决算数"], ["甲", 1, 1], ["合计", 1, 3]] }], dir, "甲单位.xlsx");
+    await writeFixture(
+      [{ name: "表", rows: [["单位：万元"], ["项目", "预算数", "决算数"], ["甲", 1, 2], ["合计", 1, 2]] }],
+      dir,
+      "乙单位.xlsx",
+    );
+    await writeFixture(
+      [{ name: "表", rows: [["单位：万元"], ["项目", "预算数", "决算数"], ["甲", 1, 1], ["合计", 1, 3]] }],
+      dir,
+      "甲单位.xlsx",
+    );
     writeFileSync(join(dir, "丙单位.xlsx"), "不是工作簿");
     const table = await cli(["check", dir]);
     expect(table.code).toBe(0);
-    expect(table.out.split("\n").slice(1, 4).map((l) => l.split("\t").slice(0, 3))).toEqual([
+    expect(
+      table.out
+        .split("\n")
+        .slice(1, 4)
+        .map((l) => l.split("\t").slice(0, 3)),
+    ).toEqual([
       ["丙单位.xlsx", "0", "0"],
       ["甲单位.xlsx", "1", "1"],
       ["乙单位.xlsx", "1", "0"],
     ]);
     expect(table.out).toContain("共 3 个文件：可检查 2 个，无法读取 1 个");
-    const lines = (await cli(["check", dir, "--json"])).out.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = (await cli(["check", dir, "--json"])).out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.file, l.ok])).toEqual([
       ["丙单位.xlsx", false],
       ["甲单位.xlsx", true],

@@ -14,18 +14,22 @@ function workbookMock(sheets: { name: string; rows: Cell[][] }[]) {
   const ranges: Record<string, unknown> = {};
   sheets.forEach((s, i) => {
     const cols = Math.max(...s.rows.map((r) => r.length));
-    ranges[`used${i}`] = { address: `${s.name}!A1:${String.fromCharCode(64 + cols)}${s.rows.length}`, rowCount: s.rows.length, columnCount: cols };
+    ranges[`used${i}`] = {
+      address: `${s.name}!A1:${String.fromCharCode(64 + cols)}${s.rows.length}`,
+      rowCount: s.rows.length,
+      columnCount: cols,
+    };
     for (const b of rowBlocks(s.rows.length, cols)) ranges[`v${i}_${b.start}`] = { values: s.rows.slice(b.start, b.start + b.rows) };
     ranges[`sel${i}`] = { select() {} };
   });
   const calls: string[] = [];
   const items = sheets.map((s, i) => ({
-          name: s.name,
-          visibility: "Visible",
-          getUsedRangeOrNullObject: () => mock.ranges[`used${i}`],
-          getRangeByIndexes: (r: number) => mock.ranges[`v${i}_${r}`],
-          getRange: (a: string) => (calls.push(`select ${s.name}!${a}`), mock.ranges[`sel${i}`]),
-          activate: () => calls.push(`activate ${s.name}`),
+    name: s.name,
+    visibility: "Visible",
+    getUsedRangeOrNullObject: () => mock.ranges[`used${i}`],
+    getRangeByIndexes: (r: number) => mock.ranges[`v${i}_${r}`],
+    getRange: (a: string) => (calls.push(`select ${s.name}!${a}`), mock.ranges[`sel${i}`]),
+    activate: () => calls.push(`activate ${s.name}`),
   }));
   const mock = new OfficeMockObject({
     workbook: {
@@ -47,14 +51,34 @@ function workbookMock(sheets: { name: string; rows: Cell[][] }[]) {
 
 const table = (rows: number, cols = 7): Cell[][] => [
   ["科目编码", "科目名称", "年初预算数", "全年预算数", "决算数", "上年决算数", "差异原因"].slice(0, cols),
-  ...Array.from({ length: rows }, (_, i) => [String(30100 + (i % 99)), `项目${i}`, 1000 + i, 1100 + i, 1050.5 + i, 990 + i, ""].slice(0, cols)),
+  ...Array.from({ length: rows }, (_, i) =>
+    [String(30100 + (i % 99)), `项目${i}`, 1000 + i, 1100 + i, 1050.5 + i, 990 + i, ""].slice(0, cols),
+  ),
 ];
 
 describe("readGrids (office-addin-mock)", () => {
   test("reads values, origin and addresses of every sheet", async () => {
-    const { context } = workbookMock([{ name: "支出", rows: [["项目", "预算数", "决算数"], ["办公费", 100, "#REF!"]] }]);
+    const { context } = workbookMock([
+      {
+        name: "支出",
+        rows: [
+          ["项目", "预算数", "决算数"],
+          ["办公费", 100, "#REF!"],
+        ],
+      },
+    ]);
     const { grids } = await readGrids(context, false);
-    expect(grids).toEqual([{ sheet: "支出", origin: { row: 0, col: 0 }, values: [["项目", "预算数", "决算数"], ["办公费", 100, { error: "#REF!" }]], merges: [] }]);
+    expect(grids).toEqual([
+      {
+        sheet: "支出",
+        origin: { row: 0, col: 0 },
+        values: [
+          ["项目", "预算数", "决算数"],
+          ["办公费", 100, { error: "#REF!" }],
+        ],
+        merges: [],
+      },
+    ]);
   });
 
   test("the same constant number of syncs for a small and a large workbook", async () => {
@@ -95,20 +119,39 @@ describe("selection, settings and capabilities", () => {
 
   test("settings round-trip through the document, validated; damaged settings fall back to defaults", async () => {
     const store = new Map<string, unknown>();
-    const host = { get: (k: string) => store.get(k) ?? null, set: (k: string, v: unknown) => store.set(k, v), saveAsync: (cb: (r: { status: string }) => void) => cb({ status: "succeeded" }) };
+    const host = {
+      get: (k: string) => store.get(k) ?? null,
+      set: (k: string, v: unknown) => store.set(k, v),
+      saveAsync: (cb: (r: { status: string }) => void) => cb({ status: "succeeded" }),
+    };
     expect(loadSettings(host)).toEqual({ settings: expect.objectContaining({ thresholdPercent: 10, displayUnit: "万元" }), problem: null });
     await saveSettings(host, { ...loadSettings(host).settings, thresholdPercent: 15, columnOverrides: { "支出!A1": { actual: "D" } } });
     expect(loadSettings(host).settings).toMatchObject({ thresholdPercent: 15, columnOverrides: { "支出!A1": { actual: "D" } } });
     store.set("juesuan.settings", "{not json");
     expect(loadSettings(host).problem).toMatch(/设置无效/);
-    const failing = { ...host, saveAsync: (cb: (r: { status: string; error: { message: string } }) => void) => cb({ status: "failed", error: { message: "只读" } }) };
+    const failing = {
+      ...host,
+      saveAsync: (cb: (r: { status: string; error: { message: string } }) => void) => cb({ status: "failed", error: { message: "只读" } }),
+    };
     await expect(saveSettings(failing, loadSettings(host).settings)).rejects.toThrow("设置未能保存：只读");
   });
 
   test("requirement sets above 1.7 are detected, and an old host is treated conservatively", () => {
-    const office = (versions: string[]) => ({ context: { requirements: { isSetSupported: (_: string, v?: string) => versions.includes(v ?? "") } } });
+    const office = (versions: string[]) => ({
+      context: { requirements: { isSetSupported: (_: string, v?: string) => versions.includes(v ?? "") } },
+    });
     expect(detectCapabilities(office(["1.7", "1.13"]))).toEqual({ baseline: true, mergedAreas: true, charts: true });
     expect(detectCapabilities(office(["1.7"]))).toEqual({ baseline: true, mergedAreas: false, charts: true });
-    expect(detectCapabilities({ context: { requirements: { isSetSupported: () => { throw new Error("old"); } } } })).toEqual({ baseline: false, mergedAreas: false, charts: false });
+    expect(
+      detectCapabilities({
+        context: {
+          requirements: {
+            isSetSupported: () => {
+              throw new Error("old");
+            },
+          },
+        },
+      }),
+    ).toEqual({ baseline: false, mergedAreas: false, charts: false });
   });
 });

@@ -17,7 +17,6 @@ beforeAll(async () => {
   doc = (await parseStringPromise(xml, { explicitArray: true })).OfficeApp as Node;
 });
 
-
 test("office-addin-manifest reads it (offline parse)", async () => {
   const info = await OfficeAddinManifest.readManifestFile(join(ROOT, "manifest.xml"));
   expect(info.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
@@ -28,7 +27,21 @@ test("office-addin-manifest reads it (offline parse)", async () => {
 });
 
 test("the required top-level elements, in schema order", () => {
-  const order = ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl", "HighResolutionIconUrl", "SupportUrl", "Hosts", "DefaultSettings", "Permissions", "VersionOverrides"];
+  const order = [
+    "Id",
+    "Version",
+    "ProviderName",
+    "DefaultLocale",
+    "DisplayName",
+    "Description",
+    "IconUrl",
+    "HighResolutionIconUrl",
+    "SupportUrl",
+    "Hosts",
+    "DefaultSettings",
+    "Permissions",
+    "VersionOverrides",
+  ];
   const present = order.filter((k) => k in doc);
   expect(present).toEqual(order);
   const positions = order.map((k) => xml.indexOf(`<${k}`));
@@ -60,7 +73,9 @@ test("no AppDomains beyond the add-in's own origin; every URL is https on that o
 test("every URL points at a file the build produces", () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- webpack.config.js is CommonJS by design (toolchain.md)
   const config = require(join(ROOT, "webpack.config.js"))({}, { mode: "production" });
-  const pages = config.plugins.filter((p: { userOptions?: { filename?: string } }) => p.userOptions?.filename).map((p: { userOptions: { filename: string } }) => p.userOptions.filename);
+  const pages = config.plugins
+    .filter((p: { userOptions?: { filename?: string } }) => p.userOptions?.filename)
+    .map((p: { userOptions: { filename: string } }) => p.userOptions.filename);
   const urls = [...xml.matchAll(/DefaultValue="https:\/\/localhost:3000\/([^"]+)"/g)].map((m) => m[1]);
   for (const path of urls) {
     if (path.endsWith(".html")) expect(pages).toContain(path);

@@ -83,10 +83,13 @@ describe("parseNumber: the forms clerks type", () => {
 
   test("property: never throws on any string or number", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.double(), fc.constantFrom("(", ")", "万元", "%", ",", "１")), (v) => {
-        const a = readAmountCell(v as CellValue, "A1", "万元", true);
-        expect(a.value === null || Number.isSafeInteger(a.value)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.double(), fc.constantFrom("(", ")", "万元", "%", ",", "１")),
+        (v) => {
+          const a = readAmountCell(v as CellValue, "A1", "万元", true);
+          expect(a.value === null || Number.isSafeInteger(a.value)).toBe(true);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

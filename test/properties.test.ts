@@ -14,7 +14,12 @@ function table(unit: "万元" | "元", lines: [number, number, number][], plante
   // Amounts are generated in cents of 万元; the 元 table carries the same values × 10000, written as text so no float enters.
   const show = (c: number) => (unit === "万元" ? scaledText(c, 2) : String(c * 100));
   const total = [0, 1, 2].map((k) => lines.reduce((s, l) => s + l[k], 0) + (k === 1 ? planted : 0));
-  return [[`单位：${unit}`], ["项目", "预算数", "决算数", "上年数"], ...lines.map((l, i) => [`科目${i + 1}`, show(l[0]), show(l[1]), show(l[2])]), ["合计", show(total[0]), show(total[1]), show(total[2])]];
+  return [
+    [`单位：${unit}`],
+    ["项目", "预算数", "决算数", "上年数"],
+    ...lines.map((l, i) => [`科目${i + 1}`, show(l[0]), show(l[1]), show(l[2])]),
+    ["合计", show(total[0]), show(total[1]), show(total[2])],
+  ];
 }
 
 test("property: sums are conserved under unit conversion (万元 ↔ 元)", () => {
@@ -25,7 +30,18 @@ test("property: sums are conserved under unit conversion (万元 ↔ 元)", () =
         // Whether a difference is "within rounding" depends on the precision written (0.01 万元 vs 1 元), so
         // rounding and sum-mismatch count as the same flagged sum; every amount and rate must be identical.
         const rule = (r: string) => (r === "rounding" ? "sum-mismatch" : r);
-        return { lines: doc.lines.map((l) => [l.name, l.budget, l.actual, l.diff, l.diffRate, l.yoyRate, l.flags.filter((f) => f !== "sum-mismatch")]), findings: doc.findings.map((f) => `${rule(f.rule)} ${f.cell}`).sort() };
+        return {
+          lines: doc.lines.map((l) => [
+            l.name,
+            l.budget,
+            l.actual,
+            l.diff,
+            l.diffRate,
+            l.yoyRate,
+            l.flags.filter((f) => f !== "sum-mismatch"),
+          ]),
+          findings: doc.findings.map((f) => `${rule(f.rule)} ${f.cell}`).sort(),
+        };
       };
       const wan = run("万元");
       const yuan = run("元");

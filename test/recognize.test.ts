@@ -46,7 +46,15 @@ describe("recognition of real-shaped tables", () => {
       ),
     );
     expect(tables).toHaveLength(1);
-    expect(roles(tables[0])).toEqual({ code: "A", name: "B", budgetInitial: "C", budgetFinal: "D", actual: "E" });
+    expect(roles(tables[0])).toEqual({
+      code: "A",
+      name: "B",
+      budgetInitial: "C",
+      budgetFinal: "D",
+      actual: "E",
+      expBasic: "F",
+      expProject: "G",
+    });
     expect(tables[0].headerRange).toBe("A2:G3");
     expect(tables[0].rows).toHaveLength(1);
     expect(yuan(tables[0], 0, "actual")).toBe("118.00");
@@ -128,14 +136,7 @@ describe("recognition of real-shaped tables", () => {
 
   test("blank rows inside a table are skipped; notes end it", () => {
     const { tables } = recognizeGrid(
-      grid("表", [
-        ["项目", "预算数", "决算数"],
-        ["甲", 1, 2],
-        [],
-        ["乙", 3, 4],
-        ["注：本表金额单位为元。"],
-        ["丙", 5, 6],
-      ]),
+      grid("表", [["项目", "预算数", "决算数"], ["甲", 1, 2], [], ["乙", 3, 4], ["注：本表金额单位为元。"], ["丙", 5, 6]]),
     );
     expect(tables).toHaveLength(1);
     expect(tables[0].rows.map((r) => r.name)).toEqual(["甲", "乙"]);
@@ -166,11 +167,7 @@ describe("recognition of real-shaped tables", () => {
 
   test("an amount with its own unit in a 元 table is converted: 3.07万元 = 30700 元", () => {
     const { tables } = recognizeGrid(
-      grid("表", [
-        ["金额单位：元"],
-        ["项目", "决算数", "预算数"],
-        ["公务用车运行维护费", "3.07万元", 30900],
-      ]),
+      grid("表", [["金额单位：元"], ["项目", "决算数", "预算数"], ["公务用车运行维护费", "3.07万元", 30900]]),
     );
     expect(yuan(tables[0], 0, "actual")).toBe("30700.00");
   });
@@ -281,7 +278,23 @@ describe("recognition is robust", () => {
     fc.integer({ min: -1e9, max: 1e9 }),
     fc.double({ noNaN: false }),
     fc.boolean(),
-    fc.constantFrom("项目", "科目编码", "预算数", "决算数", "上年数", "合计", "小计", "单位：万元", "其中：", "301", "20103", "#REF!", "—", "３,１２０.00", "  基本工资"),
+    fc.constantFrom(
+      "项目",
+      "科目编码",
+      "预算数",
+      "决算数",
+      "上年数",
+      "合计",
+      "小计",
+      "单位：万元",
+      "其中：",
+      "301",
+      "20103",
+      "#REF!",
+      "—",
+      "３,１２０.00",
+      "  基本工资",
+    ),
     fc.string({ maxLength: 12 }),
     fc.record({ error: fc.constantFrom("#REF!", "#DIV/0!") }),
   );
@@ -307,7 +320,9 @@ describe("recognition is robust", () => {
     [null, "合计", 10, 12],
   ];
   const summary = (values: CellValue[][]) =>
-    recognizeGrid(grid("表", values)).tables.map((t) => t.rows.map((r) => `${r.code ?? ""}|${r.name}|${r.isTotal}|${r.amounts.actual?.value}`));
+    recognizeGrid(grid("表", values)).tables.map((t) =>
+      t.rows.map((r) => `${r.code ?? ""}|${r.name}|${r.isTotal}|${r.amounts.actual?.value}`),
+    );
 
   test("property: stable under inserted blank rows inside the data", () => {
     fc.assert(
@@ -332,7 +347,10 @@ describe("the clerk's confirmations", () => {
     ["甲", 1, 2, 3],
   ];
   test("a confirmed column replaces the guess and clears the doubt", () => {
-    const { tables, findings } = recognizeGrid(grid("表", values), { columnOverrides: { "表!A1": { actual: "C" } }, unitOverrides: { "表!A1": "万元" } });
+    const { tables, findings } = recognizeGrid(grid("表", values), {
+      columnOverrides: { "表!A1": { actual: "C" } },
+      unitOverrides: { "表!A1": "万元" },
+    });
     expect(roles(tables[0])).toEqual({ name: "A", actual: "C", previous: "D" });
     expect(tables[0].unit).toBe("万元");
     expect(tables[0].unitSource).toBe("confirmed");
@@ -356,7 +374,15 @@ describe("without merged-area information (Excel before ExcelApi 1.13)", () => {
     ];
     const merged = recognizeGrid(grid("功能", values, ["A2:B2", "C2:C3", "D2:D3", "E2:G2"])).tables;
     const plain = recognizeGrid(grid("功能", values)).tables;
-    expect(roles(plain[0])).toEqual({ code: "A", name: "B", budgetInitial: "C", budgetFinal: "D", actual: "E" });
+    expect(roles(plain[0])).toEqual({
+      code: "A",
+      name: "B",
+      budgetInitial: "C",
+      budgetFinal: "D",
+      actual: "E",
+      expBasic: "F",
+      expProject: "G",
+    });
     expect(roles(plain[0])).toEqual(roles(merged[0]));
     expect(plain[0].rows.map((r) => [r.code, r.name, r.isTotal])).toEqual(merged[0].rows.map((r) => [r.code, r.name, r.isTotal]));
   });

@@ -122,12 +122,17 @@ describe("sheets: output sheets with live formulas", () => {
     expect(await verifyFormulas(SAMPLE)).toBeGreaterThan(50);
   });
 
-  test.each(["text-numbers", "zero-budgets-and-bases", "planted-mismatch", "function-lkx-total", "sangong-yuan-total-top", "sangong-wanyuan-related", "clean"])(
-    "%s: every formula equals core's numbers",
-    async (name) => {
-      expect(await verifyFormulas(await writeFixture(FIXTURES[name]))).toBeGreaterThan(0);
-    },
-  );
+  test.each([
+    "text-numbers",
+    "zero-budgets-and-bases",
+    "planted-mismatch",
+    "function-lkx-total",
+    "sangong-yuan-total-top",
+    "sangong-wanyuan-related",
+    "clean",
+  ])("%s: every formula equals core's numbers", async (name) => {
+    expect(await verifyFormulas(await writeFixture(FIXTURES[name]))).toBeGreaterThan(0);
+  });
 
   test("source sheets are unchanged in value, formula and merges", async () => {
     const before = await load(SAMPLE);
@@ -137,7 +142,9 @@ describe("sheets: output sheets with live formulas", () => {
       expect(other).toBeDefined();
       const dump = (w: ExcelJS.Worksheet) => {
         const cells: string[] = [];
-        w.eachRow({ includeEmpty: true }, (row, r) => row.eachCell({ includeEmpty: true }, (c, col) => cells.push(`${r},${col}=${JSON.stringify(c.value)}`)));
+        w.eachRow({ includeEmpty: true }, (row, r) =>
+          row.eachCell({ includeEmpty: true }, (c, col) => cells.push(`${r},${col}=${JSON.stringify(c.value)}`)),
+        );
         return { cells, merges: Object.keys((w as unknown as { _merges: object })._merges).sort() };
       };
       expect(dump(other)).toEqual(dump(ws));

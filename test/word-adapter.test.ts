@@ -7,7 +7,8 @@ function wordMock() {
   const calls: string[] = [];
   const mock = new OfficeMockObject({
     document: {
-      insertFileFromBase64: (b64: string, where: string, options: { importStyles?: boolean }) => calls.push(`document.insertFileFromBase64 ${where} ${b64} styles=${options?.importStyles}`),
+      insertFileFromBase64: (b64: string, where: string, options: { importStyles?: boolean }) =>
+        calls.push(`document.insertFileFromBase64 ${where} ${b64} styles=${options?.importStyles}`),
       body: {
         insertFileFromBase64: (b64: string, where: string) => calls.push(`body.insertFileFromBase64 ${where} ${b64}`),
         insertHtml: (html: string, where: string) => calls.push(`body.insertHtml ${where} ${html}`),
@@ -74,9 +75,21 @@ describe("insertReport: the richest path the host supports", () => {
   });
 
   test("capabilities are detected per requirement set; an old host is treated conservatively", () => {
-    const office = (v: string[]) => ({ context: { requirements: { isSetSupported: (n: string, x?: string) => n === "WordApi" && v.includes(x ?? "") } } });
+    const office = (v: string[]) => ({
+      context: { requirements: { isSetSupported: (n: string, x?: string) => n === "WordApi" && v.includes(x ?? "") } },
+    });
     expect(detectWordCapabilities(office(["1.1", "1.3", "1.5"]))).toEqual({ api11: true, api13: true, api15: true });
     expect(detectWordCapabilities(office(["1.1"]))).toEqual({ api11: true, api13: false, api15: false });
-    expect(detectWordCapabilities({ context: { requirements: { isSetSupported: () => { throw new Error("old"); } } } })).toEqual({ api11: false, api13: false, api15: false });
+    expect(
+      detectWordCapabilities({
+        context: {
+          requirements: {
+            isSetSupported: () => {
+              throw new Error("old");
+            },
+          },
+        },
+      }),
+    ).toEqual({ api11: false, api13: false, api15: false });
   });
 });

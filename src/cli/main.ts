@@ -7,9 +7,9 @@ import {
   checkWorkbook,
   draftReport,
   frameworkFor,
+  plainAudit,
   plainReview,
   requireTables,
-  RULE_TITLES,
   SettingsSchema,
   UnusableInputError,
 } from "../core";
@@ -31,6 +31,10 @@ import { GB_FONTS, reportBuffer, WINDOWS_FONTS } from "../word/render-docx";
 export type { Io } from "./stdout";
 export { MAX_FILE_BYTES } from "./input-file";
 
+/** The files a command reads: its output may be none of them. */
+const inputsOf = (args: { workbook: string; budget?: string; settings?: string }): string[] =>
+  [args.workbook, args.budget, args.settings].filter((p): p is string => typeof p === "string");
+
 function isFolder(path: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -51,7 +55,11 @@ function settingsOf(args: { threshold?: number; floor?: number; settings?: strin
       throw new UsageError(`设置文件无法读取或不是 JSON：${args.settings} / settings file unreadable or not JSON`);
     }
   }
-  const merged = { ...(base as object), ...(args.threshold !== undefined ? { thresholdPercent: args.threshold } : {}), ...(args.floor !== undefined ? { floorWanYuan: args.floor } : {}) };
+  const merged = {
+    ...(base as object),
+    ...(args.threshold !== undefined ? { thresholdPercent: args.threshold } : {}),
+    ...(args.floor !== undefined ? { floorWanYuan: args.floor } : {}),
+  };
   const parsed = SettingsSchema.safeParse(merged);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -66,9 +74,15 @@ function settingsOf(args: { threshold?: number; floor?: number; settings?: strin
   return parsed.data;
 }
 
-async function analyzeFile(path: string, settings: Settings): Promise<{ analysis: CheckResult; bytes: Uint8Array }> {
+/** The workbook, and beside it the 预算 workbook of the same unit when given: its sheets read as "[预算.xlsx]表5". */
+async function analyzeFile(path: string, settings: Settings, budget?: string): Promise<{ analysis: CheckResult; bytes: Uint8Array }> {
   const bytes = readBytes(path);
   const grids = await readWorkbookGrids(bytes, basename(path), NODE_CODEC);
+  if (budget) {
+    const book = basename(budget);
+    const other = await readWorkbookGrids(readBytes(budget), book, NODE_CODEC);
+    grids.push(...other.map((g) => ({ ...g, sheet: `[${book}]${g.sheet}`, book })));
+  }
   return { analysis: requireTables(checkWorkbook(grids, settings), basename(path)), bytes };
 }
 
@@ -82,20 +96,21 @@ async function audit(args: Extract<CliArgs, { command: "audit" }>, io: Io): Prom
     io.out(JSON.stringify(doc, null, 2) + "\n");
     return;
   }
-  const lines = [`决算助手 · 核对报告 ${basename(args.workbook)}${analysis ? `（对照 ${basename(args.against as string)}）` : ""}`, ""];
-  lines.push(`读到 ${result.sentences} 句、${result.numbers} 个数字；核对 ${result.checked} 处，${result.skipped} 处无法判读已跳过。`);
-  lines.push(doc.findings.length === 0 ? "未发现问题。" : `发现 ${doc.findings.length} 项：`);
-  doc.findings.forEach((f, i) => lines.push(`  ${i + 1}. 第${f.cell.slice(1)}段 ${RULE_TITLES[f.rule]}（${f.severity === "error" ? "错误" : "提示"}，${f.data.confidence === "high" ? "把握大" : "请核实"}）：${f.message}`));
-  io.out(lines.join("\n") + "\n");
+  io.out(plainAudit(basename(args.workbook), args.against ? basename(args.against) : null, result, doc));
 }
 
 async function dispatch(args: CliArgs, io: Io): Promise<void> {
   if (args.command === "audit") return audit(args, io);
   const settings = settingsOf(args);
   if (args.command === "check" && isFolder(args.workbook)) {
-    const rows = await checkFolder(args.workbook, settings, async (p) => (await analyzeFile(p, settings)).analysis, (row) => {
-      if (args.json) io.out(JSON.stringify(row) + "\n");
-    });
+    const rows = await checkFolder(
+      args.workbook,
+      settings,
+      async (p) => (await analyzeFile(p, settings)).analysis,
+      (row) => {
+        if (args.json) io.out(JSON.stringify(row) + "\n");
+      },
+    );
     if (rows.length === 0) throw new UnusableInputError(`文件夹中没有 .xlsx 文件：${args.workbook}`, `No .xlsx files in ${args.workbook}`);
     if (!args.json) io.out(batchTable(rows));
     // A file that hit a bug is a row like any other; the batch ends, then the exit code says a bug was met.
@@ -104,25 +119,32 @@ async function dispatch(args: CliArgs, io: Io): Promise<void> {
     if (rows.every((r) => !r.ok)) throw new UnusableInputError("文件夹中没有可检查的工作簿", "No usable workbook in the folder");
     return;
   }
-  const { analysis, bytes } = await analyzeFile(args.workbook, settings);
+  const { analysis, bytes } = await analyzeFile(args.workbook, settings, args.budget);
   if (args.command === "check") {
-    if (args.json) writeJson(checkJson(analysis, settings), io.out); // the same text as JSON.stringify(…, null, 2), in pieces
+    if (args.json)
+      writeJson(checkJson(analysis, settings), io.out); // the same text as JSON.stringify(…, null, 2), in pieces
     else io.out(plainReview(basename(args.workbook), analysis, settings));
     return;
   }
   if (args.command === "report") {
-    checkOutputPath(args.output, { force: args.force, inputs: [args.workbook] }); // before the work, not after
+    checkOutputPath(args.output, { force: args.force, inputs: inputsOf(args) }); // before the work, not after
     const draft = draftReport(args.template, analysis, settings);
-    writeOutputFile(args.output, await reportBuffer(draft.model, args.fonts === "windows" ? WINDOWS_FONTS : GB_FONTS), { force: args.force, inputs: [args.workbook] });
-    io.out(`已写入 ${args.output}：《${draft.model.title}》，${draft.numbers} 个数字已自检，${draft.placeholders} 处待填写（【请填写：…】，黄色标出）\n`);
+    const report = await reportBuffer(draft.model, args.fonts === "windows" ? WINDOWS_FONTS : GB_FONTS);
+    writeOutputFile(args.output, report, { force: args.force, inputs: inputsOf(args) });
+    io.out(
+      `已写入 ${args.output}：《${draft.model.title}》，${draft.numbers} 个数字已自检，${draft.placeholders} 处待填写（【请填写：…】，黄色标出）\n`,
+    );
     return;
   }
-  checkOutputPath(args.output, { force: args.force, inputs: [args.workbook] }); // before the work, not after
+  checkOutputPath(args.output, { force: args.force, inputs: inputsOf(args) }); // before the work, not after
   const written = await writeOutputSheets(bytes, basename(args.workbook), analysis, settings);
   if (written.macroEnabled && !/\.xlsm$/i.test(args.output)) {
-    throw new UnusableInputError(`工作簿含有宏（.xlsm），输出文件也须以 .xlsm 结尾：${args.output}`, `The workbook has macros: name the output .xlsm: ${args.output}`);
+    throw new UnusableInputError(
+      `工作簿含有宏（.xlsm），输出文件也须以 .xlsm 结尾：${args.output}`,
+      `The workbook has macros: name the output .xlsm: ${args.output}`,
+    );
   }
-  writeOutputFile(args.output, written.bytes, { force: args.force, inputs: [args.workbook] });
+  writeOutputFile(args.output, written.bytes, { force: args.force, inputs: inputsOf(args) });
   io.out(`已写入 ${args.output}：新增工作表 ${written.sheets.map((s) => `「${s}」`).join("、")}（原有工作表未改动，已逐一核对）\n`);
 }
 

@@ -42,6 +42,7 @@ export { auditText } from "./audit/audit";
 export type { AuditResult } from "./audit/audit";
 export { auditJson, AuditJsonSchema } from "./audit/audit-json";
 export type { AuditJson } from "./audit/audit-json";
+export { plainAudit } from "./audit/plain-audit";
 export * from "./run/settings";
 export * from "./run/check";
 export * from "./run/draft";

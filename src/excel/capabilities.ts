@@ -5,7 +5,9 @@ export interface Capabilities {
   charts: boolean; // ExcelApi 1.7: series.setValues / setXAxisValues
 }
 
-export function detectCapabilities(office: { context: { requirements: { isSetSupported(name: string, version?: string): boolean } } }): Capabilities {
+export function detectCapabilities(office: {
+  context: { requirements: { isSetSupported(name: string, version?: string): boolean } };
+}): Capabilities {
   const has = (v: string) => {
     try {
       return office.context.requirements.isSetSupported("ExcelApi", v);

@@ -65,7 +65,9 @@ export async function readGrids(context: Excel.RequestContext, canReadMerges: bo
     const mergeAddresses = merges && !merges.isNullObject ? merges.areas.items.map((a) => a.address) : [];
     return { name: ws.name, origin, rows: range.rowCount, cols: range.columnCount, merges: mergeAddresses };
   });
-  const blocks: Block[] = shapes.flatMap((s, i) => rowBlocks(s.rows, s.cols).map((b) => ({ sheet: i, start: b.start, rows: b.rows, range: null })));
+  const blocks: Block[] = shapes.flatMap((s, i) =>
+    rowBlocks(s.rows, s.cols).map((b) => ({ sheet: i, start: b.start, rows: b.rows, range: null })),
+  );
   const batches = batchBySize(blocks, (b) => b.rows * shapes[b.sheet].cols * BYTES_PER_CELL);
   for (const batch of batches) {
     for (const b of batch) {
@@ -82,7 +84,8 @@ export async function readGrids(context: Excel.RequestContext, canReadMerges: bo
 
   const grids: CellGrid[] = shapes.map((s, i) => {
     const values: CellValue[][] = [];
-    for (const b of blocks.filter((x) => x.sheet === i)) for (const row of (b.range as Excel.Range).values) values.push(row.map(toCellValue));
+    for (const b of blocks.filter((x) => x.sheet === i))
+      for (const row of (b.range as Excel.Range).values) values.push(row.map(toCellValue));
     return { sheet: s.name, origin: s.origin, values, merges: mergedAreas(s.merges, s.origin) };
   });
   return { grids, stats };

@@ -74,7 +74,11 @@ function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
  * then formats, highlights, conditional formats and charts, with calculation suspended until the sync.
  * Ordinary output goes out in one sync; only output larger than the payload budget takes more.
  */
-export async function renderPlans(context: Excel.RequestContext, plans: SheetPlan[], options: RenderOptions): Promise<{ names: string[]; stats: RenderStats }> {
+export async function renderPlans(
+  context: Excel.RequestContext,
+  plans: SheetPlan[],
+  options: RenderOptions,
+): Promise<{ names: string[]; stats: RenderStats }> {
   const stats: RenderStats = { syncs: 0, largestRequestBytes: 0 };
   const sheets = context.workbook.worksheets;
   const names = plans.map((p) => targetName(p, options.existing));
@@ -83,7 +87,10 @@ export async function renderPlans(context: Excel.RequestContext, plans: SheetPla
 
   type Job = { plan: number; start: number; rows: number; width: number };
   const jobs: Job[] = plans.flatMap((p, i) => {
-    const width = maxOf(p.rows.map((r) => r.length), p.colWidths.length);
+    const width = maxOf(
+      p.rows.map((r) => r.length),
+      p.colWidths.length,
+    );
     return rowBlocks(p.rows.length, width, BYTES_PER_CELL * 2).map((b) => ({ plan: i, start: b.start, rows: b.rows, width }));
   });
   const batches = batchBySize(jobs, (j) => j.rows * j.width * BYTES_PER_CELL * 2);

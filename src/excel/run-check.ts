@@ -12,7 +12,12 @@ import type { RenderStats } from "./render-plans";
 export const LAST_ERROR_KEY = "juesuan.lastCommandError";
 
 export type CheckStep = "read" | "analyze" | "write" | "done";
-export const STEP_LABELS: Record<CheckStep, string> = { read: "正在读取工作表…", analyze: "正在识别表格并核对…", write: "正在写入结果表…", done: "完成" };
+export const STEP_LABELS: Record<CheckStep, string> = {
+  read: "正在读取工作表…",
+  analyze: "正在识别表格并核对…",
+  write: "正在写入结果表…",
+  done: "完成",
+};
 
 export interface CheckRun {
   analysis: CheckResult;
@@ -37,7 +42,10 @@ export async function runCheck(
     progress("write");
     const existing = new Map(grids.map((g) => [g.sheet, isOutputGrid(g)]));
     const plans = resultSheets(analysis, settings);
-    const { names, stats: render } = plans.length > 0 ? await renderPlans(context, plans, { existing, canChart: caps.charts }) : { names: [], stats: { syncs: 0, largestRequestBytes: 0 } };
+    const { names, stats: render } =
+      plans.length > 0
+        ? await renderPlans(context, plans, { existing, canChart: caps.charts })
+        : { names: [], stats: { syncs: 0, largestRequestBytes: 0 } };
     progress("done");
     return { analysis, grids, sheets: names, read, render };
   });

@@ -23,7 +23,10 @@ export function loadSettings(host: SettingsHost): { settings: StoredSettings; pr
   const raw = host.get(KEY);
   const parsed = StoredSettingsSchema.safeParse(typeof raw === "string" ? safeJson(raw) : (raw ?? {}));
   if (parsed.success) return { settings: parsed.data, problem: null };
-  return { settings: StoredSettingsSchema.parse({}), problem: `工作簿中保存的设置无效，已使用默认设置（${parsed.error.issues[0]?.path.join(".")}）` };
+  return {
+    settings: StoredSettingsSchema.parse({}),
+    problem: `工作簿中保存的设置无效，已使用默认设置（${parsed.error.issues[0]?.path.join(".")}）`,
+  };
 }
 
 function safeJson(text: string): unknown {

@@ -1,4 +1,13 @@
-import { Button, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text, webLightTheme } from "@fluentui/react-components";
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Text,
+  webLightTheme,
+} from "@fluentui/react-components";
 import { useCallback, useMemo, useState } from "react";
 import { LAST_ERROR_KEY, runCheck, STEP_LABELS } from "../excel/run-check";
 import type { CheckRun, CheckStep } from "../excel/run-check";
@@ -27,7 +36,9 @@ export function App({ connect }: { connect: () => PaneHost }) {
   });
   const [step, setStep] = useState<CheckStep | null>(null);
   const [result, setResult] = useState<CheckRun | null>(null);
-  const [error, setError] = useState<string | null>(hostError ?? (host && !host.capabilities.baseline ? "此版本的 Excel 过旧：决算助手需要 Excel 2016 或更新版本（ExcelApi 1.7）。" : null));
+  const [error, setError] = useState<string | null>(
+    hostError ?? (host && !host.capabilities.baseline ? "此版本的 Excel 过旧：决算助手需要 Excel 2016 或更新版本（ExcelApi 1.7）。" : null),
+  );
 
   const check = useCallback(
     async (next?: StoredSettings) => {
@@ -68,7 +79,13 @@ export function App({ connect }: { connect: () => PaneHost }) {
           </Text>
           <Text size={200}>预决算差异、三公经费与合计核对，数据只在本机处理</Text>
         </header>
-        <Button appearance="primary" size="large" data-testid="run" disabled={!host || !host.capabilities.baseline || step !== null} onClick={() => void check()}>
+        <Button
+          appearance="primary"
+          size="large"
+          data-testid="run"
+          disabled={!host || !host.capabilities.baseline || step !== null}
+          onClick={() => void check()}
+        >
           一键检查
         </Button>
         {step && (

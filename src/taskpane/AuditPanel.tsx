@@ -40,7 +40,15 @@ export function AuditPanel({ analysis }: { analysis: CheckResult }) {
           核对
         </Button>
         <Button onClick={() => file.current?.click()}>选择文件…</Button>
-        <input ref={file} hidden type="file" accept=".docx,.txt" data-testid="audit-file" aria-label="报告文件" onChange={(e) => void pick(e.target.files?.[0])} />
+        <input
+          ref={file}
+          hidden
+          type="file"
+          accept=".docx,.txt"
+          data-testid="audit-file"
+          aria-label="报告文件"
+          onChange={(e) => void pick(e.target.files?.[0])}
+        />
       </div>
       {error && (
         <Text block style={{ color: "#a4262c" }} data-testid="audit-error">

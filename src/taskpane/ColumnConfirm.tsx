@@ -14,7 +14,15 @@ const ROLES: { role: ColumnRole; label: string }[] = [
 ];
 
 /** When recognition is unsure, the clerk names the columns once; it is stored, so the next check is one click. */
-export function ColumnConfirm({ tables, settings, onConfirm }: { tables: Table[]; settings: StoredSettings; onConfirm: (s: StoredSettings) => void }) {
+export function ColumnConfirm({
+  tables,
+  settings,
+  onConfirm,
+}: {
+  tables: Table[];
+  settings: StoredSettings;
+  onConfirm: (s: StoredSettings) => void;
+}) {
   const unsure = tables.filter((t) => t.notes.length > 0);
   if (unsure.length === 0) return null;
   return (
@@ -44,7 +52,10 @@ function TableForm({ table, settings, onConfirm }: { table: Table; settings: Sto
     onConfirm({
       ...settings,
       columnOverrides: { ...settings.columnOverrides, [key]: roles },
-      unitOverrides: table.unitSource === "assumed" || table.unitSource === "confirmed" ? { ...settings.unitOverrides, [key]: unit } : settings.unitOverrides,
+      unitOverrides:
+        table.unitSource === "assumed" || table.unitSource === "confirmed"
+          ? { ...settings.unitOverrides, [key]: unit }
+          : settings.unitOverrides,
     });
   };
   return (

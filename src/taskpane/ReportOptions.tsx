@@ -25,7 +25,11 @@ export function ReportOptions({
           ))}
         </Select>
       </Field>
-      <Switch label="使用 Windows 自带字体（仿宋、楷体），本机没有仿宋_GB2312 时选用" checked={windowsFonts} onChange={(_, d) => onWindowsFonts(d.checked)} />
+      <Switch
+        label="使用 Windows 自带字体（仿宋、楷体），本机没有仿宋_GB2312 时选用"
+        checked={windowsFonts}
+        onChange={(_, d) => onWindowsFonts(d.checked)}
+      />
     </>
   );
 }

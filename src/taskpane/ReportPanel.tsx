@@ -9,7 +9,17 @@ import { errorText } from "./error-text";
 import { ReportOptions } from "./ReportOptions";
 
 /** 「生成报告」: the .docx built in the pane; a download where the host allows it, else the clipboard and the Word route. */
-export function ReportPanel({ analysis, settings, platform, onTemplate }: { analysis: CheckResult; settings: StoredSettings; platform: string | null; onTemplate: (t: TemplateId) => void }) {
+export function ReportPanel({
+  analysis,
+  settings,
+  platform,
+  onTemplate,
+}: {
+  analysis: CheckResult;
+  settings: StoredSettings;
+  platform: string | null;
+  onTemplate: (t: TemplateId) => void;
+}) {
   const [template, setTemplate] = useState<TemplateId>((settings.template in TEMPLATES ? settings.template : "performance") as TemplateId);
   const [windowsFonts, setWindowsFonts] = useState(false);
   const [busy, setBusy] = useState(false);

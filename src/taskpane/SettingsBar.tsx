@@ -3,7 +3,15 @@ import { useState } from "react";
 import type { StoredSettings } from "../excel/settings-store";
 
 /** The threshold and floor for flagging a variance; saved in the workbook when applied. */
-export function SettingsBar({ settings, disabled, onApply }: { settings: StoredSettings; disabled: boolean; onApply: (s: StoredSettings) => void }) {
+export function SettingsBar({
+  settings,
+  disabled,
+  onApply,
+}: {
+  settings: StoredSettings;
+  disabled: boolean;
+  onApply: (s: StoredSettings) => void;
+}) {
   const [threshold, setThreshold] = useState(String(settings.thresholdPercent));
   const [floor, setFloor] = useState(String(settings.floorWanYuan));
   const t = Number(threshold);

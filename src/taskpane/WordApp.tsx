@@ -28,7 +28,9 @@ const toBase64 = async (blob: Blob) => {
 /** Word's pane: pick the workbook, choose a template, preview the outline, insert the draft. */
 export function WordApp({ connect }: { connect: () => WordPaneHost }) {
   const [hostError, host] = useHost(connect);
-  const [loaded, setLoaded] = useState<{ name: string; analysis: CheckResult; settings: StoredSettings; fromWorkbook: boolean } | null>(null);
+  const [loaded, setLoaded] = useState<{ name: string; analysis: CheckResult; settings: StoredSettings; fromWorkbook: boolean } | null>(
+    null,
+  );
   const [template, setTemplate] = useState<TemplateId>("performance");
   const [windowsFonts, setWindowsFonts] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
@@ -85,7 +87,10 @@ export function WordApp({ connect }: { connect: () => WordPaneHost }) {
         note = `（整份插入未成功：${errorText(e)}）`;
         path = await insertHtml(host, html, placement);
       }
-      setMessage({ ok: true, text: `已插入《${model.title}》：${PATH_LABELS[path]}${note}。${placeholders > 0 ? `有 ${placeholders} 处【请填写】（黄色）需补充。` : ""}` });
+      setMessage({
+        ok: true,
+        text: `已插入《${model.title}》：${PATH_LABELS[path]}${note}。${placeholders > 0 ? `有 ${placeholders} 处【请填写】（黄色）需补充。` : ""}`,
+      });
     } catch (e) {
       setMessage({ ok: false, text: errorText(e) });
     } finally {
@@ -107,7 +112,15 @@ export function WordApp({ connect }: { connect: () => WordPaneHost }) {
             选择工作簿…
           </Button>
           <Text size={200}>{loaded?.name ?? "未选择"}</Text>
-          <input ref={fileInput} hidden type="file" accept=".xlsx" data-testid="workbook-file" aria-label="决算工作簿" onChange={(e) => void pick(e.target.files?.[0])} />
+          <input
+            ref={fileInput}
+            hidden
+            type="file"
+            accept=".xlsx"
+            data-testid="workbook-file"
+            aria-label="决算工作簿"
+            onChange={(e) => void pick(e.target.files?.[0])}
+          />
         </div>
         {busy && <Spinner size="small" label={busy} data-testid="busy" />}
         {loaded && (
@@ -151,7 +164,8 @@ export function WordApp({ connect }: { connect: () => WordPaneHost }) {
             核对当前文档
           </Text>
           <Text size={200} block>
-            检查文档中的合计、增减额、百分比、增减方向和单位{loaded ? `，并与「${loaded.name}」中的数字比对` : "（选择工作簿后还会与表中数字比对）"}。
+            检查文档中的合计、增减额、百分比、增减方向和单位
+            {loaded ? `，并与「${loaded.name}」中的数字比对` : "（选择工作簿后还会与表中数字比对）"}。
           </Text>
           <Button data-testid="audit-document" disabled={!!busy || !host} onClick={() => void auditDocument()} style={{ marginTop: 6 }}>
             核对当前文档

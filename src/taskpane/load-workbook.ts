@@ -7,7 +7,10 @@ import type { StoredSettings } from "../excel/settings-store";
  * A workbook picked in Word's pane, parsed here with the same core as everywhere (the reader loaded only now),
  * with the settings Excel stored in it, so the draft is the one Excel's pane would make.
  */
-export async function analyzeWorkbookFile(bytes: Uint8Array, fileName: string): Promise<{ analysis: CheckResult; settings: StoredSettings; fromWorkbook: boolean }> {
+export async function analyzeWorkbookFile(
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<{ analysis: CheckResult; settings: StoredSettings; fromWorkbook: boolean }> {
   const { readWorkbookFile } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/workbook-file");
   const { grids, storedSettings: stored } = await readWorkbookFile(bytes, fileName);
   const parsed = StoredSettingsSchema.safeParse(stored ?? {});

@@ -8,14 +8,17 @@ export interface WordPaneHost extends WordHost {
 }
 
 export function wordHost(): WordPaneHost {
-  if (typeof Word === "undefined" || typeof Office === "undefined") throw new OfficeHostError("请在 Word 中打开决算助手", "Word API 不可用");
+  if (typeof Word === "undefined" || typeof Office === "undefined")
+    throw new OfficeHostError("请在 Word 中打开决算助手", "Word API 不可用");
   return {
     run: (batch) => Word.run(batch),
     capabilities: detectWordCapabilities(Office),
     setSelectedHtml: (html) =>
       new Promise((resolve, reject) =>
         Office.context.document.setSelectedDataAsync(html, { coercionType: Office.CoercionType.Html }, (r) =>
-          r.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(new OfficeHostError("Word 未能插入报告", r.error?.message ?? "")),
+          r.status === Office.AsyncResultStatus.Succeeded
+            ? resolve()
+            : reject(new OfficeHostError("Word 未能插入报告", r.error?.message ?? "")),
         ),
       ),
   };

@@ -23,7 +23,9 @@ export interface WordCapabilities {
   api15: boolean;
 }
 
-export function detectWordCapabilities(office: { context: { requirements: { isSetSupported(name: string, version?: string): boolean } } }): WordCapabilities {
+export function detectWordCapabilities(office: {
+  context: { requirements: { isSetSupported(name: string, version?: string): boolean } };
+}): WordCapabilities {
   const has = (v: string) => {
     try {
       return office.context.requirements.isSetSupported("WordApi", v);
@@ -40,7 +42,13 @@ export interface WordHost {
   setSelectedHtml: (html: string) => Promise<void>;
 }
 
-export async function insertReport(host: WordHost, caps: WordCapabilities, docxBase64: string, html: string, placement: Placement): Promise<InsertPath> {
+export async function insertReport(
+  host: WordHost,
+  caps: WordCapabilities,
+  docxBase64: string,
+  html: string,
+  placement: Placement,
+): Promise<InsertPath> {
   if (placement === "new") {
     if (!caps.api13) throw new Error("此版本的 Word 不能从加载项新建文档，请选择“插入到光标处”或“替换全文”");
     await host.run(async (context) => {
@@ -51,7 +59,12 @@ export async function insertReport(host: WordHost, caps: WordCapabilities, docxB
   }
   if (caps.api15 && placement === "replace") {
     await host.run(async (context) => {
-      context.document.insertFileFromBase64(docxBase64, "Replace", { importStyles: true, importParagraphSpacing: true, importPageColor: false, importTheme: false });
+      context.document.insertFileFromBase64(docxBase64, "Replace", {
+        importStyles: true,
+        importParagraphSpacing: true,
+        importPageColor: false,
+        importTheme: false,
+      });
       await context.sync();
     });
     return "document-file";

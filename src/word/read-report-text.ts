@@ -6,7 +6,13 @@ import { UnusableInputError } from "../core";
  * as paragraphs) or a .txt in UTF-8 or GB18030 (what Chinese Windows writes). Node and browser alike.
  */
 const decodeXml = (s: string) =>
-  s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n))).replace(/&amp;/g, "&");
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
+    .replace(/&amp;/g, "&");
 
 export async function docxText(bytes: Uint8Array): Promise<string> {
   let zip: JSZip;
@@ -18,10 +24,18 @@ export async function docxText(bytes: Uint8Array): Promise<string> {
   const part = zip.file("word/document.xml");
   if (!part) throw new UnusableInputError("Word 文档中没有正文", "The .docx has no document body");
   const xml = await part.async("string");
-  const paragraphs = xml.split(/<\/w:p>/).map((p) =>
-    [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>/g)].map((m) => (m[1] !== undefined ? decodeXml(m[1]) : m[0] === "<w:tab/>" ? "\t" : "\n")).join(""),
-  );
-  return paragraphs.map((p) => p.trimEnd()).join("\n").replace(/\n{3,}/g, "\n\n").trim();
+  const paragraphs = xml
+    .split(/<\/w:p>/)
+    .map((p) =>
+      [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>/g)]
+        .map((m) => (m[1] !== undefined ? decodeXml(m[1]) : m[0] === "<w:tab/>" ? "\t" : "\n"))
+        .join(""),
+    );
+  return paragraphs
+    .map((p) => p.trimEnd())
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
 export function plainText(bytes: Uint8Array): string {
@@ -38,6 +52,10 @@ export async function reportText(bytes: Uint8Array, fileName: string): Promise<s
   if (bytes.length === 0) throw new UnusableInputError(`文件为空：${fileName}`, `The file is empty: ${fileName}`);
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (/\.docx$/i.test(fileName) || isZip) return docxText(bytes);
-  if (/\.doc$/i.test(fileName) || (bytes[0] === 0xd0 && bytes[1] === 0xcf)) throw new UnusableInputError(`这是旧版 .doc 文件：${fileName}。请在 Word 中另存为 .docx 后再试。`, `Old .doc file: ${fileName}. Save it as .docx.`);
+  if (/\.doc$/i.test(fileName) || (bytes[0] === 0xd0 && bytes[1] === 0xcf))
+    throw new UnusableInputError(
+      `这是旧版 .doc 文件：${fileName}。请在 Word 中另存为 .docx 后再试。`,
+      `Old .doc file: ${fileName}. Save it as .docx.`,
+    );
   return plainText(bytes);
 }

@@ -56,11 +56,25 @@ function runsOf(runs: Run[], font: string, size: number, bold = false): TextRun[
 function block(b: Block, f: Fonts): (Paragraph | Table)[] {
   if (b.kind === "heading") {
     const font = b.level === 1 ? f.h1 : b.level === 2 ? f.h2 : f.h3;
-    return [new Paragraph({ spacing: LINE, indent: { firstLine: 2 * BODY_SIZE * 10 }, keepNext: true, children: runsOf(b.runs, font, BODY_SIZE, b.level === 3) })];
+    return [
+      new Paragraph({
+        spacing: LINE,
+        indent: { firstLine: 2 * BODY_SIZE * 10 },
+        keepNext: true,
+        children: runsOf(b.runs, font, BODY_SIZE, b.level === 3),
+      }),
+    ];
   }
   if (b.kind === "paragraph") {
     const align = b.align === "right" ? AlignmentType.RIGHT : b.align === "center" ? AlignmentType.CENTER : AlignmentType.JUSTIFIED;
-    return [new Paragraph({ spacing: LINE, alignment: align, indent: b.indent === false ? undefined : { firstLine: 2 * BODY_SIZE * 10 }, children: runsOf(b.runs, f.body, BODY_SIZE) })];
+    return [
+      new Paragraph({
+        spacing: LINE,
+        alignment: align,
+        indent: b.indent === false ? undefined : { firstLine: 2 * BODY_SIZE * 10 },
+        children: runsOf(b.runs, f.body, BODY_SIZE),
+      }),
+    ];
   }
   // Tables: 仿宋 12 pt (小四), single spacing, caption above, unit at the right.
   const size = 12 * PT;
@@ -70,7 +84,12 @@ function block(b: Block, f: Fonts): (Paragraph | Table)[] {
       width: { size: Math.round((textWidth * width) / 100), type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
       margins: { left: 80, right: 80, top: 40, bottom: 40 },
-      children: [new Paragraph({ alignment: header ? AlignmentType.CENTER : numeric ? AlignmentType.RIGHT : AlignmentType.LEFT, children: runsOf(runs, f.body, size, header) })],
+      children: [
+        new Paragraph({
+          alignment: header ? AlignmentType.CENTER : numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          children: runsOf(runs, f.body, size, header),
+        }),
+      ],
     });
   const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
   const table = new Table({
@@ -83,18 +102,44 @@ function block(b: Block, f: Fonts): (Paragraph | Table)[] {
     ],
   });
   return [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120 }, children: runsOf([{ kind: "text", text: b.caption }], f.h1, 14 * PT) }),
-    ...(b.unit ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: runsOf([{ kind: "text", text: `单位：${b.unit}` }], f.body, size) })] : []),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 120 },
+      children: runsOf([{ kind: "text", text: b.caption }], f.h1, 14 * PT),
+    }),
+    ...(b.unit
+      ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: runsOf([{ kind: "text", text: `单位：${b.unit}` }], f.body, size) })]
+      : []),
     table,
     new Paragraph({ spacing: LINE, children: [] }),
   ];
 }
 
 export function reportDocument(m: ReportModel, fonts: Fonts = GB_FONTS): Document {
-  const title = new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 35 * 20, lineRule: LineRuleType.EXACT, after: 28 * 20 }, children: runsOf([{ kind: "text", text: m.title }], fonts.title, 22 * PT) });
-  const signature = [new Paragraph({ spacing: LINE, children: [] }), ...m.signature.map((s) => new Paragraph({ spacing: LINE, alignment: AlignmentType.RIGHT, indent: { right: 4 * BODY_SIZE * 10 }, children: runsOf(s, fonts.body, BODY_SIZE) }))];
+  const title = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { line: 35 * 20, lineRule: LineRuleType.EXACT, after: 28 * 20 },
+    children: runsOf([{ kind: "text", text: m.title }], fonts.title, 22 * PT),
+  });
+  const signature = [
+    new Paragraph({ spacing: LINE, children: [] }),
+    ...m.signature.map(
+      (s) =>
+        new Paragraph({
+          spacing: LINE,
+          alignment: AlignmentType.RIGHT,
+          indent: { right: 4 * BODY_SIZE * 10 },
+          children: runsOf(s, fonts.body, BODY_SIZE),
+        }),
+    ),
+  ];
   const pageNumber = new Footer({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], font: "宋体", size: 14 * PT })] })],
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: ["— ", PageNumber.CURRENT, " —"], font: "宋体", size: 14 * PT })],
+      }),
+    ],
   });
   return new Document({
     creator: "决算助手",
@@ -105,7 +150,13 @@ export function reportDocument(m: ReportModel, fonts: Fonts = GB_FONTS): Documen
         properties: {
           page: {
             size: { width: 11906, height: 16838 }, // A4 in twips
-            margin: { top: Math.round(3.7 * CM), right: Math.round(2.6 * CM), bottom: Math.round(3.5 * CM), left: Math.round(2.8 * CM), footer: Math.round(2.8 * CM) },
+            margin: {
+              top: Math.round(3.7 * CM),
+              right: Math.round(2.6 * CM),
+              bottom: Math.round(3.5 * CM),
+              left: Math.round(2.8 * CM),
+              footer: Math.round(2.8 * CM),
+            },
           },
         },
         footers: { default: pageNumber },

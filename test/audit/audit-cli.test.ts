@@ -14,7 +14,8 @@ const REPORT = [
 function gb18030(text: string): Uint8Array {
   const decoder = new TextDecoder("gb18030");
   const table = new Map<string, number[]>();
-  for (let a = 0x81; a <= 0xfe; a++) for (let b = 0x40; b <= 0xfe; b++) if (b !== 0x7f) table.set(decoder.decode(new Uint8Array([a, b])), [a, b]);
+  for (let a = 0x81; a <= 0xfe; a++)
+    for (let b = 0x40; b <= 0xfe; b++) if (b !== 0x7f) table.set(decoder.decode(new Uint8Array([a, b])), [a, b]);
   const out: number[] = [];
   for (const ch of text) out.push(...(ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : (table.get(ch) ?? [0x3f])));
   return new Uint8Array(out);
@@ -32,7 +33,11 @@ describe("juesuan audit", () => {
       ["text-unit", "P3", "3.07元"],
       ["text-direction", "P3", "增加5.58万元"],
     ]);
-    expect(doc.findings[0].data).toMatchObject({ tableSheet: "三公经费", tableCell: "D9", quote: "“公务接待费”本年数为1.71万元，上年数为5.10万元，较上年减少3.39万元。" });
+    expect(doc.findings[0].data).toMatchObject({
+      tableSheet: "三公经费",
+      tableCell: "D9",
+      quote: "“公务接待费”本年数为1.71万元，上年数为5.10万元，较上年减少3.39万元。",
+    });
     expect(doc.findings.every((f) => f.sheet === "报告.txt")).toBe(true);
   });
 
@@ -61,7 +66,10 @@ describe("juesuan audit", () => {
     writeFileSync(empty, "");
     const old = join(dir, "old.doc");
     writeFileSync(old, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]));
-    for (const [file, msg] of [[empty, /文件为空/], [old, /旧版 \.doc/]] as const) {
+    for (const [file, msg] of [
+      [empty, /文件为空/],
+      [old, /旧版 \.doc/],
+    ] as const) {
       const r = await cli(["audit", file]);
       expect(r.code).toBe(2);
       expect(r.err).toMatch(msg);

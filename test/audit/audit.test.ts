@@ -30,7 +30,7 @@ describe("the labelled set: no false alarm, and the errors found", () => {
 });
 
 describe("the two seed reports", () => {
-  const seed = (n: string) => readFileSync(join(__dirname, "..", "..", "..", "shared", "seeds", n), "utf8");
+  const seed = (n: string) => readFileSync(join(__dirname, "..", "fixtures", "seeds", n), "utf8");
   const brief = (text: string) => auditText(text).findings.map((f) => [f.rule, f.severity, f.cell, f.data.stated]);
 
   test("绥宁县河口苗族乡 2020: the unit written as 元, 增加 for a fall, 编制 parts that do not add up", () => {
@@ -54,7 +54,9 @@ describe("the two seed reports", () => {
 
 describe("reading numbers in text", () => {
   test("units, separators, full-width digits, Chinese numerals for counts, ranges", () => {
-    const t = tokenize("收入3,120,000.00元，支出１２．５万元，投资1.79亿，五名干部，12项工作，5000-10000元，增长10.63%，得分5.3分".normalize("NFKC"));
+    const t = tokenize(
+      "收入3,120,000.00元，支出１２．５万元，投资1.79亿，五名干部，12项工作，5000-10000元，增长10.63%，得分5.3分".normalize("NFKC"),
+    );
     expect(t.map((x) => [x.value.toString(), x.unit, x.range])).toEqual([
       ["3120000", "元", false],
       ["12.5", "万元", false],
@@ -76,10 +78,16 @@ describe("reading numbers in text", () => {
 
   test("property: never throws on arbitrary text", () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 200 }), fc.array(fc.constantFrom("万元", "元", "%", "分", "其中", "较上年增加", "减少", "，", "。", "（", "）", "12.5", "0", "人"), { maxLength: 30 }), (a, parts) => {
-        const r = auditText(a + parts.join(""));
-        expect(r.sentences).toBeGreaterThanOrEqual(0);
-      }),
+      fc.property(
+        fc.string({ maxLength: 200 }),
+        fc.array(fc.constantFrom("万元", "元", "%", "分", "其中", "较上年增加", "减少", "，", "。", "（", "）", "12.5", "0", "人"), {
+          maxLength: 30,
+        }),
+        (a, parts) => {
+          const r = auditText(a + parts.join(""));
+          expect(r.sentences).toBeGreaterThanOrEqual(0);
+        },
+      ),
       { numRuns: 1500 },
     );
   });

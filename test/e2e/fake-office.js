@@ -36,7 +36,17 @@
   const q = (n) => (needsQuote(n) ? `'${n.replace(/'/g, "''")}'` : n);
 
   function makeSheet(name) {
-    const sheet = { name, visibility: "Visible", cells: new Map(), formulas: new Map(), formats: new Map(), merges: [], hyperlinks: new Map(), deleted: false, frozen: 0 };
+    const sheet = {
+      name,
+      visibility: "Visible",
+      cells: new Map(),
+      formulas: new Map(),
+      formats: new Map(),
+      merges: [],
+      hyperlinks: new Map(),
+      deleted: false,
+      frozen: 0,
+    };
     state.sheets.push(sheet);
     return sheet;
   }
@@ -49,7 +59,10 @@
         sheet.cells.set(`${s.origin.row + r},${s.origin.col + c}`, value);
       }),
     );
-    sheet.merges = (s.merges || []).map((m) => `${letters(s.origin.col + m.left)}${s.origin.row + m.top + 1}:${letters(s.origin.col + m.right)}${s.origin.row + m.bottom + 1}`);
+    sheet.merges = (s.merges || []).map(
+      (m) =>
+        `${letters(s.origin.col + m.left)}${s.origin.row + m.top + 1}:${letters(s.origin.col + m.right)}${s.origin.row + m.bottom + 1}`,
+    );
   }
   const live = () => state.sheets.filter((s) => !s.deleted);
 
@@ -101,7 +114,10 @@
   }
   function loader(obj, ctx) {
     obj.load = (props) => {
-      const names = (props || "").split(",").map((p) => p.trim()).filter(Boolean);
+      const names = (props || "")
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean);
       const toLoad = names.length ? names : Object.keys(obj._loads);
       obj._resolve = () => toLoad.reduce((n, p) => n + (obj._loads[p.split("/")[0]] ? obj._loads[p.split("/")[0]]() : 0), 0);
       ctx.queue(obj);
@@ -137,10 +153,12 @@
       guarded(this, "rowCount", () => rows);
       guarded(this, "columnCount", () => cols);
       guarded(this, "values", () =>
-        Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => {
-          const v = sheet.cells.get(`${r0 + i},${c0 + j}`);
-          return v === undefined ? "" : v;
-        })),
+        Array.from({ length: rows }, (_, i) =>
+          Array.from({ length: cols }, (_, j) => {
+            const v = sheet.cells.get(`${r0 + i},${c0 + j}`);
+            return v === undefined ? "" : v;
+          }),
+        ),
       );
       this.format = anyProxy(() => undefined);
       this.conditionalFormats = { add: () => (state.conditionalFormats++, { custom: { rule: {}, format: anyProxy(() => undefined) } }) };
@@ -188,7 +206,12 @@
       this.visibility = sheet.visibility;
       this.charts = {
         add: (type) => {
-          const chart = { type, title: {}, series: { getItemAt: () => anyProxy(() => undefined), add: () => anyProxy(() => undefined) }, setPosition() {} };
+          const chart = {
+            type,
+            title: {},
+            series: { getItemAt: () => anyProxy(() => undefined), add: () => anyProxy(() => undefined) },
+            setPosition() {},
+          };
           chart.series.getItemAt = () => ({ setXAxisValues() {}, setValues() {} });
           chart.series.add = () => ({ setXAxisValues() {}, setValues() {} });
           state.charts.push({ sheet: sheet.name, type, chart });
@@ -198,7 +221,10 @@
       this.freezePanes = { freezeRows: (n) => (sheet.frozen = n) };
     }
     getUsedRangeOrNullObject() {
-      let r0 = Infinity, c0 = Infinity, r1 = -1, c1 = -1;
+      let r0 = Infinity,
+        c0 = Infinity,
+        r1 = -1,
+        c1 = -1;
       for (const key of this.sheet.cells.keys()) {
         const [r, c] = key.split(",").map(Number);
         r0 = Math.min(r0, r);

@@ -12,7 +12,12 @@ import type { CellGrid } from "../../src/core/base/cell-grid";
 const ROOT = join(__dirname, "..", "..");
 const DIST = join(ROOT, "dist");
 export const OUT = join(ROOT, "e2e-out");
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".txt": "text/plain" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".png": "image/png",
+  ".txt": "text/plain",
+};
 
 export function buildPane(): void {
   if (process.env.PANE_BUILT && existsSync(join(DIST, "taskpane.html"))) return;
@@ -42,7 +47,15 @@ export async function launch(): Promise<BrowserContext> {
     viewport: { width: 360, height: 900 },
     acceptDownloads: true,
     permissions: ["clipboard-read", "clipboard-write"],
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
@@ -66,7 +79,9 @@ export async function openPane(
   p.on("request", (r) => requests.push(r.url()));
   // The real office.js (served locally) would replace the simulated host: answer it with nothing.
   await p.route("**/office-js/*.js", (route) => route.fulfill({ status: 200, contentType: "text/javascript", body: "" }));
-  await p.addInitScript({ content: `window.__FAKE_WORKBOOK__ = ${JSON.stringify(workbook)}; window.__FAKE_WORD__ = ${JSON.stringify(host.init)};` });
+  await p.addInitScript({
+    content: `window.__FAKE_WORKBOOK__ = ${JSON.stringify(workbook)}; window.__FAKE_WORD__ = ${JSON.stringify(host.init)};`,
+  });
   await p.addInitScript({ path: join(__dirname, host.script) });
   await p.goto(`${origin}/${page}`);
   return { page: p, requests };

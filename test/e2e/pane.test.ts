@@ -27,7 +27,8 @@ afterAll(async () => {
   server?.close();
 });
 
-const fake = (page: import("playwright-core").Page) => page.evaluate(() => (window as unknown as { __fakeExcel: Record<string, unknown> }).__fakeExcel);
+const fake = (page: import("playwright-core").Page) =>
+  page.evaluate(() => (window as unknown as { __fakeExcel: Record<string, unknown> }).__fakeExcel);
 
 test("一键检查: findings appear, a click selects the cell, results are written, nothing leaves the machine", async () => {
   const { page, requests } = await openPane(browser, origin, { sheets: sample, apiVersion: "1.13" });
@@ -36,20 +37,32 @@ test("一键检查: findings appear, a click selects the cell, results are writt
   await page.screenshot({ path: join(OUT, "pane-after-check.png"), fullPage: true });
 
   await expect(page.getByTestId("done").textContent()).resolves.toContain("「差异分析」、「三公经费对比」、「绩效评分表」");
-  await expect(page.getByTestId("sangong-summary").textContent()).resolves.toContain("三公经费本年 4.68万元，较上年减少9.07万元，下降65.96%");
+  await expect(page.getByTestId("sangong-summary").textContent()).resolves.toContain(
+    "三公经费本年 4.68万元，较上年减少9.07万元，下降65.96%",
+  );
   const links = page.getByTestId("finding-link");
   expect(await links.count()).toBe(16);
   await expect(links.first().getAttribute("data-cell")).resolves.toBe("功能分类支出决算!E18");
 
   await links.nth(1).click();
-  await page.waitForFunction(() => (window as unknown as { __fakeExcel: { selection: { address: string } | null } }).__fakeExcel.selection?.address === "E19");
-  const state = (await fake(page)) as { selection: unknown; syncs: number; sheets: { name: string; deleted: boolean; formulas: unknown }[]; calcSuspended: number; charts: unknown[] };
+  await page.waitForFunction(
+    () => (window as unknown as { __fakeExcel: { selection: { address: string } | null } }).__fakeExcel.selection?.address === "E19",
+  );
+  const state = (await fake(page)) as {
+    selection: unknown;
+    syncs: number;
+    sheets: { name: string; deleted: boolean; formulas: unknown }[];
+    calcSuspended: number;
+    charts: unknown[];
+  };
   expect(state.selection).toEqual({ sheet: "功能分类支出决算", address: "E19" });
   // 3 syncs to read (sheets, used ranges, values) + 1 to write + 1 for the click's selection.
   expect(state.syncs).toBe(5);
   expect(state.calcSuspended).toBeGreaterThan(0);
   expect(state.charts.length).toBe(2);
-  const written = await page.evaluate(() => (window as unknown as { __sheetText: (n: string) => [string, unknown][] }).__sheetText("差异分析"));
+  const written = await page.evaluate(() =>
+    (window as unknown as { __sheetText: (n: string) => [string, unknown][] }).__sheetText("差异分析"),
+  );
   expect(written.filter(([, v]) => typeof v === "string" && v.startsWith("='经济分类预决算'!")).length).toBeGreaterThan(40);
 
   const outside = requests.filter((u) => !u.startsWith(origin));
@@ -65,7 +78,9 @@ test("re-running replaces the result sheets instead of adding copies", async () 
   await page.getByTestId("progress").waitFor({ state: "detached" });
   await page.getByTestId("done").waitFor();
   const names = await page.evaluate(() =>
-    (window as unknown as { __fakeExcel: { sheets: { name: string; deleted: boolean }[] } }).__fakeExcel.sheets.filter((s) => !s.deleted).map((s) => s.name),
+    (window as unknown as { __fakeExcel: { sheets: { name: string; deleted: boolean }[] } }).__fakeExcel.sheets
+      .filter((s) => !s.deleted)
+      .map((s) => s.name),
   );
   expect(names).toEqual(["经济分类预决算", "功能分类支出决算", "三公经费", "人员情况", "差异分析", "三公经费对比", "绩效评分表"]);
   await page.close();
@@ -85,7 +100,9 @@ test("an unsure header is confirmed by the clerk, stored in the workbook, and th
   await page.getByLabel("金额单位").selectOption("元");
   await page.getByTestId("confirm-columns").click();
   await page.getByTestId("column-confirm").waitFor({ state: "detached" });
-  const stored = await page.evaluate(() => (window as unknown as { __fakeExcel: { settings: Record<string, string> } }).__fakeExcel.settings["juesuan.settings"]);
+  const stored = await page.evaluate(
+    () => (window as unknown as { __fakeExcel: { settings: Record<string, string> } }).__fakeExcel.settings["juesuan.settings"],
+  );
   expect(JSON.parse(stored).columnOverrides).toEqual({ "支出!A1": { budget: "B", actual: "D" } });
   expect(JSON.parse(stored).unitOverrides).toEqual({ "支出!A1": "元" });
   await expect(page.getByTestId("summary").textContent()).resolves.toContain("8.00");
@@ -95,7 +112,8 @@ test("an unsure header is confirmed by the clerk, stored in the workbook, and th
 test("an error from Excel is shown to the clerk", async () => {
   const { page } = await openPane(browser, origin, { sheets: sample });
   await page.evaluate(() => {
-    (window as unknown as { Excel: { run: () => Promise<never> } }).Excel.run = () => Promise.reject(Object.assign(new Error("文件已被锁定"), { code: "AccessDenied" }));
+    (window as unknown as { Excel: { run: () => Promise<never> } }).Excel.run = () =>
+      Promise.reject(Object.assign(new Error("文件已被锁定"), { code: "AccessDenied" }));
   });
   await page.getByTestId("run").click();
   await page.getByTestId("error").waitFor();
@@ -105,13 +123,30 @@ test("an error from Excel is shown to the clerk", async () => {
 
 test("ribbon 「一键检查」 runs the check without the pane and selects the summary sheet", async () => {
   const { page } = await openPane(browser, origin, { sheets: sample }, "commands.html");
-  await page.waitForFunction(() => !!(window as unknown as { __fakeExcel: { actions?: Record<string, unknown> } }).__fakeExcel.actions?.oneClickCheck);
+  await page.waitForFunction(
+    () => !!(window as unknown as { __fakeExcel: { actions?: Record<string, unknown> } }).__fakeExcel.actions?.oneClickCheck,
+  );
   const result = await page.evaluate(
     () =>
       new Promise((resolve) => {
-        const fake = (window as unknown as { __fakeExcel: { actions: Record<string, (e: unknown) => void>; selection: unknown; active: unknown; sheets: { name: string; deleted: boolean }[] } }).__fakeExcel;
+        const fake = (
+          window as unknown as {
+            __fakeExcel: {
+              actions: Record<string, (e: unknown) => void>;
+              selection: unknown;
+              active: unknown;
+              sheets: { name: string; deleted: boolean }[];
+            };
+          }
+        ).__fakeExcel;
         fake.actions.oneClickCheck({
-          completed: () => resolve({ selection: fake.selection, active: fake.active, sheets: fake.sheets.filter((s) => !s.deleted).map((s) => s.name), error: localStorage.getItem("juesuan.lastCommandError") }),
+          completed: () =>
+            resolve({
+              selection: fake.selection,
+              active: fake.active,
+              sheets: fake.sheets.filter((s) => !s.deleted).map((s) => s.name),
+              error: localStorage.getItem("juesuan.lastCommandError"),
+            }),
         });
       }),
   );
@@ -139,7 +174,9 @@ test("生成报告: the .docx is built in the pane (docx loaded only now) and do
   await expect(page.getByTestId("report-result").textContent()).resolves.toMatch(/已生成《.*》并下载，有 \d+ 处【请填写】需补充/);
   expect(requests.some((u) => /docx\.[0-9a-f]+\.js$/.test(u))).toBe(true);
   expect(requests.filter((u) => !u.startsWith(origin))).toEqual([]);
-  const settings = await page.evaluate(() => (window as unknown as { __fakeExcel: { settings: Record<string, string> } }).__fakeExcel.settings["juesuan.settings"]);
+  const settings = await page.evaluate(
+    () => (window as unknown as { __fakeExcel: { settings: Record<string, string> } }).__fakeExcel.settings["juesuan.settings"],
+  );
   expect(JSON.parse(settings).template).toBe("final-accounts"); // travels with the workbook (Word's pane reads it)
   await page.getByTestId("report-panel").screenshot({ path: join(OUT, "pane-report-panel.png") });
   await page.close();
@@ -175,7 +212,11 @@ test("scores entered in the pane are stored in the workbook and recalculate the 
   await page.getByTestId("progress").waitFor({ state: "detached" });
   await expect(page.getByTestId("scoring-total").textContent()).resolves.toBe("已得 19.45 分，尚有 19 项待评分"); // + 1.5 + 2 × 90%
   await page.getByTestId("scoring").screenshot({ path: join(OUT, "pane-scoring.png") });
-  const stored = JSON.parse(await page.evaluate(() => (window as unknown as { __fakeExcel: { settings: Record<string, string> } }).__fakeExcel.settings["juesuan.settings"]));
+  const stored = JSON.parse(
+    await page.evaluate(
+      () => (window as unknown as { __fakeExcel: { settings: Record<string, string> } }).__fakeExcel.settings["juesuan.settings"],
+    ),
+  );
   expect(stored.scoring).toMatchObject({ manual: { "goal-reasonable": 1.5 }, entered: { "payment-progress": 90 } });
   await page.getByTestId("manual-goal-clear").fill("9");
   expect(await page.getByTestId("save-scores").isDisabled()).toBe(true); // 9 is over the indicator's 3 points
@@ -186,7 +227,11 @@ test("核对报告: pasted text is checked against itself and the workbook; find
   const { page } = await openPane(browser, origin, { sheets: sample });
   await page.getByTestId("run").click();
   await page.getByTestId("audit").waitFor();
-  await page.getByTestId("audit-text").fill("“公务接待费”本年数为1.71万元，上年数为5.10万元，较上年减少3.39万元。\n“公务用车购置及运行维护费”本年数为3.07元，上年数为8.65万元，本年数较上年数增加5.58万元。");
+  await page
+    .getByTestId("audit-text")
+    .fill(
+      "“公务接待费”本年数为1.71万元，上年数为5.10万元，较上年减少3.39万元。\n“公务用车购置及运行维护费”本年数为3.07元，上年数为8.65万元，本年数较上年数增加5.58万元。",
+    );
   await page.getByTestId("audit-run").click();
   const text = (await page.getByTestId("audit-result").textContent()) ?? "";
   expect(text).toContain("发现 3 项");
@@ -220,10 +265,10 @@ test("security: the Content-Security-Policy allows no inline or remote script, a
 
 test("security: text in cells is shown as text, never run as HTML", async () => {
   const hostile = grid("支出", [
-    ["<img src=x onerror=\"window.__xss=1\">预决算表"],
+    ['<img src=x onerror="window.__xss=1">预决算表'],
     ["项目", "预算数", "决算数"],
     ["<script>window.__xss=2</script>办公费", 100, 130],
-    ["<b onmouseover=\"window.__xss=3\">差旅费</b>", 100, 100],
+    ['<b onmouseover="window.__xss=3">差旅费</b>', 100, 100],
   ]);
   const { page } = await openPane(browser, origin, { sheets: [hostile] });
   await page.getByTestId("run").click();
@@ -247,7 +292,11 @@ test("the clerk changes weights and a rule parameter; the sum must stay 100; sav
   await page.getByTestId("save-framework").click();
   await page.getByTestId("progress").waitFor({ state: "detached" });
   await expect(page.getByTestId("scoring-total").textContent()).resolves.toBe("已得 14.30 分，尚有 21 项待评分"); // 5 − 3.70 × 1 = 1.30
-  const stored = JSON.parse(await page.evaluate(() => (window as unknown as { __fakeExcel: { settings: Record<string, string> } }).__fakeExcel.settings["juesuan.settings"]));
+  const stored = JSON.parse(
+    await page.evaluate(
+      () => (window as unknown as { __fakeExcel: { settings: Record<string, string> } }).__fakeExcel.settings["juesuan.settings"],
+    ),
+  );
   expect(stored.scoring.weights).toEqual({ "goal-reasonable": 3, "goal-clear": 2 });
   expect(stored.scoring.rules["staff-control"]).toEqual({ type: "ceiling", target: 100, perPoint: 1 });
   await page.close();

@@ -29,26 +29,44 @@ async function sampleWithSettings(settings: object): Promise<string> {
   const value = JSON.stringify(JSON.stringify(settings)).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
   zip.file(
     "xl/webextensions/webextension1.xml",
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{1}"><we:reference id="juesuan" version="0.1.0.0" store="developer" storeType="Registry"/><we:properties><we:property name="juesuan.settings" value="${value}"/></we:properties><we:bindings/><we:snapshot/></we:webextension>`,
+    [
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`,
+      `<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{1}">`,
+      `<we:reference id="juesuan" version="0.1.0.0" store="developer" storeType="Registry"/><we:properties>`,
+      `<we:property name="juesuan.settings" value="${value}"/></we:properties><we:bindings/><we:snapshot/>`,
+      `</we:webextension>`,
+    ].join(""),
   );
   const path = join(tmp(), "sample-with-settings.xlsx");
   writeFileSync(path, await zip.generateAsync({ type: "nodebuffer" }));
   return path;
 }
 
-const inserted = (page: Page) => page.evaluate(() => (window as unknown as { __fakeWord: { inserted: { api: string; where: string; b64?: string; html?: string }[]; opened: string[] } }).__fakeWord);
-const docxText = async (b64: string) => (await (await JSZip.loadAsync(Buffer.from(b64, "base64"))).file("word/document.xml")!.async("string")).replace(/<[^>]+>/g, "");
+const inserted = (page: Page) =>
+  page.evaluate(
+    () =>
+      (window as unknown as { __fakeWord: { inserted: { api: string; where: string; b64?: string; html?: string }[]; opened: string[] } })
+        .__fakeWord,
+  );
+const docxText = async (b64: string) =>
+  (await (await JSZip.loadAsync(Buffer.from(b64, "base64"))).file("word/document.xml")!.async("string")).replace(/<[^>]+>/g, "");
 
 test("pick the workbook, keep Excel's settings, preview the outline, replace the body with the whole .docx", async () => {
-  const { page, requests } = await openPane(browser, origin, null, "taskpane.html", { script: "fake-word.js", init: { wordApi: ["1.1", "1.3", "1.5"] } });
+  const { page, requests } = await openPane(browser, origin, null, "taskpane.html", {
+    script: "fake-word.js",
+    init: { wordApi: ["1.1", "1.3", "1.5"] },
+  });
   await page.getByTestId("workbook-file").setInputFiles(await sampleWithSettings({ template: "final-accounts", thresholdPercent: 20 }));
   await page.getByTestId("loaded").waitFor();
-  await expect(page.getByTestId("loaded").textContent()).resolves.toContain("识别到 4 张表，发现 10 项问题；已使用工作簿中保存的设置"); // at 20%: 2 sums, 3 unbudgeted, 5 lines ≥ 20%
+  // at 20%: 2 sums, 3 unbudgeted, 5 lines ≥ 20%
+  await expect(page.getByTestId("loaded").textContent()).resolves.toContain("识别到 4 张表，发现 10 项问题；已使用工作簿中保存的设置");
   await expect(page.getByTestId("outline").textContent()).resolves.toContain("二、财政拨款“三公”经费支出决算情况说明");
   await page.screenshot({ path: join(OUT, "word-pane.png"), fullPage: true });
   await page.getByTestId("insert-replace").click();
   await page.getByTestId("word-result").waitFor();
-  await expect(page.getByTestId("word-result").textContent()).resolves.toMatch(/已插入《绥宁县河口苗族乡人民政府2020年度部门决算说明》：整份文档插入（保留公文样式和页面设置）/);
+  await expect(page.getByTestId("word-result").textContent()).resolves.toMatch(
+    /已插入《绥宁县河口苗族乡人民政府2020年度部门决算说明》：整份文档插入（保留公文样式和页面设置）/,
+  );
   const state = await inserted(page);
   expect(state.inserted.map((x) => [x.api, x.where])).toEqual([["document.insertFileFromBase64", "Replace"]]);
   const text = await docxText(state.inserted[0].b64!);
@@ -102,7 +120,11 @@ test("a file that is not a workbook gets a clear message", async () => {
 });
 
 test("核对当前文档: the open document's text is audited against the picked workbook", async () => {
-  const bodyText = ["河口乡2020年决算说明", "“公务接待费”本年数为1.71万元，上年数为5.10万元，较上年减少3.39万元。", "“办公经费”本年数为22.37万元，上年数为27.25万元，较上年增加4.88万元。"].join("\r");
+  const bodyText = [
+    "河口乡2020年决算说明",
+    "“公务接待费”本年数为1.71万元，上年数为5.10万元，较上年减少3.39万元。",
+    "“办公经费”本年数为22.37万元，上年数为27.25万元，较上年增加4.88万元。",
+  ].join("\r");
   const { page } = await openPane(browser, origin, null, "taskpane.html", { script: "fake-word.js", init: { bodyText } });
   await page.getByTestId("workbook-file").setInputFiles(SAMPLE);
   await page.getByTestId("loaded").waitFor();

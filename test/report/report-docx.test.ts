@@ -29,11 +29,22 @@ const analyse = async (sheets: SheetSpec[] | string): Promise<Analysis> => {
 async function openDocx(model: ReportModel, fonts = undefined as typeof WINDOWS_FONTS | undefined) {
   const zip = await JSZip.loadAsync(await reportBuffer(model, fonts));
   const xml = await zip.file("word/document.xml")!.async("string");
-  const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""));
-  const footers = await Promise.all(Object.keys(zip.files).filter((f) => /word\/footer\d*\.xml/.test(f)).map((f) => zip.file(f)!.async("string")));
+  const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
+    [...p[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""),
+  );
+  const footers = await Promise.all(
+    Object.keys(zip.files)
+      .filter((f) => /word\/footer\d*\.xml/.test(f))
+      .map((f) => zip.file(f)!.async("string")),
+  );
   return { xml, paragraphs, footer: footers.join("") };
 }
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">");
 
 describe("the sample's reports, written and opened", () => {
   let a: Analysis;
@@ -43,7 +54,14 @@ describe("the sample's reports, written and opened", () => {
 
   test("绩效评价报告: the six parts, in order", async () => {
     const { paragraphs } = await openDocx(buildReport("performance", a, DEFAULT_SETTINGS));
-    const parts = ["一、部门概况", "二、部门整体支出管理及使用情况", "三、绩效评价工作情况", "四、部门整体支出绩效情况", "五、存在的主要问题", "六、改进措施和有关建议"];
+    const parts = [
+      "一、部门概况",
+      "二、部门整体支出管理及使用情况",
+      "三、绩效评价工作情况",
+      "四、部门整体支出绩效情况",
+      "五、存在的主要问题",
+      "六、改进措施和有关建议",
+    ];
     const at = parts.map((p) => paragraphs.indexOf(p));
     expect(at.every((i) => i > 0)).toBe(true);
     expect([...at].sort((x, y) => x - y)).toEqual(at);
@@ -54,12 +72,18 @@ describe("the sample's reports, written and opened", () => {
   test("sentences for given numbers: a rise, a fall, a zero budget, shares, staff", async () => {
     const text = (await openDocx(buildReport("performance", a, DEFAULT_SETTINGS))).paragraphs.map(decode).join("\n");
     expect(text).toContain("编制数54人，实有在职人员56人，超出编制2人。");
-    expect(text).toContain("基本支出决算1101.74万元，其中：工资福利支出528.09万元，占47.93%；商品和服务支出355.51万元，占32.27%；对个人和家庭的补助218.14万元，占19.80%。");
+    expect(text).toContain(
+      "基本支出决算1101.74万元，其中：工资福利支出528.09万元，占47.93%；商品和服务支出355.51万元，占32.27%；对个人和家庭的补助218.14万元，占19.80%。",
+    );
     expect(text).toContain("基本支出年初预算为897.67万元，支出决算为1101.74万元，完成年初预算的122.73%。决算数大于预算数204.07万元。");
     // zero budget: no completion rate; reason from the workbook's 差异原因 column
-    expect(text).toContain("抚恤金（30304）。年初预算为0.00万元，支出决算为35.20万元。决算数大于预算数的主要原因是干部抚恤金年初未做预算。");
+    expect(text).toContain(
+      "抚恤金（30304）。年初预算为0.00万元，支出决算为35.20万元。决算数大于预算数的主要原因是干部抚恤金年初未做预算。",
+    );
     // a fall, with no reason in the workbook: a placeholder
-    expect(text).toContain("办公费（30201）。年初预算为29.00万元，支出决算为22.37万元，完成年初预算的77.14%。决算数小于预算数的主要原因是【请填写：办公费决算数小于预算数的原因】。");
+    expect(text).toContain(
+      "办公费（30201）。年初预算为29.00万元，支出决算为22.37万元，完成年初预算的77.14%。决算数小于预算数的主要原因是【请填写：办公费决算数小于预算数的原因】。",
+    );
     // 三公: against budget and last year (a fall), shares
     expect(text).toContain("2020年度“三公”经费支出预算为7.09万元，支出决算为4.68万元，完成预算的66.01%；较上年减少9.07万元，下降65.96%。");
     expect(text).toContain("公务接待费支出决算1.61万元，占“三公”经费的34.40%");
@@ -113,7 +137,15 @@ describe("texts from the workbook and placeholders", () => {
   test("a 报告文字 sheet fills the parts the data cannot write", async () => {
     const withText = [
       ...sampleWorkbook(),
-      { name: "报告文字", rows: [["项目", "内容"], ["主要职能", "执行本级人民代表大会的决议。\n编制和执行本级财政预算。"], ["存在的主要问题", "收入结构单一。"], ["报告日期", "2021年3月15日"]] },
+      {
+        name: "报告文字",
+        rows: [
+          ["项目", "内容"],
+          ["主要职能", "执行本级人民代表大会的决议。\n编制和执行本级财政预算。"],
+          ["存在的主要问题", "收入结构单一。"],
+          ["报告日期", "2021年3月15日"],
+        ],
+      },
     ];
     const a = await analyse(withText);
     const text = (await openDocx(buildReport("performance", a, DEFAULT_SETTINGS))).paragraphs.join("\n");
@@ -131,7 +163,9 @@ describe("texts from the workbook and placeholders", () => {
       const m = buildReport(t, a, DEFAULT_SETTINGS);
       expect(checkNumbers(m, st).problems).toEqual([]);
     }
-    expect(reportText(buildReport("performance", a, DEFAULT_SETTINGS))).toContain("【请填写：“三公”经费支出情况（工作簿中未找到三公经费表）】");
+    expect(reportText(buildReport("performance", a, DEFAULT_SETTINGS))).toContain(
+      "【请填写：“三公”经费支出情况（工作簿中未找到三公经费表）】",
+    );
   });
 });
 

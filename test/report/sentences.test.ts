@@ -7,8 +7,12 @@ const y = (n: number) => hundredths(n) * 10000; // 万元 → 分
 
 describe("phrasing rules (national 决算 template)", () => {
   test("budget and actual with the completion rate", () => {
-    expect(plainText(budgetAndActual("行政运行", "年初预算", y(51.98), y(51.98), st))).toBe("行政运行年初预算为51.98万元，支出决算为51.98万元，完成年初预算的100.00%。");
-    expect(plainText(budgetAndActual("", "年初预算", y(4628.17), y(4733.14), st))).toBe("年初预算为4628.17万元，支出决算为4733.14万元，完成年初预算的102.27%。");
+    expect(plainText(budgetAndActual("行政运行", "年初预算", y(51.98), y(51.98), st))).toBe(
+      "行政运行年初预算为51.98万元，支出决算为51.98万元，完成年初预算的100.00%。",
+    );
+    expect(plainText(budgetAndActual("", "年初预算", y(4628.17), y(4733.14), st))).toBe(
+      "年初预算为4628.17万元，支出决算为4733.14万元，完成年初预算的102.27%。",
+    );
   });
 
   test("a zero budget gets no completion rate", () => {
@@ -19,7 +23,9 @@ describe("phrasing rules (national 决算 template)", () => {
 
   test("决算数大于/小于/与预算数持平 matches the sign, with the reason or a placeholder", () => {
     expect(plainText(budgetComparison(y(1), "人员增资", "工资"))).toBe("决算数大于预算数的主要原因是人员增资。");
-    expect(plainText(budgetComparison(y(-1), null, "办公费"))).toBe("决算数小于预算数的主要原因是【请填写：办公费决算数小于预算数的原因】。");
+    expect(plainText(budgetComparison(y(-1), null, "办公费"))).toBe(
+      "决算数小于预算数的主要原因是【请填写：办公费决算数小于预算数的原因】。",
+    );
     expect(plainText(budgetComparison(y(0), null, "x"))).toBe("决算数与预算数持平。");
   });
 

@@ -38,7 +38,16 @@ describe("rule types at their edges", () => {
   });
 
   test("bands (预算调整率: 0→5, ≤10→4, ≤20→3, ≤30→2, above→0), upper-inclusive", () => {
-    const rule: Rule = { type: "bands", bands: [{ upTo: 0, score: 5 }, { upTo: 10, score: 4 }, { upTo: 20, score: 3 }, { upTo: 30, score: 2 }], otherwise: 0 };
+    const rule: Rule = {
+      type: "bands",
+      bands: [
+        { upTo: 0, score: 5 },
+        { upTo: 10, score: 4 },
+        { upTo: 20, score: 3 },
+        { upTo: 30, score: 2 },
+      ],
+      otherwise: 0,
+    };
     expect(s(rule, 5, 0)).toBe(5);
     expect(s(rule, 5, 0.01)).toBe(4);
     expect(s(rule, 5, 10)).toBe(4); // exactly at a limit: the lower band (含)
@@ -71,7 +80,14 @@ describe("rule types at their edges", () => {
   });
 
   test("grades by ≥ at the band limits (财预〔2020〕10号)", () => {
-    expect([90, 89.99, 80, 79.99, 60, 59.99].map((x) => gradeOf(hundredths(x), DEFAULT_GRADES))).toEqual(["优", "良", "良", "中", "中", "差"]);
+    expect([90, 89.99, 80, 79.99, 60, 59.99].map((x) => gradeOf(hundredths(x), DEFAULT_GRADES))).toEqual([
+      "优",
+      "良",
+      "良",
+      "中",
+      "中",
+      "差",
+    ]);
   });
 });
 

@@ -10,8 +10,10 @@ import { FormulaEvaluator } from "../support/formula-eval";
 import { cli, tmp } from "../support/run-cli";
 
 const SAMPLE = join(__dirname, "..", "..", "assets", "sample-juesuan-2020.xlsx");
-const analyse = async (settings: SettingsInput) => analyzeWorkbook(await readWorkbookGrids(readFileSync(SAMPLE), "s.xlsx"), settingsFrom(settings));
-const byId = (a: Awaited<ReturnType<typeof analyse>>) => Object.fromEntries(a.scoring!.items.map((i) => [i.indicator.id, i.score === null ? null : i.score / 100]));
+const analyse = async (settings: SettingsInput) =>
+  analyzeWorkbook(await readWorkbookGrids(readFileSync(SAMPLE), "s.xlsx"), settingsFrom(settings));
+const byId = (a: Awaited<ReturnType<typeof analyse>>) =>
+  Object.fromEntries(a.scoring!.items.map((i) => [i.indicator.id, i.score === null ? null : i.score / 100]));
 
 /** Every qualitative indicator scored by the clerk, every entered rate given: a complete sheet. */
 function complete(framework: "dept-overall" | "self-evaluation") {
@@ -43,7 +45,10 @@ describe("scoring the shipped frameworks from the sample workbook", () => {
       ["编制数", 54, "人员情况!B3"],
       ["实有在职人数", 56, "人员情况!B6"],
     ]);
-    expect(a.scoring!.items.find((i) => i.indicator.id === "payment-progress")).toMatchObject({ status: "missing", note: "请填写该指标的完成值（%）" });
+    expect(a.scoring!.items.find((i) => i.indicator.id === "payment-progress")).toMatchObject({
+      status: "missing",
+      note: "请填写该指标的完成值（%）",
+    });
     expect(a.scoring!.grade).toBeNull();
     expect(a.scoring!.pending).toBe(21);
   });
@@ -58,7 +63,16 @@ describe("scoring the shipped frameworks from the sample workbook", () => {
   });
 
   test("部门整体支出绩效自评表: 预算执行率 from the data, three-tier 产出, a bonus within its cap", async () => {
-    const a = await analyse({ scoring: { ...complete("self-evaluation"), bonus: [{ name: "获市级表彰", points: 0.5 }, { name: "获省级推介", points: 0.3 }], bonusCap: 0.6 } });
+    const a = await analyse({
+      scoring: {
+        ...complete("self-evaluation"),
+        bonus: [
+          { name: "获市级表彰", points: 0.5 },
+          { name: "获省级推介", points: 0.3 },
+        ],
+        bonusCap: 0.6,
+      },
+    });
     const items = byId(a);
     expect(items["execution-rate"]).toBe(10);
     expect(items["output-quantity"]).toBe(19); // 95% of 20
@@ -68,9 +82,21 @@ describe("scoring the shipped frameworks from the sample workbook", () => {
     expect(a.scoring!.grade).toBe("优");
   });
 
+  test("the criterion is written from the rule and its current parameters, so it never goes stale", async () => {
+    const changed = await analyse({ scoring: { rules: { "staff-control": { type: "ceiling", target: 100, perPoint: 0.8 } } } });
+    const item = changed.scoring!.items.find((i) => i.indicator.id === "staff-control")!;
+    expect(item.criterion).toBe("≤100%得5分；每超过1个百分点扣0.8分，扣完为止");
+    expect(item.score).toBe(204); // 103.70%: 3.70 points over × 0.8 = 2.96 off 5
+    const manual = changed.scoring!.items.find((i) => i.indicator.id === "goal-reasonable")!;
+    expect(manual.criterion).toMatch(/^符合法律法规和发展规划1分/);
+  });
+
   test("a manual score above its weight is not used, and weights must still add up", async () => {
     const a = await analyse({ scoring: { manual: { "goal-reasonable": 3 } } });
-    expect(a.scoring!.items.find((i) => i.indicator.id === "goal-reasonable")).toMatchObject({ score: null, note: "填写的得分 3 超过分值 2，未采用" });
+    expect(a.scoring!.items.find((i) => i.indicator.id === "goal-reasonable")).toMatchObject({
+      score: null,
+      note: "填写的得分 3 超过分值 2，未采用",
+    });
     await expect(analyse({ scoring: { weights: { "goal-reasonable": 4 } } })).rejects.toThrow(/分值合计 102 不等于满分 100/);
   });
 });

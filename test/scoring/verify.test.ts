@@ -9,7 +9,13 @@ async function analyse(name: string) {
   const path = await writeFixture(SCORING_FIXTURES[name]);
   return analyzeWorkbook(await readWorkbookGrids(readFileSync(path), "x.xlsx"), DEFAULT_SETTINGS);
 }
-const brief = (a: Awaited<ReturnType<typeof analyse>>) => a.findings.map((f) => [f.rule, `${f.sheet}!${f.cell}`, f.data.stated ?? f.data.score ?? f.data.name ?? null, f.data.computed ?? f.data.max ?? f.data.firstCell ?? null]);
+const brief = (a: Awaited<ReturnType<typeof analyse>>) =>
+  a.findings.map((f) => [
+    f.rule,
+    `${f.sheet}!${f.cell}`,
+    f.data.stated ?? f.data.score ?? f.data.name ?? null,
+    f.data.computed ?? f.data.max ?? f.data.firstCell ?? null,
+  ]);
 
 describe("verification of a scoring sheet already in the workbook", () => {
   test("seed-shaped: exactly the four findings the seed's numbers call for, and nothing else", async () => {

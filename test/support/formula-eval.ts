@@ -8,7 +8,12 @@ import type ExcelJS from "exceljs";
 type Value = number | string | boolean | null; // null = empty cell
 const EMPTY = null;
 
-type Tok = { t: "num"; v: number } | { t: "str"; v: string } | { t: "ref"; sheet: string | null; cell: string } | { t: "id"; v: string } | { t: "op"; v: string };
+type Tok =
+  | { t: "num"; v: number }
+  | { t: "str"; v: string }
+  | { t: "ref"; sheet: string | null; cell: string }
+  | { t: "id"; v: string }
+  | { t: "op"; v: string };
 
 function tokenize(src: string): Tok[] {
   const out: Tok[] = [];
@@ -264,7 +269,8 @@ export class FormulaEvaluator {
       return s;
     };
     const out: Value[] = [];
-    for (let r = Number(a[2]); r <= Number(b[2]); r++) for (let c = col(a[1]); c <= col(b[1]); c++) out.push(this.value(sheet, `${letter(c)}${r}`));
+    for (let r = Number(a[2]); r <= Number(b[2]); r++)
+      for (let c = col(a[1]); c <= col(b[1]); c++) out.push(this.value(sheet, `${letter(c)}${r}`));
     return out;
   }
 }

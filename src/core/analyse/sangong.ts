@@ -63,7 +63,15 @@ function compute(base: ItemBase): SangongItem {
   const { actual, previous, budget } = base;
   const yoyDiff = actual !== null && previous !== null ? actual - previous : null;
   const budgetDiff = actual !== null && budget !== null ? actual - budget : null;
-  return { ...base, yoyDiff, yoyRate: rateBp(yoyDiff, previous), budgetDiff, completionRate: rateBp(actual, budget), share: null, flags: [] };
+  return {
+    ...base,
+    yoyDiff,
+    yoyRate: rateBp(yoyDiff, previous),
+    budgetDiff,
+    completionRate: rateBp(actual, budget),
+    share: null,
+    flags: [],
+  };
 }
 
 /** Picks the 三公 table (a table of kind sangong first) and compares each item with last year and budget. */
@@ -92,7 +100,17 @@ export function analyzeSangong(tables: Table[], findings: Finding[]): SangongRes
 
 function computedSum(key: SangongKey, parts: SangongItem[], sheet: string): SangongItem {
   const sum = (pick: (i: SangongItem) => Fen | null) => (parts.some((p) => pick(p) === null) ? null : sumFen(parts.map(pick)));
-  const base: ItemBase = { key, item: SANGONG_LABELS[key], sheet, cell: null, cells: {}, sources: {}, actual: null, previous: null, budget: null };
+  const base: ItemBase = {
+    key,
+    item: SANGONG_LABELS[key],
+    sheet,
+    cell: null,
+    cells: {},
+    sources: {},
+    actual: null,
+    previous: null,
+    budget: null,
+  };
   return compute({ ...base, actual: sum((i) => i.actual), previous: sum((i) => i.previous), budget: sum((i) => i.budget) });
 }
 
@@ -127,7 +145,9 @@ function finish(table: Table, byKey: Map<SangongKey | RelatedKey, SangongItem>, 
         difference: yuanString(difference),
         children: children.length,
       };
-      findings.push(finding(within ? "rounding" : "sum-mismatch", within ? "info" : "error", table.sheet, cell, data, Math.abs(difference)));
+      findings.push(
+        finding(within ? "rounding" : "sum-mismatch", within ? "info" : "error", table.sheet, cell, data, Math.abs(difference)),
+      );
     }
   }
 

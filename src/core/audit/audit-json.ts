@@ -27,6 +27,8 @@ export function auditJson(report: string, r: AuditResult): AuditJson {
     numbers: r.numbers,
     checked: r.checked,
     skipped: r.skipped,
-    findings: r.findings.map(withName).map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: findingMessage(f), data: f.data })),
+    findings: r.findings
+      .map(withName)
+      .map((f) => ({ rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: findingMessage(f), data: f.data })),
   });
 }

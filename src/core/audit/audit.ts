@@ -66,7 +66,13 @@ function read(s: string, tokens: NumberToken[]): Read {
     const tail = w.replace(/\s+$/, "");
     const change = UP.test(tail) ? "up" : DOWN.test(tail) ? "down" : null;
     if (t.unit === "%") {
-      const kind = change ? "change" : /完成[^，。；]*的?$|完成率[为是]?$|执行率[为是]?$/.test(tail) ? "completion" : /占[^，。；]*的?$/.test(tail) ? "share" : "other";
+      const kind = change
+        ? "change"
+        : /完成[^，。；]*的?$|完成率[为是]?$|执行率[为是]?$/.test(tail)
+          ? "completion"
+          : /占[^，。；]*的?$/.test(tail)
+            ? "share"
+            : "other";
       r.rates.push({ token: t, kind, change, lead: w });
       return;
     }
@@ -102,12 +108,34 @@ function unitChecks(s: Sentence, r: Read, push: (f: Finding) => void): void {
       return ratio.gte(0.01) && ratio.lte(100);
     };
     // Only figures of one item compare: 本年/上年/预算/决算 of the same thing, or a stated change beside them.
-    const comparable = (o: (typeof plain)[number]) => similar(o) && ((m.role !== null && o.role !== null && o.role !== m.role) || r.money.some((x) => x.change));
-    if (m.unit === "元" && m.token.value.lt(10000) && others.some((o) => o.unit === "万元" && comparable(o)) && plain.filter((o) => o.unit === "万元").length >= plain.filter((o) => o.unit === "元").length) {
-      push(finding("text-unit", "error", "报告", `P${s.paragraph}`, { quote: s.text, stated: m.token.text, expected: "万元", confidence: "high", paragraph: s.paragraph }));
+    const comparable = (o: (typeof plain)[number]) =>
+      similar(o) && ((m.role !== null && o.role !== null && o.role !== m.role) || r.money.some((x) => x.change));
+    if (
+      m.unit === "元" &&
+      m.token.value.lt(10000) &&
+      others.some((o) => o.unit === "万元" && comparable(o)) &&
+      plain.filter((o) => o.unit === "万元").length >= plain.filter((o) => o.unit === "元").length
+    ) {
+      push(
+        finding("text-unit", "error", "报告", `P${s.paragraph}`, {
+          quote: s.text,
+          stated: m.token.text,
+          expected: "万元",
+          confidence: "high",
+          paragraph: s.paragraph,
+        }),
+      );
       m.unit = "万元";
     } else if (m.unit === "万元" && m.token.value.gte(100000) && others.some((o) => o.unit === "元" && comparable(o))) {
-      push(finding("text-unit", "error", "报告", `P${s.paragraph}`, { quote: s.text, stated: m.token.text, expected: "元", confidence: "medium", paragraph: s.paragraph }));
+      push(
+        finding("text-unit", "error", "报告", `P${s.paragraph}`, {
+          quote: s.text,
+          stated: m.token.text,
+          expected: "元",
+          confidence: "medium",
+          paragraph: s.paragraph,
+        }),
+      );
       m.unit = "元";
     }
   }
@@ -124,7 +152,9 @@ function checkChanges(s: Sentence, r: Read, push: (f: Finding) => void, count: (
   for (const base of ["previous", "budget"] as const) {
     const baseValue = first(base);
     const changes = r.money.filter((m) => m.change && (m.base === base || (m.base === null && base === "previous" && !first("budget"))));
-    const rates = r.rates.filter((x) => x.kind === "change" && (base === "previous" ? VS_PREVIOUS.test(s.text) : VS_BUDGET.test(s.text) && !VS_PREVIOUS.test(s.text)));
+    const rates = r.rates.filter(
+      (x) => x.kind === "change" && (base === "previous" ? VS_PREVIOUS.test(s.text) : VS_BUDGET.test(s.text) && !VS_PREVIOUS.test(s.text)),
+    );
     if (changes.length === 0 && rates.length === 0) continue;
     if (!cur || !baseValue) {
       // Without both figures, a stated amount and rate can still be checked against each other.
@@ -142,22 +172,60 @@ function checkChanges(s: Sentence, r: Read, push: (f: Finding) => void, count: (
       const stated = yuan(c.token, c.unit);
       const expectedWord = diff.gt(0) ? (base === "previous" ? "增加" : "增加（超支）") : diff.lt(0) ? "减少" : "持平";
       if ((c.change === "up" && diff.lt(0)) || (c.change === "down" && diff.gt(0))) {
-        push(finding("text-direction", "error", "报告", `P${s.paragraph}`, { quote: s.text, stated: `${c.change === "up" ? "增加" : "减少"}${c.token.text}`, expected: `${expectedWord}${fmt(diff.abs(), c.unit)}（${fmt(curY, cur.unit)}较${against}${fmt(baseY, baseValue.unit)}）`, confidence: "high", paragraph: s.paragraph }));
+        push(
+          finding("text-direction", "error", "报告", `P${s.paragraph}`, {
+            quote: s.text,
+            stated: `${c.change === "up" ? "增加" : "减少"}${c.token.text}`,
+            expected: `${expectedWord}${fmt(diff.abs(), c.unit)}（${fmt(curY, cur.unit)}较${against}${fmt(baseY, baseValue.unit)}）`,
+            confidence: "high",
+            paragraph: s.paragraph,
+          }),
+        );
         continue;
       }
-      if (stated.minus(diff.abs()).abs().gt(tolInputs.plus(halfUlpYuan({ ...c.token, unit: c.unit })))) {
-        push(finding("text-diff", "error", "报告", `P${s.paragraph}`, { quote: s.text, stated: c.token.text, computed: fmt(diff.abs(), c.unit), expected: fmt(diff.abs(), c.unit), confidence: "high", paragraph: s.paragraph }));
+      if (
+        stated
+          .minus(diff.abs())
+          .abs()
+          .gt(tolInputs.plus(halfUlpYuan({ ...c.token, unit: c.unit })))
+      ) {
+        push(
+          finding("text-diff", "error", "报告", `P${s.paragraph}`, {
+            quote: s.text,
+            stated: c.token.text,
+            computed: fmt(diff.abs(), c.unit),
+            expected: fmt(diff.abs(), c.unit),
+            confidence: "high",
+            paragraph: s.paragraph,
+          }),
+        );
       }
     }
     for (const x of rates) {
       count();
       if (baseY.isZero()) {
-        push(finding("text-base-zero", "error", "报告", `P${s.paragraph}`, { quote: s.text, stated: x.token.text, expected: `${against}为0，不应计算增减率（可写“新增”）`, confidence: "high", paragraph: s.paragraph }));
+        push(
+          finding("text-base-zero", "error", "报告", `P${s.paragraph}`, {
+            quote: s.text,
+            stated: x.token.text,
+            expected: `${against}为0，不应计算增减率（可写“新增”）`,
+            confidence: "high",
+            paragraph: s.paragraph,
+          }),
+        );
         continue;
       }
       const computed = diff.abs().dividedBy(baseY.abs()).times(100);
       if (x.change && ((x.change === "up" && diff.lt(0)) || (x.change === "down" && diff.gt(0)))) {
-        push(finding("text-direction", "error", "报告", `P${s.paragraph}`, { quote: s.text, stated: x.token.text, expected: `${diff.gt(0) ? "增长" : "下降"}${pct(computed)}`, confidence: "high", paragraph: s.paragraph }));
+        push(
+          finding("text-direction", "error", "报告", `P${s.paragraph}`, {
+            quote: s.text,
+            stated: x.token.text,
+            expected: `${diff.gt(0) ? "增长" : "下降"}${pct(computed)}`,
+            confidence: "high",
+            paragraph: s.paragraph,
+          }),
+        );
         continue;
       }
       checkRate(s, x.token, computed, tolInputs.dividedBy(baseY.abs()).times(100), push);
@@ -173,30 +241,68 @@ function checkChanges(s: Sentence, r: Read, push: (f: Finding) => void, count: (
     count();
     const b = yuan(budget.token, budget.unit);
     if (b.isZero()) {
-      push(finding("text-base-zero", "error", "报告", `P${s.paragraph}`, { quote: s.text, stated: x.token.text, expected: "预算为0，不应计算完成率", confidence: "high", paragraph: s.paragraph }));
+      push(
+        finding("text-base-zero", "error", "报告", `P${s.paragraph}`, {
+          quote: s.text,
+          stated: x.token.text,
+          expected: "预算为0，不应计算完成率",
+          confidence: "high",
+          paragraph: s.paragraph,
+        }),
+      );
       continue;
     }
-    const tol = halfUlpYuan({ ...cur.token, unit: cur.unit }).plus(halfUlpYuan({ ...budget.token, unit: budget.unit })).dividedBy(b).times(100);
+    const tol = halfUlpYuan({ ...cur.token, unit: cur.unit })
+      .plus(halfUlpYuan({ ...budget.token, unit: budget.unit }))
+      .dividedBy(b)
+      .times(100);
     checkRate(s, x.token, yuan(cur.token, cur.unit).dividedBy(b).times(100), tol, push);
   }
 }
 
-function checkImplied(s: Sentence, cur: Read["money"][number], change: Read["money"][number], rate: Read["rates"][number], push: (f: Finding) => void, count: () => void): void {
+function checkImplied(
+  s: Sentence,
+  cur: Read["money"][number],
+  change: Read["money"][number],
+  rate: Read["rates"][number],
+  push: (f: Finding) => void,
+  count: () => void,
+): void {
   count();
   const c = yuan(change.token, change.unit);
   const previous = change.change === "up" ? yuan(cur.token, cur.unit).minus(c) : yuan(cur.token, cur.unit).plus(c);
   if (previous.lte(0)) {
-    push(finding("text-base-zero", "error", "报告", `P${s.paragraph}`, { quote: s.text, stated: rate.token.text, expected: "上年为0（或无上年数），不应计算增减率", confidence: "medium", paragraph: s.paragraph }));
+    push(
+      finding("text-base-zero", "error", "报告", `P${s.paragraph}`, {
+        quote: s.text,
+        stated: rate.token.text,
+        expected: "上年为0（或无上年数），不应计算增减率",
+        confidence: "medium",
+        paragraph: s.paragraph,
+      }),
+    );
     return;
   }
-  const tol = halfUlpYuan({ ...cur.token, unit: cur.unit }).plus(halfUlpYuan({ ...change.token, unit: change.unit })).times(2).dividedBy(previous).times(100);
+  const tol = halfUlpYuan({ ...cur.token, unit: cur.unit })
+    .plus(halfUlpYuan({ ...change.token, unit: change.unit }))
+    .times(2)
+    .dividedBy(previous)
+    .times(100);
   checkRate(s, rate.token, c.dividedBy(previous).times(100), tol, push);
 }
 
 function checkRate(s: Sentence, stated: NumberToken, computed: Decimal, propagated: Decimal, push: (f: Finding) => void): void {
   const tolerance = new Decimal(0.5).times(new Decimal(10).pow(-stated.decimals)).plus(propagated).plus(0.005);
   if (stated.value.minus(computed).abs().gt(tolerance)) {
-    push(finding("text-rate", "error", "报告", `P${s.paragraph}`, { quote: s.text, stated: stated.value.toString(), computed: computed.toDecimalPlaces(2).toString(), confidence: "high", paragraph: s.paragraph }));
+    push(
+      finding("text-rate", "error", "报告", `P${s.paragraph}`, {
+        quote: s.text,
+        stated: stated.value.toString(),
+        computed: computed.toDecimalPlaces(2).toString(),
+        confidence: "high",
+        paragraph: s.paragraph,
+      }),
+    );
   }
 }
 
@@ -227,7 +333,7 @@ function checkLists(s: Sentence, tokens: NumberToken[], r: Read, push: (f: Findi
   const open = Math.max(s.text.lastIndexOf("（", at), s.text.lastIndexOf("(", at));
   const shut = Math.max(s.text.lastIndexOf("）", at), s.text.lastIndexOf(")", at));
   const inParens = open > shut;
-  const closing = inParens ? [s.text.indexOf(")", at), s.text.indexOf("）", at)].filter((x) => x > 0).sort((a, b) => a - b)[0] ?? -1 : -1;
+  const closing = inParens ? ([s.text.indexOf(")", at), s.text.indexOf("）", at)].filter((x) => x > 0).sort((a, b) => a - b)[0] ?? -1) : -1;
   const end = closing > 0 ? closing : s.text.length;
   const usable = (t: NumberToken) => !t.range && !changeTokens.has(t) && familyOf(t) !== null;
   const listed = tokens.filter((t) => t.start > at && t.start < end && usable(t));
@@ -240,7 +346,16 @@ function checkLists(s: Sentence, tokens: NumberToken[], r: Read, push: (f: Findi
     const prior = seen.get(label);
     if (prior) {
       const same = value(prior).eq(value(t)) && prior.unit === t.unit;
-      push(finding("duplicate-item", same ? "warning" : "error", "报告", `P${s.paragraph}`, { quote: s.text, name: label, stated: `${prior.text}；${t.text}`, expected: same ? "同一项目只应列一次" : "同一指标出现两个不同的数值", confidence: "high", paragraph: s.paragraph }));
+      push(
+        finding("duplicate-item", same ? "warning" : "error", "报告", `P${s.paragraph}`, {
+          quote: s.text,
+          name: label,
+          stated: `${prior.text}；${t.text}`,
+          expected: same ? "同一项目只应列一次" : "同一指标出现两个不同的数值",
+          confidence: "high",
+          paragraph: s.paragraph,
+        }),
+      );
     } else seen.set(label, t);
   }
 
@@ -253,7 +368,10 @@ function checkLists(s: Sentence, tokens: NumberToken[], r: Read, push: (f: Findi
   // A part's context runs from its clause start to the next listed figure: "14.4万元，因…被取消" excludes it.
   const clauseOf = (t: NumberToken) => {
     const next = listed.find((x) => x.start > t.start);
-    return s.text.slice(Math.max(s.text.lastIndexOf("，", t.start), s.text.lastIndexOf("、", t.start), at) + 1, next ? next.start : s.text.length);
+    return s.text.slice(
+      Math.max(s.text.lastIndexOf("，", t.start), s.text.lastIndexOf("、", t.start), at) + 1,
+      next ? next.start : s.text.length,
+    );
   };
   // Per-unit figures ("每村15万元") cannot be added up from the text: the claim is unreadable, not wrong.
   if (after.some((t) => /(每|人均|平均|户均)/.test(clauseOf(t)))) return;
@@ -274,19 +392,39 @@ function checkLists(s: Sentence, tokens: NumberToken[], r: Read, push: (f: Findi
   if (parts.length < 2) return;
   count();
   const sum = parts.reduce((acc, t) => acc.plus(value(t)), new Decimal(0));
-  const tol = fam === "money" ? parts.reduce((acc, t) => acc.plus(halfUlpYuan(moneyUnit(t))), halfUlpYuan(moneyUnit(total))) : new Decimal(0); // points and head counts are stated exactly, not rounded
+  const tol =
+    // Points and head counts are stated exactly, not rounded.
+    fam === "money" ? parts.reduce((acc, t) => acc.plus(halfUlpYuan(moneyUnit(t))), halfUlpYuan(moneyUnit(total))) : new Decimal(0);
   const stated = value(total);
-  const show = (d: Decimal) => (fam === "money" ? fmt(d, (unitOfMoney.get(total) ?? total.unit) as Unit) : `${d.toString()}${fam === "分" ? "分" : word(total)}`);
+  const show = (d: Decimal) =>
+    fam === "money" ? fmt(d, (unitOfMoney.get(total) ?? total.unit) as Unit) : `${d.toString()}${fam === "分" ? "分" : word(total)}`;
   const dedup = [...new Map(parts.map((t) => [`${labelOf(s.text, t)}|${value(t)}`, t])).values()];
   const dedupSum = dedup.reduce((acc, t) => acc.plus(value(t)), new Decimal(0));
   if (sum.minus(stated).abs().lte(tol)) return;
   if (sum.gt(stated)) {
-    push(finding("text-sum", "error", "报告", `P${s.paragraph}`, { quote: s.text, stated: show(stated), computed: show(sum), expected: dedup.length < parts.length ? `各项合计${show(sum)}（去掉重复项为${show(dedupSum)}）` : `各项合计${show(sum)}`, confidence: "high", paragraph: s.paragraph }));
+    push(
+      finding("text-sum", "error", "报告", `P${s.paragraph}`, {
+        quote: s.text,
+        stated: show(stated),
+        computed: show(sum),
+        expected: dedup.length < parts.length ? `各项合计${show(sum)}（去掉重复项为${show(dedupSum)}）` : `各项合计${show(sum)}`,
+        confidence: "high",
+        paragraph: s.paragraph,
+      }),
+    );
   } else if (excluded === 0) {
-    push(finding("text-sum", "warning", "报告", `P${s.paragraph}`, { quote: s.text, stated: show(stated), computed: show(sum), expected: `列出的各项合计${show(sum)}，比总数少${show(stated.minus(sum))}，请核对是否漏列或有误`, confidence: "medium", paragraph: s.paragraph }));
+    push(
+      finding("text-sum", "warning", "报告", `P${s.paragraph}`, {
+        quote: s.text,
+        stated: show(stated),
+        computed: show(sum),
+        expected: `列出的各项合计${show(sum)}，比总数少${show(stated.minus(sum))}，请核对是否漏列或有误`,
+        confidence: "medium",
+        paragraph: s.paragraph,
+      }),
+    );
   }
 }
-
 
 /** "2.政协工作（2分）……该项分值3分": an item's 分值 stated twice, differently. */
 function checkScores(text: string, push: (f: Finding) => void, count: () => void): void {
@@ -299,8 +437,20 @@ function checkScores(text: string, push: (f: Finding) => void, count: () => void
     const header = new Decimal(items[0][2]);
     const later = new Decimal(stated[0][1]);
     if (!header.eq(later)) {
-      const quote = p.slice(Math.max(0, items[0].index!), items[0].index! + items[0][0].length + 6) + "……" + p.slice(stated[0].index!, stated[0].index! + stated[0][0].length + 8);
-      push(finding("text-score", "error", "报告", `P${i + 1}`, { quote, name: items[0][1].trim(), stated: `${header}分；${later}分`, expected: "同一指标的分值应一致", confidence: "high", paragraph: i + 1 }));
+      const quote =
+        p.slice(Math.max(0, items[0].index!), items[0].index! + items[0][0].length + 6) +
+        "……" +
+        p.slice(stated[0].index!, stated[0].index! + stated[0][0].length + 8);
+      push(
+        finding("text-score", "error", "报告", `P${i + 1}`, {
+          quote,
+          name: items[0][1].trim(),
+          stated: `${header}分；${later}分`,
+          expected: "同一指标的分值应一致",
+          confidence: "high",
+          paragraph: i + 1,
+        }),
+      );
     }
   });
 }
@@ -310,19 +460,48 @@ const dec = (fen: number | null): Decimal | null => (fen === null ? null : new D
 
 /** A figure the report states for an item of the workbook, against the workbook's figure. */
 function checkAgainstTables(s: Sentence, r: Read, a: Analysis, push: (f: Finding) => void, count: () => void): void {
-  const items: { name: string; values: Partial<Record<Role, Decimal | null>>; cells: Partial<Record<Role, string | undefined>>; sheet: string; unit?: Unit }[] = [];
+  const items: {
+    name: string;
+    values: Partial<Record<Role, Decimal | null>>;
+    cells: Partial<Record<Role, string | undefined>>;
+    sheet: string;
+    unit?: Unit;
+  }[] = [];
   const unitOfTable = (id: string) => a.tables.find((t) => t.id === id)?.unit;
   if (a.sangong) {
     for (const i of [a.sangong.total, ...a.sangong.items, ...a.sangong.related]) {
-      const name = i.item.replace(/^([(（]?[一二三四五六七八九十\d]+[)）]?[、.．]?)/, "").replace(/^其中[:：]?/, "").replace(/[“”"]/g, "").trim();
-      items.push({ name, values: { current: dec(i.actual), previous: dec(i.previous), budget: dec(i.budget) }, cells: { current: i.cells.actual, previous: i.cells.previous, budget: i.cells.budget }, sheet: i.sheet, unit: unitOfTable(a.sangong.tableId) });
+      const name = i.item
+        .replace(/^([(（]?[一二三四五六七八九十\d]+[)）]?[、.．]?)/, "")
+        .replace(/^其中[:：]?/, "")
+        .replace(/[“”"]/g, "")
+        .trim();
+      items.push({
+        name,
+        values: { current: dec(i.actual), previous: dec(i.previous), budget: dec(i.budget) },
+        cells: { current: i.cells.actual, previous: i.cells.previous, budget: i.cells.budget },
+        sheet: i.sheet,
+        unit: unitOfTable(a.sangong.tableId),
+      });
     }
   }
-  for (const l of a.lines) if (!l.isTotal && l.name.length >= 3) items.push({ name: l.name, values: { current: dec(l.actual), previous: dec(l.previous), budget: dec(l.budget) }, cells: { current: l.cells.actual, previous: l.cells.previous, budget: l.budgetRole ? l.cells[l.budgetRole] : undefined }, sheet: l.sheet, unit: unitOfTable(l.tableId) });
+  for (const l of a.lines)
+    if (!l.isTotal && l.name.length >= 3)
+      items.push({
+        name: l.name,
+        values: { current: dec(l.actual), previous: dec(l.previous), budget: dec(l.budget) },
+        cells: { current: l.cells.actual, previous: l.cells.previous, budget: l.budgetRole ? l.cells[l.budgetRole] : undefined },
+        sheet: l.sheet,
+        unit: unitOfTable(l.tableId),
+      });
   // Each figure belongs to the item named right before it (its window), not to the sentence's longest name.
   for (const m of r.money) {
     if (!m.role) continue;
-    const clauseStart = Math.max(s.text.lastIndexOf("，", m.token.start), s.text.lastIndexOf("；", m.token.start), s.text.lastIndexOf("：", m.token.start), 0);
+    const clauseStart = Math.max(
+      s.text.lastIndexOf("，", m.token.start),
+      s.text.lastIndexOf("；", m.token.start),
+      s.text.lastIndexOf("：", m.token.start),
+      0,
+    );
     const context = (m.lead.length > 1 ? m.lead : s.text.slice(clauseStart, m.token.start)).replace(/[“”"]/g, "");
     const named = items.filter((i) => context.includes(i.name)).sort((x, y) => y.name.length - x.name.length);
     const item = named[0];
@@ -336,8 +515,24 @@ function checkAgainstTables(s: Sentence, r: Read, a: Analysis, push: (f: Finding
     const stated = yuan(m.token, m.unit);
     // The table's figure is itself rounded (two decimals in its unit): "3.396万元" agrees with a table's 3.40.
     const tableRounding = new Decimal(0.005).times(factorOf(item.unit ?? "元"));
-    if (stated.minus(v).abs().gt(halfUlpYuan({ ...m.token, unit: m.unit }).plus(tableRounding))) {
-      push(finding("text-vs-table", "error", "报告", `P${s.paragraph}`, { quote: s.text, name: item.name, stated: m.token.text, expected: `${fmt(v, m.unit)}（${item.sheet}!${item.cells[m.role] ?? ""}）`, tableSheet: item.sheet, tableCell: item.cells[m.role] ?? null, confidence: "high", paragraph: s.paragraph }));
+    if (
+      stated
+        .minus(v)
+        .abs()
+        .gt(halfUlpYuan({ ...m.token, unit: m.unit }).plus(tableRounding))
+    ) {
+      push(
+        finding("text-vs-table", "error", "报告", `P${s.paragraph}`, {
+          quote: s.text,
+          name: item.name,
+          stated: m.token.text,
+          expected: `${fmt(v, m.unit)}（${item.sheet}!${item.cells[m.role] ?? ""}）`,
+          tableSheet: item.sheet,
+          tableCell: item.cells[m.role] ?? null,
+          confidence: "high",
+          paragraph: s.paragraph,
+        }),
+      );
     }
   }
 }
@@ -374,7 +569,9 @@ export function auditText(text: string, analysis: Analysis | null = null): Audit
     // "其中" lists are read clause by clause ("；" ends one).
     let offset = 0;
     for (const part of s.text.split(/(?<=[；;])/)) {
-      const partTokens = tokens.filter((t) => t.start >= offset && t.end <= offset + part.length).map((t) => ({ ...t, start: t.start - offset, end: t.end - offset }));
+      const partTokens = tokens
+        .filter((t) => t.start >= offset && t.end <= offset + part.length)
+        .map((t) => ({ ...t, start: t.start - offset, end: t.end - offset }));
       const partRead = read(part, partTokens);
       for (const m of partRead.money) m.unit = r.money.find((x) => x.token.start === m.token.start + offset)?.unit ?? m.unit;
       checkLists({ text: part, paragraph: s.paragraph }, partTokens, partRead, push, count);

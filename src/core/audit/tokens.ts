@@ -42,7 +42,8 @@ export function chineseNumeral(s: string): number | null {
   return total + section + digit;
 }
 
-const AMOUNT = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:[-~～至到]\s*(\d[\d,]*(?:\.\d+)?)\s*)?(亿元|万元|千元|元|亿|万|%|％|个百分点|分|人次|人|户|项|次|个|名|辆|批次)/g;
+const AMOUNT =
+  /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?:[-~～至到]\s*(\d[\d,]*(?:\.\d+)?)\s*)?(亿元|万元|千元|元|亿|万|%|％|个百分点|分|人次|人|户|项|次|个|名|辆|批次)/g;
 const CN_COUNT = /([零〇一二两三四五六七八九十百千]+)(项|名|人|个|次|户|辆|批次)/g;
 
 const unitOf = (u: string): TokenUnit => {
@@ -74,12 +75,21 @@ export function tokenize(text: string): NumberToken[] {
   for (const m of text.matchAll(CN_COUNT)) {
     const n = chineseNumeral(m[1]);
     if (n === null || tokens.some((t) => t.start <= m.index! && m.index! < t.end)) continue;
-    tokens.push({ value: new Decimal(n), unit: "count", decimals: 0, start: m.index!, end: m.index! + m[0].length, text: m[0], range: false });
+    tokens.push({
+      value: new Decimal(n),
+      unit: "count",
+      decimals: 0,
+      start: m.index!,
+      end: m.index! + m[0].length,
+      text: m[0],
+      range: false,
+    });
   }
   return tokens.sort((a, b) => a.start - b.start);
 }
 
-export const isMoney = (t: NumberToken): t is NumberToken & { unit: Unit } => t.unit === "元" || t.unit === "千元" || t.unit === "万元" || t.unit === "亿元";
+export const isMoney = (t: NumberToken): t is NumberToken & { unit: Unit } =>
+  t.unit === "元" || t.unit === "千元" || t.unit === "万元" || t.unit === "亿元";
 
 const FACTOR: Record<Unit, number> = { 元: 1, 千元: 1000, 万元: 10000, 亿元: 100000000 };
 export const factorOf = (u: Unit) => new Decimal(FACTOR[u]);

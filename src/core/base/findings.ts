@@ -38,12 +38,23 @@ export const RULE_IDS = [
   "header-ambiguous",
   "precision",
   "amount-range",
+  "parts-mismatch",
+  "form-mismatch",
+  "unit-suspect",
+  "rate-mismatch",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export function finding(rule: RuleId, severity: Severity, sheet: string, cell: string, data: FindingData = {}, magnitude?: number): Finding {
+export function finding(
+  rule: RuleId,
+  severity: Severity,
+  sheet: string,
+  cell: string,
+  data: FindingData = {},
+  magnitude?: number,
+): Finding {
   return magnitude === undefined ? { rule, severity, sheet, cell, data } : { rule, severity, sheet, cell, data, magnitude };
 }
 
@@ -51,6 +62,9 @@ export function finding(rule: RuleId, severity: Severity, sheet: string, cell: s
 const RULE_ORDER: Partial<Record<RuleId, number>> = {
   "bad-value": 0,
   "sum-mismatch": 1,
+  "parts-mismatch": 1,
+  "form-mismatch": 1,
+  "unit-suspect": 1,
   "score-sum-mismatch": 1,
   "grade-mismatch": 2,
   "over-budget": 3,

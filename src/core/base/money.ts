@@ -118,7 +118,7 @@ export function divRound(n: number, d: number): number {
   return negative && q !== 0 ? -q : q;
 }
 
-/** Rate in basis points of a percent, or null when the base is zero or missing (never 0 %, never ∞). */
+/** Rate in basis points of a percent, or null when the base is zero or missing (never 0 %, never ∞), or absurdly small. */
 export function rateBp(numerator: Fen | null, base: Fen | null): Bp | null {
   if (numerator === null || base === null || base === 0) return null;
   if (Math.abs(numerator) <= 900_000_000_000) return divRound(numerator * 10000, base);
@@ -129,7 +129,8 @@ export function rateBp(numerator: Fen | null, base: Fen | null): Bp | null {
   const r = n % d;
   const twice = (r < 0n ? -r : r) * 2n;
   if (twice >= (d < 0n ? -d : d)) q += n < 0n !== d < 0n ? -1n : 1n;
-  return Number(q);
+  // Beyond 2⁵³ basis points (9×10¹³ %: a base of a few 分 under a large amount) no rate is worth stating.
+  return q > BigInt(Number.MAX_SAFE_INTEGER) || q < -BigInt(Number.MAX_SAFE_INTEGER) ? null : Number(q);
 }
 
 /**

@@ -5,7 +5,9 @@
  */
 export function squash(text: string): string {
   // NFKC only where it can change something (full-width forms, compatibility characters): most names need none.
-  const folded = /[\u2460-\u24ff\u3000-\u303f\u3200-\u33ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/.test(text) ? text.normalize("NFKC") : text;
+  const folded = /[\u2460-\u24ff\u3000-\u303f\u3200-\u33ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/.test(text)
+    ? text.normalize("NFKC")
+    : text;
   return folded.replace(/[\s\u00a0\u3000]+/g, "");
 }
 

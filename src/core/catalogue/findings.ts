@@ -30,7 +30,8 @@ const BAD_REASON: Record<string, string> = {
 export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
   "bad-value": {
     title: "无法识别的值",
-    text: (d) => `金额无法识别：「${s(d.text)}」（${s(d.column)}列${d.reason && BAD_REASON[s(d.reason)] ? `，${BAD_REASON[s(d.reason)]}` : ""}），该值不参与计算。`,
+    text: (d) =>
+      `金额无法识别：「${s(d.text)}」（${s(d.column)}列${d.reason && BAD_REASON[s(d.reason)] ? `，${BAD_REASON[s(d.reason)]}` : ""}），该值不参与计算。`,
   },
   "sum-mismatch": {
     title: "合计不等于明细之和",
@@ -72,7 +73,10 @@ export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
   "score-sum-mismatch": { title: "得分合计不符", text: (d) => `${s(d.name)}：写明 ${s(d.stated)} 分，各项相加为 ${s(d.computed)} 分。` },
   "duplicate-item": {
     title: "重复列示",
-    text: (d) => (d.quote ? `「${s(d.quote)}」：“${s(d.name)}”${s(d.expected)}（${s(d.stated)}）。` : `${s(d.name)}：与第 ${s(d.firstRow)} 行重复列示。`),
+    text: (d) =>
+      d.quote
+        ? `「${s(d.quote)}」：“${s(d.name)}”${s(d.expected)}（${s(d.stated)}）。`
+        : `${s(d.name)}：与第 ${s(d.firstRow)} 行重复列示。`,
   },
   "grade-mismatch": { title: "等级与得分不符", text: (d) => `总分 ${s(d.total)} 对应等级为“${s(d.expected)}”，表中写为“${s(d.stated)}”。` },
   "text-sum": { title: "报告：合计不符", text: (d) => `「${s(d.quote)}」：写明 ${s(d.stated)}，${s(d.expected)}。` },
@@ -95,6 +99,36 @@ export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
   precision: {
     title: "金额精度超过分",
     text: (d) => `有 ${s(d.count)} 个金额的小数位超过“分”（如「${s(d.text)}」），已按四舍五入到分计算；如需精确到分以下请核对原数。`,
+  },
+  "parts-mismatch": {
+    title: "合计不等于各分项之和",
+    amounts: ["stated", "computed", "difference"],
+    exact: true,
+    text: (d) => `${s(d.name)}：${s(d.column)}为 ${s(d.stated)}，${s(d.parts)}之和为 ${s(d.computed)}，相差 ${s(d.difference)}。`,
+  },
+  "form-mismatch": {
+    title: "表间数字不一致",
+    amounts: ["stated", "computed", "difference"],
+    exact: true,
+    text: (d) =>
+      `${s(d.left)}为 ${s(d.stated)}，${s(d.right)}为 ${s(d.computed)}（${s(d.otherSheet)}!${s(d.otherCell)}），相差 ${s(d.difference)}。`,
+  },
+  "unit-suspect": {
+    title: "单位疑似填错",
+    amounts: ["value", "likely"],
+    exact: true,
+    text: (d) =>
+      `${s(d.name)}${col(d)}的「${s(d.text)}」按本表单位（${s(d.unit)}）读作 ${s(d.value)}，比同列的数字和所在合计大约一万倍，` +
+      `疑似按“元”填在了“万元”表中（应为 ${s(d.likely)}）。`,
+  },
+  "rate-mismatch": {
+    title: "比率与数字不符",
+    amounts: ["actual", "budget"],
+    exact: true,
+    text: (d) =>
+      d.computed === null
+        ? `${s(d.name)}：写明比率 ${s(d.stated)}，但基数（预算）为 0，不应有比率。`
+        : `${s(d.name)}：写明比率 ${s(d.stated)}，按 ${s(d.actual)} ÷ ${s(d.budget)} 计算应为 ${s(d.computed)}%。`,
   },
   "amount-range": {
     title: "金额超出范围",

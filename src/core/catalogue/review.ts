@@ -13,7 +13,12 @@ export const TABLE_KIND_LABELS: Record<string, string> = {
 
 export const SEVERITY_LABELS: Record<Severity, string> = { error: "错误（需更正）", warning: "提示（需说明或核实）", info: "参考" };
 export const SEVERITY_SHORT: Record<Severity, string> = { error: "错误", warning: "提示", info: "参考" };
-export const UNIT_SOURCE_LABELS: Record<string, string> = { title: "标题行", header: "表头", assumed: "未注明，按元处理", confirmed: "已确认" };
+export const UNIT_SOURCE_LABELS: Record<string, string> = {
+  title: "标题行",
+  header: "表头",
+  assumed: "未注明，按元处理",
+  confirmed: "已确认",
+};
 
 /** Notes recognition keeps on a table, worded here. */
 export const TABLE_NOTES = {
@@ -43,7 +48,8 @@ export const REVIEW = {
     `  自动评分 ${auto} 项、已填评分 ${manual} 项，合计 ${base} 分${bonus === null ? "" : `，加分 ${bonus} 分`}；`,
   scoringDone: (total: string, grade: string | null) => `总分 ${total} 分，等级“${grade}”`,
   scoringWaiting: (pending: number, missing: number) => `待评分 ${pending} 项、缺数据 ${missing} 项，等级待定`,
-  scoredItem: (name: string, rate: string | null, score: string, weight: string) => `  ${name}：${rate === null ? "" : `${rate}%，`}得 ${score} 分（满分 ${weight}）`,
+  scoredItem: (name: string, rate: string | null, score: string, weight: string) =>
+    `  ${name}：${rate === null ? "" : `${rate}%，`}得 ${score} 分（满分 ${weight}）`,
   findingsCount: (n: number, e: number, w: number, i: number) => `发现 ${n} 项：错误 ${e}，提示 ${w}，参考 ${i}`,
   severityHeading: (label: string) => `【${label}】`,
   finding: (i: number, where: string, title: string, message: string) => `  ${i}. ${where}  ${title}：${message}`,
@@ -52,5 +58,17 @@ export const REVIEW = {
 
 export const BATCH = {
   header: "文件\t表\t错误\t提示\t参考\t决算合计\t说明",
-  summary: (files: number, bad: number, errors: number) => `共 ${files} 个文件：可检查 ${files - bad} 个，无法读取 ${bad} 个；错误合计 ${errors} 项。`,
+  summary: (files: number, bad: number, errors: number) =>
+    `共 ${files} 个文件：可检查 ${files - bad} 个，无法读取 ${bad} 个；错误合计 ${errors} 项。`,
 };
+
+export const AUDIT_REVIEW = {
+  heading: (report: string, against: string | null) => `决算助手 · 核对报告 ${report}${against ? `（对照 ${against}）` : ""}`,
+  counts: (sentences: number, numbers: number, checked: number, skipped: number) =>
+    `读到 ${sentences} 句、${numbers} 个数字；核对 ${checked} 处，${skipped} 处无法判读已跳过。`,
+  none: "未发现问题。",
+  found: (n: number) => `发现 ${n} 项：`,
+  confidence: { high: "把握大", medium: "请核实" } as Record<string, string>,
+  finding: (i: number, paragraph: string, title: string, severity: string, confidence: string, message: string) =>
+    `  ${i}. 第${paragraph}段 ${title}（${severity}，${confidence}）：${message}`,
+} as const;

@@ -1,6 +1,7 @@
 import { columnLetter, parseAddress, qualifiedAddress } from "../base/cell-grid";
 import type { ColumnRole } from "../recognise/column-roles";
 import type { CheckResult } from "../score/check-result";
+import type { VarianceLine } from "../analyse/variance";
 import type { Finding } from "../base/findings";
 import { fenToNumber } from "../base/money";
 import type { Unit } from "../base/money";
@@ -27,12 +28,25 @@ const RATE_FORMAT = "0.00%";
  * (blank counts as 0, as in core), the value core read when the source is text ("3,120,000.00"),
  * and nothing when it is unreadable (core leaves it out of every sum; so does the sheet).
  */
-function sourceCell(sheet: string, a: AmountCell | undefined, unit: Unit, fmt: string): PlanCell {
+function sourceCell(sheet: string, a: AmountCell | undefined, unit: Unit, fmt: string, external = false): PlanCell {
   if (!a) return {};
   if (a.bad) return { v: null, fmt };
-  // Text read as a number (or a "—", which counts as 0) is written as the value core used.
-  if (a.text) return { v: a.value === null ? 0 : fenToNumber(a.value, unit), fmt };
+  // Text read as a number (or a "—", which counts as 0) is written as the value core used; so is a figure of another
+  // workbook (a formula would link the files).
+  if (a.text || external) return { v: a.value === null ? 0 : fenToNumber(a.value, unit), fmt };
   return { f: qualifiedAddress(sheet, a.cell), fmt };
+}
+
+/**
+ * The budget of a line joined from another table (预算 in its own sheet or workbook): a live reference when it sits in
+ * this workbook in the same unit, else the value in this table's unit.
+ */
+function joinedBudgetCell(a: CheckResult, t: Table, line: VarianceLine, fmt: string): PlanCell {
+  const from = line.budgetFrom;
+  if (!from || line.budgetInitial === null) return {};
+  const source = a.tables.find((x) => x.id === from.tableId);
+  if (from.cell && source && !source.book && !t.book && source.unit === t.unit) return { f: qualifiedAddress(from.sheet, from.cell), fmt };
+  return { v: fenToNumber(line.budgetInitial, t.unit), fmt };
 }
 
 /** "" when either side is missing; rates also "" when the base is 0 — never 0%, never #DIV/0!. */
@@ -48,21 +62,74 @@ function inTable(t: Table, f: Finding): boolean {
 }
 
 // Columns of 「差异分析」.
-const V = { code: 0, name: 1, initial: 2, final: 3, actual: 4, diff: 5, rate: 6, completion: 7, previous: 8, yoy: 9, yoyRate: 10, reason: 11, flags: 12 };
-const FLAG_TEXT: Record<string, string> = { "over-threshold": "差异超提示线", "no-budget": "无预算支出", "over-budget": "超预算", "sum-mismatch": "合计不符" };
+const V = {
+  code: 0,
+  name: 1,
+  initial: 2,
+  final: 3,
+  actual: 4,
+  diff: 5,
+  rate: 6,
+  completion: 7,
+  previous: 8,
+  yoy: 9,
+  yoyRate: 10,
+  reason: 11,
+  flags: 12,
+};
+const FLAG_TEXT: Record<string, string> = {
+  "over-threshold": "差异超提示线",
+  "no-budget": "无预算支出",
+  "over-budget": "超预算",
+  "sum-mismatch": "合计不符",
+};
 
 export function buildVariancePlan(a: CheckResult, s: PlanOptions): SheetPlan {
   const b = new PlanBuilder();
   const fmt = moneyFormat(s.decimals);
   b.add([{ v: `预决算差异分析${PLAN_MARK}`, style: "title" }]);
-  b.add([{ v: `差异额 = 决算 − 预算；差异率 = 差异额 ÷ 预算；完成率 = 决算 ÷ 预算（比较口径：有全年/调整预算时用全年预算，否则用年初预算）。预算或上年为 0 时不计算比率。差异率达到 ±${s.thresholdPercent}% 的行标色。`, style: "note" }]);
-  const sectionTables = a.tables.filter((t) => a.lines.some((l) => l.tableId === t.id));
+  b.add([
+    {
+      v: `差异额 = 决算 − 预算；差异率 = 差异额 ÷ 预算；完成率 = 决算 ÷ 预算（比较口径：有全年/调整预算时用全年预算，否则用年初预算）。预算或上年为 0 时不计算比率。差异率达到 ±${s.thresholdPercent}% 的行标色。`,
+      style: "note",
+    },
+  ]);
+  // Tables with something to compare: 预算 and 决算 (own columns or joined), or this year and last year.
+  const compared = (l: VarianceLine) => l.actual !== null && (l.budget !== null || l.previous !== null);
+  const sectionTables = a.tables.filter((t) => a.lines.some((l) => l.tableId === t.id && compared(l)));
   const threshold = s.thresholdPercent / 100;
   for (const t of sectionTables) {
     b.blank();
-    b.add([{ v: `「${t.title}」 ${t.sheet}!${t.range}`, style: "subtitle", link: qualifiedAddress(t.sheet, t.range.split(":")[0]) }, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, { v: `金额单位：${t.unit}` }]);
+    b.add([
+      { v: `「${t.title}」 ${t.sheet}!${t.range}`, style: "subtitle", link: qualifiedAddress(t.sheet, t.range.split(":")[0]) },
+      {},
+      {},
+      {},
+      {},
+      {},
+      {},
+      {},
+      {},
+      {},
+      {},
+      { v: `金额单位：${t.unit}` },
+    ]);
     b.add(
-      ["科目编码", "科目名称", "年初预算", "全年预算", "决算", "差异额", "差异率", "完成率", "上年", "较上年增减额", "增减率", "原因说明", "标记"].map((v) => ({ v, style: "header" as const })),
+      [
+        "科目编码",
+        "科目名称",
+        "年初预算",
+        "全年预算",
+        "决算",
+        "差异额",
+        "差异率",
+        "完成率",
+        "上年",
+        "较上年增减额",
+        "增减率",
+        "原因说明",
+        "标记",
+      ].map((v) => ({ v, style: "header" as const })),
     );
     const first = b.nextRow;
     for (const line of a.lines.filter((l) => l.tableId === t.id)) {
@@ -71,18 +138,24 @@ export function buildVariancePlan(a: CheckResult, s: PlanOptions): SheetPlan {
       const budgetCol = line.budgetRole === "budgetInitial" ? V.initial : V.final;
       const cells: PlanCell[] = [];
       cells[V.code] = { v: line.code ?? "" };
-      cells[V.name] = { v: `${"  ".repeat(Math.max(line.level - 1, 0))}${line.name}`, link: qualifiedAddress(t.sheet, line.cell), style: line.isTotal ? "total" : undefined };
-      cells[V.initial] = t.roles.budgetInitial ? sourceCell(t.sheet, am.budgetInitial, t.unit, fmt) : {};
+      cells[V.name] = {
+        v: `${"  ".repeat(Math.max(line.level - 1, 0))}${line.name}`,
+        link: qualifiedAddress(t.sheet, line.cell),
+        style: line.isTotal ? "total" : undefined,
+      };
+      cells[V.initial] = t.roles.budgetInitial
+        ? sourceCell(t.sheet, am.budgetInitial, t.unit, fmt, t.book !== null)
+        : joinedBudgetCell(a, t, line, fmt);
       const finalRole: ColumnRole | null = t.roles.budgetFinal ? "budgetFinal" : t.roles.budget ? "budget" : null;
-      cells[V.final] = finalRole ? sourceCell(t.sheet, am[finalRole], t.unit, fmt) : {};
-      cells[V.actual] = sourceCell(t.sheet, am.actual, t.unit, fmt);
+      cells[V.final] = finalRole ? sourceCell(t.sheet, am[finalRole], t.unit, fmt, t.book !== null) : {};
+      cells[V.actual] = sourceCell(t.sheet, am.actual, t.unit, fmt, t.book !== null);
       const bud = ref(budgetCol, r);
       const act = ref(V.actual, r);
       const hasBudget = line.budgetRole !== null;
       cells[V.diff] = hasBudget ? { f: diffFormula(act, bud), fmt } : {};
       cells[V.rate] = hasBudget ? { f: rateFormula(ref(V.diff, r), bud), fmt: RATE_FORMAT } : {};
       cells[V.completion] = hasBudget ? { f: ratioFormula(act, bud), fmt: RATE_FORMAT } : {};
-      cells[V.previous] = t.roles.previous ? sourceCell(t.sheet, am.previous, t.unit, fmt) : {};
+      cells[V.previous] = t.roles.previous ? sourceCell(t.sheet, am.previous, t.unit, fmt, t.book !== null) : {};
       cells[V.yoy] = t.roles.previous ? { f: diffFormula(act, ref(V.previous, r)), fmt } : {};
       cells[V.yoyRate] = t.roles.previous ? { f: rateFormula(ref(V.yoy, r), ref(V.previous, r)), fmt: RATE_FORMAT } : {};
       cells[V.reason] = { v: line.reason ?? "" };
@@ -96,7 +169,11 @@ export function buildVariancePlan(a: CheckResult, s: PlanOptions): SheetPlan {
     if (last >= first) {
       // Live: a corrected source number re-colours the rate as Excel recalculates.
       const rates = `${ref(V.rate, first)}:${ref(V.rate, last)}`;
-      b.conditional.push({ range: rates, formula: `AND(ISNUMBER(${ref(V.rate, first)}),ABS(${ref(V.rate, first)})>=${threshold})`, style: "warning" });
+      b.conditional.push({
+        range: rates,
+        formula: `AND(ISNUMBER(${ref(V.rate, first)}),ABS(${ref(V.rate, first)})>=${threshold})`,
+        style: "warning",
+      });
       if (b.charts.length === 0 && t.roles.actual && (t.roles.budget || t.roles.budgetFinal || t.roles.budgetInitial)) {
         const budgetCol = t.roles.budgetFinal || t.roles.budget ? V.final : V.initial;
         b.charts.push({
@@ -113,7 +190,12 @@ export function buildVariancePlan(a: CheckResult, s: PlanOptions): SheetPlan {
     }
   }
   const sangongTable = a.sangong ? a.tables.find((t) => t.id === a.sangong?.tableId) : undefined;
-  addFindingsList(b, a.findings.filter((f) => (!sangongTable || !inTable(sangongTable, f)) && !SCORING_RULES.has(f.rule)), "检查发现", s);
+  addFindingsList(
+    b,
+    a.findings.filter((f) => (!sangongTable || !inTable(sangongTable, f)) && !SCORING_RULES.has(f.rule)),
+    "检查发现",
+    s,
+  );
   return b.build(VARIANCE_SHEET, [12, 34, 13, 13, 13, 13, 10, 10, 13, 13, 10, 36, 16], 2);
 }
 
@@ -128,9 +210,19 @@ export function buildSangongPlan(a: CheckResult, s: PlanOptions): SheetPlan | nu
   const fmt = moneyFormat(s.decimals);
   const b = new PlanBuilder();
   b.add([{ v: `“三公”经费对比${PLAN_MARK}`, style: "title" }]);
-  b.add([{ v: `来源：「${table.title}」 ${table.sheet}!${table.range}。“三公”经费 = 因公出国（境）费 + 公务用车购置及运行（维护）费 + 公务接待费；会议费、培训费等另列，不计入三公。上年或预算为 0 时不计算比率。`, style: "note" }]);
+  b.add([
+    {
+      v: `来源：「${table.title}」 ${table.sheet}!${table.range}。“三公”经费 = 因公出国（境）费 + 公务用车购置及运行（维护）费 + 公务接待费；会议费、培训费等另列，不计入三公。上年或预算为 0 时不计算比率。`,
+      style: "note",
+    },
+  ]);
   b.add([{}, {}, {}, {}, {}, {}, {}, {}, {}, { v: `金额单位：${table.unit}` }]);
-  b.add(["项目", "上年", "预算", "本年决算", "较上年增减额", "增减率", "较预算差额", "完成预算", "占三公比重", "标记"].map((v) => ({ v, style: "header" as const })));
+  b.add(
+    ["项目", "上年", "预算", "本年决算", "较上年增减额", "增减率", "较预算差额", "完成预算", "占三公比重", "标记"].map((v) => ({
+      v,
+      style: "header" as const,
+    })),
+  );
 
   const rowOf = new Map<string, number>();
   const order: SangongItem[] = [sg.total, ...sg.items];
@@ -148,7 +240,11 @@ export function buildSangongPlan(a: CheckResult, s: PlanOptions): SheetPlan | nu
   };
   const writeItem = (item: SangongItem, r: number, indent: number) => {
     const cells: PlanCell[] = [];
-    cells[G.name] = { v: `${"  ".repeat(indent)}${item.item}${item.cell ? "" : "（计算）"}`, link: item.cell ? qualifiedAddress(table.sheet, item.cell) : undefined, style: item.key === "total" ? "total" : undefined };
+    cells[G.name] = {
+      v: `${"  ".repeat(indent)}${item.item}${item.cell ? "" : "（计算）"}`,
+      link: item.cell ? qualifiedAddress(table.sheet, item.cell) : undefined,
+      style: item.key === "total" ? "total" : undefined,
+    };
     cells[G.previous] = amountCell(item, "previous", G.previous);
     cells[G.budget] = amountCell(item, "budget", G.budget);
     cells[G.actual] = amountCell(item, "actual", G.actual);
@@ -157,12 +253,16 @@ export function buildSangongPlan(a: CheckResult, s: PlanOptions): SheetPlan | nu
     cells[G.yoyRate] = item.previous !== null ? { f: rateFormula(ref(G.yoy, r), ref(G.previous, r)), fmt: RATE_FORMAT } : {};
     cells[G.budgetDiff] = item.budget !== null ? { f: diffFormula(act, ref(G.budget, r)), fmt } : {};
     cells[G.completion] = item.budget !== null ? { f: ratioFormula(act, ref(G.budget, r)), fmt: RATE_FORMAT } : {};
-    cells[G.share] = item.actual !== null && sg.total.actual !== null && rowOf.has(item.key) ? { f: ratioFormula(act, `$${columnLetter(G.actual)}$${totalRow}`), fmt: RATE_FORMAT } : {};
+    cells[G.share] =
+      item.actual !== null && sg.total.actual !== null && rowOf.has(item.key)
+        ? { f: ratioFormula(act, `$${columnLetter(G.actual)}$${totalRow}`), fmt: RATE_FORMAT }
+        : {};
     cells[G.flags] = { v: item.flags.includes("sangong-increase") ? "较上年增加" : "" };
     b.add(cells);
     if (item.flags.length > 0) b.highlight(r, "warning");
   };
-  for (const { item, r } of rows) writeItem(item, r, item.key === "carPurchase" || item.key === "carRun" ? 2 : item.key === "total" ? 0 : 1);
+  for (const { item, r } of rows)
+    writeItem(item, r, item.key === "carPurchase" || item.key === "carRun" ? 2 : item.key === "total" ? 0 : 1);
 
   // The identity, live: 三公 − (出国 + 车 + 接待) should be 0.
   const partRows = partsOf.total.map((k) => rowOf.get(k)).filter((x): x is number => x !== undefined);
@@ -192,7 +292,12 @@ export function buildSangongPlan(a: CheckResult, s: PlanOptions): SheetPlan | nu
     b.add([{ v: "相关支出（另列，不计入“三公”经费）", style: "subtitle" }]);
     for (const item of sg.related) writeItem(item, b.nextRow, 1);
   }
-  addFindingsList(b, a.findings.filter((f) => inTable(table, f)), "三公经费检查发现", s);
+  addFindingsList(
+    b,
+    a.findings.filter((f) => inTable(table, f)),
+    "三公经费检查发现",
+    s,
+  );
   return b.build(SANGONG_SHEET, [34, 13, 13, 13, 14, 10, 13, 10, 11, 14], 4);
 }
 

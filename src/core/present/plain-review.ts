@@ -18,7 +18,14 @@ export function plainReview(fileName: string, a: CheckResult, p: Presentation): 
     const hasMoney = t.columns.some((c) => c.role !== null && AMOUNT_ROLES.has(c.role));
     const unit = hasMoney ? `${t.unit}（${UNIT_SOURCE_LABELS[t.unitSource]}）` : null;
     out.push(REVIEW.table(i + 1, t.title, `${t.sheet}!${t.range}`, TABLE_KIND_LABELS[t.kind], t.rows.length, unit));
-    out.push(REVIEW.columns(t.columns.filter((c) => c.role).map((c) => `${c.letter}=${ROLE_LABELS[c.role as ColumnRole]}`).join("  ")));
+    out.push(
+      REVIEW.columns(
+        t.columns
+          .filter((c) => c.role)
+          .map((c) => `${c.letter}=${ROLE_LABELS[c.role as ColumnRole]}`)
+          .join("  "),
+      ),
+    );
     for (const n of t.notes) out.push(REVIEW.note(n));
   });
   if (a.totals.length > 0) {
@@ -26,7 +33,9 @@ export function plainReview(fileName: string, a: CheckResult, p: Presentation): 
     for (const t of a.totals) {
       const table = a.tables.find((x) => x.id === t.tableId);
       const budget = t.budget === null ? null : money(t.budget);
-      out.push(REVIEW.totals(table?.title ?? t.tableId, budget, money(t.actual), t.diff === null ? null : money(t.diff), rateText(t.diffRate)));
+      out.push(
+        REVIEW.totals(table?.title ?? t.tableId, budget, money(t.actual), t.diff === null ? null : money(t.diff), rateText(t.diffRate)),
+      );
     }
   }
   if (a.sangong) {
@@ -48,8 +57,13 @@ export function plainReview(fileName: string, a: CheckResult, p: Presentation): 
     const r = a.scoring;
     const count = (status: string) => r.items.filter((i) => i.status === status).length;
     const bonus = r.bonusTotal === 0 ? null : scaledText(r.bonusTotal, 2);
-    const state = r.pending === 0 ? REVIEW.scoringDone(scaledText(r.total, 2), r.grade) : REVIEW.scoringWaiting(count("pending"), count("missing"));
-    out.push("", REVIEW.scoringHeading(r.framework.name), REVIEW.scoringSummary(count("auto"), count("manual"), scaledText(r.baseTotal, 2), bonus) + state);
+    const state =
+      r.pending === 0 ? REVIEW.scoringDone(scaledText(r.total, 2), r.grade) : REVIEW.scoringWaiting(count("pending"), count("missing"));
+    out.push(
+      "",
+      REVIEW.scoringHeading(r.framework.name),
+      REVIEW.scoringSummary(count("auto"), count("manual"), scaledText(r.baseTotal, 2), bonus) + state,
+    );
     for (const i of r.items.filter((x) => x.status === "auto")) {
       out.push(REVIEW.scoredItem(i.indicator.name, percentString(i.rate), scaledText(i.score ?? 0, 2), hundredthsText(i.weight)));
     }

@@ -2,11 +2,17 @@ import { qualifiedAddress } from "../base/cell-grid";
 import type { Finding } from "../base/findings";
 import { formatFen, hundredthsText } from "../base/money";
 import type { Presentation } from "../base/presentation";
+import { SHEET_TEXT } from "../catalogue/sheets";
 import { addFindingsList, PLAN_MARK, PlanBuilder, ref } from "./sheet-plan";
 import type { PlanCell, SheetPlan } from "./sheet-plan";
 import type { ScoringResult } from "../score/score";
 
 export const SCORING_SHEET = "绩效评分表";
+
+/** "优≥90，良≥80，中≥60，差＜60". */
+function gradeBands(grades: { grade: string; min: number }[]): string {
+  return grades.map((g, i) => (i === grades.length - 1 ? `${g.grade}＜${grades[i - 1].min}` : `${g.grade}≥${g.min}`)).join("，");
+}
 
 /** An input of a measured rate as the sheet shows it: amounts in the clerk's unit, counts and rates as numbers. */
 function inputText(kind: "amount" | "count" | "rate", value: number, p: Presentation): string {
@@ -34,8 +40,18 @@ export function buildScoringPlan(result: ScoringResult, findings: Finding[], p: 
   const b = new PlanBuilder();
   const fw = result.framework;
   b.add([{ v: `绩效评分表${PLAN_MARK}`, style: "title" }]);
-  b.add([{ v: `${fw.name}。依据：${fw.source}。定量指标由工作簿数据计算；“待评分”的指标请在“得分”列填写，小计、合计和等级随之更新。等级：${fw.grades.map((g, i) => (i === fw.grades.length - 1 ? `${g.grade}＜${fw.grades[i - 1].min}` : `${g.grade}≥${g.min}`)).join("，")}。`, style: "note" }]);
-  b.add(["一级指标", "二级指标", "三级指标", "分值", "评分标准", "计算公式", "实际值", "得分", "数据来源 / 说明"].map((v) => ({ v, style: "header" as const })));
+  b.add([
+    {
+      v: SHEET_TEXT.scoringNote(fw.name, fw.source, gradeBands(fw.grades)),
+      style: "note",
+    },
+  ]);
+  b.add(
+    ["一级指标", "二级指标", "三级指标", "分值", "评分标准", "计算公式", "实际值", "得分", "数据来源 / 说明"].map((v) => ({
+      v,
+      style: "header" as const,
+    })),
+  );
 
   const subtotalRows: number[] = [];
   const scoreRanges: string[] = [];
@@ -55,26 +71,74 @@ export function buildScoringPlan(result: ScoringResult, findings: Finding[], p: 
       cells[S.value] = item.rate === null ? { v: "" } : { v: item.rate / 10000, fmt: "0.00%" };
       cells[S.score] = item.score === null ? { v: null, fmt: "0.00" } : { v: item.score / 100, fmt: "0.00" };
       const firstLink = item.inputs.find((x) => x.cell && x.sheet);
-      cells[S.source] = { v: [...sources, item.note ?? ""].filter(Boolean).join("；") || (item.status === "pending" ? "待评分" : ""), link: firstLink ? qualifiedAddress(firstLink.sheet!, firstLink.cell!) : undefined };
+      cells[S.source] = {
+        v: [...sources, item.note ?? ""].filter(Boolean).join("；") || (item.status === "pending" ? "待评分" : ""),
+        link: firstLink ? qualifiedAddress(firstLink.sheet!, firstLink.cell!) : undefined,
+      };
       const row = b.add(cells);
       if (item.score === null) b.highlight(row, "warning");
     }
     const last = b.nextRow - 1;
     scoreRanges.push(`${ref(S.score, first)}:${ref(S.score, last)}`);
     subtotalRows.push(
-      b.add([{}, { v: `${level1}小计`, style: "total" }, {}, { f: `SUM(${ref(S.weight, first)}:${ref(S.weight, last)})`, fmt: "0.00", style: "total" }, {}, {}, {}, { f: `SUM(${ref(S.score, first)}:${ref(S.score, last)})`, fmt: "0.00", style: "total" }]),
+      b.add([
+        {},
+        { v: `${level1}小计`, style: "total" },
+        {},
+        { f: `SUM(${ref(S.weight, first)}:${ref(S.weight, last)})`, fmt: "0.00", style: "total" },
+        {},
+        {},
+        {},
+        { f: `SUM(${ref(S.score, first)}:${ref(S.score, last)})`, fmt: "0.00", style: "total" },
+      ]),
     );
   }
   const sumOf = (col: number) => subtotalRows.map((r) => ref(col, r)).join("+");
-  const totalRow = b.add([{ v: "合计", style: "total" }, {}, {}, { f: sumOf(S.weight), fmt: "0.00", style: "total" }, {}, {}, {}, { f: sumOf(S.score), fmt: "0.00", style: "total" }]);
+  const totalRow = b.add([
+    { v: "合计", style: "total" },
+    {},
+    {},
+    { f: sumOf(S.weight), fmt: "0.00", style: "total" },
+    {},
+    {},
+    {},
+    { f: sumOf(S.score), fmt: "0.00", style: "total" },
+  ]);
 
   const bonusFirst = b.nextRow;
   for (const bonus of result.bonus) b.add([{ v: "加分项" }, { v: bonus.name }, {}, {}, {}, {}, {}, { v: bonus.points / 100, fmt: "0.00" }]);
   const bonusSum = result.bonus.length > 0 ? `SUM(${ref(S.score, bonusFirst)}:${ref(S.score, b.nextRow - 1)})` : "0";
   const cap = result.framework.bonusCap;
-  const bonusRow = b.add([{ v: "加分合计", style: "total" }, { v: cap > 0 ? `（上限 ${cap} 分）` : "" }, {}, {}, {}, {}, {}, { f: cap > 0 ? `MIN(${bonusSum},${cap})` : bonusSum, fmt: "0.00", style: "total" }]);
-  const grandRow = b.add([{ v: "总分", style: "total" }, {}, {}, {}, {}, {}, {}, { f: `${ref(S.score, totalRow)}+${ref(S.score, bonusRow)}`, fmt: "0.00", style: "total" }]);
-  b.add([{ v: "评价等级", style: "total" }, {}, {}, {}, {}, {}, {}, { f: gradeFormula(ref(S.score, grandRow), scoreRanges, fw.grades), style: "total" }]);
+  const bonusRow = b.add([
+    { v: "加分合计", style: "total" },
+    { v: cap > 0 ? `（上限 ${cap} 分）` : "" },
+    {},
+    {},
+    {},
+    {},
+    {},
+    { f: cap > 0 ? `MIN(${bonusSum},${cap})` : bonusSum, fmt: "0.00", style: "total" },
+  ]);
+  const grandRow = b.add([
+    { v: "总分", style: "total" },
+    {},
+    {},
+    {},
+    {},
+    {},
+    {},
+    { f: `${ref(S.score, totalRow)}+${ref(S.score, bonusRow)}`, fmt: "0.00", style: "total" },
+  ]);
+  b.add([
+    { v: "评价等级", style: "total" },
+    {},
+    {},
+    {},
+    {},
+    {},
+    {},
+    { f: gradeFormula(ref(S.score, grandRow), scoreRanges, fw.grades), style: "total" },
+  ]);
   addFindingsList(b, findings, "评分表检查发现", p);
   return b.build(SCORING_SHEET, [12, 14, 22, 7, 40, 34, 10, 8, 48], 3);
 }

@@ -86,7 +86,15 @@ export class PlanBuilder {
   }
 
   build(name: string, colWidths: number[], freezeRows = 0): SheetPlan {
-    return { name, rows: this.rows, colWidths, highlights: this.highlights, conditional: this.conditional, freezeRows, charts: this.charts };
+    return {
+      name,
+      rows: this.rows,
+      colWidths,
+      highlights: this.highlights,
+      conditional: this.conditional,
+      freezeRows,
+      charts: this.charts,
+    };
   }
 }
 
@@ -98,7 +106,12 @@ const SEVERITY_TEXT: Record<Severity, string> = { error: "错误", warning: "提
 export function addFindingsList(b: PlanBuilder, findings: Finding[], heading: string, p: Presentation): void {
   b.blank();
   b.add([{ v: `${heading}（共 ${findings.length} 项）`, style: "subtitle" }]);
-  b.add([{ v: "级别", style: "header" }, { v: "位置", style: "header" }, { v: "类型", style: "header" }, { v: "说明", style: "header" }]);
+  b.add([
+    { v: "级别", style: "header" },
+    { v: "位置", style: "header" },
+    { v: "类型", style: "header" },
+    { v: "说明", style: "header" },
+  ]);
   if (findings.length === 0) {
     b.add([{ v: "未发现问题。", style: "note" }]);
     return;

@@ -3,10 +3,7 @@
  * self-check reads it back. A number run keeps the value it prints and, for rates, what it was computed
  * from; a placeholder run is text the clerk must write (shown highlighted): 【请填写：…】.
  */
-export type Run =
-  | { kind: "text"; text: string }
-  | NumberRun
-  | { kind: "placeholder"; text: string };
+export type Run = { kind: "text"; text: string } | NumberRun | { kind: "placeholder"; text: string };
 
 /**
  * A number as printed and the exact value it prints, in hundredths of its unit: 分 for amounts (元), basis points for

@@ -51,7 +51,8 @@ export function textOrPlaceholder(ctx: ReportContext, key: TextKey, what: string
 }
 
 const lineLabel = (l: VarianceLine) => (l.code ? `${l.name}（${l.code}）` : l.name);
-export const budgetWord = (l: { budgetRole: string | null }) => (l.budgetRole === "budgetInitial" ? "年初预算" : l.budgetRole === "budgetFinal" ? "全年预算" : "预算");
+export const budgetWord = (l: { budgetRole: string | null }) =>
+  l.budgetRole === "budgetInitial" ? "年初预算" : l.budgetRole === "budgetFinal" ? "全年预算" : "预算";
 
 /** The table a section describes: the 经济分类 one for 基本支出, the largest otherwise. */
 export function mainTable(a: CheckResult, prefer: "economic" | "function" | null = null): Table | null {
@@ -79,7 +80,10 @@ export function varianceParagraphs(ctx: ReportContext, table: Table, subject: st
     const diff = totals.actual - totals.budget;
     const previous = table.roles.previous ? sumTop(lines, (l) => l.previous) : null;
     const yoy: Run[] = previous !== null ? [...yearOnYear(totals.actual - previous, previous, st), text("。")] : [];
-    const compare: Run[] = diff === 0 ? [text("决算数与预算数持平。")] : [text(`决算数${diff > 0 ? "大于" : "小于"}预算数`), magnitude(diff, st), text(`${st.unit}。`)];
+    const compare: Run[] =
+      diff === 0
+        ? [text("决算数与预算数持平。")]
+        : [text(`决算数${diff > 0 ? "大于" : "小于"}预算数`), magnitude(diff, st), text(`${st.unit}。`)];
     blocks.push(para(...overall, ...compare, ...yoy));
   }
   const leaves = lines.filter((l) => l.isLeaf && !l.isTotal && l.budget !== null && l.actual !== null);
@@ -134,7 +138,11 @@ export function varianceTable(ctx: ReportContext, table: Table, lines: VarianceL
   };
 }
 
-const sangongName = (i: SangongItem) => i.item.replace(/^([(（]?[一二三四五六七八九十\d]+[)）]?[、.．]?)/, "").replace(/^其中[:：]?/, "").trim();
+const sangongName = (i: SangongItem) =>
+  i.item
+    .replace(/^([(（]?[一二三四五六七八九十\d]+[)）]?[、.．]?)/, "")
+    .replace(/^其中[:：]?/, "")
+    .trim();
 
 /** 三公经费 in the national template's words: total against budget and last year, items with shares, reasons. */
 export function sangongParagraphs(ctx: ReportContext): Block[] {
@@ -152,7 +160,11 @@ export function sangongParagraphs(ctx: ReportContext): Block[] {
     if (g.budget !== null && g.budgetDiff !== null) runs.push(...budgetComparison(g.budgetDiff, null, "“三公”经费"));
     if (g.yoyDiff !== null && g.yoyDiff !== 0) {
       const reason = ctx.a.texts.texts.sangongReason ?? sangongTableReason(ctx);
-      runs.push(text(`较上年${g.yoyDiff > 0 ? "增加" : "减少"}的主要原因是`), ...reasonRuns(reason, "“三公”经费较上年变动的原因"), text("。"));
+      runs.push(
+        text(`较上年${g.yoyDiff > 0 ? "增加" : "减少"}的主要原因是`),
+        ...reasonRuns(reason, "“三公”经费较上年变动的原因"),
+        text("。"),
+      );
     }
     blocks.push(para(...runs));
   }
@@ -161,11 +173,23 @@ export function sangongParagraphs(ctx: ReportContext): Block[] {
     const runs: Run[] = [text("其中：")];
     main.forEach((i, k) => {
       if (k > 0) runs.push(text("；"));
-      runs.push(text(`${sangongName(i)}支出决算`), amount(i.actual ?? 0, st), text(st.unit), ...shareOf(i.actual ?? 0, g.actual as Fen, "“三公”经费"));
+      runs.push(
+        text(`${sangongName(i)}支出决算`),
+        amount(i.actual ?? 0, st),
+        text(st.unit),
+        ...shareOf(i.actual ?? 0, g.actual as Fen, "“三公”经费"),
+      );
       if (i.key === "car") {
         const buy = sg.items.find((x) => x.key === "carPurchase");
         const run = sg.items.find((x) => x.key === "carRun");
-        if (buy?.actual != null && run?.actual != null) runs.push(text("（其中购置费"), amount(buy.actual, st), text(`${st.unit}，运行维护费`), amount(run.actual, st), text(`${st.unit}）`));
+        if (buy?.actual != null && run?.actual != null)
+          runs.push(
+            text("（其中购置费"),
+            amount(buy.actual, st),
+            text(`${st.unit}，运行维护费`),
+            amount(run.actual, st),
+            text(`${st.unit}）`),
+          );
       }
     });
     runs.push(text("。"));
@@ -179,7 +203,8 @@ export function sangongParagraphs(ctx: ReportContext): Block[] {
     if (i.previous !== null) runs.push(text("；"), ...yearOnYear(i.actual - i.previous, i.previous, st));
     runs.push(text("。"));
     const reason = i.sources.actual ? rowReason(ctx, i) : null;
-    if (i.yoyDiff !== null && i.yoyDiff !== 0) runs.push(text(`${i.yoyDiff > 0 ? "增加" : "减少"}的主要原因是`), ...reasonRuns(reason, `${sangongName(i)}变动的原因`), text("。"));
+    if (i.yoyDiff !== null && i.yoyDiff !== 0)
+      runs.push(text(`${i.yoyDiff > 0 ? "增加" : "减少"}的主要原因是`), ...reasonRuns(reason, `${sangongName(i)}变动的原因`), text("。"));
     blocks.push(para(...runs));
   }
   return blocks;
@@ -267,4 +292,3 @@ export function staffRuns(ctx: ReportContext): Run[] {
   runs.push(text("。"));
   return runs;
 }
-

@@ -22,7 +22,11 @@ export function budgetAndActual(label: string, budgetWord: string, budget: Fen, 
 export function budgetComparison(diff: Fen, reason: string | null, what: string): Run[] {
   if (diff === 0) return [text("决算数与预算数持平。")];
   const word = diff > 0 ? "大于" : "小于";
-  return [text(`决算数${word}预算数的主要原因是`), reason ? text(stripEnd(reason)) : placeholder(`${what}决算数${word}预算数的原因`), text("。")];
+  return [
+    text(`决算数${word}预算数的主要原因是`),
+    reason ? text(stripEnd(reason)) : placeholder(`${what}决算数${word}预算数的原因`),
+    text("。"),
+  ];
 }
 
 /** "较上年增加A万元，增长B%" and its variants; the base is last year's amount. */
@@ -30,7 +34,13 @@ export function yearOnYear(diff: Fen, previous: Fen, s: NumberStyle, against = "
   if (diff === 0) return [text(`与${against}持平`)];
   if (previous === 0) return [text(`较${against}新增`), magnitude(diff, s), text(s.unit)];
   const up = diff > 0;
-  return [text(`较${against}${up ? "增加" : "减少"}`), magnitude(diff, s), text(`${s.unit}，${up ? "增长" : "下降"}`), percent(diff, previous, true), text("%")];
+  return [
+    text(`较${against}${up ? "增加" : "减少"}`),
+    magnitude(diff, s),
+    text(`${s.unit}，${up ? "增长" : "下降"}`),
+    percent(diff, previous, true),
+    text("%"),
+  ];
 }
 
 /** "占三公经费的C%"; nothing when the whole is 0. */

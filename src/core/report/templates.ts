@@ -30,17 +30,36 @@ export type TemplateId = keyof typeof TEMPLATES;
 
 function signature(ctx: ReportContext): Run[][] {
   const date = ctx.a.texts.texts.date;
-  return [ctx.unitRuns, date ? [text(date)] : ctx.a.meta.year ? [text(`${ctx.a.meta.year + 1}年`), placeholder("月"), text("月"), placeholder("日"), text("日")] : [placeholder("日期")]];
+  return [
+    ctx.unitRuns,
+    date
+      ? [text(date)]
+      : ctx.a.meta.year
+        ? [text(`${ctx.a.meta.year + 1}年`), placeholder("月"), text("月"), placeholder("日"), text("日")]
+        : [placeholder("日期")],
+  ];
 }
 
 /** (a) 《部门整体支出绩效评价报告》 in the six parts clerks write. */
 function performance(ctx: ReportContext): ReportModel {
   const { a } = ctx;
   const b: Block[] = [];
-  b.push(para(text("按照预算绩效管理的有关规定，"), ...ctx.unitRuns, text("对"), ...ctx.yearRuns, text("年度部门整体支出开展了绩效自评。现将有关情况报告如下。")));
+  b.push(
+    para(
+      text("按照预算绩效管理的有关规定，"),
+      ...ctx.unitRuns,
+      text("对"),
+      ...ctx.yearRuns,
+      text("年度部门整体支出开展了绩效自评。现将有关情况报告如下。"),
+    ),
+  );
   b.push(heading(1, "一、部门概况"));
   b.push(heading(2, "（一）主要职能"), ...textOrPlaceholder(ctx, "duties", "单位主要职能职责"));
-  b.push(heading(2, "（二）机构设置和人员编制"), ...textOrPlaceholder(ctx, "organization", "内设机构和下属单位情况"), para(...staffRuns(ctx)));
+  b.push(
+    heading(2, "（二）机构设置和人员编制"),
+    ...textOrPlaceholder(ctx, "organization", "内设机构和下属单位情况"),
+    para(...staffRuns(ctx)),
+  );
   b.push(heading(2, "（三）年度重点工作"), ...textOrPlaceholder(ctx, "keyWork", "年度重点工作及完成情况"));
 
   b.push(heading(1, "二、部门整体支出管理及使用情况"));
@@ -68,7 +87,14 @@ function performance(ctx: ReportContext): ReportModel {
   if (r) {
     const scoreRuns: Run[] = [text(`按照${r.framework.name}评分，`)];
     if (r.pending === 0) scoreRuns.push(text("自评得分"), points(r.total), text(`分，评价等级为“${r.grade}”。`));
-    else scoreRuns.push(text("自评得分"), placeholder(`总分（尚有${r.pending}项指标待评分）`), text("分，评价等级为"), placeholder("等级"), text("。"));
+    else
+      scoreRuns.push(
+        text("自评得分"),
+        placeholder(`总分（尚有${r.pending}项指标待评分）`),
+        text("分，评价等级为"),
+        placeholder("等级"),
+        text("。"),
+      );
     b.push(para(...scoreRuns));
     const table = scoringTable(ctx);
     if (table) b.push(table);
@@ -78,7 +104,12 @@ function performance(ctx: ReportContext): ReportModel {
   b.push(heading(1, "五、存在的主要问题"));
   b.push(...problemFacts(ctx), ...textOrPlaceholder(ctx, "problems", "存在的主要问题"));
   b.push(heading(1, "六、改进措施和有关建议"), ...textOrPlaceholder(ctx, "measures", "改进措施和有关建议"));
-  return { template: "performance", title: `${ctx.unitName}${ctx.yearText}${ctx.yearText ? "年" : ""}部门整体支出绩效评价报告`, blocks: b, signature: signature(ctx) };
+  return {
+    template: "performance",
+    title: `${ctx.unitName}${ctx.yearText}${ctx.yearText ? "年" : ""}部门整体支出绩效评价报告`,
+    blocks: b,
+    signature: signature(ctx),
+  };
 }
 
 /** "基本支出X万元，其中工资福利支出A万元，占B%；…" from the 类-level (301/302/303/310) lines. */
@@ -88,7 +119,13 @@ function structureParagraph(ctx: ReportContext, tableId: string): Block[] {
   if (classes.length < 2 || total === 0) return [];
   const runs: Run[] = [text("基本支出决算"), amount(total, ctx.style), text(`${ctx.style.unit}，其中：`)];
   classes.forEach((l, i) => {
-    runs.push(text(`${i > 0 ? "；" : ""}${l.name}`), amount(l.actual as Fen, ctx.style), text(`${ctx.style.unit}，占`), percent(l.actual as Fen, total), text("%"));
+    runs.push(
+      text(`${i > 0 ? "；" : ""}${l.name}`),
+      amount(l.actual as Fen, ctx.style),
+      text(`${ctx.style.unit}，占`),
+      percent(l.actual as Fen, total),
+      text("%"),
+    );
   });
   runs.push(text("。"));
   return [para(...runs)];
@@ -101,7 +138,12 @@ function problemFacts(ctx: ReportContext): Block[] {
   if (over.length + noBudget.length === 0) return [];
   const runs: Run[] = [text("从预决算对比看，")];
   if (over.length > 0) runs.push(count(over.length * 100), text(`个科目决算数与预算数差异率超过${ctx.s.thresholdPercent}%`));
-  if (noBudget.length > 0) runs.push(text(over.length > 0 ? "，" : ""), count(noBudget.length * 100), text(`个科目年初未安排预算而有支出（${noBudget.map((l) => l.name).join("、")}）`));
+  if (noBudget.length > 0)
+    runs.push(
+      text(over.length > 0 ? "，" : ""),
+      count(noBudget.length * 100),
+      text(`个科目年初未安排预算而有支出（${noBudget.map((l) => l.name).join("、")}）`),
+    );
   runs.push(text("，预算编制的准确性有待提高。"));
   return [para(...runs)];
 }
@@ -126,7 +168,12 @@ function finalAccounts(ctx: ReportContext): ReportModel {
   if (sg) b.push(sg);
   const related = relatedParagraphs(ctx);
   if (related.length > 0) b.push(heading(1, "三、一般性支出情况说明"), ...related);
-  return { template: "final-accounts", title: `${ctx.unitName}${ctx.yearText}${ctx.yearText ? "年度" : ""}部门决算说明`, blocks: b, signature: signature(ctx) };
+  return {
+    template: "final-accounts",
+    title: `${ctx.unitName}${ctx.yearText}${ctx.yearText ? "年度" : ""}部门决算说明`,
+    blocks: b,
+    signature: signature(ctx),
+  };
 }
 
 const CN = "一二三四五六七八九十";
@@ -141,12 +188,16 @@ function selfEvaluation(ctx: ReportContext): ReportModel {
   const groups: { name: string; items: { name: string; max: number | null; score: number | null }[] }[] = [];
   if (sheet) {
     for (const item of sheet.items) {
-      const g = groups.find((x) => x.name === (item.level1 ?? "")) ?? (groups.push({ name: item.level1 ?? "", items: [] }), groups[groups.length - 1]);
+      const g =
+        groups.find((x) => x.name === (item.level1 ?? "")) ??
+        (groups.push({ name: item.level1 ?? "", items: [] }), groups[groups.length - 1]);
       g.items.push({ name: item.name, max: item.max, score: item.score });
     }
   } else if (r) {
     for (const i of r.items) {
-      const g = groups.find((x) => x.name === i.indicator.level1) ?? (groups.push({ name: i.indicator.level1, items: [] }), groups[groups.length - 1]);
+      const g =
+        groups.find((x) => x.name === i.indicator.level1) ??
+        (groups.push({ name: i.indicator.level1, items: [] }), groups[groups.length - 1]);
       g.items.push({ name: i.indicator.name, max: i.weight, score: i.score });
     }
   }
@@ -165,25 +216,53 @@ function selfEvaluation(ctx: ReportContext): ReportModel {
   groups.forEach((g, gi) => {
     const gMax = sum(g.items.map((i) => i.max));
     const gScore = sum(g.items.map((i) => i.score));
-    const h: Run[] = [text(`（${CN[gi] ?? gi + 1}）${g.name}（分值`), gMax === null ? placeholder("分值") : points(gMax), text("分，自评分"), gScore === null ? placeholder("自评分") : points(gScore), text("分）")];
+    const h: Run[] = [
+      text(`（${CN[gi] ?? gi + 1}）${g.name}（分值`),
+      gMax === null ? placeholder("分值") : points(gMax),
+      text("分，自评分"),
+      gScore === null ? placeholder("自评分") : points(gScore),
+      text("分）"),
+    ];
     b.push({ kind: "heading", level: 2, runs: h });
     g.items.forEach((item, ii) => {
-      const runs: Run[] = [text(`${ii + 1}．${item.name}。`), placeholder(`${item.name}完成情况`), text("。该项分值"), item.max === null ? placeholder("分值") : points(item.max), text("分，自评分"), item.score === null ? placeholder("自评分") : points(item.score), text("分。")];
+      const runs: Run[] = [
+        text(`${ii + 1}．${item.name}。`),
+        placeholder(`${item.name}完成情况`),
+        text("。该项分值"),
+        item.max === null ? placeholder("分值") : points(item.max),
+        text("分，自评分"),
+        item.score === null ? placeholder("自评分") : points(item.score),
+        text("分。"),
+      ];
       if (item.max !== null && item.score !== null && item.score > item.max) runs.push(placeholder(`请核对：自评分超过分值`));
       b.push({ kind: "paragraph", runs, indent: true });
     });
   });
   if (bonusItems.length > 0) {
-    b.push({ kind: "heading", level: 2, runs: [text(`（${CN[groups.length] ?? groups.length + 1}）加分项目（`), points(bonus), text("分）")] });
+    b.push({
+      kind: "heading",
+      level: 2,
+      runs: [text(`（${CN[groups.length] ?? groups.length + 1}）加分项目（`), points(bonus), text("分）")],
+    });
     const runs: Run[] = [text("共"), count(bonusItems.length * 100), text("项工作获得加分，合计"), points(bonus), text("分：")];
     bonusItems.forEach((x, i) => runs.push(text(`${i > 0 ? "；" : ""}${x.name}加`), points(x.points), text("分")));
     runs.push(text("。"));
     b.push(para(...runs));
-    if (sheet?.bonusTotal && sheet.bonusTotal !== bonus) b.push(para(placeholder(`请核对：评分表写明加分${hundredthsText(sheet.bonusTotal)}分，各加分项合计${hundredthsText(bonus)}分`)));
+    if (sheet?.bonusTotal && sheet.bonusTotal !== bonus)
+      b.push(para(placeholder(`请核对：评分表写明加分${hundredthsText(sheet.bonusTotal)}分，各加分项合计${hundredthsText(bonus)}分`)));
   }
   b.push(heading(1, "二、工作措施"), ...textOrPlaceholder(ctx, "evaluationWork", "开展自评的组织领导和工作措施"));
-  b.push(heading(1, "三、存在的问题及努力方向"), ...textOrPlaceholder(ctx, "problems", "存在的问题"), ...textOrPlaceholder(ctx, "measures", "努力方向"));
-  return { template: "self-evaluation", title: `${ctx.unitName}${ctx.yearText}${ctx.yearText ? "年度" : ""}绩效自评报告`, blocks: b, signature: signature(ctx) };
+  b.push(
+    heading(1, "三、存在的问题及努力方向"),
+    ...textOrPlaceholder(ctx, "problems", "存在的问题"),
+    ...textOrPlaceholder(ctx, "measures", "努力方向"),
+  );
+  return {
+    template: "self-evaluation",
+    title: `${ctx.unitName}${ctx.yearText}${ctx.yearText ? "年度" : ""}绩效自评报告`,
+    blocks: b,
+    signature: signature(ctx),
+  };
 }
 
 /** Bonus items: from the workbook's 加分项 list (a repeated item counted once), else from settings. */

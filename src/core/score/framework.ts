@@ -18,7 +18,12 @@ export const MEASURES = [
 export type Measure = (typeof MEASURES)[number];
 
 const Ceiling = z.object({ type: z.literal("ceiling"), target: z.number(), perPoint: z.number().positive() });
-const FloorSteps = z.object({ type: z.literal("floorSteps"), target: z.number(), step: z.number().positive(), perStep: z.number().positive() });
+const FloorSteps = z.object({
+  type: z.literal("floorSteps"),
+  target: z.number(),
+  step: z.number().positive(),
+  perStep: z.number().positive(),
+});
 const Bands = z.object({
   type: z.literal("bands"),
   /** Upper-inclusive: the first band whose `upTo` is ≥ the value gives the score; above all bands, `otherwise`. */
@@ -70,7 +75,8 @@ export const FrameworkSchema = z
       if (i.rule.type !== "manual" && !i.measure) ctx.addIssue({ code: "custom", message: `定量指标缺少 measure：${i.id}` });
     }
     const sum = f.indicators.reduce((s, i) => s + hundredths(i.weight), 0);
-    if (sum !== hundredths(f.fullScore)) ctx.addIssue({ code: "custom", message: `分值合计 ${hundredthsText(sum)} 不等于满分 ${f.fullScore}` });
+    if (sum !== hundredths(f.fullScore))
+      ctx.addIssue({ code: "custom", message: `分值合计 ${hundredthsText(sum)} 不等于满分 ${f.fullScore}` });
   });
 export type Framework = z.infer<typeof FrameworkSchema>;
 

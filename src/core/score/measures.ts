@@ -31,7 +31,11 @@ function budgetTotals(a: Analysis) {
   // The department's whole spending: the budget table with the largest stated total.
   return a.totals
     .filter((t) => t.actual !== null && t.budget !== null)
-    .map((t) => ({ t, line: a.lines.find((l) => l.tableId === t.tableId && l.isTotal) ?? null, table: a.tables.find((x) => x.id === t.tableId)! }))
+    .map((t) => ({
+      t,
+      line: a.lines.find((l) => l.tableId === t.tableId && l.isTotal) ?? null,
+      table: a.tables.find((x) => x.id === t.tableId)!,
+    }))
     .sort((x, y) => (y.t.actual as number) - (x.t.actual as number))[0];
 }
 
@@ -60,7 +64,9 @@ export function measure(m: Measure, a: Analysis, entered: number | undefined): M
     }
 
     case "budgetAdjustmentRate": {
-      const t = a.tables.find((x) => x.roles.budgetInitial && x.roles.budgetFinal && x.rows.some((r) => r.isTotal && r.totalKind === "total"));
+      const t = a.tables.find(
+        (x) => x.roles.budgetInitial && x.roles.budgetFinal && x.rows.some((r) => r.isTotal && r.totalKind === "total"),
+      );
       if (!t) return missing(T.noAdjustmentTable);
       const total = t.rows.find((r) => r.isTotal && r.totalKind === "total")!;
       const initial = total.amounts.budgetInitial?.value ?? null;
@@ -102,7 +108,12 @@ export function measure(m: Measure, a: Analysis, entered: number | undefined): M
       const base = change ? g.previous : g.budget;
       const inputs = [
         ...amountInput(T.inputs.sangongActual, g.actual, g.sheet, g.cells.actual),
-        ...amountInput(change ? T.inputs.sangongPrevious : T.inputs.sangongBudget, base, g.sheet, change ? g.cells.previous : g.cells.budget),
+        ...amountInput(
+          change ? T.inputs.sangongPrevious : T.inputs.sangongBudget,
+          base,
+          g.sheet,
+          change ? g.cells.previous : g.cells.budget,
+        ),
       ];
       const rate = change ? g.yoyRate : g.completionRate;
       if (rate === null) return missing(base === null ? T.noColumn : T.baseZero, inputs);

@@ -68,7 +68,8 @@ function scoreItem(indicator: Indicator, analysis: Analysis, s: ScoringSettings)
   }
   const m = measure(indicator.measure, analysis, s.entered[indicator.id]);
   if (m.rate === null) {
-    if (manual !== null && manual <= weight) return { ...base, status: "manual", rate: null, inputs: m.inputs, score: manual, note: m.missing };
+    if (manual !== null && manual <= weight)
+      return { ...base, status: "manual", rate: null, inputs: m.inputs, score: manual, note: m.missing };
     return { ...base, status: "missing", rate: null, inputs: m.inputs, score: null, note: m.missing };
   }
   // As a clerk scores: the rate as stated (two decimals, 103.70%), the score kept to two decimals.
@@ -81,7 +82,11 @@ export function scoreFramework(framework: Framework, analysis: Analysis, s: Scor
   const level1s = [...new Set(framework.indicators.map((i) => i.level1))];
   const groups = level1s.map((level1) => {
     const own = items.filter((i) => i.indicator.level1 === level1);
-    return { level1, weight: sum(own.map((i) => i.weight)), score: own.some((i) => i.score === null) ? null : sum(own.map((i) => i.score as number)) };
+    return {
+      level1,
+      weight: sum(own.map((i) => i.weight)),
+      score: own.some((i) => i.score === null) ? null : sum(own.map((i) => i.score as number)),
+    };
   });
   const baseTotal = sum(items.map((i) => i.score ?? 0));
   const bonus = s.bonus.map((b) => ({ name: b.name, points: hundredths(b.points) }));
@@ -89,5 +94,15 @@ export function scoreFramework(framework: Framework, analysis: Analysis, s: Scor
   const bonusTotal = framework.bonusCap > 0 ? Math.min(rawBonus, hundredths(framework.bonusCap)) : rawBonus;
   const total = baseTotal + bonusTotal;
   const pending = items.filter((i) => i.score === null).length;
-  return { framework, items, groups, baseTotal, bonus, bonusTotal, total, pending, grade: pending === 0 ? gradeOf(total, framework.grades) : null };
+  return {
+    framework,
+    items,
+    groups,
+    baseTotal,
+    bonus,
+    bonusTotal,
+    total,
+    pending,
+    grade: pending === 0 ? gradeOf(total, framework.grades) : null,
+  };
 }

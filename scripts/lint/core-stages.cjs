@@ -1,10 +1,11 @@
 // Lint rules for the core's shape (DESIGN.md): the core is entered through src/core/index.ts, its stages import only
 // downward in pipeline order, and no files import each other in a circle. Type-only imports count: a type circle
 // is still a circle for a reader.
-import fs from "node:fs";
-import path from "node:path";
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
 
-export const STAGES = ["base", "catalogue", "read", "recognise", "analyse", "score", "present", "report", "audit", "run"];
+const STAGES = ["base", "catalogue", "read", "recognise", "analyse", "score", "present", "report", "audit", "run"];
 const rank = (stage) => STAGES.indexOf(stage);
 
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*["']([^"']+)["']/g;
@@ -18,7 +19,12 @@ function resolve(fromFile, spec) {
 
 function coreDir(file) {
   const i = file.split(path.sep).lastIndexOf("core");
-  return i > 0 && file.split(path.sep)[i - 1] === "src" ? file.split(path.sep).slice(0, i + 1).join(path.sep) : null;
+  return i > 0 && file.split(path.sep)[i - 1] === "src"
+    ? file
+        .split(path.sep)
+        .slice(0, i + 1)
+        .join(path.sep)
+    : null;
 }
 
 /** Stage of a core file: the folder under src/core ("" for the door). */
@@ -41,20 +47,35 @@ const circleCache = new Map();
 function circles(core) {
   if (circleCache.has(core)) return circleCache.get(core);
   const files = listTs(core);
-  const edges = new Map(files.map((f) => [f, [...fs.readFileSync(f, "utf8").matchAll(IMPORT)].map((m) => resolve(f, m[1])).filter(Boolean)]));
-  const index = new Map(), low = new Map(), onStack = new Set(), stack = [], component = new Map();
+  const edges = new Map(
+    files.map((f) => [f, [...fs.readFileSync(f, "utf8").matchAll(IMPORT)].map((m) => resolve(f, m[1])).filter(Boolean)]),
+  );
+  const index = new Map(),
+    low = new Map(),
+    onStack = new Set(),
+    stack = [],
+    component = new Map();
   let counter = 0;
   const strong = (v) => {
-    index.set(v, counter); low.set(v, counter); counter++;
-    stack.push(v); onStack.add(v);
+    index.set(v, counter);
+    low.set(v, counter);
+    counter++;
+    stack.push(v);
+    onStack.add(v);
     for (const w of edges.get(v) ?? []) {
-      if (!index.has(w)) { strong(w); low.set(v, Math.min(low.get(v), low.get(w))); }
-      else if (onStack.has(w)) low.set(v, Math.min(low.get(v), index.get(w)));
+      if (!index.has(w)) {
+        strong(w);
+        low.set(v, Math.min(low.get(v), low.get(w)));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v), index.get(w)));
     }
     if (low.get(v) === index.get(v)) {
       const members = [];
       let w;
-      do { w = stack.pop(); onStack.delete(w); members.push(w); } while (w !== v);
+      do {
+        w = stack.pop();
+        onStack.delete(w);
+        members.push(w);
+      } while (w !== v);
       for (const m of members) component.set(m, members.length > 1 ? members : null);
     }
   };
@@ -64,13 +85,16 @@ function circles(core) {
 }
 
 const stagesRule = {
-  meta: { type: "problem", messages: {
-    upward: "core 的阶段只能向下依赖：{{from}} 不能导入 {{to}}（顺序：" + STAGES.join(" → ") + "）",
-    door: "core 之外只能通过 src/core/index.ts 进入核心（不能直接导入 {{to}}）",
-    doorInside: "core 内部不经过 index.ts：请直接导入所需的模块",
-    unknown: "src/core 下的文件必须位于一个阶段目录中：{{stages}}",
-    circle: "导入形成环：{{members}}",
-  } },
+  meta: {
+    type: "problem",
+    messages: {
+      upward: "core 的阶段只能向下依赖：{{from}} 不能导入 {{to}}（顺序：" + STAGES.join(" → ") + "）",
+      door: "core 之外只能通过 src/core/index.ts 进入核心（不能直接导入 {{to}}）",
+      doorInside: "core 内部不经过 index.ts：请直接导入所需的模块",
+      unknown: "src/core 下的文件必须位于一个阶段目录中：{{stages}}",
+      circle: "导入形成环：{{members}}",
+    },
+  },
   create(context) {
     const file = context.filename;
     return {
@@ -87,14 +111,16 @@ const stagesRule = {
       if (!targetCore) return;
       const door = path.join(targetCore, "index.ts");
       if (!ownCore || ownCore !== targetCore) {
-        if (target !== door && !/\/test\//.test(file)) context.report({ node, messageId: "door", data: { to: path.relative(targetCore, target) } });
+        if (target !== door && !/\/test\//.test(file))
+          context.report({ node, messageId: "door", data: { to: path.relative(targetCore, target) } });
         return;
       }
       if (target === door) {
         if (file !== door) context.report({ node, messageId: "doorInside" });
         return;
       }
-      const from = stageOf(ownCore, file), to = stageOf(ownCore, target);
+      const from = stageOf(ownCore, file),
+        to = stageOf(ownCore, target);
       if (from !== "" && rank(from) < 0) context.report({ node, messageId: "unknown", data: { stages: STAGES.join("、") } });
       else if (from !== "" && rank(to) > rank(from)) context.report({ node, messageId: "upward", data: { from, to } });
       const members = circles(ownCore).get(file);
@@ -105,4 +131,4 @@ const stagesRule = {
   },
 };
 
-export const coreStagesPlugin = { rules: { stages: stagesRule } };
+module.exports = { coreStagesPlugin: { rules: { stages: stagesRule } }, STAGES };
