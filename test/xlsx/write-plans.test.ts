@@ -184,7 +184,8 @@ describe("sheets: our sheets", () => {
     );
     const rels = strFromU8(parts["xl/_rels/workbook.xml.rels"]);
     const calcRel =
-      '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/>';
+      '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" ' +
+      'Target="calcChain.xml"/>';
     parts["xl/_rels/workbook.xml.rels"] = strToU8(rels.replace("</Relationships>", `${calcRel}</Relationships>`));
     const override =
       '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/>';
