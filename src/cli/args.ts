@@ -18,6 +18,8 @@ export const SheetsArgs = z.object({
   command: z.literal("sheets"),
   workbook: z.string().min(1),
   output: z.string().min(1),
+  /** Overwrite an existing output file (never the input). */
+  force: z.boolean().default(false),
   threshold: Threshold.optional(),
   floor: z.coerce.number().min(0).optional(),
   settings: z.string().optional(),
@@ -28,6 +30,7 @@ export const ReportArgs = z.object({
   command: z.literal("report"),
   workbook: z.string().min(1),
   output: z.string().min(1),
+  force: z.boolean().default(false),
   template: z.enum(["performance", "final-accounts", "self-evaluation"]).default("performance"),
   fonts: z.enum(["gb", "windows"]).default("gb"),
   threshold: Threshold.optional(),
@@ -49,9 +52,11 @@ export type CliArgs = z.infer<typeof CliArgs>;
 
 export const USAGE = `用法 / Usage:
   juesuan check <工作簿.xlsx | 文件夹> [--budget <预算工作簿.xlsx>] [--json] [--threshold <百分比>] [--floor <万元>] [--settings <设置.json>]
-  juesuan sheets <工作簿.xlsx> -o <输出.xlsx> [--budget <预算工作簿.xlsx>] [--threshold <百分比>] [--floor <万元>] [--settings <设置.json>]
-  juesuan report <工作簿.xlsx> -o <输出.docx> [--budget <预算工作簿.xlsx>] [--template performance|final-accounts|self-evaluation]
+  juesuan sheets <工作簿.xlsx> -o <输出.xlsx> [--force] [--budget <预算工作簿.xlsx>] [--threshold <百分比>] [--floor <万元>]
+                 [--settings <设置.json>]
+  juesuan report <工作簿.xlsx> -o <输出.docx> [--force] [--budget <预算工作簿.xlsx>] [--template performance|final-accounts|self-evaluation]
                  [--fonts gb|windows] [--settings <设置.json>]
+  （--force：输出文件已存在时覆盖它；输入文件本身永远不会被覆盖）
   juesuan audit  <报告.docx|.txt> [--workbook <工作簿.xlsx>] [--json]`;
 
 export class UsageError extends Error {
@@ -74,6 +79,7 @@ export function parseArgs(argv: string[]): CliArgs {
       return v;
     };
     if (a === "--json") raw.json = true;
+    else if (a === "--force") raw.force = true;
     else if (a === "--threshold") raw.threshold = next();
     else if (a === "--floor") raw.floor = next();
     else if (a === "--settings") raw.settings = next();

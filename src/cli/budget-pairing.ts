@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { workbookMeta } from "../core";
 import type { CellGrid } from "../core";
+import { NODE_CODEC } from "../xlsx/node-codec";
 import { readWorkbookGrids } from "../xlsx/read-workbook";
 
 /**
@@ -31,7 +32,7 @@ export class BudgetFolder {
     if (this.units) return this.units;
     const units = new Map<string, string>();
     for (const f of files) {
-      const grids = await readWorkbookGrids(new Uint8Array(readFileSync(f)), basename(f));
+      const grids = await readWorkbookGrids(new Uint8Array(readFileSync(f)), basename(f), NODE_CODEC);
       const unit = workbookMeta(grids).unitName;
       // Two files of one unit: neither is chosen by name (the file name may still tell them apart).
       if (unit) units.set(unit, units.has(unit) ? "" : f);
