@@ -140,8 +140,13 @@ describe("selection, settings and capabilities", () => {
     const office = (versions: string[]) => ({
       context: { requirements: { isSetSupported: (_: string, v?: string) => versions.includes(v ?? "") } },
     });
-    expect(detectCapabilities(office(["1.7", "1.13"]))).toEqual({ baseline: true, mergedAreas: true, charts: true });
-    expect(detectCapabilities(office(["1.7"]))).toEqual({ baseline: true, mergedAreas: false, charts: true });
+    expect(detectCapabilities(office(["1.7", "1.9", "1.13"]))).toEqual({
+      baseline: true,
+      mergedAreas: true,
+      charts: true,
+      pageLayout: true,
+    });
+    expect(detectCapabilities(office(["1.7"]))).toEqual({ baseline: true, mergedAreas: false, charts: true, pageLayout: false });
     expect(
       detectCapabilities({
         context: {
@@ -152,6 +157,6 @@ describe("selection, settings and capabilities", () => {
           },
         },
       }),
-    ).toEqual({ baseline: false, mergedAreas: false, charts: false });
+    ).toEqual({ baseline: false, mergedAreas: false, charts: false, pageLayout: false });
   });
 });

@@ -1,8 +1,8 @@
 import type ExcelJS from "exceljs";
-import { PLAN_MARK } from "../core";
-import type { CellStyle, SheetPlan } from "../core";
+import { HIGHLIGHT_FILL, PLAN_MARK } from "../core";
+import type { CellStyle, HighlightStyle, SheetPlan } from "../core";
 
-const FILL = { warning: "FFFFF2CC", error: "FFF8CBAD" } as const;
+const fill = (style: HighlightStyle) => `FF${HIGHLIGHT_FILL[style]}`;
 
 const STYLE: Record<CellStyle, Partial<ExcelJS.Style>> = {
   title: { font: { bold: true, size: 14 } },
@@ -50,13 +50,37 @@ export function writePlans(wb: ExcelJS.Workbook, plans: SheetPlan[]): string[] {
         else cell.value = c.v ?? null;
         if (c.fmt) cell.numFmt = c.fmt;
         if (c.style) Object.assign(cell, { style: { ...cell.style, ...STYLE[c.style] } });
+        if (c.wrap) cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
       });
     });
     const width = plan.colWidths.length;
+    // Rows of wrapped text are taller than one line: every cell sits at the top, so a row reads across.
+    ws.eachRow((row) => row.eachCell((cell) => (cell.alignment = { ...cell.alignment, vertical: "top" })));
     for (const h of plan.highlights) {
-      for (let col = 1; col <= width; col++) {
-        ws.getCell(h.row + 1, col).fill = { type: "pattern", pattern: "solid", fgColor: { argb: FILL[h.style] } };
+      for (let col = h.col === undefined ? 1 : h.col + 1; col <= (h.col === undefined ? width : h.col + 1); col++) {
+        ws.getCell(h.row + 1, col).fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill(h.style) } };
       }
+    }
+    for (const m of plan.merges ?? []) {
+      ws.mergeCells(m.row + 1, m.from + 1, m.row + 1, m.to + 1);
+      const cell = ws.getCell(m.row + 1, m.from + 1);
+      cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
+    }
+    for (const h of plan.heights ?? []) ws.getRow(h.row + 1).height = h.points;
+    if (plan.print) {
+      // A4, one page wide (any number of pages tall), the header row on every page, page numbers in the footer.
+      ws.pageSetup = {
+        ...ws.pageSetup,
+        paperSize: 9,
+        orientation: plan.print.orientation,
+        fitToPage: plan.print.fitToWidth,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        horizontalCentered: true,
+        margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+      };
+      if (plan.print.titleRows) ws.pageSetup.printTitlesRow = `${plan.print.titleRows.first}:${plan.print.titleRows.last}`;
+      if (plan.print.footer) ws.headerFooter = { oddFooter: `&C${plan.print.footer}` };
     }
     for (const rule of plan.conditional) {
       ws.addConditionalFormatting({
@@ -66,7 +90,7 @@ export function writePlans(wb: ExcelJS.Workbook, plans: SheetPlan[]): string[] {
             type: "expression",
             priority: 1,
             formulae: [rule.formula],
-            style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: FILL[rule.style] } }, font: { bold: true } },
+            style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: fill(rule.style) } }, font: { bold: true } },
           },
         ],
       });
