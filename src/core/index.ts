@@ -52,3 +52,4 @@ export { readClerkInputs } from "./recognise/clerk-inputs";
 export { digitSlip } from "./analyse/digit-slip";
 export { FINDINGS_SHEET, NOTES_SHEET, findingsNeedingNotes } from "./present/notes-plan";
 export { LEGEND, SHEET_TEXT } from "./catalogue/sheets";
+export { PANE, OFFICE_ERRORS, PANE_ERRORS, officeErrorText } from "./catalogue/pane";

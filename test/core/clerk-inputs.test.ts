@@ -74,10 +74,29 @@ test("result sheets print on A4, one page wide, header row repeated and frozen, 
     expect(p.freezeRows).toBe(header);
     expect(p.rows[header - 1].every((c) => !c || c.style === "header")).toBe(true);
     // The legend names each colour the sheet uses, once.
-    const legend = p.rows.findIndex((r) => r[0]?.v === "图例：");
+    const legend = p.rows.findIndex((r) => r.some((c) => c?.v === "图例："));
     expect(legend).toBeGreaterThan(0);
     const used = new Set(p.highlights.map((h) => h.style));
     const explained = new Set(p.highlights.filter((h) => h.row === legend).map((h) => h.style));
     for (const style of used) expect(explained).toContain(style);
   }
+});
+
+test("where the workbook lacks the data, the clerk gives the rate (实际值) in the sheet, and the indicator is scored from it", () => {
+  const noStaff = sample.filter((g) => g.sheet !== "人员情况");
+  const first = rerun(noStaff);
+  const staff = first.checked.scoring!.items.find((i) => i.indicator.id === "staff-control")!;
+  expect(staff.status).toBe("missing");
+  const plan = first.plans.find((p) => p.name === "绩效评分表")!;
+  const row = plan.rows.findIndex((r) => r[2]?.v === "在职人员控制率");
+  expect(plan.highlights).toContainEqual({ row, style: "input", col: 6 }); // the rate is asked for, not the score
+  const scoring = planGrid(plan);
+  typeInto(scoring, { header: "三级指标", text: "在职人员控制率" }, "实际值", 1.02); // 102%
+  const second = rerun([...noStaff, scoring]);
+  expect(second.checked.settings.scoring.entered).toEqual({ "staff-control": 102 });
+  const scored = second.checked.scoring!.items.find((i) => i.indicator.id === "staff-control")!;
+  expect([scored.status, scored.rate, scored.score]).toEqual(["auto", 10200, 400]); // 5 − 2 × 0.5
+  // With the data back in the workbook, the typed rate no longer counts.
+  const withData = rerun([...sample, planGrid(second.plans.find((p) => p.name === "绩效评分表")!)]);
+  expect(withData.checked.scoring!.items.find((i) => i.indicator.id === "staff-control")!.rate).not.toBe(10200);
 });

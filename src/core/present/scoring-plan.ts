@@ -74,10 +74,10 @@ export function buildScoringPlan(result: ScoringResult, findings: Finding[], p: 
         wrap: true,
       };
       const row = b.add(cells);
-      // The clerk's cells: the rate of an indicator measured by what they enter, else the score where none is computed.
-      if (ind.measure === "entered") {
-        if (item.rate === null) b.highlight(row, "input", S.value);
-      } else if (item.status !== "auto") b.highlight(row, "input", S.score);
+      // The clerk's cells: the rate where the workbook cannot give it (the inputs, not a final score), else the score
+      // of a qualitative indicator.
+      if (ind.measure && item.status === "missing") b.highlight(row, "input", S.value);
+      else if (!ind.measure && item.status === "pending") b.highlight(row, "input", S.score);
     }
     const last = b.nextRow - 1;
     scoreRanges.push(`${ref(S.score, first)}:${ref(S.score, last)}`);

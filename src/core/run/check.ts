@@ -3,12 +3,14 @@ import { findDigitSlips } from "../analyse/digit-slip";
 import type { CellGrid } from "../base/cell-grid";
 import { UnusableInputError } from "../base/errors";
 import { INPUT_ERRORS } from "../catalogue/errors";
-import { buildFindingsPlan } from "../present/notes-plan";
+import { buildFindingsPlan, buildNotesPlan } from "../present/notes-plan";
 import { buildOutputPlans } from "../present/output-plans";
 import type { SheetPlan } from "../present/sheet-plan";
 import { readClerkInputs } from "../recognise/clerk-inputs";
 import type { ClerkInputs } from "../recognise/clerk-inputs";
 import { scoreAnalysis } from "../score/check-result";
+import type { Indicator } from "../score/framework";
+import { measure } from "../score/measures";
 import type { CheckResult } from "../score/check-result";
 import { mergeClerkInputs } from "./clerk-inputs";
 import type { Settings } from "./settings";
@@ -28,10 +30,17 @@ export interface CheckedWorkbook<S extends Settings = Settings> extends CheckRes
  */
 export function checkWorkbook<S extends Settings>(grids: CellGrid[], settings: S, edit?: (merged: S) => S): CheckedWorkbook<S> {
   const clerkInputs = readClerkInputs(grids);
-  const merged = mergeClerkInputs(settings, clerkInputs);
+  // The merge touches only scores, rates and 说明: the analysis can run first, with the edit's thresholds and columns.
+  const analysis = findDigitSlips(analyzeWorkbook(grids, edit ? edit(settings) : settings));
+  const dataMissing = (i: Indicator) => !!i.measure && i.measure !== "entered" && measure(i.measure, analysis, undefined).rate === null;
+  const merged = mergeClerkInputs(settings, clerkInputs, dataMissing);
   const effective = edit ? edit(merged) : merged;
-  const result = scoreAnalysis(findDigitSlips(analyzeWorkbook(grids, effective)), effective.scoring);
-  return { ...result, settings: effective, clerkInputs };
+  return { ...scoreAnalysis(analysis, effective.scoring), settings: effective, clerkInputs };
+}
+
+/** 「审核说明」 alone, rewritten when the clerk saves a 说明 in a pane (so sheet and settings agree). */
+export function notesSheet(result: CheckResult, settings: Settings): SheetPlan {
+  return buildNotesPlan(result.findings, settings.notes, settings);
 }
 
 /** For fronts that need a table to work with (the command line): no table is unusable input, said plainly. */

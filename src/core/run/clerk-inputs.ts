@@ -1,5 +1,6 @@
 import { squash } from "../base/text";
 import type { ClerkInputs } from "../recognise/clerk-inputs";
+import type { Indicator } from "../score/framework";
 import { frameworkFor } from "../score/score";
 import type { Settings } from "./settings";
 
@@ -7,12 +8,16 @@ import type { Settings } from "./settings";
  * The clerk's inputs typed into our result sheets, merged into the settings before the sheets are rebuilt. The sheets
  * were written from the settings at the last check, so whatever the sheet holds now is the newer word: a score typed in
  * 「绩效评分表」 replaces the stored one, a cleared cell clears it, a 说明 typed in 「审核说明」 is kept. Only the cells meant
- * for the clerk are taken: 得分 of a qualitative indicator (or of one whose data is missing), 实际值 of an indicator
- * whose rate the clerk enters, and 说明.
+ * for the clerk are taken: 得分 of a qualitative indicator, 实际值 of an indicator whose rate the clerk enters, 实际值 (or
+ * else 得分) of a computed indicator whose data the workbook lacks (`dataMissing`), and 说明.
  */
-export function mergeClerkInputs<S extends Settings>(settings: S, inputs: ClerkInputs): S {
+export function mergeClerkInputs<S extends Settings>(
+  settings: S,
+  inputs: ClerkInputs,
+  dataMissing: (i: Indicator) => boolean = () => true,
+): S {
   let next = settings;
-  if (inputs.scores) next = mergeScores(next, inputs.scores);
+  if (inputs.scores) next = mergeScores(next, inputs.scores, dataMissing);
   if (inputs.notes) {
     const notes = { ...next.notes };
     for (const n of inputs.notes) {
@@ -25,7 +30,7 @@ export function mergeClerkInputs<S extends Settings>(settings: S, inputs: ClerkI
   return next;
 }
 
-function mergeScores<S extends Settings>(settings: S, rows: NonNullable<ClerkInputs["scores"]>): S {
+function mergeScores<S extends Settings>(settings: S, rows: NonNullable<ClerkInputs["scores"]>, dataMissing: (i: Indicator) => boolean): S {
   let framework;
   try {
     framework = frameworkFor(settings.scoring);
@@ -42,10 +47,14 @@ function mergeScores<S extends Settings>(settings: S, rows: NonNullable<ClerkInp
       if (v === null || v < 0) delete into[ind.id];
       else into[ind.id] = v;
     };
+    const rate = row.rate === null ? null : Math.min(row.rate, 10000);
     if (ind.rule.type === "manual" || !ind.measure) put(manual, row.score);
-    else if (ind.measure === "entered") put(entered, row.rate === null ? null : Math.min(row.rate, 10000));
-    // A computed indicator: the 得分 cell is the clerk's only where the data was missing (no 实际值 shown).
-    else if (row.rate === null) put(manual, row.score);
+    else if (ind.measure === "entered") put(entered, rate);
+    else if (dataMissing(ind)) {
+      // A computed indicator whose data the workbook lacks: the clerk gives the rate (实际值), or else a score.
+      put(entered, rate);
+      if (rate === null) put(manual, row.score);
+    }
   }
   return { ...settings, scoring: { ...settings.scoring, manual, entered } };
 }
