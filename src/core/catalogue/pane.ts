@@ -69,6 +69,8 @@ export const PANE = {
     line: (budget: string | null, actual: string, diff: string | null, rate: string | null) =>
       `${budget === null ? "" : `预算 ${budget}，`}决算 ${actual}${diff === null ? "" : `，差异 ${diff}（${rate}）`}`,
     noBudgetRate: "无预算",
+    sangong: (actual: string, change: string | null, budget: string | null, completion: string) =>
+      `三公经费本年 ${actual}${change ? `，${change}` : ""}${budget === null ? "" : `；预算 ${budget}，完成 ${completion}`}。`,
   },
 
   findings: {
@@ -81,6 +83,9 @@ export const PANE = {
     noteLabel: "说明（写入「审核说明」）",
     notePlaceholder: "例如：年中追加防汛资金",
     saveNote: "保存说明",
+    writeNote: "填写说明",
+    editNote: "修改说明",
+    noteShown: (note: string) => `说明：${note}`,
     noteSaved: "已保存",
     more: (n: number) => `另有 ${n} 项参考，展开查看`,
   },
@@ -108,6 +113,7 @@ export const PANE = {
   },
 
   scoring: {
+    title: "绩效评分",
     none: "工作簿中没有可用于评分的预算数据。请先在“检查”页一键检查。",
     framework: "指标体系",
     frameworks: {
