@@ -4,6 +4,8 @@ import { readGrids } from "../src/excel/read-grids";
 import { selectCell } from "../src/excel/select-cell";
 import { loadSettings, saveSettings } from "../src/excel/settings-store";
 import { detectCapabilities } from "../src/excel/capabilities";
+import { removeSheets } from "../src/excel/render-plans";
+import { PLAN_MARK } from "../src/core";
 
 /**
  * The Office.js adapter against office-addin-mock. The mock needs every object it returns to be declared
@@ -158,5 +160,52 @@ describe("selection, settings and capabilities", () => {
         },
       }),
     ).toEqual({ baseline: false, mergedAreas: false, charts: false, pageLayout: false });
+  });
+});
+
+describe("removeSheets (删除结果表)", () => {
+  /** Sheets with an A1 each; the mock hands out pre-declared ranges (G4 in toolchain.md). */
+  function sheetsMock(a1s: Record<string, string>) {
+    const deleted: string[] = [];
+    const names = Object.keys(a1s);
+    const ranges = Object.fromEntries(names.map((n, i) => [`a1_${i}`, { values: [[a1s[n]]] }]));
+    const items = names.map((name, i) => ({
+      name,
+      getRange: () => mock.ranges[`a1_${i}`],
+      delete: () => deleted.push(name),
+    }));
+    const mock = new OfficeMockObject({
+      workbook: {
+        worksheets: {
+          items,
+          load(this: OfficeMockObject) {
+            OfficeMockObject.prototype.load.call(this, "items");
+            return this;
+          },
+        },
+      },
+      ranges,
+    }) as unknown as OfficeMockObject & { ranges: Record<string, unknown> };
+    return { mock, deleted, context: mock as unknown as Excel.RequestContext };
+  }
+
+  test("deletes only sheets whose A1 carries our mark, in three syncs", async () => {
+    const { mock, deleted, context } = sheetsMock({
+      支出: "项目",
+      差异分析: `预决算差异分析${PLAN_MARK}`,
+      绩效评分表: "我自己的评分表", // the clerk's own sheet with our name: never deleted
+      审核说明: `审核说明${PLAN_MARK}`,
+    });
+    const sync = jest.spyOn(mock as unknown as { sync: () => Promise<void> }, "sync");
+    const removed = await removeSheets(context, ["差异分析", "绩效评分表", "审核说明", "不存在"], PLAN_MARK);
+    expect(removed).toEqual(["差异分析", "审核说明"]);
+    expect(deleted).toEqual(["差异分析", "审核说明"]);
+    expect(sync).toHaveBeenCalledTimes(3);
+  });
+
+  test("a workbook of nothing but our sheets keeps one (Excel cannot delete its last sheet)", async () => {
+    const { deleted, context } = sheetsMock({ 差异分析: `预决算差异分析${PLAN_MARK}`, 审核说明: `审核说明${PLAN_MARK}` });
+    await removeSheets(context, ["差异分析", "审核说明"], PLAN_MARK);
+    expect(deleted).toEqual(["审核说明"]);
   });
 });

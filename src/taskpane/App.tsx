@@ -65,7 +65,7 @@ export function App({ connect }: { connect: () => WorkbookHost }) {
   const [error, setError] = useState<string | null>(hostError ?? host?.unsupported ?? null);
   const [confirmRemove, setConfirmRemove] = useState<string[] | null>(null);
   const panel = useRef<HTMLDivElement>(null);
-  const busy = step !== null && step !== "done";
+  const busy = step !== null && step !== "done" && step !== "confirm";
 
   const check = useCallback(
     async (edit?: Edit) => {
