@@ -100,3 +100,20 @@ test("where the workbook lacks the data, the clerk gives the rate (实际值) in
   const withData = rerun([...sample, planGrid(second.plans.find((p) => p.name === "绩效评分表")!)]);
   expect(withData.checked.scoring!.items.find((i) => i.indicator.id === "staff-control")!.rate).not.toBe(10200);
 });
+
+test("a 说明 for a finding that names no item (表头不确定) is read back under the same key", () => {
+  const unsure = {
+    sheet: "支出",
+    origin: { row: 0, col: 0 },
+    merges: [],
+    values: [
+      ["项目", "预算数", "决算数", "执行数"],
+      ["办公费", 100, 90, 80],
+    ],
+  };
+  const first = rerun([unsure]);
+  const ambiguous = first.checked.findings.find((f) => f.rule === "header-ambiguous")!;
+  const notesSheet = planGrid(first.plans.find((p) => p.name === NOTES_SHEET)!);
+  typeInto(notesSheet, { header: "项目", text: "支出!C1" }, "说明", "C 列是决算数");
+  expect(rerun([unsure, notesSheet]).checked.settings.notes).toEqual({ [findingKey(ambiguous)]: "C 列是决算数" });
+});

@@ -115,7 +115,9 @@ function readNotes(grid: CellGrid): NoteInput[] | null {
       .replace(/''/g, "'");
     const cell = where.slice(bang + 1);
     const note = text(row[col(H.note)] ?? null);
-    notes.push({ key: keyOf(rule, sheet, cell, text(row[col(H.subject)] ?? null)), note });
+    // A finding that names no item shows its place as the item (see notes-plan): its key has no item.
+    const subject = text(row[col(H.subject)] ?? null);
+    notes.push({ key: keyOf(rule, sheet, cell, subject === where ? "" : subject), note });
   }
   return notes;
 }
