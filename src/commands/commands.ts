@@ -1,4 +1,5 @@
 import "../excel/no-dynamic-code";
+import { PANE } from "../core";
 import { OfficeHostError } from "../excel/host-error";
 import { excelHost } from "../taskpane/hosts/excel-host";
 import { LAST_ERROR_KEY, readAndCheck, writeResults } from "../taskpane/hosts/check-flow";
@@ -14,6 +15,12 @@ async function oneClickCheck(event: Office.AddinCommands.Event): Promise<void> {
     const host = excelHost();
     if (host.unsupported) throw new OfficeHostError(host.unsupported, "ExcelApi 1.7");
     const checked = await readAndCheck(host, host.loadSettings().settings);
+    if (checked.unsure.length > 0) {
+      // Never write with a guess: the pane asks the clerk to confirm the columns first.
+      localStorage.setItem(LAST_ERROR_KEY, PANE.columns.fromRibbon);
+      if (Office.addin?.showAsTaskpane) await Office.addin.showAsTaskpane().catch(() => undefined);
+      return;
+    }
     await writeResults(host, checked);
     localStorage.removeItem(LAST_ERROR_KEY);
   } catch (e) {

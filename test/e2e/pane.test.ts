@@ -396,6 +396,7 @@ test("a 说明 written in the pane is stored and written to 「审核说明」 a
   const item = page.getByTestId("findings-warning").getByTestId("finding").filter({ hasText: "办公费" }).first();
   await item.getByTestId("write-note").click();
   await item.getByTestId("note").fill("年中压减办公经费");
+  await item.screenshot({ path: join(OUT, "pane-note-field.png") });
   await item.getByTestId("save-note").click();
   await item.getByTestId("note-saved").waitFor();
   expect((await findCell(page, "审核说明", "项目", "办公费", "说明"))!.value).toBe("年中压减办公经费");
@@ -414,7 +415,10 @@ test("删除结果表 asks first, then removes only the sheets this tool wrote; 
   await page.getByTestId("export-findings").click();
   await expect(page.getByTestId("info").textContent()).resolves.toBe("问题清单已写入「问题清单」。");
   expect((await findCell(page, "问题清单", "项目", "扶贫", "原因与处理"))!.value).toContain("两位数字颠倒或错了一位");
+  await page.setViewportSize({ width: 320, height: 700 });
   await page.getByTestId("remove-sheets").click();
+  await page.waitForTimeout(500); // the dialog fades in
+  await page.screenshot({ path: join(OUT, "pane-remove-dialog-320.png") });
   await expect(page.getByRole("dialog").textContent()).resolves.toContain(
     "「差异分析」、「三公经费对比」、「绩效评分表」、「审核说明」、「问题清单」",
   );
@@ -465,5 +469,28 @@ test("scoring: grouped by 一级/二级, badges coloured by score, a framework c
   await page.getByTestId("progress").waitFor({ state: "detached" });
   await expect(page.getByTestId("group-产出指标").count()).resolves.toBe(1);
   expect((await stored(page)).scoring.framework).toBe("self-evaluation");
+  await page.close();
+});
+
+test("ribbon 「一键检查」 on a workbook whose columns are unsure writes nothing and opens the pane to ask", async () => {
+  const unsure = grid("支出", [
+    ["项目", "预算数", "决算数", "执行数"],
+    ["办公费", 100000, 90000, 80000],
+  ]);
+  const { page } = await openPane(browser, origin, { sheets: [unsure] }, "commands.html");
+  await page.waitForFunction(
+    () => !!(window as unknown as { __fakeExcel: { actions?: Record<string, unknown> } }).__fakeExcel.actions?.oneClickCheck,
+  );
+  const result = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const fake = (window as unknown as { __fakeExcel: { actions: Record<string, (e: unknown) => void>; sheets: { name: string }[] } })
+          .__fakeExcel;
+        fake.actions.oneClickCheck({
+          completed: () => resolve({ sheets: fake.sheets.map((s) => s.name), message: localStorage.getItem("juesuan.lastCommandError") }),
+        });
+      }),
+  );
+  expect(result).toEqual({ sheets: ["支出"], message: expect.stringContaining("请在任务窗格中确认表格列") });
   await page.close();
 });

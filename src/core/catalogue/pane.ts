@@ -101,6 +101,7 @@ export const PANE = {
     column: (letter: string, header: string) => `${letter} 列：${header || "（无表头）"}`,
     confirmAndWrite: "确认并写入结果表",
     asRecognised: "按识别结果写入",
+    fromRibbon: "有表格的列拿不准，结果表尚未写入。请在任务窗格中确认表格列，再点“一键检查”。",
   },
 
   settings: {
