@@ -122,7 +122,7 @@ export async function renderPlans(
       );
     }
     if (first) {
-      plans.forEach((plan, i) => decorate(added[i], plan, options.canChart, options.canPageLayout ?? false));
+      plans.forEach((plan, i) => decorate(added[i], plan, options.canChart));
       added[0].activate();
       added[0].getRange("A1").select();
       first = false;
@@ -131,6 +131,12 @@ export async function renderPlans(
     stats.syncs++;
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 4 MB batch: a single batch for ordinary workbooks
     await hostStep("写入结果表", () => context.sync());
+  }
+  if (options.canPageLayout && plans.some((p) => p.print)) {
+    // Page setup in a sync of its own: a host that refuses part of it leaves the sheets written, only less ready to print.
+    plans.forEach((plan, i) => plan.print && pageSetup(added[i], plan.print));
+    stats.syncs++;
+    await context.sync().catch(() => undefined);
   }
   return { names, stats };
 }
@@ -146,7 +152,7 @@ function pageSetup(ws: Excel.Worksheet, print: PrintSetup): void {
   if (print.footer) layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
 }
 
-function decorate(ws: Excel.Worksheet, plan: SheetPlan, canChart: boolean, canPageLayout: boolean): void {
+function decorate(ws: Excel.Worksheet, plan: SheetPlan, canChart: boolean): void {
   plan.colWidths.forEach((w, i) => (ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = w * 6));
   const last = columnLetter(Math.max(plan.colWidths.length - 1, 0));
   // Rows of wrapped text are taller than one line: every cell sits at the top, so a row reads across.
@@ -170,7 +176,6 @@ function decorate(ws: Excel.Worksheet, plan: SheetPlan, canChart: boolean, canPa
   for (const h of plan.heights ?? []) ws.getRange(`A${h.row + 1}`).format.rowHeight = h.points;
   if (plan.freezeRows > 0) ws.freezePanes.freezeRows(plan.freezeRows);
   if (canChart) for (const spec of plan.charts) addChart(ws, spec);
-  if (canPageLayout && plan.print) pageSetup(ws, plan.print);
 }
 
 /**

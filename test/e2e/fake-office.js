@@ -83,6 +83,11 @@
     }
     async sync() {
       state.syncs++;
+      if (this.refuse) {
+        this.refuse = false;
+        this.pending = [];
+        throw Object.assign(new Error("The argument is invalid or missing or has an incorrect format."), { code: "InvalidArgument" });
+      }
       let response = 0;
       for (const p of this.pending) response += p._resolve();
       this.pending = [];
@@ -239,6 +244,7 @@
         },
         set zoom(v) {
           print.zoom = v;
+          if (init.refusePageLayout) ctx.refuse = true; // a host that refuses the fit-to-width, as Office reports it: at sync
         },
         setPrintTitleRows: (rows) => (print.titleRows = rows),
         headersFooters: {

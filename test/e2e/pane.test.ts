@@ -61,8 +61,8 @@ test("一键检查: findings appear, a click selects the cell, results are writt
     charts: unknown[];
   };
   expect(state.selection).toEqual({ sheet: "经济分类预决算", address: "C30" });
-  // 3 syncs to read (sheets, used ranges, values) + 1 to write + 1 for the click's selection.
-  expect(state.syncs).toBe(5);
+  // 3 syncs to read (sheets, used ranges, values) + 1 to write + 1 for page setup (ExcelApi 1.9) + 1 for the click's selection.
+  expect(state.syncs).toBe(6);
   expect(state.calcSuspended).toBeGreaterThan(0);
   expect(state.charts.length).toBe(2);
   const written = await page.evaluate(() =>
@@ -450,6 +450,12 @@ test("result sheets: header rows frozen, page setup through ExcelApi 1.9 where t
     else expect(variance.print).toBeNull();
     await page.close();
   }
+  // A host that refuses the page setup still gets its result sheets: the setup has a sync of its own.
+  const { page } = await openPane(browser, origin, { sheets: sample, apiVersion: "1.9", refusePageLayout: true });
+  await page.getByTestId("run").click();
+  await page.getByTestId("done").waitFor();
+  expect(await page.getByTestId("error").count()).toBe(0);
+  await page.close();
 });
 
 test("scoring: grouped by 一级/二级, badges coloured by score, a framework change applied at once", async () => {
