@@ -4,6 +4,8 @@ import { readGrids } from "../src/excel/read-grids";
 import { selectCell } from "../src/excel/select-cell";
 import { loadSettings, saveSettings } from "../src/excel/settings-store";
 import { detectCapabilities } from "../src/excel/capabilities";
+import { removeSheets } from "../src/excel/render-plans";
+import { PLAN_MARK } from "../src/core";
 
 /**
  * The Office.js adapter against office-addin-mock. The mock needs every object it returns to be declared
@@ -128,7 +130,7 @@ describe("selection, settings and capabilities", () => {
     await saveSettings(host, { ...loadSettings(host).settings, thresholdPercent: 15, columnOverrides: { "支出!A1": { actual: "D" } } });
     expect(loadSettings(host).settings).toMatchObject({ thresholdPercent: 15, columnOverrides: { "支出!A1": { actual: "D" } } });
     store.set("juesuan.settings", "{not json");
-    expect(loadSettings(host).problem).toMatch(/设置无效/);
+    expect(loadSettings(host).problem).toBe("thresholdPercent"); // where it is wrong; the pane words it (PANE.storedSettingsBad)
     const failing = {
       ...host,
       saveAsync: (cb: (r: { status: string; error: { message: string } }) => void) => cb({ status: "failed", error: { message: "只读" } }),
@@ -140,8 +142,13 @@ describe("selection, settings and capabilities", () => {
     const office = (versions: string[]) => ({
       context: { requirements: { isSetSupported: (_: string, v?: string) => versions.includes(v ?? "") } },
     });
-    expect(detectCapabilities(office(["1.7", "1.13"]))).toEqual({ baseline: true, mergedAreas: true, charts: true });
-    expect(detectCapabilities(office(["1.7"]))).toEqual({ baseline: true, mergedAreas: false, charts: true });
+    expect(detectCapabilities(office(["1.7", "1.9", "1.13"]))).toEqual({
+      baseline: true,
+      mergedAreas: true,
+      charts: true,
+      pageLayout: true,
+    });
+    expect(detectCapabilities(office(["1.7"]))).toEqual({ baseline: true, mergedAreas: false, charts: true, pageLayout: false });
     expect(
       detectCapabilities({
         context: {
@@ -152,6 +159,53 @@ describe("selection, settings and capabilities", () => {
           },
         },
       }),
-    ).toEqual({ baseline: false, mergedAreas: false, charts: false });
+    ).toEqual({ baseline: false, mergedAreas: false, charts: false, pageLayout: false });
+  });
+});
+
+describe("removeSheets (删除结果表)", () => {
+  /** Sheets with an A1 each; the mock hands out pre-declared ranges (G4 in toolchain.md). */
+  function sheetsMock(a1s: Record<string, string>) {
+    const deleted: string[] = [];
+    const names = Object.keys(a1s);
+    const ranges = Object.fromEntries(names.map((n, i) => [`a1_${i}`, { values: [[a1s[n]]] }]));
+    const items = names.map((name, i) => ({
+      name,
+      getRange: () => mock.ranges[`a1_${i}`],
+      delete: () => deleted.push(name),
+    }));
+    const mock = new OfficeMockObject({
+      workbook: {
+        worksheets: {
+          items,
+          load(this: OfficeMockObject) {
+            OfficeMockObject.prototype.load.call(this, "items");
+            return this;
+          },
+        },
+      },
+      ranges,
+    }) as unknown as OfficeMockObject & { ranges: Record<string, unknown> };
+    return { mock, deleted, context: mock as unknown as Excel.RequestContext };
+  }
+
+  test("deletes only sheets whose A1 carries our mark, in three syncs", async () => {
+    const { mock, deleted, context } = sheetsMock({
+      支出: "项目",
+      差异分析: `预决算差异分析${PLAN_MARK}`,
+      绩效评分表: "我自己的评分表", // the clerk's own sheet with our name: never deleted
+      审核说明: `审核说明${PLAN_MARK}`,
+    });
+    const sync = jest.spyOn(mock as unknown as { sync: () => Promise<void> }, "sync");
+    const removed = await removeSheets(context, ["差异分析", "绩效评分表", "审核说明", "不存在"], PLAN_MARK);
+    expect(removed).toEqual(["差异分析", "审核说明"]);
+    expect(deleted).toEqual(["差异分析", "审核说明"]);
+    expect(sync).toHaveBeenCalledTimes(3);
+  });
+
+  test("a workbook of nothing but our sheets keeps one (Excel cannot delete its last sheet)", async () => {
+    const { deleted, context } = sheetsMock({ 差异分析: `预决算差异分析${PLAN_MARK}`, 审核说明: `审核说明${PLAN_MARK}` });
+    await removeSheets(context, ["差异分析", "审核说明"], PLAN_MARK);
+    expect(deleted).toEqual(["审核说明"]);
   });
 });

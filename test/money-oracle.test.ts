@@ -173,11 +173,17 @@ test("property: a total off by any amount is a sum-mismatch exactly when decimal
           .times(new Decimal(10).pow(-d))
           .times(FACTOR[unit])
           .times(parts.length + 1);
-        const rules = doc.findings.map((f) => f.rule).filter((r) => r === "sum-mismatch" || r === "rounding");
+        // A mismatch one mistyped digit explains is reported as that digit (digit-slip), with the stated and likely value.
+        const rules = doc.findings
+          .map((f) => (f.rule === "digit-slip" ? "sum-mismatch" : f.rule))
+          .filter((r) => r === "sum-mismatch" || r === "rounding");
         const oracle = difference.isZero() ? [] : difference.abs().lte(tolerance) ? ["rounding"] : ["sum-mismatch"];
         expect(rules).toEqual(oracle);
-        const found = doc.findings.find((f) => f.rule === "sum-mismatch" || f.rule === "rounding");
-        if (found) expect(found.data.difference).toBe(s2(difference));
+        const found = doc.findings.find((f) => f.rule === "sum-mismatch" || f.rule === "rounding" || f.rule === "digit-slip");
+        if (found?.rule === "digit-slip") {
+          const moved = new Decimal(String(found.data.stated)).minus(String(found.data.likely));
+          expect(found.cell === `B${rows.length}` ? moved.toFixed(2) : moved.negated().toFixed(2)).toBe(s2(difference));
+        } else if (found) expect(found.data.difference).toBe(s2(difference));
       },
     ),
     { numRuns: 400 },

@@ -155,7 +155,16 @@ describe("sheets: output sheets with live formulas", () => {
     const first = await sheets(SAMPLE);
     const second = await sheets(first);
     const names = (await load(second)).worksheets.map((w) => w.name);
-    expect(names).toEqual(["经济分类预决算", "功能分类支出决算", "三公经费", "人员情况", VARIANCE_SHEET, SANGONG_SHEET, "绩效评分表"]);
+    expect(names).toEqual([
+      "经济分类预决算",
+      "功能分类支出决算",
+      "三公经费",
+      "人员情况",
+      VARIANCE_SHEET,
+      SANGONG_SHEET,
+      "绩效评分表",
+      "审核说明",
+    ]);
     expect(names).toEqual((await load(first)).worksheets.map((w) => w.name));
   });
 
@@ -180,6 +189,50 @@ describe("sheets: output sheets with live formulas", () => {
     const r = rowLinkingTo(wb, VARIANCE_SHEET, 2, qualifiedAddress("功能分类", "B4"));
     expect((ws.getCell(`A${r}`).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFF8CBAD");
     const link = rowLinkingTo(wb, VARIANCE_SHEET, 2, qualifiedAddress("功能分类", "D4"));
-    expect(ws.getCell(`D${link}`).value).toMatch(/扶贫（决算）为 1313\.82万元/);
+    expect(ws.getCell(`D${link}`).value).toMatch(/扶贫（决算）填为 1313\.82万元，按上下级合计应为 1313\.28万元（两位数字颠倒）/);
+    expect(ws.getCell(`B${link}`).value).toBe("扶贫（功能分类!D4）"); // the item names the link (column 2, found by its link above)
+  });
+
+  test("a score and a 说明 typed into the result sheets survive the next `sheets` run", async () => {
+    const first = await sheets(SAMPLE);
+    const wb = await load(first);
+    const cellIn = (ws: ExcelJS.Worksheet, header: string, key: string, col: string) => {
+      let keyCol = 0;
+      let valueCol = 0;
+      let found = 0;
+      ws.eachRow((row, n) => {
+        row.eachCell((c, i) => {
+          if (c.value === header) keyCol = i;
+          if (c.value === col) valueCol = i;
+        });
+        if (keyCol && !found && row.getCell(keyCol).value === key) found = n;
+      });
+      return ws.getRow(found).getCell(valueCol);
+    };
+    cellIn(wb.getWorksheet("绩效评分表")!, "三级指标", "绩效目标合理性", "得分").value = 1.5;
+    const notes = wb.getWorksheet("审核说明")!;
+    let noteCell: ExcelJS.Cell | null = null;
+    notes.eachRow((row) => {
+      if (!noteCell && row.getCell(5).value === "预决算差异较大") noteCell = row.getCell(7);
+    });
+    noteCell!.value = "年中追加防汛资金";
+    const typed = join(tmp(), "typed.xlsx");
+    await wb.xlsx.writeFile(typed);
+    const again = await load(await sheets(typed));
+    expect(cellIn(again.getWorksheet("绩效评分表")!, "三级指标", "绩效目标合理性", "得分").value).toBe(1.5);
+    const texts: unknown[] = [];
+    again.getWorksheet("审核说明")!.eachRow((row) => texts.push(row.getCell(7).value));
+    expect(texts).toContain("年中追加防汛资金");
+  });
+
+  test("every result sheet carries its page setup: A4, one page wide, header row repeated, page numbers", async () => {
+    const wb = await load(await sheets(SAMPLE));
+    for (const name of [VARIANCE_SHEET, SANGONG_SHEET, "绩效评分表", "审核说明"]) {
+      const ws = wb.getWorksheet(name)!;
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(ws.pageSetup.printTitlesRow).toBe("4:4");
+      expect(ws.headerFooter.oddFooter).toBe("&C第 &P 页，共 &N 页");
+      expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 4 });
+    }
   });
 });

@@ -3,6 +3,7 @@ export interface Capabilities {
   baseline: boolean; // ExcelApi 1.7: getRangeByIndexes, hyperlinks, chart series — the floor this add-in needs
   mergedAreas: boolean; // ExcelApi 1.13: Range.getMergedAreasOrNullObject
   charts: boolean; // ExcelApi 1.7: series.setValues / setXAxisValues
+  pageLayout: boolean; // ExcelApi 1.9: Worksheet.pageLayout (print setup of the result sheets)
 }
 
 export function detectCapabilities(office: {
@@ -15,5 +16,5 @@ export function detectCapabilities(office: {
       return false; // an old host without requirement-set queries: take the conservative path
     }
   };
-  return { baseline: has("1.7"), mergedAreas: has("1.13"), charts: has("1.7") };
+  return { baseline: has("1.7"), mergedAreas: has("1.13"), charts: has("1.7"), pageLayout: has("1.9") };
 }

@@ -1,5 +1,5 @@
-import { columnLetter } from "../core";
-import type { CellStyle, ChartSpec, PlanCell, SheetPlan } from "../core";
+import { columnLetter, HIGHLIGHT_FILL } from "../core";
+import type { CellStyle, ChartSpec, HighlightStyle, PlanCell, PrintSetup, SheetPlan } from "../core";
 import { maxOf } from "../core";
 import { batchBySize, BYTES_PER_CELL, jsonBytes, rowBlocks } from "./batching";
 import { hostStep } from "./host-error";
@@ -9,7 +9,7 @@ export interface RenderStats {
   largestRequestBytes: number;
 }
 
-const FILL = { warning: "#FFF2CC", error: "#F8CBAD" } as const;
+const fill = (style: HighlightStyle) => `#${HIGHLIGHT_FILL[style]}`;
 const HEADER_FILL = "#D9E1F2";
 
 export interface RenderOptions {
@@ -17,6 +17,8 @@ export interface RenderOptions {
   existing: Map<string, boolean>;
   /** Feature detection (ExcelApi above 1.7 is never assumed). */
   canChart: boolean;
+  /** ExcelApi 1.9: page layout (orientation, fit to width, print titles, footer). */
+  canPageLayout?: boolean;
 }
 
 /** The sheet name a plan gets: ours are replaced; a user's own sheet with that name is kept and ours is suffixed. */
@@ -114,6 +116,7 @@ export async function renderPlans(
           if (!c) return;
           const cell = ws.getCell(job.start + i, col);
           if (c.style) styleCell(cell, c.style);
+          if (c.wrap) cell.format.wrapText = true;
           if (c.link && typeof c.v === "string") cell.hyperlink = { documentReference: c.link, textToDisplay: c.v };
         }),
       );
@@ -129,19 +132,71 @@ export async function renderPlans(
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 4 MB batch: a single batch for ordinary workbooks
     await hostStep("写入结果表", () => context.sync());
   }
+  if (options.canPageLayout && plans.some((p) => p.print)) {
+    // Page setup in a sync of its own: a host that refuses part of it leaves the sheets written, only less ready to print.
+    plans.forEach((plan, i) => plan.print && pageSetup(added[i], plan.print));
+    stats.syncs++;
+    await context.sync().catch(() => undefined);
+  }
   return { names, stats };
+}
+
+/** Page setup through ExcelApi 1.9's pageLayout: A4, one page wide, the header row repeated, page numbers. */
+function pageSetup(ws: Excel.Worksheet, print: PrintSetup): void {
+  const layout = ws.pageLayout;
+  layout.paperSize = "A4";
+  layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.centerHorizontally = true;
+  if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (print.titleRows) layout.setPrintTitleRows(`$${print.titleRows.first}:$${print.titleRows.last}`);
+  if (print.footer) layout.headersFooters.defaultForAllPages.centerFooter = print.footer;
 }
 
 function decorate(ws: Excel.Worksheet, plan: SheetPlan, canChart: boolean): void {
   plan.colWidths.forEach((w, i) => (ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = w * 6));
   const last = columnLetter(Math.max(plan.colWidths.length - 1, 0));
-  for (const h of plan.highlights) ws.getRange(`A${h.row + 1}:${last}${h.row + 1}`).format.fill.color = FILL[h.style];
+  // Rows of wrapped text are taller than one line: every cell sits at the top, so a row reads across.
+  if (plan.heights && plan.heights.length > 0) ws.getRange(`A1:${last}${plan.rows.length}`).format.verticalAlignment = "Top";
+  for (const h of plan.highlights) {
+    const range = h.col === undefined ? `A${h.row + 1}:${last}${h.row + 1}` : `${columnLetter(h.col)}${h.row + 1}`;
+    ws.getRange(range).format.fill.color = fill(h.style);
+  }
   for (const rule of plan.conditional) {
     const cf = ws.getRange(rule.range).conditionalFormats.add("Custom");
     cf.custom.rule.formula = `=${rule.formula}`;
-    cf.custom.format.fill.color = FILL[rule.style];
+    cf.custom.format.fill.color = fill(rule.style);
     cf.custom.format.font.bold = true;
   }
+  for (const m of plan.merges ?? []) {
+    const range = ws.getRange(`${columnLetter(m.from)}${m.row + 1}:${columnLetter(m.to)}${m.row + 1}`);
+    range.merge(false);
+    range.format.wrapText = true;
+    range.format.verticalAlignment = "Top";
+  }
+  for (const h of plan.heights ?? []) ws.getRange(`A${h.row + 1}`).format.rowHeight = h.points;
   if (plan.freezeRows > 0) ws.freezePanes.freezeRows(plan.freezeRows);
   if (canChart) for (const spec of plan.charts) addChart(ws, spec);
+}
+
+/**
+ * Deletes sheets this tool wrote, by name, in one sync; a name whose A1 lacks our mark is never deleted (the caller
+ * passes names read with the mark, and the check is repeated here against a stale list).
+ */
+export async function removeSheets(context: Excel.RequestContext, names: string[], mark: string): Promise<string[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await hostStep("读取工作表列表", () => context.sync());
+  const present = sheets.items.filter((ws) => names.includes(ws.name));
+  const a1s = present.map((ws) => {
+    const a1 = ws.getRange("A1");
+    a1.load("values");
+    return { ws, a1 };
+  });
+  await hostStep("读取结果表", () => context.sync());
+  const ours = a1s.filter((x) => String(x.a1.values[0]?.[0] ?? "").includes(mark));
+  // Excel refuses to delete the last sheet: a workbook of nothing but our sheets keeps one.
+  const doomed = sheets.items.length - ours.length < 1 ? ours.slice(1) : ours;
+  for (const x of doomed) x.ws.delete();
+  await hostStep("删除结果表", () => context.sync());
+  return doomed.map((x) => x.ws.name);
 }

@@ -25,7 +25,8 @@ export function loadSettings(host: SettingsHost): { settings: StoredSettings; pr
   if (parsed.success) return { settings: parsed.data, problem: null };
   return {
     settings: StoredSettingsSchema.parse({}),
-    problem: `工作簿中保存的设置无效，已使用默认设置（${parsed.error.issues[0]?.path.join(".")}）`,
+    /** Where the stored value is wrong (a settings path); the pane words it. */
+    problem: parsed.error.issues[0]?.path.join(".") || "juesuan.settings",
   };
 }
 

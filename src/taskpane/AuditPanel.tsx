@@ -1,13 +1,13 @@
 import { Button, Field, Text, Textarea } from "@fluentui/react-components";
 import { useRef, useState } from "react";
-import type { CheckResult } from "../core";
-import { auditText } from "../core";
-import type { AuditResult } from "../core";
-import { errorText } from "./error-text";
+import type { AuditResult, CheckResult } from "../core";
+import { auditText, PANE } from "../core";
 import { AuditResultView } from "./AuditResultView";
+import { errorText } from "./error-text";
+import { FILL, MUTED, ROW, STACK, WRAP } from "./layout";
 
-/** 「核对报告」: a report pasted or picked (.docx/.txt) is checked against itself and this workbook. */
-export function AuditPanel({ analysis }: { analysis: CheckResult }) {
+/** 「核对报告」: a report pasted or picked (.docx/.txt) is checked against itself and, after a check, this workbook. */
+export function AuditPanel({ analysis }: { analysis: CheckResult | null }) {
   const [text, setText] = useState("");
   const [result, setResult] = useState<AuditResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -28,30 +28,33 @@ export function AuditPanel({ analysis }: { analysis: CheckResult }) {
     }
   };
   return (
-    <section aria-labelledby="audit-title" data-testid="audit">
+    <section aria-labelledby="audit-title" data-testid="audit" style={STACK}>
       <Text as="h2" id="audit-title" size={400} weight="semibold" block>
-        核对报告
+        {PANE.audit.title}
       </Text>
-      <Field label="粘贴报告文字，或选择 Word / 文本文件">
-        <Textarea value={text} onChange={(_, d) => setText(d.value)} rows={5} data-testid="audit-text" />
+      <Text size={200} block style={{ ...MUTED, ...WRAP }}>
+        {PANE.audit.intro}
+      </Text>
+      <Field label={PANE.audit.field} style={FILL}>
+        <Textarea value={text} onChange={(_, d) => setText(d.value)} rows={5} data-testid="audit-text" style={FILL} />
       </Field>
-      <div style={{ display: "flex", gap: 8, marginTop: 6 }}>
+      <div style={ROW}>
         <Button appearance="primary" disabled={!text.trim()} onClick={() => run(text)} data-testid="audit-run">
-          核对
+          {PANE.audit.run}
         </Button>
-        <Button onClick={() => file.current?.click()}>选择文件…</Button>
+        <Button onClick={() => file.current?.click()}>{PANE.audit.pick}</Button>
         <input
           ref={file}
           hidden
           type="file"
           accept=".docx,.txt"
           data-testid="audit-file"
-          aria-label="报告文件"
+          aria-label={PANE.audit.fileLabel}
           onChange={(e) => void pick(e.target.files?.[0])}
         />
       </div>
       {error && (
-        <Text block style={{ color: "#a4262c" }} data-testid="audit-error">
+        <Text block style={{ color: "#a4262c", ...WRAP }} data-testid="audit-error">
           {error}
         </Text>
       )}

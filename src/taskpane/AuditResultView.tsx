@@ -1,27 +1,53 @@
 import { Badge, Text } from "@fluentui/react-components";
-import type { AuditResult } from "../core";
-import { findingMessage, RULE_TITLES } from "../core";
+import type { AuditResult, Finding } from "../core";
+import { findingAdvice, findingMessage, PANE, RULE_TITLES } from "../core";
+import { MUTED, STACK, WRAP } from "./layout";
 
-/** What an audit read and found, each finding with its paragraph: one view for Excel's and Word's panes. */
+/** A finding's sentence without the quotation the paragraph heading already shows. */
+function withoutQuote(f: Finding): string {
+  const message = findingMessage(f);
+  const prefix = `「${String(f.data.quote ?? "")}」：`;
+  return f.data.quote && message.startsWith(prefix) ? message.slice(prefix.length) : message;
+}
+
+/**
+ * What an audit read and found, grouped by paragraph: the sentence quoted once, then each finding in a line with what to
+ * do. One view for Excel's and Word's panes.
+ */
 export function AuditResultView({ result, testId }: { result: AuditResult; testId: string }) {
+  const groups = new Map<string, Finding[]>();
+  for (const f of result.findings) {
+    const key = `${f.cell}|${String(f.data.quote ?? "")}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
   return (
-    <div data-testid={testId} style={{ marginTop: 8 }}>
-      <Text block size={200}>
-        读到 {result.sentences} 句、{result.numbers} 个数字；核对 {result.checked} 处，{result.skipped} 处无法判读已跳过；
-        {result.findings.length === 0 ? "未发现问题。" : `发现 ${result.findings.length} 项：`}
+    <div data-testid={testId} style={{ ...STACK, marginTop: 8 }}>
+      <Text block size={200} style={WRAP}>
+        {PANE.audit.counts(result.sentences, result.numbers, result.checked, result.skipped)}
+        {result.findings.length === 0 ? PANE.audit.none : PANE.audit.found(result.findings.length)}
       </Text>
-      <ol style={{ paddingLeft: 20 }}>
-        {result.findings.map((f, i) => (
-          <li key={i} style={{ marginBottom: 6 }}>
-            <Badge appearance="tint" color={f.severity === "error" ? "danger" : "warning"}>
-              第{f.cell.slice(1)}段 {RULE_TITLES[f.rule]}
-            </Badge>
-            <Text size={200} block>
-              {findingMessage(f)}
-            </Text>
-          </li>
-        ))}
-      </ol>
+      {[...groups.values()].map((list, i) => (
+        <div key={i} data-testid="audit-paragraph" style={{ ...STACK, gap: 4, paddingLeft: 8, borderLeft: "3px solid #edebe9" }}>
+          <Text size={200} weight="semibold" block style={WRAP}>
+            {PANE.audit.paragraph(list[0].cell.slice(1))}
+            {list[0].data.quote ? `：「${String(list[0].data.quote)}」` : ""}
+          </Text>
+          {list.map((f, k) => (
+            <div key={k} style={WRAP}>
+              <Badge appearance="tint" color={f.severity === "error" ? "danger" : "warning"}>
+                {PANE.audit.paragraph(f.cell.slice(1))} {RULE_TITLES[f.rule]}
+              </Badge>
+              <Text size={200} block>
+                {withoutQuote(f)}
+              </Text>
+              <Text size={100} block style={MUTED}>
+                {PANE.findings.todo}
+                {findingAdvice(f).todo}
+              </Text>
+            </div>
+          ))}
+        </div>
+      ))}
     </div>
   );
 }

@@ -1,43 +1,57 @@
 import { Button, Field, Select, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import type { ColumnRole } from "../core";
-import { UNITS } from "../core";
-import type { Unit } from "../core";
-import { tableKey } from "../core";
-import type { Table } from "../core";
+import type { ColumnRole, Table, Unit } from "../core";
+import { PANE, tableKey, UNITS } from "../core";
 import type { StoredSettings } from "../excel/settings-store";
+import { acceptRecognised } from "./hosts/check-flow";
+import { FILL, ROW, STACK, WRAP } from "./layout";
 
-const ROLES: { role: ColumnRole; label: string }[] = [
-  { role: "budget", label: "预算列" },
-  { role: "actual", label: "决算列" },
-  { role: "previous", label: "上年列" },
+type Edit = (s: StoredSettings) => StoredSettings;
+const ROLES: { role: "budget" | "actual" | "previous"; label: string }[] = [
+  { role: "budget", label: PANE.columns.budget },
+  { role: "actual", label: PANE.columns.actual },
+  { role: "previous", label: PANE.columns.previous },
 ];
 
-/** When recognition is unsure, the clerk names the columns once; it is stored, so the next check is one click. */
-export function ColumnConfirm({
-  tables,
-  settings,
-  onConfirm,
-}: {
-  tables: Table[];
-  settings: StoredSettings;
-  onConfirm: (s: StoredSettings) => void;
-}) {
-  const unsure = tables.filter((t) => t.notes.length > 0);
-  if (unsure.length === 0) return null;
+/**
+ * When recognition is unsure, the clerk names the columns before any result sheet is written; the choice is stored in
+ * the workbook, so the next check is one click. 「按识别结果写入」 stores the guess as confirmed.
+ */
+export function ColumnConfirm({ tables, onConfirm, onAccept }: { tables: Table[]; onConfirm: (edit: Edit) => void; onAccept: () => void }) {
+  const [edits, setEdits] = useState<Record<string, Edit>>({});
+  if (tables.length === 0) return null;
   return (
-    <section aria-labelledby="confirm-title" data-testid="column-confirm">
+    <section aria-labelledby="confirm-title" data-testid="column-confirm" style={STACK}>
       <Text as="h2" id="confirm-title" size={400} weight="semibold" block>
-        请确认表格列
+        {PANE.columns.title}
       </Text>
-      {unsure.map((t) => (
-        <TableForm key={t.id} table={t} settings={settings} onConfirm={onConfirm} />
+      <Text size={200} block style={WRAP}>
+        {PANE.columns.intro}
+      </Text>
+      {tables.map((t) => (
+        <TableForm key={t.id} table={t} onChange={(edit) => setEdits((e) => ({ ...e, [t.id]: edit }))} />
       ))}
+      <div style={ROW}>
+        <Button
+          appearance="primary"
+          data-testid="confirm-columns"
+          onClick={() => {
+            // A table the clerk left as it was is confirmed as recognised.
+            const untouched = acceptRecognised(tables.filter((t) => !edits[t.id]));
+            onConfirm((s) => Object.values(edits).reduce((acc, edit) => edit(acc), untouched(s)));
+          }}
+        >
+          {PANE.columns.confirmAndWrite}
+        </Button>
+        <Button data-testid="accept-columns" onClick={onAccept}>
+          {PANE.columns.asRecognised}
+        </Button>
+      </div>
     </section>
   );
 }
 
-function TableForm({ table, settings, onConfirm }: { table: Table; settings: StoredSettings; onConfirm: (s: StoredSettings) => void }) {
+function TableForm({ table, onChange }: { table: Table; onChange: (edit: Edit) => void }) {
   const key = tableKey(table.sheet, table.headerRange);
   const budgetRole = (["budgetFinal", "budget", "budgetInitial"] as const).find((r) => table.roles[r]);
   const [choice, setChoice] = useState<Record<string, string>>({
@@ -46,58 +60,49 @@ function TableForm({ table, settings, onConfirm }: { table: Table; settings: Sto
     previous: table.roles.previous?.letter ?? "",
   });
   const [unit, setUnit] = useState<Unit>(table.unit);
-  const confirm = () => {
+  const askUnit = table.unitSource === "assumed" || table.unitSource === "confirmed";
+  const update = (nextChoice: Record<string, string>, nextUnit: Unit) => {
+    setChoice(nextChoice);
+    setUnit(nextUnit);
     const roles: Partial<Record<ColumnRole, string>> = {};
-    for (const { role } of ROLES) if (choice[role]) roles[role === "budget" ? (budgetRole ?? "budget") : role] = choice[role];
-    onConfirm({
-      ...settings,
-      columnOverrides: { ...settings.columnOverrides, [key]: roles },
-      unitOverrides:
-        table.unitSource === "assumed" || table.unitSource === "confirmed"
-          ? { ...settings.unitOverrides, [key]: unit }
-          : settings.unitOverrides,
-    });
+    for (const { role } of ROLES) if (nextChoice[role]) roles[role === "budget" ? (budgetRole ?? "budget") : role] = nextChoice[role];
+    onChange((s) => ({
+      ...s,
+      columnOverrides: { ...s.columnOverrides, [key]: roles },
+      unitOverrides: askUnit ? { ...s.unitOverrides, [key]: nextUnit } : s.unitOverrides,
+    }));
   };
   return (
-    <form
-      style={{ display: "flex", flexDirection: "column", gap: 6, marginTop: 8 }}
-      onSubmit={(e) => {
-        e.preventDefault();
-        confirm();
-      }}
-    >
-      <Text size={200} weight="semibold">
+    <div style={{ ...STACK, gap: 6 }}>
+      <Text size={200} weight="semibold" style={WRAP}>
         「{table.title}」 {table.sheet}!{table.range}
       </Text>
       {table.notes.map((n) => (
-        <Text size={200} key={n}>
+        <Text size={200} key={n} style={WRAP}>
           {n}
         </Text>
       ))}
       {ROLES.map(({ role, label }) => (
-        <Field label={label} key={role}>
-          <Select value={choice[role]} onChange={(_, d) => setChoice({ ...choice, [role]: d.value })}>
-            <option value="">（无）</option>
+        <Field label={label} key={role} style={FILL}>
+          <Select value={choice[role]} style={FILL} onChange={(_, d) => update({ ...choice, [role]: d.value }, unit)}>
+            <option value="">{PANE.columns.none}</option>
             {table.columns.map((c) => (
               <option key={c.letter} value={c.letter}>
-                {c.letter} 列：{c.header || "（无表头）"}
+                {PANE.columns.column(c.letter, c.header)}
               </option>
             ))}
           </Select>
         </Field>
       ))}
-      {(table.unitSource === "assumed" || table.unitSource === "confirmed") && (
-        <Field label="金额单位">
-          <Select value={unit} onChange={(_, d) => setUnit(d.value as Unit)}>
+      {askUnit && (
+        <Field label={PANE.columns.unit} style={FILL}>
+          <Select value={unit} style={FILL} onChange={(_, d) => update(choice, d.value as Unit)}>
             {UNITS.map((u) => (
               <option key={u}>{u}</option>
             ))}
           </Select>
         </Field>
       )}
-      <Button type="submit" data-testid="confirm-columns">
-        确认并重新检查
-      </Button>
-    </form>
+    </div>
   );
 }

@@ -1,9 +1,13 @@
 import { Button, Field, Input, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Framework, Rule } from "../core";
+import { PANE } from "../core";
 import type { StoredSettings } from "../excel/settings-store";
+import { FILL, STACK, WRAP } from "./layout";
 
 type Params = Record<string, string>;
+type Edit = (s: StoredSettings) => StoredSettings;
+const T = PANE.scoring;
 
 /** The numeric parameters of a rule a clerk may tune (bands and manual rules keep their shape). */
 function paramsOf(rule: Rule): Params {
@@ -12,13 +16,6 @@ function paramsOf(rule: Rule): Params {
   if (rule.type === "proportional") return { cap: String(rule.cap) };
   return {};
 }
-const LABELS: Record<string, string> = {
-  target: "标准（%）",
-  perPoint: "每百分点扣分",
-  step: "每档（%）",
-  perStep: "每档扣分",
-  cap: "封顶（%）",
-};
 
 function ruleWith(rule: Rule, p: Params): Rule {
   const n = (k: string) => Number(p[k]);
@@ -28,16 +25,10 @@ function ruleWith(rule: Rule, p: Params): Rule {
   return rule;
 }
 
+const GRID = { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(92px, 1fr))", gap: 6, minWidth: 0 } as const;
+
 /** 调整分值与参数: weights of every indicator (their sum must stay the full score) and rule parameters; saved in the workbook. */
-export function FrameworkEditor({
-  framework,
-  settings,
-  onSave,
-}: {
-  framework: Framework;
-  settings: StoredSettings;
-  onSave: (s: StoredSettings) => void;
-}) {
+export function FrameworkEditor({ framework, busy, onEdit }: { framework: Framework; busy: boolean; onEdit: (edit: Edit) => void }) {
   const [weights, setWeights] = useState<Record<string, string>>(() =>
     Object.fromEntries(framework.indicators.map((i) => [i.id, String(i.weight)])),
   );
@@ -59,47 +50,52 @@ export function FrameworkEditor({
         .filter((i) => JSON.stringify(paramsOf(i.rule)) !== JSON.stringify(params[i.id]))
         .map((i) => [i.id, ruleWith(i.rule, params[i.id])]),
     );
-    onSave({
-      ...settings,
-      scoring: {
-        ...settings.scoring,
-        weights: { ...settings.scoring.weights, ...changedWeights },
-        rules: { ...settings.scoring.rules, ...changedRules },
-      },
-    });
+    onEdit((s) => ({
+      ...s,
+      scoring: { ...s.scoring, weights: { ...s.scoring.weights, ...changedWeights }, rules: { ...s.scoring.rules, ...changedRules } },
+    }));
   };
   return (
-    <details data-testid="framework-editor">
-      <summary>调整分值与参数</summary>
-      <Text size={200} block data-testid="weight-sum" style={{ color: validSum ? undefined : "#a4262c" }}>
-        分值合计 {Number.isFinite(sum) ? sum : "—"}，应为 {framework.fullScore}
-      </Text>
-      {framework.indicators.map((i) => (
-        <div key={i.id} style={{ display: "flex", flexWrap: "wrap", gap: 6, alignItems: "end", marginTop: 4 }}>
-          <Field size="small" label={i.name} style={{ width: 120 }}>
-            <Input
-              size="small"
-              type="number"
-              value={weights[i.id]}
-              data-testid={`weight-${i.id}`}
-              onChange={(_, d) => setWeights({ ...weights, [i.id]: d.value })}
-            />
-          </Field>
-          {Object.entries(params[i.id]).map(([k, v]) => (
-            <Field size="small" key={k} label={LABELS[k]} style={{ width: 90 }}>
-              <Input
-                size="small"
-                type="number"
-                value={v}
-                onChange={(_, d) => setParams({ ...params, [i.id]: { ...params[i.id], [k]: d.value } })}
-              />
-            </Field>
-          ))}
-        </div>
-      ))}
-      <Button style={{ marginTop: 8 }} disabled={!validSum || badParam} data-testid="save-framework" onClick={save}>
-        保存分值与参数并重新检查
-      </Button>
+    <details data-testid="framework-editor" style={WRAP}>
+      <summary>{T.editor}</summary>
+      <div style={{ ...STACK, marginTop: 6 }}>
+        <Text size={200} block data-testid="weight-sum" style={{ color: validSum ? undefined : "#a4262c" }}>
+          {T.weightSum(Number.isFinite(sum) ? String(Number(sum.toPrecision(12))) : "—", String(framework.fullScore))}
+        </Text>
+        {framework.indicators.map((i) => (
+          <div key={i.id} style={{ ...STACK, gap: 2 }}>
+            <Text size={200} weight="semibold" style={WRAP}>
+              {i.name}
+            </Text>
+            <div style={GRID}>
+              <Field size="small" label={T.weight} style={FILL}>
+                <Input
+                  size="small"
+                  type="number"
+                  style={FILL}
+                  value={weights[i.id]}
+                  data-testid={`weight-${i.id}`}
+                  onChange={(_, d) => setWeights({ ...weights, [i.id]: d.value })}
+                />
+              </Field>
+              {Object.entries(params[i.id]).map(([k, v]) => (
+                <Field size="small" key={k} label={T.params[k]} style={FILL}>
+                  <Input
+                    size="small"
+                    type="number"
+                    style={FILL}
+                    value={v}
+                    onChange={(_, d) => setParams({ ...params, [i.id]: { ...params[i.id], [k]: d.value } })}
+                  />
+                </Field>
+              ))}
+            </div>
+          </div>
+        ))}
+        <Button disabled={!validSum || badParam || busy} data-testid="save-framework" onClick={save}>
+          {T.saveFramework}
+        </Button>
+      </div>
     </details>
   );
 }

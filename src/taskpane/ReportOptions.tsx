@@ -1,6 +1,7 @@
 import { Field, Select, Switch } from "@fluentui/react-components";
-import { TEMPLATES } from "../core";
+import { PANE, TEMPLATES } from "../core";
 import type { TemplateId } from "../core";
+import { FILL } from "./layout";
 
 /** Which report, and which fonts: the same choices in Excel's and Word's panes. */
 export function ReportOptions({
@@ -16,8 +17,8 @@ export function ReportOptions({
 }) {
   return (
     <>
-      <Field label="报告类型">
-        <Select value={template} data-testid="template" onChange={(_, d) => onTemplate(d.value as TemplateId)}>
+      <Field label={PANE.report.template} style={FILL}>
+        <Select value={template} data-testid="template" style={FILL} onChange={(_, d) => onTemplate(d.value as TemplateId)}>
           {(Object.keys(TEMPLATES) as TemplateId[]).map((t) => (
             <option key={t} value={t}>
               {TEMPLATES[t]}
@@ -25,11 +26,7 @@ export function ReportOptions({
           ))}
         </Select>
       </Field>
-      <Switch
-        label="使用 Windows 自带字体（仿宋、楷体），本机没有仿宋_GB2312 时选用"
-        checked={windowsFonts}
-        onChange={(_, d) => onWindowsFonts(d.checked)}
-      />
+      <Switch label={PANE.report.windowsFonts} checked={windowsFonts} onChange={(_, d) => onWindowsFonts(d.checked)} />
     </>
   );
 }

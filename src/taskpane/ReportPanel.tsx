@@ -1,23 +1,27 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import type { CheckResult } from "../core";
-import { TEMPLATES } from "../core";
+import { PANE, TEMPLATES } from "../core";
 import type { TemplateId } from "../core";
 import type { StoredSettings } from "../excel/settings-store";
-import { canDownload, copyReport, download, makeReport } from "./deliver-report";
+import { copyReport, makeReport } from "./deliver-report";
 import { errorText } from "./error-text";
+import { MUTED, ROW, STACK, WRAP } from "./layout";
 import { ReportOptions } from "./ReportOptions";
 
-/** 「生成报告」: the .docx built in the pane; a download where the host allows it, else the clipboard and the Word route. */
+/**
+ * 「生成报告」: the .docx built in the pane and saved through the host, saying where it went; where the host cannot save
+ * files (Excel for Mac), the clipboard and the Word route.
+ */
 export function ReportPanel({
   analysis,
   settings,
-  platform,
+  saveFile,
   onTemplate,
 }: {
   analysis: CheckResult;
   settings: StoredSettings;
-  platform: string | null;
+  saveFile: (name: string, bytes: Uint8Array) => Promise<string | null>;
   onTemplate: (t: TemplateId) => void;
 }) {
   const [template, setTemplate] = useState<TemplateId>((settings.template in TEMPLATES ? settings.template : "performance") as TemplateId);
@@ -30,16 +34,11 @@ export function ReportPanel({
     try {
       const { model, blob, placeholders } = await makeReport(analysis, settings, template, windowsFonts);
       const fileName = `${model.title || TEMPLATES[template]}.docx`;
-      const todo = placeholders > 0 ? `，有 ${placeholders} 处【请填写】需补充` : "";
-      if (canDownload(platform)) {
-        download(blob, fileName);
-        setResult({ ok: true, text: `已生成《${model.title}》并下载${todo}。` });
-      } else {
+      const where = await saveFile(fileName, new Uint8Array(await blob.arrayBuffer()));
+      if (where !== null) setResult({ ok: true, text: PANE.report.saved(model.title, where, fileName, placeholders) });
+      else {
         await copyReport(model);
-        setResult({
-          ok: true,
-          text: `Excel for Mac 不能从任务窗格下载文件。报告已复制到剪贴板（带格式），可直接粘贴到 Word${todo}；也可以在 Word 中打开“决算助手”，选择本工作簿生成同一份报告。`,
-        });
+        setResult({ ok: true, text: PANE.report.clipboard(placeholders) });
       }
     } catch (e) {
       setResult({ ok: false, text: errorText(e) });
@@ -48,9 +47,12 @@ export function ReportPanel({
     }
   };
   return (
-    <section aria-labelledby="report-title" data-testid="report-panel">
+    <section aria-labelledby="report-title" data-testid="report-panel" style={STACK}>
       <Text as="h2" id="report-title" size={400} weight="semibold" block>
-        生成报告
+        {PANE.report.title}
+      </Text>
+      <Text size={200} block style={{ ...MUTED, ...WRAP }}>
+        {PANE.report.intro}
       </Text>
       <ReportOptions
         template={template}
@@ -61,15 +63,15 @@ export function ReportPanel({
         windowsFonts={windowsFonts}
         onWindowsFonts={setWindowsFonts}
       />
-      <div style={{ display: "flex", gap: 8, alignItems: "center" }}>
+      <div style={ROW}>
         <Button appearance="primary" data-testid="make-report" disabled={busy} onClick={() => void generate()}>
-          生成报告
+          {PANE.report.generate}
         </Button>
-        {busy && <Spinner size="tiny" label="正在生成…" />}
+        {busy && <Spinner size="tiny" label={PANE.report.busy} />}
       </div>
       {result && (
-        <MessageBar intent={result.ok ? "success" : "error"} data-testid="report-result">
-          <MessageBarBody>{result.text}</MessageBarBody>
+        <MessageBar intent={result.ok ? "success" : "error"} data-testid="report-result" layout="multiline">
+          <MessageBarBody style={WRAP}>{result.text}</MessageBarBody>
         </MessageBar>
       )}
     </section>

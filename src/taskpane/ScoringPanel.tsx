@@ -1,104 +1,212 @@
-import { Badge, Button, Field, Input, Select, Text } from "@fluentui/react-components";
+import { Badge, Button, Field, Input, Link, Select, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import { percentString, scaledText } from "../core";
-import type { ScoringResult } from "../core";
+import type { ScoredItem, ScoringResult } from "../core";
+import { amountText, hundredthsText, PANE, percentString, scaledText } from "../core";
 import type { StoredSettings } from "../excel/settings-store";
 import { FrameworkEditor } from "./FrameworkEditor";
+import { FILL, MUTED, ROW, STACK, WRAP } from "./layout";
 
-/** 绩效评分: automatic scores with their rates, inputs for the clerk's scores and rates; saved with the workbook. */
+type Edit = (s: StoredSettings) => StoredSettings;
+const T = PANE.scoring;
+
+/** What the clerk answers for an indicator: a score for a qualitative one, the rate where the workbook cannot give it. */
+function askFor(i: ScoredItem, settings: StoredSettings): "score" | "rate" | null {
+  const m = i.indicator.measure;
+  if (!m || i.indicator.rule.type === "manual") return "score";
+  if (m === "entered" || i.status === "missing" || settings.scoring.entered[i.indicator.id] !== undefined) return "rate";
+  return null;
+}
+
+function badgeOf(i: ScoredItem): { color: "success" | "warning" | "danger" | "informative"; text: string } {
+  if (i.score === null) return { color: "informative", text: i.status === "missing" ? T.missing : T.pending };
+  const ratio = i.weight > 0 ? i.score / i.weight : 0;
+  return {
+    color: ratio >= 0.8 ? "success" : ratio >= 0.6 ? "warning" : "danger",
+    text: T.badge(scaledText(i.score, 2), hundredthsText(i.weight)),
+  };
+}
+
+/**
+ * 绩效评分 as a reviewer reads a 评分表: grouped by 一级/二级 指标, each with its 评分标准, the figures it is computed from
+ * (links to their cells), a badge coloured by the score, and a field only where the clerk has something to give.
+ */
 export function ScoringPanel({
   result,
   settings,
-  onSave,
+  busy,
+  onEdit,
+  onSelect,
 }: {
   result: ScoringResult;
   settings: StoredSettings;
-  onSave: (s: StoredSettings) => void;
+  busy: boolean;
+  onEdit: (edit: Edit) => void;
+  onSelect: (sheet: string, cell: string) => void;
 }) {
-  const [manual, setManual] = useState<Record<string, string>>(() =>
-    Object.fromEntries(Object.entries(settings.scoring.manual).map(([k, v]) => [k, String(v)])),
-  );
-  const [entered, setEntered] = useState<Record<string, string>>(() =>
-    Object.fromEntries(Object.entries(settings.scoring.entered).map(([k, v]) => [k, String(v)])),
-  );
-  const [framework, setFramework] = useState(settings.scoring.framework);
-  const invalid = result.items.some((i) => {
-    const m = manual[i.indicator.id];
-    return m !== undefined && m !== "" && (!Number.isFinite(Number(m)) || Number(m) < 0 || Number(m) > i.indicator.weight);
-  });
+  const [manual, setManual] = useState<Record<string, string>>({});
+  const [entered, setEntered] = useState<Record<string, string>>({});
+  const shown = (o: Record<string, string>, stored: Record<string, number>, id: string) =>
+    o[id] ?? (stored[id] === undefined ? "" : String(stored[id]));
+  const bad = (v: string | undefined, max: number) =>
+    v !== undefined && v !== "" && (!Number.isFinite(Number(v)) || Number(v) < 0 || Number(v) > max);
+  const invalid =
+    result.items.some((i) => bad(manual[i.indicator.id], i.indicator.weight)) ||
+    result.items.some((i) => bad(entered[i.indicator.id], 10000));
+  const dirty = Object.keys(manual).length + Object.keys(entered).length > 0;
   const save = () => {
-    const num = (o: Record<string, string>) =>
-      Object.fromEntries(
-        Object.entries(o)
-          .filter(([, v]) => v !== "" && Number.isFinite(Number(v)))
-          .map(([k, v]) => [k, Number(v)]),
-      );
-    onSave({ ...settings, scoring: { ...settings.scoring, framework, manual: num(manual), entered: num(entered) } });
+    // Only what the clerk changed here: the rest comes from the workbook (scores typed into 「绩效评分表」 included).
+    const apply = (into: Record<string, number>, changes: Record<string, string>) => {
+      const next = { ...into };
+      for (const [id, v] of Object.entries(changes)) {
+        if (v.trim() === "") delete next[id];
+        else next[id] = Number(v);
+      }
+      return next;
+    };
+    const m = manual;
+    const e = entered;
+    onEdit((s) => ({ ...s, scoring: { ...s.scoring, manual: apply(s.scoring.manual, m), entered: apply(s.scoring.entered, e) } }));
+    setManual({});
+    setEntered({});
   };
+  const level1s = [...new Set(result.items.map((i) => i.indicator.level1))];
   return (
-    <section aria-labelledby="scoring-title" data-testid="scoring">
+    <section aria-labelledby="scoring-title" data-testid="scoring" style={STACK}>
       <Text as="h2" id="scoring-title" size={400} weight="semibold" block>
-        绩效评分
+        {T.title}
       </Text>
-      <Field label="指标体系">
-        <Select value={framework} onChange={(_, d) => setFramework(d.value as typeof framework)}>
-          <option value="dept-overall">部门整体支出绩效评价（投入、过程、产出、效果）</option>
-          <option value="self-evaluation">部门整体支出绩效自评表（执行率、产出、效益、满意度）</option>
+      <Field label={T.framework} style={FILL}>
+        <Select
+          value={settings.scoring.framework}
+          disabled={busy}
+          data-testid="framework"
+          style={FILL}
+          onChange={(_, d) =>
+            onEdit((s) => ({ ...s, scoring: { ...s.scoring, framework: d.value as StoredSettings["scoring"]["framework"] } }))
+          }
+        >
+          {Object.entries(T.frameworks).map(([id, name]) => (
+            <option key={id} value={id}>
+              {name}
+            </option>
+          ))}
         </Select>
       </Field>
-      <Text block data-testid="scoring-total">
+      <Text block weight="semibold" data-testid="scoring-total">
         {result.pending === 0
-          ? `总分 ${scaledText(result.total, 2)} 分，等级“${result.grade}”`
-          : `已得 ${scaledText(result.baseTotal, 2)} 分，尚有 ${result.pending} 项待评分`}
+          ? T.total(scaledText(result.total, 2), result.grade)
+          : T.partial(scaledText(result.baseTotal, 2), result.pending)}
       </Text>
-      <ol style={{ paddingLeft: 20 }}>
-        {result.items.map((i) => (
-          <li key={i.indicator.id} style={{ marginBottom: 6 }}>
-            <Text size={200} weight="semibold">
-              {i.indicator.name}（{i.indicator.weight} 分）
-            </Text>{" "}
-            {i.status === "auto" && (
-              <Badge appearance="tint" color="success">
-                {percentString(i.rate)}% → {i.score === null ? "" : scaledText(i.score, 2)} 分
-              </Badge>
-            )}
-            {i.status !== "auto" && i.indicator.measure !== "entered" && (
-              <Field
-                size="small"
-                label={`得分（0–${i.indicator.weight}）`}
-                validationMessage={manual[i.indicator.id] && Number(manual[i.indicator.id]) > i.indicator.weight ? "超过分值" : undefined}
-              >
-                <Input
-                  type="number"
-                  size="small"
-                  value={manual[i.indicator.id] ?? ""}
-                  data-testid={`manual-${i.indicator.id}`}
-                  onChange={(_, d) => setManual({ ...manual, [i.indicator.id]: d.value })}
-                />
-              </Field>
-            )}
-            {i.indicator.measure === "entered" && (
-              <Field
-                size="small"
-                label={/%/.test(i.indicator.formula ?? "") ? (i.indicator.formula as string) : `${i.indicator.formula ?? "完成值"}（%）`}
-                hint={i.status === "auto" ? undefined : (i.note ?? undefined)}
-              >
-                <Input
-                  type="number"
-                  size="small"
-                  value={entered[i.indicator.id] ?? ""}
-                  data-testid={`entered-${i.indicator.id}`}
-                  onChange={(_, d) => setEntered({ ...entered, [i.indicator.id]: d.value })}
-                />
-              </Field>
-            )}
-          </li>
-        ))}
-      </ol>
-      <Button data-testid="save-scores" disabled={invalid} onClick={save}>
-        保存评分并重新检查
+      <Text size={200} block style={{ ...MUTED, ...WRAP }}>
+        {T.saveHint}
+      </Text>
+      {level1s.map((level1) => {
+        const items = result.items.filter((i) => i.indicator.level1 === level1);
+        const group = result.groups.find((g) => g.level1 === level1);
+        const level2s = [...new Set(items.map((i) => i.indicator.level2))];
+        return (
+          <section key={level1} data-testid={`group-${level1}`} style={{ ...STACK, gap: 4 }}>
+            <Text as="h3" size={300} weight="semibold" block style={{ borderBottom: "1px solid #e1dfdd", paddingBottom: 2 }}>
+              {T.group(level1, hundredthsText(group?.weight ?? 0), group?.score === null || !group ? null : scaledText(group.score, 2))}
+            </Text>
+            {level2s.map((level2) => (
+              <div key={level2} style={{ ...STACK, gap: 4 }}>
+                <Text as="h4" size={200} weight="semibold" style={MUTED}>
+                  {level2}
+                </Text>
+                {items
+                  .filter((i) => i.indicator.level2 === level2)
+                  .map((i) => {
+                    const id = i.indicator.id;
+                    const badge = badgeOf(i);
+                    const ask = askFor(i, settings);
+                    const value =
+                      ask === "score" ? shown(manual, settings.scoring.manual, id) : shown(entered, settings.scoring.entered, id);
+                    return (
+                      <div
+                        key={id}
+                        data-testid={`indicator-${id}`}
+                        style={{ ...STACK, gap: 2, paddingLeft: 8, borderLeft: "3px solid #edebe9" }}
+                      >
+                        <div style={ROW}>
+                          <Text size={200} weight="semibold" style={WRAP}>
+                            {i.indicator.name}
+                          </Text>
+                          <Badge appearance="tint" color={badge.color} data-testid={`badge-${id}`} data-color={badge.color}>
+                            {badge.text}
+                          </Badge>
+                        </div>
+                        <Text size={100} block style={{ ...MUTED, ...WRAP }}>
+                          {T.criterion}
+                          {i.criterion}
+                        </Text>
+                        {(i.inputs.length > 0 || i.rate !== null) && (
+                          <Text size={100} block style={WRAP}>
+                            {T.inputs}
+                            {i.inputs.map((x, k) => (
+                              <span key={k}>
+                                {k > 0 && "；"}
+                                {x.label}{" "}
+                                {x.kind === "amount"
+                                  ? amountText(x.value, settings)
+                                  : x.kind === "rate"
+                                    ? `${hundredthsText(x.value)}%`
+                                    : hundredthsText(x.value)}
+                                {x.sheet && x.cell && (
+                                  <>
+                                    {" "}
+                                    <Link as="button" style={{ fontSize: "inherit" }} onClick={() => onSelect(x.sheet!, x.cell!)}>
+                                      {x.cell}
+                                    </Link>
+                                  </>
+                                )}
+                              </span>
+                            ))}
+                            {i.rate !== null && `${i.inputs.length > 0 ? "；" : ""}${T.rate(percentString(i.rate) ?? "")}`}
+                          </Text>
+                        )}
+                        {i.note && i.status === "missing" && (
+                          <Text size={100} block style={{ ...MUTED, ...WRAP }}>
+                            {i.note}
+                          </Text>
+                        )}
+                        {ask && (
+                          <Field
+                            size="small"
+                            style={FILL}
+                            label={ask === "score" ? T.scoreLabel(hundredthsText(i.weight)) : T.rateLabel(i.indicator.formula ?? null)}
+                            validationMessage={
+                              ask === "score" && bad(manual[id], i.indicator.weight)
+                                ? Number(manual[id]) > i.indicator.weight
+                                  ? T.overMax
+                                  : T.notNumber
+                                : undefined
+                            }
+                          >
+                            <Input
+                              type="number"
+                              size="small"
+                              style={FILL}
+                              value={value}
+                              data-testid={`${ask === "score" ? "manual" : "entered"}-${id}`}
+                              onChange={(_, d) =>
+                                ask === "score" ? setManual({ ...manual, [id]: d.value }) : setEntered({ ...entered, [id]: d.value })
+                              }
+                            />
+                          </Field>
+                        )}
+                      </div>
+                    );
+                  })}
+              </div>
+            ))}
+          </section>
+        );
+      })}
+      <Button appearance="primary" data-testid="save-scores" disabled={invalid || !dirty || busy} onClick={save}>
+        {T.save}
       </Button>
-      <FrameworkEditor key={result.framework.id} framework={result.framework} settings={settings} onSave={onSave} />
+      <FrameworkEditor key={result.framework.id} framework={result.framework} busy={busy} onEdit={onEdit} />
     </section>
   );
 }

@@ -1,8 +1,13 @@
-import { Button, Field, Input } from "@fluentui/react-components";
+import { Button, Field, Input, Select } from "@fluentui/react-components";
 import { useState } from "react";
+import type { Unit } from "../core";
+import { PANE, UNITS } from "../core";
 import type { StoredSettings } from "../excel/settings-store";
+import { FILL, STACK } from "./layout";
 
-/** The threshold and floor for flagging a variance; saved in the workbook when applied. */
+type Edit = (s: StoredSettings) => StoredSettings;
+
+/** The threshold, the floor and the display unit; applied as an edit on top of the workbook's settings, then rechecked. */
 export function SettingsBar({
   settings,
   disabled,
@@ -10,31 +15,39 @@ export function SettingsBar({
 }: {
   settings: StoredSettings;
   disabled: boolean;
-  onApply: (s: StoredSettings) => void;
+  onApply: (edit: Edit) => void;
 }) {
   const [threshold, setThreshold] = useState(String(settings.thresholdPercent));
   const [floor, setFloor] = useState(String(settings.floorWanYuan));
+  const [unit, setUnit] = useState<Unit>(settings.displayUnit);
   const t = Number(threshold);
   const f = Number(floor);
   const valid = threshold !== "" && Number.isFinite(t) && t >= 0 && t <= 1000 && floor !== "" && Number.isFinite(f) && f >= 0;
   return (
-    <details>
-      <summary>设置</summary>
+    <details data-testid="settings">
+      <summary>{PANE.settings.title}</summary>
       <form
-        style={{ display: "flex", flexDirection: "column", gap: 6, marginTop: 6 }}
+        style={{ ...STACK, marginTop: 6 }}
         onSubmit={(e) => {
           e.preventDefault();
-          if (valid) onApply({ ...settings, thresholdPercent: t, floorWanYuan: f });
+          if (valid) onApply((s) => ({ ...s, thresholdPercent: t, floorWanYuan: f, displayUnit: unit }));
         }}
       >
-        <Field label="差异率提示线（%）" validationMessage={valid ? undefined : "请输入 0 到 1000 之间的数"}>
-          <Input type="number" value={threshold} onChange={(_, d) => setThreshold(d.value)} data-testid="threshold" />
+        <Field label={PANE.settings.threshold} validationMessage={valid ? undefined : PANE.settings.invalid} style={FILL}>
+          <Input type="number" value={threshold} onChange={(_, d) => setThreshold(d.value)} data-testid="threshold" style={FILL} />
         </Field>
-        <Field label="差异额下限（万元）">
-          <Input type="number" value={floor} onChange={(_, d) => setFloor(d.value)} />
+        <Field label={PANE.settings.floor} style={FILL}>
+          <Input type="number" value={floor} onChange={(_, d) => setFloor(d.value)} style={FILL} />
+        </Field>
+        <Field label={PANE.settings.unit} style={FILL}>
+          <Select value={unit} onChange={(_, d) => setUnit(d.value as Unit)} style={FILL} data-testid="display-unit">
+            {UNITS.map((u) => (
+              <option key={u}>{u}</option>
+            ))}
+          </Select>
         </Field>
         <Button type="submit" disabled={disabled || !valid}>
-          保存并重新检查
+          {PANE.settings.apply}
         </Button>
       </form>
     </details>

@@ -1,50 +1,41 @@
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
-import type { CheckResult } from "../core";
-import { formatFen } from "../core";
-import { amountText, changeText, rateText } from "../core";
-import type { Settings } from "../core";
+import { Text } from "@fluentui/react-components";
+import type { CheckResult, Settings } from "../core";
+import { amountText, changeText, PANE, rateText } from "../core";
+import { STACK, WRAP } from "./layout";
 
-/** 预算/决算/差异 per table, and 三公 against last year: the numbers a clerk reads first. */
+/** 预算/决算/差异 per table and 三公 against last year: the numbers a clerk reads first, one line each, in the chosen unit. */
 export function Summary({ analysis, settings }: { analysis: CheckResult; settings: Settings }) {
   const table = (id: string) => analysis.tables.find((t) => t.id === id);
-  const n = (fen: number | null) => (fen === null ? "—" : formatFen(fen, settings.displayUnit, settings.decimals));
+  const a = (fen: number | null) => amountText(fen, settings);
   const sg = analysis.sangong;
   return (
-    <section aria-labelledby="summary-title" data-testid="summary">
+    <section aria-labelledby="summary-title" data-testid="summary" style={STACK}>
       <Text as="h2" id="summary-title" size={400} weight="semibold" block>
-        汇总（{settings.displayUnit}）
+        {PANE.summary.title(settings.displayUnit)}
       </Text>
-      {analysis.totals.length > 0 && (
-        <Table size="small" aria-label="预决算汇总">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>表</TableHeaderCell>
-              <TableHeaderCell>预算</TableHeaderCell>
-              <TableHeaderCell>决算</TableHeaderCell>
-              <TableHeaderCell>差异</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {analysis.totals.map((t) => (
-              <TableRow key={t.tableId}>
-                <TableCell title={table(t.tableId)?.title}>{table(t.tableId)?.sheet ?? t.tableId}</TableCell>
-                <TableCell>{n(t.budget)}</TableCell>
-                <TableCell>{n(t.actual)}</TableCell>
-                <TableCell>
-                  {n(t.diff)}
-                  {t.diff !== null && <br />}
-                  {t.diff !== null && `${rateText(t.diffRate, "无预算")}`}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      {analysis.totals.map((t) => (
+        <div key={t.tableId} style={WRAP}>
+          <Text size={200} weight="semibold" block>
+            {table(t.tableId)?.title ?? t.tableId}
+          </Text>
+          <Text size={200} block>
+            {PANE.summary.line(
+              t.budget === null ? null : a(t.budget),
+              a(t.actual),
+              t.diff === null ? null : a(t.diff),
+              rateText(t.diffRate, PANE.summary.noBudgetRate),
+            )}
+          </Text>
+        </div>
+      ))}
       {sg && (
-        <Text block data-testid="sangong-summary" style={{ marginTop: 8 }}>
-          三公经费本年 {amountText(sg.total.actual, settings)}
-          {sg.total.yoyDiff !== null && `，${changeText(sg.total.yoyDiff, sg.total.yoyRate, sg.total.previous, settings)}`}
-          {sg.total.budget !== null && `；预算 ${amountText(sg.total.budget, settings)}，完成 ${rateText(sg.total.completionRate, "—")}`}。
+        <Text size={200} block data-testid="sangong-summary" style={WRAP}>
+          {PANE.summary.sangong(
+            a(sg.total.actual),
+            sg.total.yoyDiff === null ? null : changeText(sg.total.yoyDiff, sg.total.yoyRate, sg.total.previous, settings),
+            sg.total.budget === null ? null : a(sg.total.budget),
+            rateText(sg.total.completionRate, "—"),
+          )}
         </Text>
       )}
     </section>

@@ -1,32 +1,36 @@
-import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Text, webLightTheme } from "@fluentui/react-components";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  webLightTheme,
+} from "@fluentui/react-components";
 import { useMemo, useRef, useState } from "react";
-import type { CheckResult } from "../core";
-import { plainText } from "../core";
-import { buildReport, TEMPLATES } from "../core";
-import type { TemplateId } from "../core";
+import type { AuditResult, CheckResult, TemplateId } from "../core";
+import { auditText, buildReport, PANE, plainText, TEMPLATES } from "../core";
 import type { StoredSettings } from "../excel/settings-store";
-import { insertHtml, insertReport, PATH_LABELS } from "../word/insert-report";
-import type { Placement } from "../word/insert-report";
+import { AuditResultView } from "./AuditResultView";
 import { makeReport, reportHtml } from "./deliver-report";
 import { errorText } from "./error-text";
-import { useHost } from "./use-host";
+import type { DocumentHost } from "./hosts/host";
+import { FILL, ROW, STACK, WRAP } from "./layout";
 import { analyzeWorkbookFile } from "./load-workbook";
 import { ReportOptions } from "./ReportOptions";
-import { AuditResultView } from "./AuditResultView";
-import { auditText } from "../core";
-import type { AuditResult } from "../core";
-import { readDocumentText } from "../word/read-document";
-import type { WordPaneHost } from "./word-host";
+import { useHost } from "./use-host";
 
-const toBase64 = async (blob: Blob) => {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let s = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-};
+type Placement = "cursor" | "replace" | "new";
+const W = PANE.word;
 
-/** Word's pane: pick the workbook, choose a template, preview the outline, insert the draft. */
-export function WordApp({ connect }: { connect: () => WordPaneHost }) {
+/** Word's pane on DocumentHost: pick the workbook, choose a template, preview the outline, insert the draft (替换全文 asks first). */
+export function WordApp({ connect }: { connect: () => DocumentHost & { canCreateDocument?: boolean } }) {
   const [hostError, host] = useHost(connect);
   const [loaded, setLoaded] = useState<{ name: string; analysis: CheckResult; settings: StoredSettings; fromWorkbook: boolean } | null>(
     null,
@@ -34,26 +38,27 @@ export function WordApp({ connect }: { connect: () => WordPaneHost }) {
   const [template, setTemplate] = useState<TemplateId>("performance");
   const [windowsFonts, setWindowsFonts] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
+  const [confirmReplace, setConfirmReplace] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const [audit, setAudit] = useState<AuditResult | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(hostError ? { ok: false, text: hostError } : null);
 
   const auditDocument = async () => {
     if (!host) return;
-    setBusy("正在核对当前文档…");
+    setBusy(W.auditing);
     setMessage(null);
     try {
-      setAudit(auditText(await readDocumentText(host), loaded?.analysis ?? null));
+      setAudit(auditText(await host.readText(), loaded?.analysis ?? null));
     } catch (e) {
       setMessage({ ok: false, text: errorText(e) });
     } finally {
       setBusy(null);
     }
   };
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(hostError ? { ok: false, text: hostError } : null);
 
   const pick = async (file: File | undefined) => {
     if (!file) return;
-    setBusy("正在读取工作簿…");
+    setBusy(W.reading);
     setMessage(null);
     try {
       const r = await analyzeWorkbookFile(new Uint8Array(await file.arrayBuffer()), file.name);
@@ -71,26 +76,14 @@ export function WordApp({ connect }: { connect: () => WordPaneHost }) {
   const outline = useMemo(() => (loaded ? buildReport(template, loaded.analysis, loaded.settings) : null), [loaded, template]);
 
   const insert = async (placement: Placement) => {
+    setConfirmReplace(false);
     if (!loaded || !host) return;
-    setBusy("正在生成并插入报告…");
+    setBusy(W.inserting);
     setMessage(null);
     try {
       const { model, blob, placeholders } = await makeReport(loaded.analysis, loaded.settings, template, windowsFonts);
-      const html = reportHtml(model);
-      let path;
-      let note = "";
-      try {
-        path = await insertReport(host, host.capabilities, await toBase64(blob), html, placement);
-      } catch (e) {
-        if (placement === "new" || !host.capabilities.api11) throw e;
-        // The whole-file route failed on this host: say so, and insert the same draft as HTML.
-        note = `（整份插入未成功：${errorText(e)}）`;
-        path = await insertHtml(host, html, placement);
-      }
-      setMessage({
-        ok: true,
-        text: `已插入《${model.title}》：${PATH_LABELS[path]}${note}。${placeholders > 0 ? `有 ${placeholders} 处【请填写】（黄色）需补充。` : ""}`,
-      });
+      const how = await host.insertReport(new Uint8Array(await blob.arrayBuffer()), reportHtml(model), placement);
+      setMessage({ ok: true, text: W.inserted(model.title, how, "", placeholders) });
     } catch (e) {
       setMessage({ ok: false, text: errorText(e) });
     } finally {
@@ -99,41 +92,44 @@ export function WordApp({ connect }: { connect: () => WordPaneHost }) {
   };
 
   return (
-    <FluentProvider theme={webLightTheme} style={{ padding: 12, minHeight: "100vh", boxSizing: "border-box" }}>
-      <main style={{ display: "flex", flexDirection: "column", gap: 12 }}>
-        <header>
+    <FluentProvider theme={webLightTheme} style={{ padding: 12, minHeight: "100vh", boxSizing: "border-box", ...WRAP }}>
+      <main style={STACK}>
+        <header style={{ ...STACK, gap: 4 }}>
           <Text as="h1" size={500} weight="semibold" block>
-            决算助手 · Word
+            {W.title}
           </Text>
-          <Text size={200}>选择决算工作簿，生成报告草稿并插入当前文档；工作簿只在本机读取</Text>
+          <Text size={200} style={WRAP}>
+            {W.subtitle}
+          </Text>
         </header>
-        <div style={{ display: "flex", gap: 8, alignItems: "center" }}>
+        <div style={ROW}>
           <Button onClick={() => fileInput.current?.click()} disabled={!!busy}>
-            选择工作簿…
+            {W.pick}
           </Button>
-          <Text size={200}>{loaded?.name ?? "未选择"}</Text>
+          <Text size={200} style={WRAP}>
+            {loaded?.name ?? W.none}
+          </Text>
           <input
             ref={fileInput}
             hidden
             type="file"
             accept=".xlsx"
             data-testid="workbook-file"
-            aria-label="决算工作簿"
+            aria-label={W.workbookLabel}
             onChange={(e) => void pick(e.target.files?.[0])}
           />
         </div>
         {busy && <Spinner size="small" label={busy} data-testid="busy" />}
         {loaded && (
           <>
-            <Text data-testid="loaded">
-              「{loaded.name}」：识别到 {loaded.analysis.tables.length} 张表，发现 {loaded.analysis.findings.length} 项问题
-              {loaded.fromWorkbook ? "；已使用工作簿中保存的设置" : ""}
+            <Text data-testid="loaded" style={WRAP}>
+              {W.loaded(loaded.name, loaded.analysis.tables.length, loaded.analysis.findings.length, loaded.fromWorkbook)}
             </Text>
             <ReportOptions template={template} onTemplate={setTemplate} windowsFonts={windowsFonts} onWindowsFonts={setWindowsFonts} />
             {outline && (
-              <section aria-labelledby="outline-title" data-testid="outline">
+              <section aria-labelledby="outline-title" data-testid="outline" style={WRAP}>
                 <Text as="h2" id="outline-title" size={300} weight="semibold" block>
-                  《{outline.title}》提纲
+                  {W.outline(outline.title)}
                 </Text>
                 <ul style={{ margin: "4px 0", paddingLeft: 18 }}>
                   {outline.blocks
@@ -146,38 +142,58 @@ export function WordApp({ connect }: { connect: () => WordPaneHost }) {
                 </ul>
               </section>
             )}
-            <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
+            <div style={ROW}>
               <Button appearance="primary" data-testid="insert-cursor" disabled={!!busy || !host} onClick={() => void insert("cursor")}>
-                插入到光标处
+                {W.cursor}
               </Button>
-              <Button data-testid="insert-replace" disabled={!!busy || !host} onClick={() => void insert("replace")}>
-                替换全文
+              <Button data-testid="insert-replace" disabled={!!busy || !host} onClick={() => setConfirmReplace(true)}>
+                {W.replace}
               </Button>
-              <Button data-testid="insert-new" disabled={!!busy || !host?.capabilities.api13} onClick={() => void insert("new")}>
-                新建文档
+              <Button data-testid="insert-new" disabled={!!busy || !host?.canCreateDocument} onClick={() => void insert("new")}>
+                {W.newDoc}
               </Button>
             </div>
           </>
         )}
-        <section aria-labelledby="word-audit-title">
+        <section aria-labelledby="word-audit-title" style={STACK}>
           <Text as="h2" id="word-audit-title" size={300} weight="semibold" block>
-            核对当前文档
+            {W.auditTitle}
           </Text>
-          <Text size={200} block>
-            检查文档中的合计、增减额、百分比、增减方向和单位
-            {loaded ? `，并与「${loaded.name}」中的数字比对` : "（选择工作簿后还会与表中数字比对）"}。
+          <Text size={200} block style={WRAP}>
+            {W.auditIntro(loaded?.name ?? null)}
           </Text>
-          <Button data-testid="audit-document" disabled={!!busy || !host} onClick={() => void auditDocument()} style={{ marginTop: 6 }}>
-            核对当前文档
+          <Button
+            data-testid="audit-document"
+            disabled={!!busy || !host}
+            onClick={() => void auditDocument()}
+            style={{ alignSelf: "start" }}
+          >
+            {W.auditTitle}
           </Button>
           {audit && <AuditResultView result={audit} testId="word-audit-result" />}
         </section>
         {message && (
-          <MessageBar intent={message.ok ? "success" : "error"} data-testid="word-result">
-            <MessageBarBody>{message.text}</MessageBarBody>
+          <MessageBar intent={message.ok ? "success" : "error"} data-testid="word-result" layout="multiline">
+            <MessageBarBody style={WRAP}>{message.text}</MessageBarBody>
           </MessageBar>
         )}
       </main>
+      <Dialog open={confirmReplace} onOpenChange={(_, d) => setConfirmReplace(d.open)}>
+        <DialogSurface style={{ maxWidth: "calc(100vw - 32px)", ...FILL }}>
+          <DialogBody>
+            <DialogTitle>{W.replaceTitle}</DialogTitle>
+            <DialogContent style={WRAP}>{W.replaceBody}</DialogContent>
+            <DialogActions>
+              <Button appearance="primary" data-testid="replace-confirm" onClick={() => void insert("replace")}>
+                {W.replaceConfirm}
+              </Button>
+              <Button data-testid="replace-cancel" onClick={() => setConfirmReplace(false)}>
+                {PANE.cancel}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </FluentProvider>
   );
 }

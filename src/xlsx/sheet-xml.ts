@@ -1,5 +1,5 @@
-import { columnLetter, parseAddress } from "../core";
-import type { CellStyle, ChartSpec, PlanCell, SheetPlan } from "../core";
+import { columnLetter, HIGHLIGHT_FILL, parseAddress } from "../core";
+import type { CellStyle, ChartSpec, HighlightStyle, PlanCell, SheetPlan } from "../core";
 import type { FontSpec, StyleSheetEditor } from "./style-edit";
 import { encodeXstring, escapeAttr, escapeText } from "./xml-scan";
 
@@ -9,7 +9,7 @@ import { encodeXstring, escapeAttr, escapeText } from "./xml-scan";
  */
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const HIGHLIGHT = { warning: "FFFFF2CC", error: "FFF8CBAD" } as const;
+const fillOf = (style: HighlightStyle) => `FF${HIGHLIGHT_FILL[style]}`;
 
 const STYLE: Record<CellStyle, { font: FontSpec; fill?: string; bottomBorder?: boolean; center?: boolean }> = {
   title: { font: { bold: true, size: 14 } },
@@ -57,27 +57,36 @@ export function planParts(
   emit: (xml: string) => void,
 ): SheetParts {
   const width = Math.max(plan.colWidths.length, 1);
-  const highlight = new Map(plan.highlights.map((h) => [h.row, h.style]));
-  // One lookup per distinct (style, highlight, format): a large plan has a million cells and a dozen formats.
+  // A highlight without a column fills the row across the sheet's columns; with one, that cell only.
+  const rowFill = new Map<number, HighlightStyle>();
+  const cellFill = new Map<string, HighlightStyle>();
+  for (const h of plan.highlights) {
+    if (h.col === undefined) rowFill.set(h.row, h.style);
+    else cellFill.set(`${h.row}:${h.col}`, h.style);
+  }
+  const wrapped = new Set((plan.merges ?? []).map((m) => `${m.row}:${m.from}`));
+  // One lookup per distinct (style, highlight, format, wrap): a large plan has a million cells and a dozen formats.
   const known = new Map<string, number>();
-  const styleOf = (c: PlanCell | undefined, row: number): number => {
-    const fill = highlight.get(row);
-    if (!c?.style && !fill && !c?.fmt) return 0;
-    const key = `${c?.style ?? ""}\u0000${fill ?? ""}\u0000${c?.fmt ?? ""}`;
+  const styleOf = (c: PlanCell | undefined, row: number, col: number): number => {
+    const fill = cellFill.get(`${row}:${col}`) ?? rowFill.get(row);
+    const wrap = Boolean(c?.wrap) || wrapped.has(`${row}:${col}`);
+    const key = `${c?.style ?? ""}\u0000${fill ?? ""}\u0000${c?.fmt ?? ""}\u0000${wrap}`;
     let id = known.get(key);
-    if (id === undefined) known.set(key, (id = xfOf(c, fill)));
+    if (id === undefined) known.set(key, (id = xfOf(c, fill, wrap)));
     return id;
   };
-  const xfOf = (c: PlanCell | undefined, fill: "warning" | "error" | undefined): number => {
+  const xfOf = (c: PlanCell | undefined, fill: HighlightStyle | undefined, wrap: boolean): number => {
     const s = c?.style ? STYLE[c.style] : null;
     return styles.xf({
       font: s?.font ?? null,
-      fill: fill ? HIGHLIGHT[fill] : (s?.fill ?? null),
+      fill: fill ? fillOf(fill) : (s?.fill ?? null),
       bottomBorder: s?.bottomBorder ?? false,
       center: s?.center ?? false,
+      wrap,
       numFmt: c?.fmt ?? null,
     });
   };
+  const heights = new Map((plan.heights ?? []).map((h) => [h.row, h.points]));
 
   const print = plan.print;
   // No <dimension>: it is optional, and leaving it out lets the rows stream out without a first pass over them.
@@ -100,16 +109,15 @@ export function planParts(
   const links: string[] = [];
   let rowCount = plan.rows.length;
   for (const h of plan.highlights) rowCount = Math.max(rowCount, h.row + 1);
+  for (const h of plan.heights ?? []) rowCount = Math.max(rowCount, h.row + 1);
   for (let r = 0; r < rowCount; r++) {
     const cells = plan.rows[r] ?? [];
-    const highlighted = highlight.has(r);
+    const highlighted = rowFill.has(r);
     const cols = highlighted ? Math.max(cells.length, width) : cells.length;
     const out: string[] = [];
     for (let c = 0; c < cols; c++) {
       const cell = cells[c];
       const ref = `${columnLetter(c)}${r + 1}`;
-      const s = styleOf(cell, r);
-      const sAttr = s ? ` s="${s}"` : "";
       let body = "";
       let type = "";
       if (cell?.f !== undefined) body = `<f>${text(cell.f)}</f>`;
@@ -118,22 +126,31 @@ export function planParts(
         type = ' t="inlineStr"';
         body = `<is><t xml:space="preserve">${text(cell.v)}</t></is>`;
       }
-      if (!body && !s) continue;
+      const filled = cellFill.has(`${r}:${c}`) || highlighted;
+      if (!body && !filled && !cell?.style) continue;
+      const sAttr = ` s="${styleOf(cell, r, c)}"`;
       out.push(body ? `<c r="${ref}"${sAttr}${type}>${body}</c>` : `<c r="${ref}"${sAttr}/>`);
       if (cell?.link && typeof cell.v === "string" && cell.v !== "") {
         links.push(`<hyperlink ref="${ref}" location="${attr(cell.link)}" display="${attr(cell.v)}"/>`);
       }
     }
-    if (out.length === 0) continue;
-    rows.push(`<row r="${r + 1}">${out.join("")}</row>`);
+    const height = heights.get(r);
+    if (out.length === 0 && height === undefined) continue;
+    const ht = height === undefined ? "" : ` ht="${height}" customHeight="1"`;
+    rows.push(`<row r="${r + 1}"${ht}>${out.join("")}</row>`);
     // A thousand rows at a time go out to be encoded: a large plan makes a part of a hundred MB, never one string.
     if (rows.length === 1000) emit(rows.splice(0).join(""));
   }
   emit(rows.join(""));
 
   let tail = "</sheetData>";
+  const merges = plan.merges ?? [];
+  if (merges.length > 0) {
+    const refs = merges.map((m) => `<mergeCell ref="${columnLetter(m.from)}${m.row + 1}:${columnLetter(m.to)}${m.row + 1}"/>`);
+    tail += `<mergeCells count="${merges.length}">${refs.join("")}</mergeCells>`;
+  }
   plan.conditional.forEach((rule, i) => {
-    const dxf = styles.dxf({ bold: true, fill: HIGHLIGHT[rule.style] });
+    const dxf = styles.dxf({ bold: true, fill: fillOf(rule.style) });
     tail +=
       `<conditionalFormatting sqref="${attr(rule.range)}"><cfRule type="expression" dxfId="${dxf}" priority="${i + 1}">` +
       `<formula>${text(rule.formula)}</formula></cfRule></conditionalFormatting>`;
@@ -142,7 +159,7 @@ export function planParts(
   if (links.length > 0) emit(`<hyperlinks>${links.join("")}</hyperlinks>`);
   tail = "";
   if (print) tail += '<printOptions horizontalCentered="1"/>';
-  tail += '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  tail += '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.7" header="0.3" footer="0.3"/>';
   if (print) {
     const fit = print.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : "";
     tail += `<pageSetup paperSize="9" orientation="${print.orientation}"${fit}/>`;

@@ -67,6 +67,8 @@ export interface XfSpec {
   fill: string | null;
   bottomBorder: boolean;
   center: boolean;
+  /** Text wraps within the cell (notes, long messages). */
+  wrap: boolean;
   numFmt: string | null;
 }
 
@@ -119,9 +121,10 @@ export class StyleSheetEditor {
       (fillId ? ' applyFill="1"' : "") +
       (borderId ? ' applyBorder="1"' : "");
     const attrs = `numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}"${this.xfIdAttr}${apply}`;
-    const xf = spec.center
-      ? `<xf ${attrs} applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>`
-      : `<xf ${attrs}/>`;
+    // Every cell of ours sits at the top: rows of wrapped text are taller than one line, and a row must read across.
+    const horizontal = spec.center ? ' horizontal="center"' : "";
+    const wrap = spec.center || spec.wrap ? ' wrapText="1"' : "";
+    const xf = `<xf ${attrs} applyAlignment="1"><alignment${horizontal} vertical="top"${wrap}/></xf>`;
     const id = this.index("cellXfs", xf);
     this.xfCache.set(key, id);
     return id;

@@ -46,6 +46,8 @@
       hyperlinks: new Map(),
       deleted: false,
       frozen: 0,
+      merged: [],
+      print: null,
     };
     state.sheets.push(sheet);
     return sheet;
@@ -81,6 +83,11 @@
     }
     async sync() {
       state.syncs++;
+      if (this.refuse) {
+        this.refuse = false;
+        this.pending = [];
+        throw Object.assign(new Error("The argument is invalid or missing or has an incorrect format."), { code: "InvalidArgument" });
+      }
       let response = 0;
       for (const p of this.pending) response += p._resolve();
       this.pending = [];
@@ -186,6 +193,9 @@
     select() {
       state.selection = { sheet: this.sheet.name, address: `${letters(this.c0)}${this.r0 + 1}` };
     }
+    merge() {
+      this.sheet.merged.push(`${letters(this.c0)}${this.r0 + 1}:${letters(this.c0 + this.cols - 1)}${this.r0 + this.rows}`);
+    }
     getOffsetRange(dr, dc) {
       return new Range(this.ctx, this.sheet, this.r0 + dr, this.c0 + dc, 1, 1);
     }
@@ -219,6 +229,32 @@
         },
       };
       this.freezePanes = { freezeRows: (n) => (sheet.frozen = n) };
+      // ExcelApi 1.9's page layout, recorded as the adapter sets it.
+      const print = {};
+      this.pageLayout = {
+        set orientation(v) {
+          print.orientation = v;
+          sheet.print = print;
+        },
+        set paperSize(v) {
+          print.paperSize = v;
+        },
+        set centerHorizontally(v) {
+          print.centerHorizontally = v;
+        },
+        set zoom(v) {
+          print.zoom = v;
+          if (init.refusePageLayout) ctx.refuse = true; // a host that refuses the fit-to-width, as Office reports it: at sync
+        },
+        setPrintTitleRows: (rows) => (print.titleRows = rows),
+        headersFooters: {
+          defaultForAllPages: {
+            set centerFooter(v) {
+              print.footer = v;
+            },
+          },
+        },
+      };
     }
     getUsedRangeOrNullObject() {
       let r0 = Infinity,
@@ -306,5 +342,29 @@
   window.__sheetText = (name) => {
     const s = live().find((x) => x.name === name);
     return s ? [...s.cells.entries()] : null;
+  };
+  /** The clerk types into a cell (row and column 0-based), as in Excel: the value replaces whatever was there. */
+  window.__typeCell = (name, row, col, value) => {
+    const s = live().find((x) => x.name === name);
+    const key = `${row},${col}`;
+    s.formulas.delete(key);
+    if (value === null || value === "") s.cells.delete(key);
+    else s.cells.set(key, value);
+  };
+  /** The cell (0-based) in the row whose column `keyHeader` holds `key`, in the column headed `header`. */
+  window.__findCell = (name, keyHeader, key, header) => {
+    const s = live().find((x) => x.name === name);
+    const at = (r, c) => s.cells.get(`${r},${c}`);
+    for (let r = 0; r < 20; r++) {
+      let kc = -1;
+      let vc = -1;
+      for (let c = 0; c < 20; c++) {
+        if (at(r, c) === keyHeader) kc = c;
+        if (at(r, c) === header) vc = c;
+      }
+      if (kc < 0 || vc < 0) continue;
+      for (let rr = r + 1; rr < r + 500; rr++) if (at(rr, kc) === key) return { row: rr, col: vc, value: at(rr, vc) ?? null };
+    }
+    return null;
   };
 })();

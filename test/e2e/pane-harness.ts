@@ -64,6 +64,8 @@ export interface FakeWorkbook {
   apiVersion?: string;
   platform?: string;
   settings?: Record<string, unknown>;
+  /** The host refuses the page setup (ExcelApi 1.9 zoom), as a real host might, at the next sync. */
+  refusePageLayout?: boolean;
 }
 
 /** A page with a simulated host (Excel by default) installed before the pane's scripts run; every request is recorded. */

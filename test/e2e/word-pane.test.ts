@@ -58,11 +58,20 @@ test("pick the workbook, keep Excel's settings, preview the outline, replace the
   });
   await page.getByTestId("workbook-file").setInputFiles(await sampleWithSettings({ template: "final-accounts", thresholdPercent: 20 }));
   await page.getByTestId("loaded").waitFor();
-  // at 20%: 2 sums, 3 unbudgeted, 5 lines ≥ 20%
-  await expect(page.getByTestId("loaded").textContent()).resolves.toContain("识别到 4 张表，发现 10 项问题；已使用工作簿中保存的设置");
+  // at 20%: 1 mistyped digit (explaining 2 sums), 3 unbudgeted, 5 lines ≥ 20%
+  await expect(page.getByTestId("loaded").textContent()).resolves.toContain("识别到 4 张表，发现 9 项问题；已使用工作簿中保存的设置");
   await expect(page.getByTestId("outline").textContent()).resolves.toContain("二、财政拨款“三公”经费支出决算情况说明");
   await page.screenshot({ path: join(OUT, "word-pane.png"), fullPage: true });
+  // 替换全文 replaces the clerk's document: it asks first, and a cancel leaves the document alone.
   await page.getByTestId("insert-replace").click();
+  await expect(page.getByRole("dialog").textContent()).resolves.toContain("当前文档的全部内容将被报告草稿替换");
+  await page.waitForTimeout(500); // the dialog fades in
+  await page.screenshot({ path: join(OUT, "word-pane-replace-confirm.png") });
+  await page.getByTestId("replace-cancel").click();
+  await page.getByRole("dialog").waitFor({ state: "detached" });
+  expect((await inserted(page)).inserted).toEqual([]);
+  await page.getByTestId("insert-replace").click();
+  await page.getByTestId("replace-confirm").click();
   await page.getByTestId("word-result").waitFor();
   await expect(page.getByTestId("word-result").textContent()).resolves.toMatch(
     /已插入《绥宁县河口苗族乡人民政府2020年度部门决算说明》：整份文档插入（保留公文样式和页面设置）/,

@@ -6,7 +6,7 @@ import type { ColumnRole } from "../recognise/column-roles";
 import type { AmountCell, Table, TableColumn, TableRow } from "../recognise/table";
 import { tableDecimals } from "./variance";
 
-interface PartsCheck {
+export interface PartsCheck {
   total: TableColumn;
   parts: TableColumn[];
 }

@@ -232,7 +232,7 @@ function yuanOnWanSheet(
  * How many rounded figures a parent's sum rests on: the children that hold a figure, and the parent itself. A blank
  * cell is an exact zero; counting it would let a whole 万元 pass as rounding on a 23-line 公开01.
  */
-function roundedAddends(children: TableRow[], role: ColumnRole): number {
+export function roundedAddends(children: TableRow[], role: ColumnRole): number {
   return children.filter((c) => (c.amounts[role]?.value ?? null) !== null).length + 1;
 }
 

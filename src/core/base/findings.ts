@@ -42,6 +42,7 @@ export const RULE_IDS = [
   "form-mismatch",
   "unit-suspect",
   "rate-mismatch",
+  "digit-slip",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -61,6 +62,7 @@ export function finding(
 /** Within a severity, the kinds a clerk must act on first. */
 const RULE_ORDER: Partial<Record<RuleId, number>> = {
   "bad-value": 0,
+  "digit-slip": 0,
   "sum-mismatch": 1,
   "parts-mismatch": 1,
   "form-mismatch": 1,
@@ -85,4 +87,23 @@ export function sortFindings(findings: Finding[]): Finding[] {
         a.i - b.i,
     )
     .map((x) => x.f);
+}
+
+/** What a finding is about, as the clerk names it: the item, the table, the quoted sentence; "" when nothing names it. */
+export function findingSubject(f: Finding): string {
+  const d = f.data;
+  for (const k of ["name", "item", "title"]) if (typeof d[k] === "string" && d[k]) return d[k] as string;
+  return "";
+}
+
+/**
+ * A finding's stable key (rule, sheet, cell, item): what a clerk's 说明 for it is stored under, so the note survives
+ * re-checks as long as the finding does. The parts are joined with "|", which none of them may contain in practice.
+ */
+export function findingKey(f: Pick<Finding, "rule" | "sheet" | "cell" | "data">): string {
+  return keyOf(f.rule, f.sheet, f.cell, findingSubject(f as Finding));
+}
+
+export function keyOf(rule: string, sheet: string, cell: string, subject: string): string {
+  return [rule, sheet, cell, subject].join("|");
 }

@@ -14,6 +14,10 @@ interface RuleEntry {
   /** Amounts shown with every digit they have (a sum that is off by 12 元 must not read "0.00万元"). */
   exact?: boolean;
   text: (d: FindingData) => string;
+  /** Why it matters, in one line a clerk can act on. */
+  why: string;
+  /** What to do about it. */
+  todo: string;
 }
 
 const s = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
@@ -29,23 +33,31 @@ const BAD_REASON: Record<string, string> = {
 
 export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
   "bad-value": {
+    why: "无法读成数字的金额不参与合计和比率计算，相关结果会偏小或缺失。",
+    todo: "改成数字（去掉文字、修正公式错误值），或清空该格。",
     title: "无法识别的值",
     text: (d) =>
       `金额无法识别：「${s(d.text)}」（${s(d.column)}列${d.reason && BAD_REASON[s(d.reason)] ? `，${BAD_REASON[s(d.reason)]}` : ""}），该值不参与计算。`,
   },
   "sum-mismatch": {
+    why: "上级数应等于下级各数之和，不等说明有数填错或漏填。",
+    todo: "核对该行和它的明细，改正填错的数。",
     title: "合计不等于明细之和",
     amounts: ["stated", "computed", "difference"],
     exact: true,
     text: (d) => `${s(d.name)}${col(d)}为 ${s(d.stated)}，其明细合计为 ${s(d.computed)}，相差 ${s(d.difference)}。`,
   },
   rounding: {
+    why: "各数分别四舍五入后相加，与合计差一两个末位属正常。",
+    todo: "一般无需处理；如要完全一致，可调整合计的末位。",
     title: "取整误差",
     amounts: ["stated", "computed", "difference"],
     exact: true,
     text: (d) => `${s(d.name)}${col(d)}与明细合计相差 ${s(d.difference)}，在取整误差范围内。`,
   },
   "over-threshold": {
+    why: "决算与预算差异较大，决算公开要求说明原因。",
+    todo: "在原表的“原因/说明”列或「审核说明」中写明原因。",
     title: "预决算差异较大",
     amounts: ["actual", "budget", "diff"],
     text: (d) =>
@@ -53,61 +65,139 @@ export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
       `超过 ${s(d.threshold)}% 的提示线${d.hasReason ? "" : "，且未填写原因"}。`,
   },
   "no-budget": {
+    why: "无预算支出需要说明资金来源和依据（追加预算、上年结转等）。",
+    todo: "核实是否漏填预算；确无预算的，写明支出依据。",
     title: "无预算支出",
     amounts: ["actual"],
     text: (d) => `${s(d.name)}：${d.budgetBlank ? "未填预算" : "预算为 0"}，决算支出 ${s(d.actual)}，无预算支出（不计算完成率）。`,
   },
   "over-budget": {
+    why: "决算超过调整后的预算，属于超预算支出。",
+    todo: "核实预算数和决算数；属实的，写明超支原因和审批依据。",
     title: "超预算支出",
     amounts: ["actual", "budget", "diff"],
     text: (d) => `${s(d.name)}：决算 ${s(d.actual)} 超过预算 ${s(d.budget)}，超支 ${s(d.diff)}。`,
   },
   "sangong-increase": {
+    why: "“三公”经费按规定只减不增，增加需要说明。",
+    todo: "核实本年和上年数；属实的，写明增加原因。",
     title: "三公经费增加",
     amounts: ["actual", "previous", "yoyDiff"],
     text: (d) =>
       `${s(d.name)}：本年 ${s(d.actual)}，上年 ${s(d.previous)}，增加 ${s(d.yoyDiff)}` +
       `${d.yoyRate === null || d.yoyRate === undefined ? "（上年为0，不计增长率）" : `（增长 ${s(d.yoyRate)}%）`}，不符合“只减不增”要求。`,
   },
-  "score-over-max": { title: "得分超过分值", text: (d) => `${s(d.name)}：得分 ${s(d.score)} 超过分值 ${s(d.max)}。` },
-  "score-sum-mismatch": { title: "得分合计不符", text: (d) => `${s(d.name)}：写明 ${s(d.stated)} 分，各项相加为 ${s(d.computed)} 分。` },
+  "score-over-max": {
+    why: "得分不能超过该指标的分值。",
+    todo: "改正得分，使其不超过分值。",
+    title: "得分超过分值",
+    text: (d) => `${s(d.name)}：得分 ${s(d.score)} 超过分值 ${s(d.max)}。`,
+  },
+  "score-sum-mismatch": {
+    why: "小计、合计和总分应等于各项得分之和。",
+    todo: "改正各项得分或合计数。",
+    title: "得分合计不符",
+    text: (d) => `${s(d.name)}：写明 ${s(d.stated)} 分，各项相加为 ${s(d.computed)} 分。`,
+  },
   "duplicate-item": {
+    why: "同一项目列示两次，会被重复计算。",
+    todo: "删除重复的一行，或改正名称。",
     title: "重复列示",
     text: (d) =>
       d.quote
         ? `「${s(d.quote)}」：“${s(d.name)}”${s(d.expected)}（${s(d.stated)}）。`
         : `${s(d.name)}：与第 ${s(d.firstRow)} 行重复列示。`,
   },
-  "grade-mismatch": { title: "等级与得分不符", text: (d) => `总分 ${s(d.total)} 对应等级为“${s(d.expected)}”，表中写为“${s(d.stated)}”。` },
-  "text-sum": { title: "报告：合计不符", text: (d) => `「${s(d.quote)}」：写明 ${s(d.stated)}，${s(d.expected)}。` },
-  "text-diff": { title: "报告：增减额不符", text: (d) => `「${s(d.quote)}」：按两数计算差额为 ${s(d.computed)}，所述为 ${s(d.stated)}。` },
-  "text-rate": { title: "报告：百分比不符", text: (d) => `「${s(d.quote)}」：按两数计算为 ${s(d.computed)}%，所述为 ${s(d.stated)}%。` },
-  "text-direction": { title: "报告：增减方向不符", text: (d) => `「${s(d.quote)}」：所述“${s(d.stated)}”，按数字应为“${s(d.expected)}”。` },
-  "text-unit": { title: "报告：单位疑误", text: (d) => `「${s(d.quote)}」：“${s(d.stated)}”的单位疑似有误，应为“${s(d.expected)}”。` },
-  "text-base-zero": { title: "报告：零基数比率", text: (d) => `「${s(d.quote)}」：${s(d.expected)}。` },
-  "text-vs-table": { title: "报告：与表格不符", text: (d) => `「${s(d.quote)}」：所述 ${s(d.stated)}，表中为 ${s(d.expected)}。` },
-  "text-score": { title: "报告：分值前后不一", text: (d) => `「${s(d.quote)}」：“${s(d.name)}”的分值前后不一（${s(d.stated)}）。` },
+  "grade-mismatch": {
+    why: "等级应按总分确定。",
+    todo: "按总分改正等级。",
+    title: "等级与得分不符",
+    text: (d) => `总分 ${s(d.total)} 对应等级为“${s(d.expected)}”，表中写为“${s(d.stated)}”。`,
+  },
+  "text-sum": {
+    why: "报告中的合计与各项之和不一致。",
+    todo: "改正合计或各项数字。",
+    title: "报告：合计不符",
+    text: (d) => `「${s(d.quote)}」：写明 ${s(d.stated)}，${s(d.expected)}。`,
+  },
+  "text-diff": {
+    why: "报告中的增减额与两数之差不一致。",
+    todo: "按两数重新计算增减额。",
+    title: "报告：增减额不符",
+    text: (d) => `「${s(d.quote)}」：按两数计算差额为 ${s(d.computed)}，所述为 ${s(d.stated)}。`,
+  },
+  "text-rate": {
+    why: "报告中的百分比与分子分母不一致。",
+    todo: "按两数重新计算百分比。",
+    title: "报告：百分比不符",
+    text: (d) => `「${s(d.quote)}」：按两数计算为 ${s(d.computed)}%，所述为 ${s(d.stated)}%。`,
+  },
+  "text-direction": {
+    why: "报告写的增减方向与数字相反。",
+    todo: "把“增加/减少”“增长/下降”改为与数字一致。",
+    title: "报告：增减方向不符",
+    text: (d) => `「${s(d.quote)}」：所述“${s(d.stated)}”，按数字应为“${s(d.expected)}”。`,
+  },
+  "text-unit": {
+    why: "单位写错会使金额差一万倍。",
+    todo: "改正单位。",
+    title: "报告：单位疑误",
+    text: (d) => `「${s(d.quote)}」：“${s(d.stated)}”的单位疑似有误，应为“${s(d.expected)}”。`,
+  },
+  "text-base-zero": {
+    why: "基数为0时不能计算增长率。",
+    todo: "改写为“新增”或删去比率。",
+    title: "报告：零基数比率",
+    text: (d) => `「${s(d.quote)}」：${s(d.expected)}。`,
+  },
+  "text-vs-table": {
+    why: "报告中的数字与工作簿中的表不一致。",
+    todo: "以表为准改正报告，或先改正表。",
+    title: "报告：与表格不符",
+    text: (d) => `「${s(d.quote)}」：所述 ${s(d.stated)}，表中为 ${s(d.expected)}。`,
+  },
+  "text-score": {
+    why: "同一指标的分值在报告中前后不一。",
+    todo: "统一分值。",
+    title: "报告：分值前后不一",
+    text: (d) => `「${s(d.quote)}」：“${s(d.name)}”的分值前后不一（${s(d.stated)}）。`,
+  },
   "unit-assumed": {
+    why: "没有写明金额单位，按“元”读数；若实为万元，所有金额都差一万倍。",
+    todo: "在标题下注明“单位：万元”，或在检查页确认单位。",
     title: "未注明单位",
     text: (d) => `表「${s(d.title)}」未写明金额单位，按“元”处理；如不是，请在标题行注明“单位：万元”。`,
   },
-  "unit-conflict": { title: "单位不一致", text: (d) => `表头写明的单位“${s(d.header)}”与标题行的“${s(d.title)}”不一致，按表头处理。` },
+  "unit-conflict": {
+    why: "标题行和表头写的单位不同，已按表头读数。",
+    todo: "统一单位写法。",
+    title: "单位不一致",
+    text: (d) => `表头写明的单位“${s(d.header)}”与标题行的“${s(d.title)}”不一致，按表头处理。`,
+  },
   "header-ambiguous": {
+    why: "有几列都可能是同一种数，取错列会算错。",
+    todo: "在检查页“请确认表格列”中选定正确的列。",
     title: "表头不确定",
     text: (d) => `${s(d.role)}列有多个候选（${s(d.candidates)}），已取 ${s(d.chosen)} 列，请确认。`,
   },
   precision: {
+    why: "金额的小数位超过“分”，计算时已四舍五入。",
+    todo: "核对原数，一般保留两位小数。",
     title: "金额精度超过分",
     text: (d) => `有 ${s(d.count)} 个金额的小数位超过“分”（如「${s(d.text)}」），已按四舍五入到分计算；如需精确到分以下请核对原数。`,
   },
   "parts-mismatch": {
     title: "合计不等于各分项之和",
+    why: "一行的合计栏应等于本行各来源或各性质栏之和（如 本年收入合计 = 财政拨款 + 事业收入 + …，合计 = 基本支出 + 项目支出）。",
+    todo: "逐栏核对本行数字，改正填错的一格；若某栏确有未列出的来源，在说明中写明。",
     amounts: ["stated", "computed", "difference"],
     exact: true,
     text: (d) => `${s(d.name)}：${s(d.column)}为 ${s(d.stated)}，${s(d.parts)}之和为 ${s(d.computed)}，相差 ${s(d.difference)}。`,
   },
   "form-mismatch": {
     title: "表间数字不一致",
+    why: "同一个数在两张公开表中都出现（如 公开01 的本年支出合计 与 公开03 的合计），两处必须相同。",
+    todo: "找出两张表中填错的一处改正；两张表都从决算软件导出时，重新导出一次。",
     amounts: ["stated", "computed", "difference"],
     exact: true,
     text: (d) =>
@@ -115,6 +205,8 @@ export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
   },
   "unit-suspect": {
     title: "单位疑似填错",
+    why: "在“万元”表中按“元”填写的数字，会比同列的数字大约一万倍，并使上级合计对不上。",
+    todo: "确认该格的单位，按本表单位改写（元 ÷ 10000 = 万元）。",
     amounts: ["value", "likely"],
     exact: true,
     text: (d) =>
@@ -123,6 +215,8 @@ export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
   },
   "rate-mismatch": {
     title: "比率与数字不符",
+    why: "表中写明的执行率或完成率应等于 执行数 ÷ 预算数。",
+    todo: "按本行数字重算比率后改正；若分母应为调整后预算，在说明中写明。",
     amounts: ["actual", "budget"],
     exact: true,
     text: (d) =>
@@ -130,7 +224,19 @@ export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
         ? `${s(d.name)}：写明比率 ${s(d.stated)}，但基数（预算）为 0，不应有比率。`
         : `${s(d.name)}：写明比率 ${s(d.stated)}，按 ${s(d.actual)} ÷ ${s(d.budget)} 计算应为 ${s(d.computed)}%。`,
   },
+  "digit-slip": {
+    title: "数字疑似录错",
+    why: "一个数的两位数字颠倒或错了一位，会同时造成上下级合计不符。",
+    todo: "核对原始凭证，把该格改为建议值后重新检查。",
+    amounts: ["stated", "likely"],
+    exact: true,
+    text: (d) =>
+      `${s(d.name)}${col(d)}填为 ${s(d.stated)}，按上下级合计应为 ${s(d.likely)}` +
+      `（${d.kind === "transposed" ? "两位数字颠倒" : "有一位数字不同"}）；改正这一格，${s(d.totals)}的合计（${s(d.cells)}）就都对上了。`,
+  },
   "amount-range": {
+    why: "金额大到无法精确计算，多为误填。",
+    todo: "检查是否多输了数字。",
     title: "金额超出范围",
     text: (d) => `表「${s(d.title)}」中的金额合计超出可精确计算的范围（约9万亿元），该表未参与核对，请检查是否有误填的数字。`,
   },
@@ -145,6 +251,12 @@ function exactAmountText(fen: number, p: Presentation): string {
   const exp = Math.log10(FEN_PER[p.displayUnit]);
   while (decimals < exp && fen % 10 ** (exp - decimals) !== 0) decimals++;
   return `${formatFen(fen, p.displayUnit, decimals)}${p.displayUnit}`;
+}
+
+/** Why a finding matters and what to do, one line each. */
+export function findingAdvice(f: Finding): { why: string; todo: string } {
+  const e = FINDING_TEXT[f.rule];
+  return { why: e.why, todo: e.todo };
 }
 
 /** The sentence for a finding, amounts in the clerk's unit. */

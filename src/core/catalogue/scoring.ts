@@ -57,6 +57,7 @@ export const SCORING_TEXT = {
   publicFundZero: "公用经费预算为0",
   enterRate: "请填写该指标的完成值（%）",
   enteredLabel: "填报值（%）",
+  fromEntered: (why: string) => `${why}，按填报的完成值计分`,
   inputs: {
     budgetFinal: "全年预算数",
     actual: "决算数",

@@ -13,9 +13,12 @@ import type { Presentation } from "../base/presentation";
 /** What the result sheets need of the settings. */
 export interface PlanOptions extends Presentation {
   thresholdPercent: number;
+  /** The clerk's 说明 per finding key, for 「审核说明」. */
+  notes?: Record<string, string>;
 }
 import type { AmountCell, Table } from "../recognise/table";
 import { buildScoringPlan } from "./scoring-plan";
+import { buildNotesPlan, findingsNeedingNotes } from "./notes-plan";
 
 export const VARIANCE_SHEET = "差异分析";
 export const SANGONG_SHEET = "三公经费对比";
@@ -82,55 +85,43 @@ const FLAG_TEXT: Record<string, string> = {
   "no-budget": "无预算支出",
   "over-budget": "超预算",
   "sum-mismatch": "合计不符",
+  "digit-slip": "数字疑误",
 };
+const VARIANCE_HEADERS = [
+  "科目编码",
+  "科目名称",
+  "年初预算",
+  "全年预算",
+  "决算",
+  "差异额",
+  "差异率",
+  "完成率",
+  "上年",
+  "较上年增减额",
+  "增减率",
+  "原因说明",
+  "标记",
+];
 
 export function buildVariancePlan(a: CheckResult, s: PlanOptions): SheetPlan {
   const b = new PlanBuilder();
   const fmt = moneyFormat(s.decimals);
   b.add([{ v: `预决算差异分析${PLAN_MARK}`, style: "title" }]);
-  b.add([
-    {
-      v: `差异额 = 决算 − 预算；差异率 = 差异额 ÷ 预算；完成率 = 决算 ÷ 预算（比较口径：有全年/调整预算时用全年预算，否则用年初预算）。预算或上年为 0 时不计算比率。差异率达到 ±${s.thresholdPercent}% 的行标色。`,
-      style: "note",
-    },
-  ]);
+  b.note(
+    `差异额 = 决算 − 预算；差异率 = 差异额 ÷ 预算；完成率 = 决算 ÷ 预算（比较口径：有全年/调整预算时用全年预算，否则用年初预算）。预算或上年为 0 时不计算比率。差异率达到 ±${s.thresholdPercent}% 的行标色。`,
+  );
+  b.legend(["error", "warning"]);
+  const headerRow = b.add(VARIANCE_HEADERS.map((v) => ({ v, style: "header" as const })));
   // Tables with something to compare: 预算 and 决算 (own columns or joined), or this year and last year.
   const compared = (l: VarianceLine) => l.actual !== null && (l.budget !== null || l.previous !== null);
   const sectionTables = a.tables.filter((t) => a.lines.some((l) => l.tableId === t.id && compared(l)));
   const threshold = s.thresholdPercent / 100;
   for (const t of sectionTables) {
-    b.blank();
-    b.add([
+    const section: PlanCell[] = [
       { v: `「${t.title}」 ${t.sheet}!${t.range}`, style: "subtitle", link: qualifiedAddress(t.sheet, t.range.split(":")[0]) },
-      {},
-      {},
-      {},
-      {},
-      {},
-      {},
-      {},
-      {},
-      {},
-      {},
-      { v: `金额单位：${t.unit}` },
-    ]);
-    b.add(
-      [
-        "科目编码",
-        "科目名称",
-        "年初预算",
-        "全年预算",
-        "决算",
-        "差异额",
-        "差异率",
-        "完成率",
-        "上年",
-        "较上年增减额",
-        "增减率",
-        "原因说明",
-        "标记",
-      ].map((v) => ({ v, style: "header" as const })),
-    );
+    ];
+    section[V.reason] = { v: `金额单位：${t.unit}` };
+    b.add(section);
     const first = b.nextRow;
     for (const line of a.lines.filter((l) => l.tableId === t.id)) {
       const r = b.nextRow;
@@ -162,7 +153,7 @@ export function buildVariancePlan(a: CheckResult, s: PlanOptions): SheetPlan {
       cells[V.flags] = { v: line.flags.map((f) => FLAG_TEXT[f] ?? f).join("、") };
       if (line.isTotal) for (const c of cells) if (c && !c.style) c.style = "total";
       b.add(cells);
-      if (line.flags.includes("sum-mismatch")) b.highlight(r, "error");
+      if (line.flags.includes("sum-mismatch") || line.flags.includes("digit-slip")) b.highlight(r, "error");
       else if (line.flags.length > 0) b.highlight(r, "warning");
     }
     const last = b.nextRow - 1;
@@ -196,7 +187,7 @@ export function buildVariancePlan(a: CheckResult, s: PlanOptions): SheetPlan {
     "检查发现",
     s,
   );
-  return b.build(VARIANCE_SHEET, [12, 34, 13, 13, 13, 13, 10, 10, 13, 13, 10, 36, 16], 2);
+  return b.build(VARIANCE_SHEET, [10, 30, 12, 12, 12, 12, 9, 9, 12, 12, 9, 30, 14], headerRow);
 }
 
 // Columns of 「三公经费对比」.
@@ -210,14 +201,12 @@ export function buildSangongPlan(a: CheckResult, s: PlanOptions): SheetPlan | nu
   const fmt = moneyFormat(s.decimals);
   const b = new PlanBuilder();
   b.add([{ v: `“三公”经费对比${PLAN_MARK}`, style: "title" }]);
-  b.add([
-    {
-      v: `来源：「${table.title}」 ${table.sheet}!${table.range}。“三公”经费 = 因公出国（境）费 + 公务用车购置及运行（维护）费 + 公务接待费；会议费、培训费等另列，不计入三公。上年或预算为 0 时不计算比率。`,
-      style: "note",
-    },
-  ]);
-  b.add([{}, {}, {}, {}, {}, {}, {}, {}, {}, { v: `金额单位：${table.unit}` }]);
-  b.add(
+  b.note(
+    `来源：「${table.title}」 ${table.sheet}!${table.range}。“三公”经费 = 因公出国（境）费 + 公务用车购置及运行（维护）费 + 公务接待费；会议费、培训费等另列，不计入三公。上年或预算为 0 时不计算比率。`,
+  );
+  const legendRow = b.legend(["error", "warning"]);
+  b.rows[legendRow - 1][G.flags] = { v: `金额单位：${table.unit}` };
+  const headerRow = b.add(
     ["项目", "上年", "预算", "本年决算", "较上年增减额", "增减率", "较预算差额", "完成预算", "占三公比重", "标记"].map((v) => ({
       v,
       style: "header" as const,
@@ -298,10 +287,14 @@ export function buildSangongPlan(a: CheckResult, s: PlanOptions): SheetPlan | nu
     "三公经费检查发现",
     s,
   );
-  return b.build(SANGONG_SHEET, [34, 13, 13, 13, 14, 10, 13, 10, 11, 14], 4);
+  return b.build(SANGONG_SHEET, [34, 13, 13, 13, 14, 10, 13, 10, 11, 14], headerRow);
 }
 
-export function buildOutputPlans(a: CheckResult, s: PlanOptions): SheetPlan[] {
+/**
+ * The result sheets: 差异分析 always, 三公经费对比 with a 三公 table, 绩效评分表 when scored, and 审核说明 when a 提示 needs a
+ * written 说明 (or the sheet is there from an earlier check: it is rebuilt, never left stale).
+ */
+export function buildOutputPlans(a: CheckResult, s: PlanOptions, notesSheetExists = false): SheetPlan[] {
   const plans = [buildVariancePlan(a, s)];
   const sg = buildSangongPlan(a, s);
   if (sg) plans.push(sg);
@@ -309,6 +302,7 @@ export function buildOutputPlans(a: CheckResult, s: PlanOptions): SheetPlan[] {
     const sheetFindings = a.findings.filter((f) => SCORING_RULES.has(f.rule));
     plans.push(buildScoringPlan(a.scoring, sheetFindings, s));
   }
+  if (notesSheetExists || findingsNeedingNotes(a.findings).length > 0) plans.push(buildNotesPlan(a.findings, s.notes ?? {}, s));
   return plans;
 }
 

@@ -2,7 +2,7 @@ import { qualifiedAddress } from "../base/cell-grid";
 import type { Finding } from "../base/findings";
 import { formatFen, hundredthsText } from "../base/money";
 import type { Presentation } from "../base/presentation";
-import { SHEET_TEXT } from "../catalogue/sheets";
+import { SCORING_HEADERS, SHEET_TEXT } from "../catalogue/sheets";
 import { addFindingsList, PLAN_MARK, PlanBuilder, ref } from "./sheet-plan";
 import type { PlanCell, SheetPlan } from "./sheet-plan";
 import type { ScoringResult } from "../score/score";
@@ -40,14 +40,11 @@ export function buildScoringPlan(result: ScoringResult, findings: Finding[], p: 
   const b = new PlanBuilder();
   const fw = result.framework;
   b.add([{ v: `绩效评分表${PLAN_MARK}`, style: "title" }]);
-  b.add([
-    {
-      v: SHEET_TEXT.scoringNote(fw.name, fw.source, gradeBands(fw.grades)),
-      style: "note",
-    },
-  ]);
-  b.add(
-    ["一级指标", "二级指标", "三级指标", "分值", "评分标准", "计算公式", "实际值", "得分", "数据来源 / 说明"].map((v) => ({
+  b.note(SHEET_TEXT.scoringNote(fw.name, fw.source, gradeBands(fw.grades)));
+  b.legend(["input", "error", "warning"]);
+  const H = SCORING_HEADERS;
+  const headerRow = b.add(
+    [H.level1, H.level2, H.name, H.weight, H.criterion, H.formula, H.value, H.score, H.source].map((v) => ({
       v,
       style: "header" as const,
     })),
@@ -66,17 +63,21 @@ export function buildScoringPlan(result: ScoringResult, findings: Finding[], p: 
       cells[S.level2] = { v: ind.level2 };
       cells[S.name] = { v: ind.name };
       cells[S.weight] = { v: item.weight / 100, fmt: "0.00" };
-      cells[S.criterion] = { v: item.criterion };
-      cells[S.formula] = { v: ind.formula ?? "" };
+      cells[S.criterion] = { v: item.criterion, wrap: true };
+      cells[S.formula] = { v: ind.formula ?? "", wrap: true };
       cells[S.value] = item.rate === null ? { v: "" } : { v: item.rate / 10000, fmt: "0.00%" };
       cells[S.score] = item.score === null ? { v: null, fmt: "0.00" } : { v: item.score / 100, fmt: "0.00" };
       const firstLink = item.inputs.find((x) => x.cell && x.sheet);
       cells[S.source] = {
         v: [...sources, item.note ?? ""].filter(Boolean).join("；") || (item.status === "pending" ? "待评分" : ""),
         link: firstLink ? qualifiedAddress(firstLink.sheet!, firstLink.cell!) : undefined,
+        wrap: true,
       };
       const row = b.add(cells);
-      if (item.score === null) b.highlight(row, "warning");
+      // The clerk's cells: the rate where the workbook cannot give it (the inputs, not a final score), else the score
+      // of a qualitative indicator.
+      if (ind.measure && item.status === "missing") b.highlight(row, "input", S.value);
+      else if (!ind.measure && item.status === "pending") b.highlight(row, "input", S.score);
     }
     const last = b.nextRow - 1;
     scoreRanges.push(`${ref(S.score, first)}:${ref(S.score, last)}`);
@@ -140,5 +141,5 @@ export function buildScoringPlan(result: ScoringResult, findings: Finding[], p: 
     { f: gradeFormula(ref(S.score, grandRow), scoreRanges, fw.grades), style: "total" },
   ]);
   addFindingsList(b, findings, "评分表检查发现", p);
-  return b.build(SCORING_SHEET, [12, 14, 22, 7, 40, 34, 10, 8, 48], 3);
+  return b.build(SCORING_SHEET, [9, 11, 18, 7, 36, 28, 9, 7, 36], headerRow);
 }

@@ -17,6 +17,8 @@ export const SettingsSchema = z.object({
   unitOverrides: z.record(z.string(), z.enum(UNITS)).default({}),
   /** 绩效 scoring: framework, manual scores, entered rates, weights, bonus items. */
   scoring: ScoringSettingsSchema.default(ScoringSettingsSchema.parse({})),
+  /** The clerk's 说明 per finding, keyed by findingKey (rule|sheet|cell|item): written to 「审核说明」 and read back from it. */
+  notes: z.record(z.string().max(600), z.string().max(2000)).default({}),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SettingsInput = z.input<typeof SettingsSchema>;

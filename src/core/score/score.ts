@@ -67,6 +67,14 @@ function scoreItem(indicator: Indicator, analysis: Analysis, s: ScoringSettings)
     return { ...base, status: "manual", rate: null, score: manual, note: null };
   }
   const m = measure(indicator.measure, analysis, s.entered[indicator.id]);
+  const entered = s.entered[indicator.id];
+  if (m.rate === null && indicator.measure !== "entered" && entered !== undefined) {
+    // The workbook lacks the data; the clerk gave the rate itself (the inputs, not a final score).
+    const rate = hundredths(entered);
+    const inputs = [...m.inputs, { label: SCORING_TEXT.enteredLabel, value: rate, kind: "rate" as const, sheet: null, cell: null }];
+    const score = scoreByRule(indicator.rule, indicator.weight, rate);
+    return { ...base, status: "auto", rate, inputs, score, note: SCORING_TEXT.fromEntered(m.missing ?? "") };
+  }
   if (m.rate === null) {
     if (manual !== null && manual <= weight)
       return { ...base, status: "manual", rate: null, inputs: m.inputs, score: manual, note: m.missing };

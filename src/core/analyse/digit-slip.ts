@@ -1,0 +1,173 @@
+import { finding } from "../base/findings";
+import type { Finding } from "../base/findings";
+import { sumFen, withinRounding, yuanString } from "../base/money";
+import type { Fen } from "../base/money";
+import { AMOUNT_ROLES, ROLE_LABELS } from "../recognise/column-roles";
+import type { ColumnRole } from "../recognise/column-roles";
+import { sumGroups } from "../recognise/hierarchy";
+import type { SumGroup } from "../recognise/hierarchy";
+import type { Table, TableRow } from "../recognise/table";
+import type { Analysis } from "./analysis";
+import { partsChecks } from "./row-parts";
+import type { PartsCheck } from "./row-parts";
+import { roundedAddends, tableDecimals, valueOf } from "./variance";
+
+/**
+ * One mistyped cell often shows as two sum mismatches: 扶贫 typed 1313.82 for 1313.28 disagrees with its 项 below and with
+ * its 类 above. This pass, run after the sum checks, looks for the one cell whose correction by a digit transposition or
+ * one changed digit makes every sum it takes part in agree, and reports that cell with the likely value instead of the
+ * mismatches it explains. When two cells could explain the same mismatch, it says nothing: the clerk gets the mismatches.
+ */
+export type SlipKind = "transposed" | "digit";
+
+/** How `to` differs from `from` in written digits (both ≥ 0, in 分: the unit's trailing zeros are the same on both), or null. */
+export function digitSlip(from: number, to: number): SlipKind | null {
+  const a = String(from);
+  const b = String(to);
+  // The same number of digits: a dropped or added digit is another kind of mistake, and too easy to match by chance.
+  if (from === to || from < 0 || to < 0 || a.length !== b.length) return null;
+  const differ: number[] = [];
+  for (let i = 0; i < a.length && differ.length <= 2; i++) if (a[i] !== b[i]) differ.push(i);
+  if (differ.length === 1) return "digit";
+  if (differ.length === 2 && differ[1] === differ[0] + 1 && a[differ[0]] === b[differ[1]] && a[differ[1]] === b[differ[0]])
+    return "transposed";
+  return null;
+}
+
+interface GroupState {
+  group: SumGroup;
+  stated: Fen;
+  computed: Fen;
+  /** A real mismatch (not within rounding). */
+  mismatch: boolean;
+}
+
+interface Candidate {
+  row: TableRow;
+  role: ColumnRole;
+  value: Fen;
+  likely: Fen;
+  kind: SlipKind;
+  resolves: GroupState[];
+  /** Row totals of this row (合计 = 基本 + 项目) the correction also brings to agree: their parts-mismatch cells. */
+  rowCells: string[];
+}
+
+const summed = (t: Table): ColumnRole[] =>
+  t.columns.filter((c) => c.role && AMOUNT_ROLES.has(c.role) && c.role !== "statedDiff").map((c) => c.role as ColumnRole);
+
+function statesOf(table: Table, role: ColumnRole, decimals: number): GroupState[] {
+  const states: GroupState[] = [];
+  for (const group of sumGroups(table)) {
+    const stated = group.parent.amounts[role];
+    if (!stated || stated.bad || stated.value === null) continue;
+    if (group.children.some((c) => c.amounts[role]?.bad)) continue;
+    const computed = sumFen(group.children.map((c) => valueOf(c.amounts[role])));
+    const difference = stated.value - computed;
+    const mismatch = difference !== 0 && !withinRounding(difference, roundedAddends(group.children, role), table.unit, decimals);
+    states.push({ group, stated: stated.value, computed, mismatch });
+  }
+  return states;
+}
+
+/** The one correction of `row` that makes every group it is in add up exactly, if a digit slip gives it. */
+function candidateFor(row: TableRow, role: ColumnRole, states: GroupState[], table: Table, checks: PartsCheck[]): Candidate | null {
+  const value = row.amounts[role]?.value;
+  if (value === null || value === undefined || row.amounts[role]?.bad) return null;
+  let likely: Fen | null = null;
+  const resolves: GroupState[] = [];
+  for (const st of states) {
+    const asParent = st.group.parent === row;
+    const asChild = st.group.children.includes(row);
+    if (!asParent && !asChild) continue;
+    const needed = asParent ? st.computed : value + (st.stated - st.computed);
+    if (likely !== null && needed !== likely) return null;
+    likely = needed;
+    if (st.mismatch) resolves.push(st);
+  }
+  if (likely === null || likely === value || resolves.length === 0) return null;
+  if (Math.sign(likely) * Math.sign(value) < 0) return null;
+  const rowCells = rowTotalsResolved(row, role, likely, table, checks);
+  if (rowCells === null) return null;
+  const kind = digitSlip(Math.abs(value), Math.abs(likely));
+  return kind ? { row, role, value, likely, kind, resolves, rowCells } : null;
+}
+
+/**
+ * The row's own totals across its columns must agree with the correction too: a slip in 基本支出 that its column's sums
+ * point to, but that would break 合计 = 基本 + 项目 on its row, is no slip (null). Returns the row totals it mends.
+ */
+function rowTotalsResolved(row: TableRow, role: ColumnRole, likely: Fen, table: Table, checks: PartsCheck[]): string[] | null {
+  const mended: string[] = [];
+  const decimals = tableDecimals(table);
+  for (const { total, parts } of checks) {
+    const totalRole = total.role as ColumnRole;
+    const partRoles = parts.map((p) => p.role as ColumnRole);
+    if (totalRole !== role && !partRoles.includes(role)) continue;
+    const cells = [row.amounts[totalRole], ...partRoles.map((r) => row.amounts[r])];
+    if (cells.some((a) => a?.bad)) continue;
+    const stated = row.amounts[totalRole]?.value ?? 0;
+    const computed = partRoles.reduce((a, r) => a + (row.amounts[r]?.value ?? 0), 0);
+    const after = totalRole === role ? likely - computed : stated - (computed - (row.amounts[role]?.value ?? 0) + likely);
+    const addends = parts.length + 1;
+    if (!withinRounding(after, addends, table.unit, decimals)) return null;
+    const cell = row.amounts[totalRole]?.cell;
+    if (cell && !withinRounding(stated - computed, addends, table.unit, decimals)) mended.push(cell);
+  }
+  return mended;
+}
+
+function slipsIn(table: Table): Candidate[] {
+  const decimals = tableDecimals(table);
+  const checks = partsChecks(table);
+  const found: Candidate[] = [];
+  for (const role of summed(table)) {
+    const states = statesOf(table, role, decimals);
+    const mismatched = states.filter((s) => s.mismatch);
+    if (mismatched.length === 0) continue;
+    const rows = new Set<TableRow>();
+    for (const s of mismatched) for (const r of [s.group.parent, ...s.group.children]) rows.add(r);
+    const candidates = [...rows].map((r) => candidateFor(r, role, states, table, checks)).filter((c): c is Candidate => c !== null);
+    // Never guess: a mismatch two cells could explain is left as it is.
+    for (const c of candidates) {
+      const rival = candidates.some((o) => o !== c && o.resolves.some((s) => c.resolves.includes(s)));
+      if (!rival) found.push(c);
+    }
+  }
+  return found;
+}
+
+/**
+ * Replaces the sum mismatches a single mistyped cell explains with one `digit-slip` finding at that cell, and flags its
+ * line. Returns the analysis with the new findings (the tables and lines are the same objects).
+ */
+export function findDigitSlips<A extends Analysis>(analysis: A): A {
+  const slips = analysis.tables.flatMap((t) => slipsIn(t).map((c) => ({ table: t, c })));
+  if (slips.length === 0) return analysis;
+  const explained = new Set<string>();
+  const explainedRows = new Set<string>();
+  const added: Finding[] = [];
+  for (const { table, c } of slips) {
+    const cells = c.resolves.map((s) => s.group.parent.amounts[c.role]!.cell);
+    for (const cell of cells) explained.add(`${table.sheet}!${cell}`);
+    for (const cell of c.rowCells) explainedRows.add(`${table.sheet}!${cell}`);
+    const data = {
+      name: c.row.name,
+      column: ROLE_LABELS[c.role],
+      stated: yuanString(c.value),
+      likely: yuanString(c.likely),
+      kind: c.kind,
+      mismatches: cells.length + c.rowCells.length,
+      cells: [...cells, ...c.rowCells].join("、"),
+      totals: [...c.resolves.map((s) => s.group.parent.name), ...(c.rowCells.length > 0 ? [`${c.row.name}本行`] : [])].join("、"),
+    };
+    added.push(finding("digit-slip", "error", table.sheet, c.row.amounts[c.role]!.cell, data, Math.abs(c.value - c.likely)));
+    for (const line of analysis.lines) if (line.row === c.row && !line.flags.includes("digit-slip")) line.flags.push("digit-slip");
+  }
+  const kept = analysis.findings.filter(
+    (f) =>
+      !(f.rule === "sum-mismatch" && explained.has(`${f.sheet}!${f.cell}`)) &&
+      !(f.rule === "parts-mismatch" && explainedRows.has(`${f.sheet}!${f.cell}`)),
+  );
+  return { ...analysis, findings: [...added, ...kept] };
+}

@@ -1,0 +1,69 @@
+import { checkWorkbook, DEFAULT_SETTINGS, digitSlip, findingMessage } from "../../src/core";
+import type { CellValue } from "../../src/core";
+import { grid } from "../support/grid";
+
+/** One mistyped cell, one finding naming it and the likely value; never a guess when two cells could explain it. */
+const table = (rows: CellValue[][]) => grid("功能分类", [["单位：万元"], ["科目编码", "科目名称", "年初预算数", "决算数"], ...rows]);
+const check = (rows: CellValue[][]) => checkWorkbook([table(rows)], DEFAULT_SETTINGS).findings;
+
+test("digitSlip: adjacent digits swapped, one digit changed, anything else is not a slip", () => {
+  expect(digitSlip(131382, 131328)).toBe("transposed");
+  expect(digitSlip(131382, 131882)).toBe("digit");
+  expect(digitSlip(90, 1090)).toBeNull();
+  expect(digitSlip(131382, 132381)).toBeNull(); // swapped, but not neighbours
+  expect(digitSlip(100, 100)).toBeNull();
+});
+
+test("a transposed 款 figure: two sum mismatches become one finding at that cell with the right value", () => {
+  const findings = check([
+    ["213", "农林水支出", 600, 1732.96],
+    ["21305", "扶贫", 200, 1313.82], // 1313.28 typed with the last two digits swapped
+    ["2130504", "农村基础设施建设", 0, 150],
+    ["2130505", "生产发展", 200, 265.2],
+    ["2130599", "其他扶贫支出", 0, 898.08],
+    ["21307", "农村综合改革", 400, 419.68],
+    [null, "合计", 600, 1732.96],
+  ]);
+  const slips = findings.filter((f) => f.rule === "digit-slip");
+  expect(slips).toHaveLength(1);
+  expect(slips[0]).toMatchObject({ sheet: "功能分类", cell: "D4", severity: "error" });
+  expect(slips[0].data).toMatchObject({ likely: "13132800.00", stated: "13138200.00", kind: "transposed", mismatches: 2 });
+  expect(findingMessage(slips[0])).toBe(
+    "扶贫（决算）填为 1313.82万元，按上下级合计应为 1313.28万元（两位数字颠倒）；改正这一格，农林水支出、扶贫的合计（D3、D4）就都对上了。",
+  );
+  expect(findings.filter((f) => f.rule === "sum-mismatch")).toEqual([]);
+  expect(findings[0].rule).toBe("digit-slip"); // first of the errors
+});
+
+test("a 项 one digit off: its 款 does not add up, and only that cell fits", () => {
+  const findings = check([
+    ["213", "农林水支出", 200, 1319.28],
+    ["21305", "扶贫", 200, 1319.28], // agrees with 213: changing it would break that sum
+    ["2130504", "农村基础设施建设", 0, 156], // 161 is two digits away
+    ["2130505", "生产发展", 200, 265.2],
+    ["2130599", "其他扶贫支出", 0, 893.08], // 898.08
+  ]);
+  const slip = findings.find((f) => f.rule === "digit-slip")!;
+  expect(slip).toMatchObject({ cell: "D7", data: expect.objectContaining({ likely: "8980800.00", kind: "digit", mismatches: 1 }) });
+  expect(findings.some((f) => f.rule === "sum-mismatch")).toBe(false);
+});
+
+test("never a guess: when two cells could each explain the mismatch, the mismatch stays as it is", () => {
+  const findings = check([
+    ["21305", "扶贫", 200, 110.09],
+    ["2130504", "农村基础设施建设", 0, 50], // 50.09 is one digit off
+    ["2130505", "生产发展", 200, 60], // so is 60.09
+  ]);
+  expect(findings.some((f) => f.rule === "digit-slip")).toBe(false);
+  expect(findings.filter((f) => f.rule === "sum-mismatch").map((f) => f.cell)).toEqual(["D3"]);
+});
+
+test("a difference no digit slip explains stays a sum mismatch", () => {
+  const findings = check([
+    ["21305", "扶贫", 200, 1400],
+    ["2130504", "农村基础设施建设", 0, 150],
+    ["2130505", "生产发展", 200, 265.2],
+  ]);
+  expect(findings.some((f) => f.rule === "digit-slip")).toBe(false);
+  expect(findings.some((f) => f.rule === "sum-mismatch")).toBe(true);
+});
