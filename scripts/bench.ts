@@ -12,6 +12,7 @@ import { readGrids } from "../src/excel/read-grids";
 import { renderPlans } from "../src/excel/render-plans";
 import { checkFolder } from "../src/cli/batch";
 import { reportBuffer } from "../src/word/render-docx";
+import { NODE_CODEC } from "../src/xlsx/node-codec";
 import { readWorkbookGrids } from "../src/xlsx/read-workbook";
 
 /**
@@ -129,7 +130,10 @@ async function main(): Promise<void> {
     ["单表 100,000 行（类/款/项）", bigWorkbook],
   ] as const) {
     const bytes = await make();
-    const [grids, parse] = await timed(() => readWorkbookGrids(bytes, `${name}.xlsx`));
+    // BENCH_SAVE=<folder> keeps the generated workbooks, to profile or open them.
+    if (process.env.BENCH_SAVE) writeFileSync(join(process.env.BENCH_SAVE, `${name}.xlsx`), bytes);
+    // As the command line reads: Node's zlib (the pane uses fflate; see the README table).
+    const [grids, parse] = await timed(() => readWorkbookGrids(bytes, `${name}.xlsx`, NODE_CODEC));
     const [analysis, analyze] = await timed(() => checkWorkbook(grids, DEFAULT_SETTINGS));
     const [, present] = await timed(() => checkJson(analysis)); // rates and strings for every line
     const rows = grids.reduce((n, g) => n + g.values.length, 0);
