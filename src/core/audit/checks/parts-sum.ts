@@ -1,0 +1,95 @@
+/**
+ * The parts of a list against its total (text-sum): "本年支出合计4143.91万元，其中：基本支出1140.27万元…；项目支出…",
+ * nested lists ("公务用车购置及运行维护费11167万元（其中，购置费255万元，…）"), lists of numbered items after
+ * "具体情况如下", a "其中：" paragraph under the total of the paragraph before. Each kind (预算/决算) is summed on its
+ * own; a part that is itself the sum of the parts after it is a subtotal. Parts adding to more than the total is an
+ * error; to less, a warning (a part may be missing), and only for a list that claims to be whole (no 主要/等, every part
+ * with its figure, no per-unit or excluded parts). Tolerance: the half units of every written figure.
+ */
+import { amountIn, yuanText } from "../numbers";
+import { around, exact, mid, plus } from "../relations";
+import type { Interval } from "../relations";
+import type { Amount, Claim, List } from "../claims";
+import { COMPOSITIONS } from "../vocabulary";
+import type { Check, CheckContext } from "./context";
+import { matchingAmount } from "./lookup";
+
+export const partsSum: Check = {
+  id: "parts-sum",
+  run(ctx) {
+    for (const list of ctx.doc.lists) {
+      const parent = list.parent;
+      if (parent.doubt || parent.perUnit) continue;
+      const splits = [...new Set(list.items.map((i) => i.split))];
+      for (const split of splits) {
+        const items = list.items.filter((i) => i.split === split && !i.excluded);
+        const perUnit = items.some((i) => i.perUnit);
+        if (items.length < 2 || perUnit) {
+          if (items.length >= 2) ctx.skip("per-unit parts");
+          continue;
+        }
+        for (const total of parent.amounts.filter((a) => a.slot.period === "cur")) checkSum(ctx, list, items, total);
+      }
+    }
+  },
+};
+
+/** Drop the parts that sit under a subtotal in the same list: a known item with its parts listed, or an exact sum. */
+function withoutSubtotalParts(ctx: CheckContext, parts: { claim: Claim; amount: Amount }[]) {
+  let out = parts;
+  for (const comp of COMPOSITIONS) {
+    const whole = out.find((p) => p.claim.key === comp.whole);
+    if (whole && out.some((p) => p.claim.key !== null && comp.parts.includes(p.claim.key))) {
+      out = out.filter((p) => p.claim.key === null || !comp.parts.includes(p.claim.key));
+    }
+  }
+  for (let i = 0; i < out.length - 2; i++) {
+    const unit = ctx.unit(out[i].amount.fig);
+    if (!unit) continue;
+    let acc = 0n;
+    for (let j = i + 1; j < out.length; j++) {
+      const u = ctx.unit(out[j].amount.fig);
+      if (!u) break;
+      acc += mid(around(out[j].amount.fig, u));
+      if (j >= i + 2 && acc === mid(around(out[i].amount.fig, unit))) {
+        out = [...out.slice(0, i + 1), ...out.slice(j + 1)];
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function checkSum(ctx: CheckContext, list: List, items: Claim[], total: Amount): void {
+  const unit = ctx.unit(total.fig);
+  if (!unit || ctx.flagged.has(total.fig)) return;
+  const found = items.map((claim) => ({ claim, amount: matchingAmount(claim, total) }));
+  const complete = found.every((f) => f.amount !== null && ctx.unit(f.amount.fig) !== null);
+  const parts = withoutSubtotalParts(
+    ctx,
+    found.filter((f): f is { claim: Claim; amount: Amount } => f.amount !== null && ctx.unit(f.amount.fig) !== null),
+  );
+  if (parts.length < 2) return;
+  ctx.covered.add(`${list.parent.id}|${total.slot.kind}`);
+  let sum: Interval = exact(0n);
+  for (const p of parts) sum = plus(sum, around(p.amount.fig, ctx.unit(p.amount.fig)!));
+  const t = around(total.fig, unit);
+  ctx.checked();
+  const over = sum.lo > t.hi;
+  const under = sum.hi < t.lo;
+  if (!over && !under) return;
+  if (under && (!complete || list.partial)) {
+    ctx.skip("a list that may be partial");
+    return;
+  }
+  const decimals = Math.max(total.fig.value.d, ...parts.map((p) => p.amount.fig.value.d));
+  ctx.report("text-sum", over ? "error" : "warning", list.parent, {
+    check: "parts-sum",
+    stated: total.fig.text,
+    expected: amountIn(mid(sum), unit, decimals),
+    expectedYuan: yuanText(mid(sum)),
+    parts: parts.map((p) => p.amount.fig.text).join("+"),
+    confidence: over ? "high" : "medium",
+  });
+  ctx.flagged.add(total.fig);
+}

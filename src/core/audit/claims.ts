@@ -1,0 +1,574 @@
+/**
+ * Reading a paragraph into claims, item by item. A claim is what the text says about one item: its subject, its amounts
+ * (this year's, last year's, the budget, the 决算), its changes against last year or the budget (direction, amount,
+ * rate), its completion rate, its shares of a whole, and words like 大于/小于/持平. Lists ("其中…", numbered items,
+ * "（…）" after an amount) make claims children of the claim before them. Every figure is bound to the claim it
+ * belongs to only when the text leaves no doubt; a figure that cannot be placed is counted as skipped.
+ */
+import { tokenize } from "./numbers";
+import type { Figure } from "./numbers";
+import { clausesOf, sentencesOf } from "./segment";
+import type { Clause, Sentence } from "./segment";
+import * as V from "./vocabulary";
+import type { ItemKey } from "./vocabulary";
+
+export type Against = "prev" | "budget";
+
+export interface Comparison {
+  against: Against;
+  /** A named year ("较2021年"): the base period when it is not last year. */
+  year: number | null;
+  /** "比上年预算数", "较上年决算数": which of last year's amounts. */
+  hint: "budget" | "actual" | null;
+  /** "较2020年的3178万元", "比去年3.01万元": the base as stated. */
+  base: Figure | null;
+  phrase: string;
+}
+
+export interface Change {
+  /** Where it is said (offset in the paragraph): a rate pairs with the change said right before it. */
+  at: number;
+  dir: 1 | -1 | 0;
+  fig: Figure | null;
+  cmp: Comparison;
+  /** "增减%" columns and "增幅为-4.5%": the sign carries the direction. */
+  signed: boolean;
+}
+
+/** A rate of change: always with its figure. */
+export interface Rate extends Change {
+  fig: Figure;
+}
+
+export type Period = "cur" | "prev" | number;
+export interface Slot {
+  period: Period;
+  kind: "budget" | "actual" | null;
+}
+
+export interface Amount {
+  fig: Figure;
+  slot: Slot;
+}
+
+export interface Claim {
+  id: number;
+  paragraph: number;
+  /** The sentence the claim starts in (offsets in the paragraph). */
+  sentence: Sentence;
+  lastSentence: Sentence;
+  subject: string;
+  raw: string;
+  key: ItemKey | null;
+  amounts: Amount[];
+  changes: Change[];
+  rates: Rate[];
+  completions: { fig: Figure; base: Figure | null }[];
+  shares: { fig: Figure; whole: string | null }[];
+  compares: { dir: 1 | -1 | 0; against: Against; text: string }[];
+  parent: Claim | null;
+  list: List | null;
+  /** Which split of its list the claim is in ("按功能分类…按经济分类…" split one total twice). */
+  split: number;
+  perUnit: boolean;
+  excluded: boolean;
+  /** Set when the reading of the claim met something it could not place: checks that need certainty skip it. */
+  doubt: string | null;
+  /** "占年初预算数109466万元的…": the stated base of the completion rate that follows. */
+  completionBase?: Figure;
+}
+
+export interface List {
+  id: number;
+  parent: Claim;
+  partial: boolean;
+  /** Groups of the list that split the same total in different ways ("按功能分类…按经济分类…"). */
+  split: number;
+  items: Claim[];
+  paragraph: number;
+  /** The marker style of its items ("1、", "（一）"…), when they are numbered: numbered items continue across sentences. */
+  style: string | null;
+  /** Inside "（…）": ends with the parenthesis. */
+  paren: boolean;
+  /** Parenthesis depth of its items. */
+  depth: number;
+  /** "其中：" opening a paragraph: its parent is in the paragraph before, and it lasts to the paragraph's end. */
+  sticky: boolean;
+}
+
+export interface ParagraphRead {
+  index: number;
+  text: string;
+  figures: Figure[];
+  sentences: Sentence[];
+  claims: Claim[];
+  lists: List[];
+  skipped: number;
+  currentYear: number | null;
+}
+
+const MONEY_OR_RATE = new Set(["money", "percent"]);
+const endsWithAny = (s: string, words: readonly string[]) => words.find((w) => s.endsWith(w)) ?? null;
+const sortLong = (w: readonly string[]) => [...w].sort((a, b) => b.length - a.length);
+const UP = sortLong(V.UP_WORDS);
+const DOWN = sortLong(V.DOWN_WORDS);
+
+/** The direction word that ends a lead, once "为/了/率/额…" are stripped: 1, -1, or null. */
+export function directionAtEnd(lead: string, rate: boolean): { dir: 1 | -1; word: string; signed: boolean } | null {
+  const core = lead.replace(rate ? V.RATE_TAIL : V.AMOUNT_TAIL, "");
+  for (const s of [core, lead]) {
+    const up = endsWithAny(s, UP);
+    const down = endsWithAny(s, DOWN);
+    const word = [up, down].filter(Boolean).sort((a, b) => b!.length - a!.length)[0];
+    if (word) return { dir: word === up ? 1 : -1, word, signed: word === "增幅" || word === "降幅" };
+  }
+  if (/(增减|变动|变化)(率|幅度|额|情况)?(为|是)?$/.test(core)) return { dir: 1, word: "增减", signed: true };
+  return null;
+}
+
+/** A name as the checks compare it: no years, periods, quotes, markers, connectors or trailing labels. */
+export function subjectOf(lead: string): string {
+  // "出国（境）经费、车辆购置及运行费、公务接待费（简称“三公”经费）": the short name.
+  const short = /简称[“"]?([^”"）)]+)[”"]?[）)]/.exec(lead);
+  if (short) return subjectOf(short[1]);
+  let s = lead
+    .replace(/[“”"'‘’]/g, "")
+    .replace(/^([一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d{1,2}[、．]|[①-⑳])/, "")
+    .replace(/^(其中|包括|主要包括|具体包括|以及|及|和|与|另|此外|加|即|分别为|其余|全年|今年)+[：，]?/, "")
+    .replace(/(19|20)\d\d年(度)?(\d{1,2}月(份)?)?(底|末|初)?/g, "")
+    .replace(/\d{1,2}[-—至到]\d{1,2}月(份)?/g, "")
+    .replace(/(截至|截止)[^，；。]*?(底|末)/g, "")
+    .replace(/^(本年度|本年|当年|上年度|上年|去年|本期|全年|年初|年末|累计|共|全区|全县|全市|全省|全镇|全乡|本级)+/, "");
+  for (let i = 0; i < 6; i++) {
+    const before = s;
+    s = s
+      .replace(/(为|是|达|达到|约|共|计|共计|合计|总计|总额|累计|金额|资金|的)$/, "")
+      .replace(/(决算数|决算|年初预算数|年初预算|全年预算|调整预算|预算数|预算|执行数|实际支出|实际|完成|本年数|上年数|数)$/, "")
+      .replace(/(?<=.{2})(支出|安排|拨入|开支|列支|收入)$/, "")
+      .replace(/^(本年度|本年|当年|上年度|上年|去年|全年|实际|年初)+/, "");
+    if (s === before) break;
+  }
+  return s.trim();
+}
+
+function yearsIn(text: string): number[] {
+  return [...text.matchAll(/(?<![\d〔\[【])((?:19|20)\d\d)年/g)].map((m) => Number(m[1]));
+}
+
+/** The comparison a change word in `text` refers to, or null when `text` names none. */
+export function comparisonIn(text: string, currentYear: number | null): Comparison | null {
+  const t = text.replace(V.FUND_TYPES, "");
+  const m = /(较|比|与|同比|对比|相比|相较)/.exec(t);
+  if (!m) return null;
+  const phrase = t.slice(m.index);
+  const years = yearsIn(phrase);
+  const hint: Comparison["hint"] = /决算|实际|执行/.test(phrase) ? "actual" : /预算/.test(phrase) ? "budget" : null;
+  if (V.VS_PREVIOUS.test(phrase)) return { against: "prev", year: null, hint, base: null, phrase };
+  if (years.length > 0) {
+    const y = years[years.length - 1];
+    if (currentYear !== null && y === currentYear) {
+      return V.VS_BUDGET.test(phrase) ? { against: "budget", year: null, hint: "budget", base: null, phrase } : null;
+    }
+    return { against: "prev", year: currentYear !== null && y === currentYear - 1 ? null : y, hint, base: null, phrase };
+  }
+  if (V.VS_BUDGET.test(phrase)) return { against: "budget", year: null, hint: "budget", base: null, phrase };
+  if (/^同比/.test(phrase)) return { against: "prev", year: null, hint: null, base: null, phrase };
+  return null;
+}
+
+interface State {
+  claims: Claim[];
+  lists: List[];
+  current: Claim | null;
+  cmp: Comparison | null;
+  openLists: List[];
+  skipped: number;
+}
+
+let nextId = 1;
+
+export function readParagraph(text: string, index: number, previous: Claim | null = null): ParagraphRead {
+  const figures = tokenize(text).filter((f) => !f.range || (f.kind !== "year" && f.kind !== "date"));
+  const sentences = sentencesOf(text);
+  const clauses = clausesOf(text);
+  const amountYears = yearsIn(text.replace(/(较|比|与|同比)(19|20)\d\d年/g, ""));
+  const currentYear = amountYears.length > 0 ? Math.max(...amountYears) : null;
+  const st: State = { claims: [], lists: [], current: null, cmp: null, openLists: [], skipped: 0 };
+  const sentenceOf = (pos: number) => sentences.find((s) => pos >= s.start && pos < s.end) ?? { start: 0, end: text.length };
+  const usable = figures.filter((f) => MONEY_OR_RATE.has(f.kind) || f.kind === "bare");
+  st.skipped += figures.filter((f) => f.range && MONEY_OR_RATE.has(f.kind)).length;
+
+  const newClaim = (clause: Clause, raw: string): Claim => {
+    const c: Claim = {
+      id: nextId++,
+      paragraph: index,
+      sentence: sentenceOf(clause.start),
+      lastSentence: sentenceOf(clause.start),
+      subject: subjectOf(raw),
+      raw,
+      key: V.itemKeyOf(subjectOf(raw)),
+      amounts: [],
+      changes: [],
+      rates: [],
+      completions: [],
+      shares: [],
+      compares: [],
+      parent: null,
+      list: null,
+      split: 0,
+      perUnit: false,
+      excluded: false,
+      doubt: null,
+    };
+    const list = st.openLists[st.openLists.length - 1];
+    if (list && list.parent !== c) {
+      c.parent = list.parent;
+      c.list = list;
+      c.split = list.split;
+      list.items.push(c);
+    }
+    st.claims.push(c);
+    st.current = c;
+    st.cmp = null;
+    return c;
+  };
+
+  const innermost = () => st.openLists[st.openLists.length - 1] ?? null;
+  let prevClause: Clause | null = null;
+  for (const clause of clauses) {
+    const style = clause.marker ? markerStyle(clause.marker) : null;
+    // A parenthesised list ends with its parenthesis; the item it hangs from is current again.
+    if (prevClause && clause.depth < prevClause.depth) {
+      const closing = st.openLists.filter((l) => l.paren && l.depth > clause.depth);
+      st.openLists = st.openLists.filter((l) => !(l.paren && l.depth > clause.depth));
+      if (closing.length > 0) {
+        st.current = closing[0].parent;
+        st.cmp = null;
+      }
+    }
+    // Other lists end with their sentence, unless numbered items of the same style continue them.
+    if (prevClause && clause.sentence !== prevClause.sentence && clause.depth === 0) {
+      st.openLists = st.openLists.filter((l) => l.paren || l.sticky || (l.style !== null && l.style === style));
+    }
+    // A numbered item of another style is not an item of the inner list.
+    while (style && innermost() && !innermost()!.paren && innermost()!.style !== style && (innermost()!.style !== null || innermost()!.items.length > 0)) {
+      st.openLists.pop();
+    }
+    // "；完成政府性基金支出…" after a list of 收入 items: a statement beside the total, not a part of it.
+    const open = innermost();
+    if (open && !open.paren && clause.depth === 0 && (clause.sep === "；" || clause.sep === "。") && closesList(clause.text, open.parent)) {
+      st.openLists = st.openLists.filter((l) => l !== open);
+    }
+    if (clause.sep === "。" || clause.sep === "start" || clause.sep === "cell") st.cmp = null;
+    const from = clause.start + (clause.marker?.length ?? 0);
+    const figs = usable.filter((f) => f.start >= from && f.start < clause.end);
+    const intro = clause.intro;
+    // Open a list: "其中…", "包括…", "具体情况如下", or a structural "（" right after an amount.
+    if (intro || clause.sep === "（") {
+      let parent: Claim | null;
+      if (clause.sep === "（") parent = st.current;
+      else if (/具体|分项/.test(intro ?? "")) parent = [...st.claims].reverse().find((c) => c.parent === null && c.amounts.length > 0) ?? null;
+      else if (st.current && st.current.amounts.length > 0) parent = st.current;
+      else parent = st.current ?? (clauses.indexOf(clause) === 0 ? previous : null);
+      if (parent) {
+        const list: List = {
+          id: nextId++,
+          parent,
+          partial: V.PARTIAL.test(intro ?? "") || V.PARTIAL.test(clause.text.slice(0, 6)),
+          split: 0,
+          items: [],
+          paragraph: index,
+          style: null,
+          paren: clause.sep === "（",
+          depth: clause.depth,
+          sticky: clauses.indexOf(clause) === 0 && parent.paragraph !== index,
+        };
+        st.lists.push(list);
+        st.openLists.push(list);
+        st.current = null;
+      }
+    }
+    const list = innermost();
+    if (list && style && list.style === null && list.items.length === 0) list.style = style;
+    if (list && V.NEW_SPLIT.test(clause.text) && list.items.length > 0) list.split++;
+    readClause(clause, figs, text, st, currentYear, newClaim, list);
+    if (st.current) st.current.lastSentence = sentenceOf(clause.start);
+    prevClause = clause;
+  }
+  return { index, text, figures, sentences, claims: st.claims, lists: st.lists, skipped: st.skipped, currentYear };
+}
+
+function markerStyle(marker: string): string {
+  if (/^[（(][一二三四五六七八九十]/.test(marker)) return "（一）";
+  if (/^[（(]\d/.test(marker)) return "（1）";
+  if (/^[一二三四五六七八九十]+、/.test(marker)) return "一、";
+  if (/^[一二三四五六七八九十]是/.test(marker)) return "一是";
+  if (/^[①-⑳]/.test(marker)) return "①";
+  return "1、";
+}
+
+/** A clause that stands beside the list's total rather than under it: "完成…" like the total, or 支出 after 收入. */
+function closesList(clause: string, parent: Claim): boolean {
+  const head = clause.replace(/^[\d\-—至月份，]+/, "").replace(/^(全县|全市|全区|全省|全镇|全乡|累计|全年)/, "");
+  if (/^(完成|实现)/.test(head) && /(完成|实现)/.test(parent.raw)) return true;
+  const swap = parent.subject.replace(/收入$/, "支出") !== parent.subject ? parent.subject.replace(/收入$/, "支出") : parent.subject.replace(/支出$/, "收入");
+  return swap !== parent.subject && head.includes(swap);
+}
+
+/** Text of the clause before its first figure, without its list marker and list word. */
+function clauseHead(clause: Clause, figs: Figure[]): string {
+  const upTo = figs.length > 0 ? figs[0].start - clause.start : clause.text.length;
+  let head = clause.text.slice(0, upTo);
+  if (clause.marker && head.startsWith(clause.marker)) head = head.slice(clause.marker.length);
+  return head.replace(V.LIST_INTRO, "");
+}
+
+/** "公务接待费较上年减少": the name before a comparison phrase, and the phrase. */
+const CMP_START = /(较|比|与|同比|对比)(?=[^，；。]{0,16}?(上年|去年|同期|上一年|预算|年初|计划|任务|(19|20)\d\d年|的|相比))|同比/;
+export function splitAtComparison(head: string): { name: string; phrase: string } | null {
+  const m = CMP_START.exec(head);
+  return m ? { name: head.slice(0, m.index), phrase: head.slice(m.index) } : null;
+}
+
+/** "本年度“三公经费”决算数未超过2019年预算数", "决算数大于预算数的主要原因是": 大于/小于/持平 of 决算 and 预算 (or 上年). */
+const COMPARE_WORDS =
+  /(决算数?|支出数?|实际支出|执行数)[^，；。]{0,8}?(大于|小于|高于|低于|超过|未超过|没有超过|超出|等于|持平|少于|多于)[^，；。]{0,10}?(预算|上年)/;
+
+function readClause(
+  clause: Clause,
+  figs: Figure[],
+  text: string,
+  st: State,
+  currentYear: number | null,
+  newClaim: (clause: Clause, raw: string) => Claim,
+  list: List | null,
+): void {
+  const head = clauseHead(clause, figs);
+  const segmentStart = clause.sep === "。" || clause.sep === "；" || clause.sep === "start" || clause.sep === "cell";
+  const startsItem = clause.marker !== null || clause.intro !== null || clause.sep === "（";
+  const compare = COMPARE_WORDS.exec(head.replace(V.FUND_TYPES, ""));
+  const split = compare ? null : splitAtComparison(head);
+  const name = subjectOf(compare ? head.slice(0, Math.max(0, head.indexOf(compare[1]))) : split ? split.name : head);
+  const same =
+    st.current !== null && (name === "" || sameSubject(name, st.current.subject) || sameItemOtherKind(head, name, st.current.subject));
+  if (figs.length === 0) {
+    // A clause without figures: a comparison word, 持平, or 大于/小于 about the current item or a named one.
+    if (compare && name && !same) {
+      const named = [...st.claims].reverse().find((c) => sameSubject(name, c.subject));
+      if (named) {
+        readWords(clause, figs, st, named, currentYear);
+        return;
+      }
+      st.skipped++;
+      return;
+    }
+    if (!compare && name && !same && split && (V.FLAT.test(clause.text) || directionAtEnd(head, false))) {
+      newClaim(clause, split.name);
+    } else if (!compare && name && !same && clause.marker && !split) {
+      // "2、支出：799.12万元": a numbered heading whose figure follows.
+      newClaim(clause, head);
+      return;
+    }
+    if (st.current) readWords(clause, figs, st, st.current, currentYear);
+    return;
+  }
+  const first = figs[0];
+  const firstIsAmount = isPlainAmountLead(head, first);
+  if (name && !same && (segmentStart || startsItem || firstIsAmount || split !== null)) {
+    newClaim(clause, split ? split.name : head);
+  } else if (!st.current) {
+    newClaim(clause, head);
+  } else if (startsItem && list && list.parent === st.current) {
+    newClaim(clause, head);
+  } else if (list && list.parent === st.current) {
+    newClaim(clause, head);
+  }
+  const c = st.current!;
+  if (split) {
+    const cmp = comparisonIn(split.phrase, currentYear);
+    if (cmp) st.cmp = cmp;
+  }
+  readWords(clause, figs, st, c, currentYear);
+  let prev: Figure | null = null;
+  for (const f of figs) {
+    const lead = text.slice(prev ? prev.end : clause.start, f.start).replace(/^[：，、]/, "");
+    readFigure(f, lead, prev, c, st, currentYear);
+    prev = f;
+  }
+  if (V.PER_UNIT.test(head)) c.perUnit = true;
+  if (V.EXCLUDED.test(clause.text) && c.list) c.excluded = true;
+}
+
+/** "实际采购金额为…" after "全省政府采购预算…": a kind label with (part of) the same name is the same item. */
+function sameItemOtherKind(head: string, name: string, current: string): boolean {
+  if (!/(实际|决算|执行|完成|预算|年初|上年|去年)/.test(head)) return false;
+  const core = name.replace(/(金额|数额|规模)$/, "");
+  return core.length >= 2 && (current.endsWith(core) || current.startsWith(core));
+}
+
+function sameSubject(a: string, b: string): boolean {
+  if (a === b) return true;
+  const strip = (s: string) => s.replace(/(支出|经费|费用|费|收入|资金)$/, "");
+  return strip(a) === strip(b) && strip(a).length >= 2;
+}
+
+function isPlainAmountLead(head: string, f: Figure): boolean {
+  return f.kind === "money" && !directionAtEnd(head, false) && !/占|比重/.test(head);
+}
+
+function readWords(clause: Clause, figs: Figure[], st: State, c: Claim, currentYear: number | null): void {
+  const t = clause.text.replace(V.FUND_TYPES, "");
+  // "决算数大于预算数", "本年度决算数未超过2019年预算数", "决算数与预算数持平".
+  const cmpWord = COMPARE_WORDS.exec(t);
+  if (cmpWord) {
+    const w = cmpWord[2];
+    const dir = V.COMPARE_DOWN.test(w) ? -1 : V.COMPARE_UP.test(w) ? 1 : 0;
+    const against: Against = /上年/.test(cmpWord[3]) ? "prev" : "budget";
+    const tail = clause.text.slice(clause.text.indexOf(cmpWord[0]) + cmpWord[0].length);
+    // "决算数大于预算数55.93万元": a change against the budget with its amount (read as a figure below).
+    if (!/^数?\d/.test(tail)) c.compares.push({ dir, against, text: cmpWord[0] });
+    else st.cmp = { against, year: null, hint: null, base: null, phrase: cmpWord[0] };
+    return;
+  }
+  if (figs.length > 0) {
+    // "与去年1.05万元持平": a base and 持平 in one clause.
+    if (V.FLAT.test(t) && !V.ROUGHLY_FLAT.test(t.replace(/[，。；]$/, "")) && figs.length === 1) {
+      const cmp = comparisonIn(t, currentYear);
+      if (cmp && t.indexOf(figs[0].text) < t.search(V.FLAT)) {
+        c.changes.push({ at: clause.start, dir: 0, fig: null, cmp: { ...cmp, base: figs[0] }, signed: false });
+        figs.splice(0, 1);
+      }
+    }
+    return;
+  }
+  if (/基本持平|大致持平|略有/.test(t)) return;
+  if (V.FLAT.test(t)) {
+    const cmp = comparisonIn(t, currentYear) ?? (/(与|较|比)?(上年|去年|同期)/.test(t) ? prevCmp(t) : st.cmp);
+    if (cmp) c.changes.push({ at: clause.start, dir: 0, fig: null, cmp, signed: false });
+    return;
+  }
+  // "比上年减少 万元" (blank in the published form) or "比2022年预算增加：" with no amount.
+  const d = directionAtEnd(t.replace(/[：:]$/, "").replace(/\s+$/, ""), false);
+  const cmp = comparisonIn(t, currentYear);
+  if (d && cmp) {
+    st.cmp = cmp;
+    c.changes.push({ at: clause.start, dir: d.dir, fig: null, cmp, signed: false });
+  }
+}
+
+const prevCmp = (phrase: string): Comparison => ({ against: "prev", year: null, hint: null, base: null, phrase });
+
+function readFigure(
+  f: Figure,
+  lead: string,
+  prev: Figure | null,
+  c: Claim,
+  st: State,
+  currentYear: number | null,
+): void {
+  const cleaned = lead.replace(V.FUND_TYPES, "");
+  if (f.kind === "bare") {
+    // "较上年2.08减少0.03万元": a base written without its unit takes the unit of the change after it.
+    const cmp = comparisonIn(cleaned, currentYear);
+    if (cmp && /(较|比|同比)[^，；。]{0,10}$/.test(cleaned)) {
+      st.cmp = { ...cmp, base: f };
+      f.kind = "money";
+    }
+    return;
+  }
+  if (f.kind === "money") {
+    const d = directionAtEnd(cleaned, false) ?? shortDirection(cleaned, prev, st) ?? compareDirection(cleaned);
+    if (d) {
+      const cmp = comparisonIn(cleaned, currentYear) ?? st.cmp;
+      if (!cmp) {
+        c.doubt = c.doubt ?? `change without comparison: ${f.text}`;
+        st.skipped++;
+        return;
+      }
+      st.cmp = cmp;
+      c.changes.push({ at: f.start, dir: f.value.n === 0n ? 0 : d.dir, fig: f, cmp, signed: false });
+      return;
+    }
+    // A base: "较2024年的2190万元", "比去年3.01万元", "同比去年1.05万元", "比上年的2394.60亿元".
+    const baseCmp = /(较|比|与|同比|相比)[^，；。]{0,14}?(的)?$/.test(cleaned) ? comparisonIn(cleaned, currentYear) : null;
+    if (baseCmp) {
+      st.cmp = { ...baseCmp, base: f };
+      return;
+    }
+    // "占年初预算数109466万元的56.3%", "完成年初预算数60999万元的40.4%": the base of a completion rate.
+    if (/(占|完成)(年初|全年|调整|调整后)?(预算|计划|任务)(数)?$/.test(cleaned)) {
+      c.completionBase = f;
+      return;
+    }
+    c.amounts.push({ fig: f, slot: slotOf(cleaned, currentYear) });
+    return;
+  }
+  if (f.kind === "percent") {
+    const d = directionAtEnd(cleaned, true);
+    if (d) {
+      const cmp = comparisonIn(cleaned, currentYear) ?? st.cmp;
+      if (!cmp) {
+        st.skipped++;
+        return;
+      }
+      st.cmp = cmp;
+      c.rates.push({ at: f.start, dir: d.signed ? (f.value.n < 0n ? -1 : 1) : d.dir, fig: f, cmp, signed: d.signed });
+      return;
+    }
+    // "减少18.50万元（65.37%）": the rate of the change right before.
+    if (/^（$/.test(lead) && prev && c.changes.length > 0 && c.changes[c.changes.length - 1].fig === prev) {
+      const ch = c.changes[c.changes.length - 1];
+      c.rates.push({ at: f.start, dir: ch.dir, fig: f, cmp: ch.cmp, signed: false });
+      return;
+    }
+    if (c.completionBase && /^的?$/.test(cleaned)) {
+      c.completions.push({ fig: f, base: c.completionBase });
+      delete c.completionBase;
+      return;
+    }
+    if (V.COMPLETION.test(cleaned)) {
+      c.completions.push({ fig: f, base: null });
+      return;
+    }
+    const share = V.SHARE.exec(cleaned);
+    if (share) {
+      const wholeName = share[1].replace(/^(了|到)/, "");
+      if (V.COMPLETION_OF.test(wholeName)) c.completions.push({ fig: f, base: null });
+      else c.shares.push({ fig: f, whole: wholeName || null });
+      return;
+    }
+    if (V.SHARE_ALONE.test(cleaned)) {
+      c.shares.push({ fig: f, whole: null });
+      return;
+    }
+    st.skipped++;
+  }
+}
+
+/** "决算数大于预算数55.93万元", "超预算20万元": a difference against the budget stated with 大于/小于. */
+function compareDirection(lead: string): { dir: 1 | -1; word: string; signed: boolean } | null {
+  const m = /(大于|多于|超过|超出|高于|小于|少于|低于)[^，；。\d]{0,8}$/.exec(lead);
+  if (!m) return null;
+  return { dir: V.COMPARE_DOWN.test(m[1]) ? -1 : 1, word: m[1], signed: false };
+}
+
+/** "比去年3.01万元少0.07万元": 多/少 right after a stated base. */
+function shortDirection(lead: string, prev: Figure | null, st: State): { dir: 1 | -1; word: string; signed: boolean } | null {
+  if (!prev || !st.cmp || st.cmp.base !== prev) return null;
+  const core = lead.replace(V.AMOUNT_TAIL, "");
+  if (V.SHORT_UP.includes(core)) return { dir: 1, word: core, signed: false };
+  if (V.SHORT_DOWN.includes(core)) return { dir: -1, word: core, signed: false };
+  return null;
+}
+
+function slotOf(lead: string, currentYear: number | null): Slot {
+  const years = yearsIn(lead);
+  const t = lead.replace(/[“”"]/g, "");
+  const kind: Slot["kind"] = V.LABEL_BUDGET.test(t) || /预算/.test(t) ? "budget" : V.LABEL_ACTUAL.test(t) || /决算/.test(t) ? "actual" : null;
+  if (V.LABEL_PREVIOUS.test(t) || /(上年|去年)(数|决算|预算|同期)?(为|是)?$/.test(t)) return { period: "prev", kind };
+  if (years.length > 0) {
+    const y = years[years.length - 1];
+    if (currentYear !== null && y < currentYear) return { period: currentYear - y === 1 ? "prev" : y, kind };
+  }
+  return { period: "cur", kind };
+}

@@ -1,0 +1,60 @@
+/**
+ * A report read paragraph by paragraph into claims. Paragraphs are grouped into sections at headings ("一、…",
+ * "（三）“三公”经费", short lines without figures), so that a total and its items in separate paragraphs of one section
+ * are read together, and names are looked up only inside their section.
+ */
+import { readParagraph } from "./claims";
+import type { Claim, List, ParagraphRead } from "./claims";
+import { normaliseText } from "./normalise";
+
+export interface DocumentRead {
+  text: string;
+  paragraphs: ParagraphRead[];
+  /** Section number of each paragraph (by position in `paragraphs`). */
+  section: number[];
+  claims: Claim[];
+  lists: List[];
+  sentences: number;
+  numbers: number;
+  skipped: number;
+}
+
+const HEADING = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
+
+function isHeading(p: string): boolean {
+  const t = p.trim();
+  if (t.length === 0) return false;
+  const hasFigure = /\d[\d.,]*\s*(万元|元|亿元|%)/.test(t);
+  if (hasFigure) return false;
+  return (HEADING.test(t) && t.length <= 40) || (t.length <= 30 && !/[。；，]/.test(t));
+}
+
+export function readDocument(raw: string): DocumentRead {
+  const text = normaliseText(raw);
+  const lines = text.split("\n");
+  const paragraphs: ParagraphRead[] = [];
+  const section: number[] = [];
+  let s = 0;
+  let last: Claim | null = null;
+  lines.forEach((line, i) => {
+    if (isHeading(line)) {
+      s++;
+      last = null;
+    }
+    const p = readParagraph(line, i + 1, last);
+    paragraphs.push(p);
+    section.push(s);
+    const top = p.claims.filter((c) => c.parent === null && c.amounts.length > 0);
+    if (top.length > 0) last = top[top.length - 1];
+  });
+  return {
+    text,
+    paragraphs,
+    section,
+    claims: paragraphs.flatMap((p) => p.claims),
+    lists: paragraphs.flatMap((p) => p.lists),
+    sentences: paragraphs.reduce((n, p) => n + p.sentences.length, 0),
+    numbers: paragraphs.reduce((n, p) => n + p.figures.filter((f) => f.kind !== "year" && f.kind !== "date").length, 0),
+    skipped: paragraphs.reduce((n, p) => n + p.skipped, 0),
+  };
+}
