@@ -88,6 +88,8 @@ export interface List {
   paragraph: number;
   /** The marker style of its items ("1、", "（一）"…), when they are numbered: numbered items continue across sentences. */
   style: string | null;
+  /** The amount the list breaks down: the parent's amount said last before the list. */
+  total: Amount | null;
   /** Inside "（…）": ends with the parenthesis. */
   paren: boolean;
   /** Parenthesis depth of its items. */
@@ -129,7 +131,7 @@ export function directionAtEnd(lead: string, rate: boolean): { dir: 1 | -1; word
 /** A name as the checks compare it: no years, periods, quotes, markers, connectors or trailing labels. */
 export function subjectOf(lead: string): string {
   // "出国（境）经费、车辆购置及运行费、公务接待费（简称“三公”经费）": the short name.
-  const short = /简称[“"]?([^”"）)]+)[”"]?[）)]/.exec(lead);
+  const short = /简称([^）)]+?)[）)]/.exec(lead);
   if (short) return subjectOf(short[1]);
   let s = lead
     .replace(/[“”"'‘’]/g, "")
@@ -191,8 +193,12 @@ export function readParagraph(text: string, index: number, previous: Claim | nul
   const figures = tokenize(text).filter((f) => !f.range || (f.kind !== "year" && f.kind !== "date"));
   const sentences = sentencesOf(text);
   const clauses = clausesOf(text);
-  const amountYears = yearsIn(text.replace(/(较|比|与|同比)(19|20)\d\d年/g, ""));
-  const currentYear = amountYears.length > 0 ? Math.max(...amountYears) : null;
+  // This year: the year said before the paragraph's first amount ("2017年…合计13.78万元"), else the latest year named.
+  const firstMoney = figures.find((f) => f.kind === "money");
+  const before = firstMoney ? text.slice(sentencesOf(text).find((x) => firstMoney.start < x.end)?.start ?? 0, firstMoney.start) : "";
+  const leadYears = yearsIn(before.replace(/(较|比|与|同比)(19|20)\d\d年/g, ""));
+  const allYears = yearsIn(text.replace(/(较|比|与|同比)(19|20)\d\d年/g, ""));
+  const currentYear = leadYears.length > 0 ? Math.max(...leadYears) : allYears.length > 0 ? Math.max(...allYears) : null;
   const st: State = { claims: [], lists: [], current: null, cmp: null, openLists: [], skipped: 0 };
   const sentenceOf = (pos: number) => sentences.find((s) => pos >= s.start && pos < s.end) ?? { start: 0, end: text.length };
   const usable = figures.filter((f) => MONEY_OR_RATE.has(f.kind) || f.kind === "bare");
@@ -234,6 +240,29 @@ export function readParagraph(text: string, index: number, previous: Claim | nul
   };
 
   const innermost = () => st.openLists[st.openLists.length - 1] ?? null;
+  /** A named item: the claim already read for it in this paragraph (said again later), or a new one. */
+  const enter = (clause: Clause, raw: string): Claim => {
+    const name = subjectOf(raw);
+    const key = V.itemKeyOf(name);
+    const prior = name
+      ? [...st.claims].reverse().find((c) => c.subject && (sameSubject(name, c.subject) || (key !== null && key === c.key)))
+      : undefined;
+    const inOpenList = (c: Claim) => st.openLists.some((l) => l.items.includes(c) || l.parent === c);
+    const open = innermost();
+    // An item said again in a second list under the same total ("具体情况如下：（一）…") is the same item.
+    const again = (c: Claim) => open !== null && c.list !== null && c.list.parent === open.parent;
+    if (
+      prior &&
+      (prior.parent === null || inOpenList(prior) || again(prior)) &&
+      !st.openLists.some((l) => l.parent === prior && l.items.length === 0)
+    ) {
+      if (prior.parent === null) st.openLists = st.openLists.filter((l) => l.sticky || l.parent === prior);
+      st.current = prior;
+      st.cmp = null;
+      return prior;
+    }
+    return newClaim(clause, raw);
+  };
   let prevClause: Clause | null = null;
   for (const clause of clauses) {
     const style = clause.marker ? markerStyle(clause.marker) : null;
@@ -264,7 +293,9 @@ export function readParagraph(text: string, index: number, previous: Claim | nul
     const figs = usable.filter((f) => f.start >= from && f.start < clause.end);
     const intro = clause.intro;
     // Open a list: "其中…", "包括…", "具体情况如下", or a structural "（" right after an amount.
-    if (intro || clause.sep === "（") {
+    // "主要包括燃料费、维修保养费…": a description, not a list of figures.
+    const descriptive = intro !== null && /包括/.test(intro) && figs.length === 0 && clause.text.replace(V.LIST_INTRO, "").length > 0;
+    if ((intro && !descriptive) || clause.sep === "（") {
       let parent: Claim | null;
       if (clause.sep === "（") parent = st.current;
       else if (/具体|分项/.test(intro ?? "")) parent = [...st.claims].reverse().find((c) => c.parent === null && c.amounts.length > 0) ?? null;
@@ -274,6 +305,7 @@ export function readParagraph(text: string, index: number, previous: Claim | nul
         const list: List = {
           id: nextId++,
           parent,
+          total: parent.amounts.length > 0 ? parent.amounts[parent.amounts.length - 1] : null,
           partial: V.PARTIAL.test(intro ?? "") || V.PARTIAL.test(clause.text.slice(0, 6)),
           split: 0,
           items: [],
@@ -291,7 +323,7 @@ export function readParagraph(text: string, index: number, previous: Claim | nul
     const list = innermost();
     if (list && style && list.style === null && list.items.length === 0) list.style = style;
     if (list && V.NEW_SPLIT.test(clause.text) && list.items.length > 0) list.split++;
-    readClause(clause, figs, text, st, currentYear, newClaim, list);
+    readClause(clause, figs, text, st, currentYear, enter, list);
     if (st.current) st.current.lastSentence = sentenceOf(clause.start);
     prevClause = clause;
   }
@@ -324,7 +356,7 @@ function clauseHead(clause: Clause, figs: Figure[]): string {
 }
 
 /** "公务接待费较上年减少": the name before a comparison phrase, and the phrase. */
-const CMP_START = /(较|比|与|同比|对比)(?=[^，；。]{0,16}?(上年|去年|同期|上一年|预算|年初|计划|任务|(19|20)\d\d年|的|相比))|同比/;
+const CMP_START = /(相比|较|比|与|同比|对比)(?=[^，；。]{0,16}?(上年|去年|同期|上一年|预算|年初|计划|任务|(19|20)\d\d年|的|相比))|同比/;
 export function splitAtComparison(head: string): { name: string; phrase: string } | null {
   const m = CMP_START.exec(head);
   return m ? { name: head.slice(0, m.index), phrase: head.slice(m.index) } : null;
@@ -334,13 +366,16 @@ export function splitAtComparison(head: string): { name: string; phrase: string 
 const COMPARE_WORDS =
   /(决算数?|支出数?|实际支出|执行数)[^，；。]{0,8}?(大于|小于|高于|低于|超过|未超过|没有超过|超出|等于|持平|少于|多于)[^，；。]{0,10}?(预算|上年)/;
 
+/** Words of a reason or a purpose: the clause tells why, it names no item. */
+const REASON = /(原因|导致|由于|因为|主要是|用于|为了|是因)/;
+
 function readClause(
   clause: Clause,
   figs: Figure[],
   text: string,
   st: State,
   currentYear: number | null,
-  newClaim: (clause: Clause, raw: string) => Claim,
+  enter: (clause: Clause, raw: string) => Claim,
   list: List | null,
 ): void {
   const head = clauseHead(clause, figs);
@@ -362,11 +397,20 @@ function readClause(
       st.skipped++;
       return;
     }
+    // "与上年相比，增加…": the comparison alone, for the clauses after it.
+    if (split && !name) {
+      const cmp = comparisonIn(split.phrase, currentYear);
+      if (cmp && !V.FLAT.test(clause.text) && !directionAtEnd(head, false)) {
+        st.cmp = cmp;
+        return;
+      }
+    }
+    if (REASON.test(head)) return;
     if (!compare && name && !same && split && (V.FLAT.test(clause.text) || directionAtEnd(head, false))) {
-      newClaim(clause, split.name);
+      enter(clause, split.name);
     } else if (!compare && name && !same && clause.marker && !split) {
       // "2、支出：799.12万元": a numbered heading whose figure follows.
-      newClaim(clause, head);
+      enter(clause, head);
       return;
     }
     if (st.current) readWords(clause, figs, st, st.current, currentYear);
@@ -374,14 +418,18 @@ function readClause(
   }
   const first = figs[0];
   const firstIsAmount = isPlainAmountLead(head, first);
+  const openItem = list !== null && st.current !== null && st.current.list === list;
   if (name && !same && (segmentStart || startsItem || firstIsAmount || split !== null)) {
-    newClaim(clause, split ? split.name : head);
+    enter(clause, split ? split.name : head);
+  } else if (!name && openItem && firstIsAmount && (segmentStart || clause.sep === "、") && st.current!.amounts.length > 0) {
+    // "其中：30万元用于…；20万元用于…": items that give their figure first.
+    enter(clause, head);
   } else if (!st.current) {
-    newClaim(clause, head);
+    enter(clause, head);
   } else if (startsItem && list && list.parent === st.current) {
-    newClaim(clause, head);
+    enter(clause, head);
   } else if (list && list.parent === st.current) {
-    newClaim(clause, head);
+    enter(clause, head);
   }
   const c = st.current!;
   if (split) {
@@ -479,9 +527,8 @@ function readFigure(
   if (f.kind === "money") {
     const d = directionAtEnd(cleaned, false) ?? shortDirection(cleaned, prev, st) ?? compareDirection(cleaned);
     if (d) {
-      const cmp = comparisonIn(cleaned, currentYear) ?? st.cmp;
+      const cmp = comparisonIn(cleaned, currentYear) ?? st.cmp ?? inheritedCmp(c);
       if (!cmp) {
-        c.doubt = c.doubt ?? `change without comparison: ${f.text}`;
         st.skipped++;
         return;
       }
@@ -506,7 +553,7 @@ function readFigure(
   if (f.kind === "percent") {
     const d = directionAtEnd(cleaned, true);
     if (d) {
-      const cmp = comparisonIn(cleaned, currentYear) ?? st.cmp;
+      const cmp = comparisonIn(cleaned, currentYear) ?? st.cmp ?? inheritedCmp(c);
       if (!cmp) {
         st.skipped++;
         return;
@@ -550,6 +597,15 @@ function compareDirection(lead: string): { dir: 1 | -1; word: string; signed: bo
   const m = /(大于|多于|超过|超出|高于|小于|少于|低于)[^，；。\d]{0,8}$/.exec(lead);
   if (!m) return null;
   return { dir: V.COMPARE_DOWN.test(m[1]) ? -1 : 1, word: m[1], signed: false };
+}
+
+/** An item of a list that says "减少30万元" with no comparison: the one comparison its total and siblings use. */
+function inheritedCmp(c: Claim): Comparison | null {
+  if (!c.list) return null;
+  const around = [c.list.parent, ...c.list.items.filter((i) => i.id < c.id)];
+  const cmps = around.flatMap((x) => [...x.changes, ...x.rates].map((ch) => ch.cmp));
+  const kinds = new Set(cmps.map((x) => `${x.against}|${x.year ?? ""}|${x.hint ?? ""}`));
+  return kinds.size === 1 ? { ...cmps[0], base: null } : null;
 }
 
 /** "比去年3.01万元少0.07万元": 多/少 right after a stated base. */

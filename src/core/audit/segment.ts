@@ -59,6 +59,15 @@ function structuralParens(text: string): Set<number> {
   return out;
 }
 
+/** A figure that is not a year or a date ("2018年" in a name does not make "、" a list separator). */
+const FIGURE_BEFORE = /\d(?![\d.,]*\s*(年|月|日|号|届))/;
+
+function isItemSeparator(before: string): boolean {
+  const t = before.trim();
+  if (/^(\d{1,2}|[一二三四五六七八九十]+)$/.test(t)) return false; // the "、" of a marker "1、"
+  return FIGURE_BEFORE.test(t.replace(MARKER, ""));
+}
+
 const STRENGTH: Separator[] = ["start", "cell", "。", "；", "）", "（", "：", "，", "、"];
 
 export function clausesOf(text: string): Clause[] {
@@ -90,8 +99,7 @@ export function clausesOf(text: string): Clause[] {
     else if (ch === "，") push(i, "，");
     else if (ch === "：") push(i, "：");
     // "、" separates items only after a figure ("购置费0万元、运行维护费4.5万元"); in names and markers it stays.
-    else if (ch === "、" && /\d/.test(text.slice(start, i).replace(MARKER, "")) && !/^\s*(\d{1,2}|[一二三四五六七八九十]+)$/.test(text.slice(start, i)))
-      push(i, "、");
+    else if (ch === "、" && isItemSeparator(text.slice(start, i))) push(i, "、");
     else if (ch === "|" || ch === "\t") push(i, "cell");
     else if (ch === "（" && parens.has(i)) {
       push(i, "（");

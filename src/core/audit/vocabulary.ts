@@ -81,7 +81,7 @@ export const SHARE_ALONE = /(占比|比重|所占比例)(为|是|达|达到|约)
 /** Words that introduce the parts of the amount before them. */
 export const LIST_INTRO = /^(其中|包括|主要包括|具体包括|分别为|分别是|具体情况如下|具体如下|分项情况是|分项情况如下|主要用于以下方面)[:：，]?/;
 /** A list that names only some parts: its parts may add up to less than the total. */
-export const PARTIAL = /(主要|重点|部分|等|列举|例如|如|分主要|以下几个|包括但不限于|较大的)/;
+export const PARTIAL = /(主要|重点|部分|等|列举|例如|比如|分主要|以下几个|包括但不限于|较大的)/;
 /** A new way of splitting the same total inside one list ("按经济分类科目", "从收入分类来看"). */
 export const NEW_SPLIT = /(按[^，；。]{1,10}?(分类|划分|分)(科目)?|从[^，；。]{1,10}?(来看|看)|分[^，；。]{1,8}?看)/;
 /** Per-unit figures are not parts: "每村15万元", "人均", "平均每辆1.76万元", "生均". */

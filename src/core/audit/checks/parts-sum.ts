@@ -28,7 +28,10 @@ export const partsSum: Check = {
           if (items.length >= 2) ctx.skip("per-unit parts");
           continue;
         }
-        for (const total of parent.amounts.filter((a) => a.slot.period === "cur")) checkSum(ctx, list, items, total);
+        // The amount said right before the list; another of the parent's amounts only where the parts label their kind.
+        const labelled = items.every((i) => i.amounts.some((a) => a.slot.kind !== null));
+        const totals = parent.amounts.filter((a) => a.slot.period === "cur" && (a === list.total || (labelled && a.slot.kind !== null)));
+        for (const total of totals) checkSum(ctx, list, items, total);
       }
     }
   },
