@@ -144,12 +144,14 @@ export function subjectOf(lead: string): string {
   for (let i = 0; i < 6; i++) {
     const before = s;
     s = s
-      .replace(/(为|是|达|达到|约|共|计|共计|合计|总计|总额|累计|金额|资金|的)$/, "")
+      .replace(/(为|是|达|达到|约|共计|合计|总计|总额|累计|金额|资金|的)$/, "")
       .replace(/(决算数|决算|年初预算数|年初预算|全年预算|调整预算|预算数|预算|执行数|实际支出|实际|完成|本年数|上年数|数)$/, "")
       .replace(/(?<=.{2})(支出|安排|拨入|开支|列支|收入)$/, "")
       .replace(/^(本年度|本年|当年|上年度|上年|去年|全年|实际|年初)+/, "");
     if (s === before) break;
   }
+  // "支出决算为", "决算数为", "上年数为": labels alone name nothing.
+  if (/^(支出|收入|决算|预算|数|年初|全年|调整|本年|上年|实际|执行|完成|金额|总额|发生)*$/.test(s)) return "";
   return s.trim();
 }
 
@@ -243,10 +245,7 @@ export function readParagraph(text: string, index: number, previous: Claim | nul
   /** A named item: the claim already read for it in this paragraph (said again later), or a new one. */
   const enter = (clause: Clause, raw: string): Claim => {
     const name = subjectOf(raw);
-    const key = V.itemKeyOf(name);
-    const prior = name
-      ? [...st.claims].reverse().find((c) => c.subject && (sameSubject(name, c.subject) || (key !== null && key === c.key)))
-      : undefined;
+    const prior = name ? [...st.claims].reverse().find((c) => sameItem(name, c)) : undefined;
     const inOpenList = (c: Claim) => st.openLists.some((l) => l.items.includes(c) || l.parent === c);
     const open = innermost();
     // An item said again in a second list under the same total ("具体情况如下：（一）…") is the same item.
@@ -384,17 +383,13 @@ function readClause(
   const compare = COMPARE_WORDS.exec(head.replace(V.FUND_TYPES, ""));
   const split = compare ? null : splitAtComparison(head);
   const name = subjectOf(compare ? head.slice(0, Math.max(0, head.indexOf(compare[1]))) : split ? split.name : head);
-  const same =
-    st.current !== null && (name === "" || sameSubject(name, st.current.subject) || sameItemOtherKind(head, name, st.current.subject));
+  const same = st.current !== null && (name === "" || sameItem(name, st.current) || sameItemOtherKind(head, name, st.current.subject));
   if (figs.length === 0) {
     // A clause without figures: a comparison word, 持平, or 大于/小于 about the current item or a named one.
-    if (compare && name && !same) {
-      const named = [...st.claims].reverse().find((c) => sameSubject(name, c.subject));
-      if (named) {
-        readWords(clause, figs, st, named, currentYear);
-        return;
-      }
-      st.skipped++;
+    if (compare) {
+      const named = name && !same ? [...st.claims].reverse().find((c) => sameItem(name, c)) : st.current;
+      if (named) readWords(clause, figs, st, named, currentYear);
+      else st.skipped++;
       return;
     }
     // "与上年相比，增加…": the comparison alone, for the clauses after it.
@@ -408,7 +403,7 @@ function readClause(
     if (REASON.test(head)) return;
     if (!compare && name && !same && split && (V.FLAT.test(clause.text) || directionAtEnd(head, false))) {
       enter(clause, split.name);
-    } else if (!compare && name && !same && clause.marker && !split) {
+    } else if (!compare && head && clause.marker && !split && (!st.current || !sameItem(head, st.current))) {
       // "2、支出：799.12万元": a numbered heading whose figure follows.
       enter(clause, head);
       return;
@@ -419,6 +414,10 @@ function readClause(
   const first = figs[0];
   const firstIsAmount = isPlainAmountLead(head, first);
   const openItem = list !== null && st.current !== null && st.current.list === list;
+  // "。2017年预算数3786.71万元…": a new sentence of labels alone is about no item read so far.
+  if (!name && clause.sep === "。" && firstIsAmount && !list && st.current && st.current.amounts.length > 0) {
+    enter(clause, "");
+  } else
   if (name && !same && (segmentStart || startsItem || firstIsAmount || split !== null)) {
     enter(clause, split ? split.name : head);
   } else if (!name && openItem && firstIsAmount && (segmentStart || clause.sep === "、") && st.current!.amounts.length > 0) {
@@ -452,6 +451,13 @@ function sameItemOtherKind(head: string, name: string, current: string): boolean
   if (!/(实际|决算|执行|完成|预算|年初|上年|去年)/.test(head)) return false;
   const core = name.replace(/(金额|数额|规模)$/, "");
   return core.length >= 2 && (current.endsWith(core) || current.startsWith(core));
+}
+
+/** The same item: the same name, or the same known item (“三公”经费, 公务接待费 …) however it is written. */
+export function sameItem(name: string, c: Claim): boolean {
+  if (!name || !c.subject) return false;
+  const key = V.itemKeyOf(name);
+  return sameSubject(name, c.subject) || (key !== null && key === c.key);
 }
 
 function sameSubject(a: string, b: string): boolean {
@@ -492,7 +498,10 @@ function readWords(clause: Clause, figs: Figure[], st: State, c: Claim, currentY
   if (/基本持平|大致持平|略有/.test(t)) return;
   if (V.FLAT.test(t)) {
     const cmp = comparisonIn(t, currentYear) ?? (/(与|较|比)?(上年|去年|同期)/.test(t) ? prevCmp(t) : st.cmp);
-    if (cmp) c.changes.push({ at: clause.start, dir: 0, fig: null, cmp, signed: false });
+    if (cmp) {
+      c.changes.push({ at: clause.start, dir: 0, fig: null, cmp, signed: false });
+      st.cmp = cmp;
+    }
     return;
   }
   // "比上年减少 万元" (blank in the published form) or "比2022年预算增加：" with no amount.

@@ -47,6 +47,7 @@ export function readDocument(raw: string): DocumentRead {
     const top = p.claims.filter((c) => c.parent === null && c.amounts.length > 0);
     if (top.length > 0) last = top[top.length - 1];
   });
+  for (const c of paragraphs.flatMap((p) => p.claims)) inferPrecision(c);
   return {
     text,
     paragraphs,
@@ -57,4 +58,21 @@ export function readDocument(raw: string): DocumentRead {
     numbers: paragraphs.reduce((n, p) => n + p.figures.filter((f) => f.kind !== "year" && f.kind !== "date").length, 0),
     skipped: paragraphs.reduce((n, p) => n + p.skipped, 0),
   };
+}
+
+/**
+ * A writer who gives one figure of an item to the 分 ("减少0.03万元") drops trailing zeros, not digits, in the others:
+ * "4.5万元" beside it is 4.50. Figures of one claim in one unit are judged by the finest decimals among them (at most 2).
+ */
+function inferPrecision(c: Claim): void {
+  const figs = [
+    ...c.amounts.map((a) => a.fig),
+    ...c.changes.flatMap((ch) => [ch.fig, ch.cmp.base]),
+  ].filter((f): f is NonNullable<typeof f> => f !== null && f.kind === "money" && f.unit !== "");
+  const finest = new Map<string, number>();
+  for (const f of figs) finest.set(f.unit, Math.max(finest.get(f.unit) ?? 0, Math.min(f.value.d, 2)));
+  for (const f of figs) {
+    const d = finest.get(f.unit) ?? 0;
+    if (d > f.value.d) f.precision = d;
+  }
 }

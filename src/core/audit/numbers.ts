@@ -27,6 +27,11 @@ export interface Figure {
   range: boolean;
   /** "38万": 万 without 元 (money only if the sentence says so); "8.45万" of people is a count. */
   bare?: boolean;
+  /**
+   * Decimals the figure is judged by when its item writes others with more ("4.5万元" beside "0.03万元" is 4.50, its
+   * trailing zero dropped); at most 2. Unset: as written.
+   */
+  precision?: number;
 }
 
 /** µ元: 10⁻⁶ 元. Every written amount is a whole number of them (万元 with up to 10 decimals). */
@@ -53,7 +58,7 @@ export function micro(f: Figure, unit: MoneyUnit = f.unit as MoneyUnit): bigint 
 /** Half a unit of the last written decimal, in µ元: the rounding a stated amount carries. Zero is exact. */
 export function halfUlp(f: Figure, unit: MoneyUnit = f.unit as MoneyUnit): bigint {
   if (f.value.n === 0n) return 0n;
-  const exp = MONEY_EXP[unit] + 6 - f.value.d; // 10^exp µ元 is one unit of the last written decimal
+  const exp = MONEY_EXP[unit] + 6 - Math.max(f.value.d, f.precision ?? 0); // one unit of the last decimal, in µ元
   return exp <= 0 ? 1n : 5n * TEN(exp - 1);
 }
 
