@@ -63,7 +63,8 @@ export interface Claim {
   amounts: Amount[];
   changes: Change[];
   rates: Rate[];
-  completions: { fig: Figure; base: Figure | null }[];
+  /** "完成年初预算的X%", "执行率X%": with its stated base, and the words before it. */
+  completions: { fig: Figure; base: Figure | null; word?: string }[];
   shares: { fig: Figure; whole: string | null }[];
   compares: { dir: 1 | -1 | 0; against: Against; text: string }[];
   parent: Claim | null;
@@ -136,7 +137,7 @@ export function subjectOf(lead: string): string {
   let s = lead
     .replace(/[“”"'‘’]/g, "")
     .replace(/^([一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d{1,2}[、．]|[①-⑳])/, "")
-    .replace(/^(其中|包括|主要包括|具体包括|以及|及|和|与|另|此外|加|即|分别为|其余|全年|今年)+[：，]?/, "")
+    .replace(/^(其中|包括|主要包括|具体包括|以及|及|和|与|另|此外|加上|加|即|分别为|其余|全年|今年)+[：，]?/, "")
     .replace(/(19|20)\d\d年(度)?(\d{1,2}月(份)?)?(底|末|初)?/g, "")
     .replace(/\d{1,2}[-—至到]\d{1,2}月(份)?/g, "")
     .replace(/(截至|截止)[^，；。]*?(底|末)/g, "")
@@ -146,12 +147,12 @@ export function subjectOf(lead: string): string {
     s = s
       .replace(/(为|是|达|达到|约|共计|合计|总计|总额|累计|金额|资金|的)$/, "")
       .replace(/(决算数|决算|年初预算数|年初预算|全年预算|调整预算|预算数|预算|执行数|实际支出|实际|完成|本年数|上年数|数)$/, "")
-      .replace(/(?<=.{2})(支出|安排|拨入|开支|列支|收入)$/, "")
+      .replace(/(?<=.{2})(安排|拨入|开支|列支)$/, "")
       .replace(/^(本年度|本年|当年|上年度|上年|去年|全年|实际|年初)+/, "");
     if (s === before) break;
   }
-  // "支出决算为", "决算数为", "上年数为": labels alone name nothing.
-  if (/^(支出|收入|决算|预算|数|年初|全年|调整|本年|上年|实际|执行|完成|金额|总额|发生)*$/.test(s)) return "";
+  // "支出决算为", "决算数为", "上年数为", "已完成拨付": labels alone name nothing.
+  if (/^(支出|收入|决算|预算|数|年初|全年|调整|本年|上年|实际|执行|完成|金额|总额|发生|已|累计|拨付|支付|使用|到位)*$/.test(s)) return "";
   return s.trim();
 }
 
@@ -321,8 +322,12 @@ export function readParagraph(text: string, index: number, previous: Claim | nul
     }
     const list = innermost();
     if (list && style && list.style === null && list.items.length === 0) list.style = style;
-    if (list && V.NEW_SPLIT.test(clause.text) && list.items.length > 0) list.split++;
+    // "按经济分类科目，…": a second way of splitting the same total starts here (before or after this clause's figure).
+    const newSplit = list && list.items.length > 0 ? V.NEW_SPLIT.exec(clause.text) : null;
+    const splitAfter = newSplit !== null && figs.length > 0 && clause.start + newSplit.index > figs[0].start;
+    if (newSplit && !splitAfter) list!.split++;
     readClause(clause, figs, text, st, currentYear, enter, list);
+    if (newSplit && splitAfter) list!.split++;
     if (st.current) st.current.lastSentence = sentenceOf(clause.start);
     prevClause = clause;
   }
@@ -460,10 +465,13 @@ export function sameItem(name: string, c: Claim): boolean {
   return sameSubject(name, c.subject) || (key !== null && key === c.key);
 }
 
+/** Two names of one item: equal once "支出/经费/费" endings are dropped; 收入 and 支出 are never the same item. */
 function sameSubject(a: string, b: string): boolean {
-  if (a === b) return true;
-  const strip = (s: string) => s.replace(/(支出|经费|费用|费|收入|资金)$/, "");
-  return strip(a) === strip(b) && strip(a).length >= 2;
+  const strip = (s: string) => s.replace(/(支出|收入|经费|费用|费|资金)$/, "");
+  if (a === b) return /[\u4e00-\u9fff]{2}/.test(strip(a));
+  const end = (s: string) => /(收入|支出)$/.exec(s)?.[1] ?? null;
+  if (end(a) && end(b) && end(a) !== end(b)) return false;
+  return strip(a) === strip(b) && /[\u4e00-\u9fff]{2}/.test(strip(a));
 }
 
 function isPlainAmountLead(head: string, f: Figure): boolean {
@@ -583,7 +591,7 @@ function readFigure(
       return;
     }
     if (V.COMPLETION.test(cleaned)) {
-      c.completions.push({ fig: f, base: null });
+      c.completions.push({ fig: f, base: null, word: cleaned });
       return;
     }
     const share = V.SHARE.exec(cleaned);

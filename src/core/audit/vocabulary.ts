@@ -63,7 +63,8 @@ export const FUND_TYPES =
 /** A label right before an amount: what it is. Tested on the lead with fund types removed. */
 export const LABEL_PREVIOUS = /(上年|去年|上一年|上年度|上年同期)[^，；。]*$/;
 export const LABEL_BUDGET = /(年初预算|全年预算|调整预算|调整后预算|预算数|预算安排|预算|年初数|年初安排|计划|任务数|任务)(数|额|总额|总计|合计|共计|安排|资金)?(为|是|共|达)?$/;
-export const LABEL_ACTUAL = /(决算|决算数|决算总额|执行数|实际支出|实际完成|支出数|本年数|本年支出|实际|完成|执行)(数|额|总额|金额)?(为|是|共|达)?$/;
+export const LABEL_ACTUAL =
+  /(决算|决算数|决算总额|执行数|实际支出|实际完成|支出数|本年数|本年支出|实际|完成|执行|拨付|支付)(数|额|总额|金额|资金)?(为|是|共|达)?$/;
 
 // ——— Rates ———
 

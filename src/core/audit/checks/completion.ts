@@ -7,10 +7,23 @@
 import { percentText } from "../numbers";
 import { around, magnitude, mid, minus, plus, ratePercent } from "../relations";
 import type { Interval } from "../relations";
+import type { Claim } from "../claims";
+import type { Figure } from "../numbers";
 import { baseOf, currentOf } from "./context";
 import type { Check } from "./context";
 
 const BUDGET = { against: "budget" as const, year: null, hint: "budget" as const, base: null, phrase: "" };
+
+/**
+ * "项目资金共2179万元，…已完成拨付2113.63万元，执行率97%": an 执行率/支付率 without a 预算 amount is of the item's
+ * other amount, when it has exactly one.
+ */
+function fundsOf(c: Claim, actual: Figure, rate: Figure): Figure | null {
+  const line = c.completions.find((x) => x.fig === rate);
+  if (!line || !/执行率|支付率|完成率|使用率/.test(c.raw + (line.word ?? ""))) return null;
+  const others = c.amounts.filter((a) => a.slot.period === "cur" && a.fig !== actual && a.slot.kind !== "actual");
+  return others.length === 1 ? others[0].fig : null;
+}
 
 export const completion: Check = {
   id: "completion",
@@ -26,7 +39,7 @@ export const completion: Check = {
         }
         const unit = ctx.unit(cur.fig);
         if (!unit) continue;
-        const stated = x.base ?? baseOf(c, BUDGET);
+        const stated = x.base ?? baseOf(c, BUDGET) ?? fundsOf(c, cur.fig, x.fig);
         let den: Interval | null = null;
         let zero = false;
         if (stated) {

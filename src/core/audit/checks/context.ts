@@ -82,8 +82,14 @@ export const cmpKey = (c: Comparison) => `${c.against}|${c.year ?? ""}|${c.hint 
 export const sameCmp = (a: Comparison, b: Comparison) =>
   a.against === b.against && a.year === b.year && (a.hint === b.hint || a.hint === null || b.hint === null);
 
-/** The change a rate is the rate of: the last change of the same comparison said before it. */
+/**
+ * The change a rate is the rate of: the last change of the same comparison said before it, or, when none was, the
+ * first said after it before another rate ("同比增长15.35%，增收25457万元").
+ */
 export function changeBefore(c: Claim, rate: { at: number; cmp: Comparison }): Claim["changes"][number] | null {
-  const before = c.changes.filter((ch) => sameCmp(ch.cmp, rate.cmp) && ch.at < rate.at);
-  return before.length > 0 ? before[before.length - 1] : null;
+  const same = c.changes.filter((ch) => sameCmp(ch.cmp, rate.cmp));
+  const before = same.filter((ch) => ch.at < rate.at);
+  if (before.length > 0) return before[before.length - 1];
+  const nextRate = c.rates.filter((r) => sameCmp(r.cmp, rate.cmp) && r.at > rate.at).map((r) => r.at)[0] ?? Infinity;
+  return same.find((ch) => ch.at > rate.at && ch.at < nextRate) ?? null;
 }

@@ -75,7 +75,7 @@ function checkChange(ctx: CheckContext, c: Claim, ch: Change): void {
     }
   }
   // Against a rate in the same comparison ("增加36235.88元，下降7.52%", "与2019年预算持平，下降10.67%").
-  const rate = c.rates.find((r) => changeBefore(c, r) === ch && !r.signed && r.fig.value.n !== 0n);
+  const rate = c.rates.find((r) => changeBefore(c, r) === ch && !r.signed && r.fig.value.n !== 0n && !ctx.flagged.has(r.fig));
   if (rate && rate.dir !== ch.dir && !(ch.fig && ch.fig.value.n === 0n)) {
     ctx.checked();
     ctx.report("text-direction", "error", c, {
