@@ -7,6 +7,8 @@
  */
 import { tokenize } from "./numbers";
 import type { Figure } from "./numbers";
+import { groupsOf, namesOf } from "./respectively";
+import type { Group } from "./respectively";
 import { clausesOf, sentencesOf } from "./segment";
 import type { Clause, Sentence } from "./segment";
 import * as V from "./vocabulary";
@@ -151,6 +153,9 @@ export function subjectOf(lead: string): string {
       .replace(/^(本年度|本年|当年|上年度|上年|去年|全年|实际|年初)+/, "");
     if (s === before) break;
   }
+  // "减少率", "增长了": a change word alone names nothing.
+  const d = directionAtEnd(s, true);
+  if (d && s.replace(V.RATE_TAIL, "").endsWith(d.word) && s.replace(V.RATE_TAIL, "").length === d.word.length) return "";
   // "支出决算为", "决算数为", "上年数为", "已完成拨付": labels alone name nothing.
   if (/^(支出|收入|决算|预算|数|年初|全年|调整|本年|上年|实际|执行|完成|金额|总额|发生|已|累计|拨付|支付|使用|到位)*$/.test(s)) return "";
   return s.trim();
@@ -177,11 +182,15 @@ export function comparisonIn(text: string, currentYear: number | null): Comparis
     return { against: "prev", year: currentYear !== null && y === currentYear - 1 ? null : y, hint, base: null, phrase };
   }
   if (V.VS_BUDGET.test(phrase)) return { against: "budget", year: null, hint: "budget", base: null, phrase };
-  if (/^同比/.test(phrase)) return { against: "prev", year: null, hint: null, base: null, phrase };
+  // "同比增长", "对比减少4.35万元" (after this year's and last year's figures): against last year.
+  if (/^(同比|对比|相比)/.test(phrase)) return { against: "prev", year: null, hint: null, base: null, phrase };
   return null;
 }
 
 interface State {
+  /** Figures of "分别/各" runs, and the parallel items of each run (by the id of the run that named them). */
+  groups: Map<Figure, { group: Group; index: number }>;
+  parallel: Map<number, Claim[]>;
   claims: Claim[];
   lists: List[];
   current: Claim | null;
@@ -202,10 +211,11 @@ export function readParagraph(text: string, index: number, previous: Claim | nul
   const leadYears = yearsIn(before.replace(/(较|比|与|同比)(19|20)\d\d年/g, ""));
   const allYears = yearsIn(text.replace(/(较|比|与|同比)(19|20)\d\d年/g, ""));
   const currentYear = leadYears.length > 0 ? Math.max(...leadYears) : allYears.length > 0 ? Math.max(...allYears) : null;
-  const st: State = { claims: [], lists: [], current: null, cmp: null, openLists: [], skipped: 0 };
+  const st: State = { groups: new Map(), parallel: new Map(), claims: [], lists: [], current: null, cmp: null, openLists: [], skipped: 0 };
   const sentenceOf = (pos: number) => sentences.find((s) => pos >= s.start && pos < s.end) ?? { start: 0, end: text.length };
   const usable = figures.filter((f) => MONEY_OR_RATE.has(f.kind) || f.kind === "bare");
   st.skipped += figures.filter((f) => f.range && MONEY_OR_RATE.has(f.kind)).length;
+  for (const g of groupsOf(text, usable, sentences)) g.figs.forEach((f, index) => st.groups.set(f, { group: g, index }));
 
   const newClaim = (clause: Clause, raw: string): Claim => {
     const c: Claim = {
@@ -360,7 +370,7 @@ function clauseHead(clause: Clause, figs: Figure[]): string {
 }
 
 /** "公务接待费较上年减少": the name before a comparison phrase, and the phrase. */
-const CMP_START = /(相比|较|比|与|同比|对比)(?=[^，；。]{0,16}?(上年|去年|同期|上一年|预算|年初|计划|任务|(19|20)\d\d年|的|相比))|同比/;
+const CMP_START = /(对比|相比)(?=增加|减少|增长|下降|持平)|(相比|较|比|与|同比|对比)(?=[^，；。]{0,16}?(上年|去年|同期|上一年|预算|年初|计划|任务|(19|20)\d\d年|的|相比))|同比/;
 export function splitAtComparison(head: string): { name: string; phrase: string } | null {
   const m = CMP_START.exec(head);
   return m ? { name: head.slice(0, m.index), phrase: head.slice(m.index) } : null;
@@ -417,6 +427,12 @@ function readClause(
     return;
   }
   const first = figs[0];
+  if (st.groups.has(first)) {
+    // A "分别/各" run: its figures go to their parallel items, not to an item named by this clause.
+    if (split) st.cmp = comparisonIn(split.phrase, currentYear) ?? st.cmp;
+    for (const f of figs) readGrouped(f, st, currentYear, enter);
+    return;
+  }
   const firstIsAmount = isPlainAmountLead(head, first);
   const openItem = list !== null && st.current !== null && st.current.list === list;
   // "。2017年预算数3786.71万元…": a new sentence of labels alone is about no item read so far.
@@ -443,12 +459,35 @@ function readClause(
   readWords(clause, figs, st, c, currentYear);
   let prev: Figure | null = null;
   for (const f of figs) {
+    if (st.groups.has(f)) {
+      readGrouped(f, st, currentYear, enter);
+      continue;
+    }
     const lead = text.slice(prev ? prev.end : clause.start, f.start).replace(/^[：，、]/, "");
     readFigure(f, lead, prev, c, st, currentYear);
     prev = f;
   }
   if (V.PER_UNIT.test(head)) c.perUnit = true;
   if (V.EXCLUDED.test(clause.text) && c.list) c.excluded = true;
+}
+
+/** One figure of a "分别/各" run, read with the run's lead into its own parallel item. */
+function readGrouped(f: Figure, st: State, currentYear: number | null, enter: (clause: Clause, raw: string) => Claim): void {
+  const { group, index } = st.groups.get(f)!;
+  const root = group.continues ?? group.id;
+  let items = st.parallel.get(root);
+  if (!items) {
+    const keep = { current: st.current, cmp: st.cmp };
+    const names = namesOf(group.names, group.figs.length);
+    const at = { start: group.figs[0].start, end: group.figs[0].end, text: "", sep: "，", depth: 0, marker: null, intro: null, sentence: 0 };
+    items = names.map((n) => enter(at as Clause, n));
+    st.parallel.set(root, items);
+    st.current = keep.current;
+    st.cmp = keep.cmp;
+  }
+  const keep = st.current;
+  readFigure(f, group.lead.replace(/^[：，、]/, ""), null, items[index], st, currentYear);
+  st.current = keep;
 }
 
 /** "实际采购金额为…" after "全省政府采购预算…": a kind label with (part of) the same name is the same item. */

@@ -6,6 +6,7 @@
 import { readParagraph } from "./claims";
 import type { Claim, List, ParagraphRead } from "./claims";
 import { normaliseText } from "./normalise";
+import type { Figure } from "./numbers";
 
 export interface DocumentRead {
   text: string;
@@ -47,7 +48,11 @@ export function readDocument(raw: string): DocumentRead {
     const top = p.claims.filter((c) => c.parent === null && c.amounts.length > 0);
     if (top.length > 0) last = top[top.length - 1];
   });
-  for (const c of paragraphs.flatMap((p) => p.claims)) inferPrecision(c);
+  for (const c of paragraphs.flatMap((p) => p.claims)) inferPrecision(claimFigures(c));
+  // A list's parts and total are written alike: "89.97万元，其中：30万元…；29.99万元…" is 30.00 + 30.00 + 29.99.
+  for (const l of paragraphs.flatMap((p) => p.lists)) {
+    inferPrecision([...(l.total ? [l.total.fig] : []), ...l.items.flatMap((i) => i.amounts.map((a) => a.fig))]);
+  }
   return {
     text,
     paragraphs,
@@ -64,15 +69,18 @@ export function readDocument(raw: string): DocumentRead {
  * A writer who gives one figure of an item to the 分 ("减少0.03万元") drops trailing zeros, not digits, in the others:
  * "4.5万元" beside it is 4.50. Figures of one claim in one unit are judged by the finest decimals among them (at most 2).
  */
-function inferPrecision(c: Claim): void {
-  const figs = [
-    ...c.amounts.map((a) => a.fig),
-    ...c.changes.flatMap((ch) => [ch.fig, ch.cmp.base]),
-  ].filter((f): f is NonNullable<typeof f> => f !== null && f.kind === "money" && f.unit !== "");
+function claimFigures(c: Claim): Figure[] {
+  return [...c.amounts.map((a) => a.fig), ...c.changes.flatMap((ch) => [ch.fig, ch.cmp.base])].filter(
+    (f): f is Figure => f !== null,
+  );
+}
+
+function inferPrecision(all: Figure[]): void {
+  const figs = all.filter((f) => f.kind === "money" && f.unit !== "");
   const finest = new Map<string, number>();
   for (const f of figs) finest.set(f.unit, Math.max(finest.get(f.unit) ?? 0, Math.min(f.value.d, 2)));
   for (const f of figs) {
     const d = finest.get(f.unit) ?? 0;
-    if (d > f.value.d) f.precision = d;
+    if (d > Math.max(f.value.d, f.precision ?? 0)) f.precision = d;
   }
 }

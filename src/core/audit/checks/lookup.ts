@@ -37,9 +37,10 @@ export function wholeOf(doc: DocumentRead, c: Claim, whole: string | null): Clai
   return distinct.size === 1 && !distinct.has("?") ? candidates[0] : null;
 }
 
-/** The amount of `whole` that matches the kind (预算/决算) of the part's amount. */
+/** The amount of `whole` that matches the period (本年/上年) and kind (预算/决算) of the part's amount. */
 export function matchingAmount(whole: Claim, part: Amount): Amount | null {
-  const cur = whole.amounts.filter((a) => a.slot.period === "cur");
+  const cur = whole.amounts.filter((a) => a.slot.period === part.slot.period);
+  if (part.slot.period !== "cur") return cur.length === 1 ? cur[0] : null;
   const same = cur.filter((a) => a.slot.kind === part.slot.kind);
   if (same.length === 1) return same[0];
   if (part.slot.kind === null || same.length === 0) return currentOf(whole, "prev");

@@ -28,9 +28,11 @@ export const partsSum: Check = {
           if (items.length >= 2) ctx.skip("per-unit parts");
           continue;
         }
-        // The amount said right before the list; another of the parent's amounts only where the parts label their kind.
-        const labelled = items.every((i) => i.amounts.some((a) => a.slot.kind !== null));
-        const totals = parent.amounts.filter((a) => a.slot.period === "cur" && (a === list.total || (labelled && a.slot.kind !== null)));
+        // The amount said right before the list; another of the parent's amounts where every part labels one alike.
+        const labelledAlike = (a: Amount) =>
+          (a.slot.kind !== null || a.slot.period !== "cur") &&
+          items.every((i) => i.amounts.some((x) => x.slot.period === a.slot.period && x.slot.kind === a.slot.kind));
+        const totals = parent.amounts.filter((a) => a === list.total || labelledAlike(a));
         for (const total of totals) checkSum(ctx, list, items, total);
       }
     }
