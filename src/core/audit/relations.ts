@@ -29,6 +29,19 @@ export const plus = (a: Interval, b: Interval): Interval => ({ lo: a.lo + b.lo, 
 export const minus = (a: Interval, b: Interval): Interval => ({ lo: a.lo - b.hi, hi: a.hi - b.lo });
 export const exact = (v: bigint): Interval => ({ lo: v, hi: v });
 export const meets = (a: Interval, b: Interval) => a.lo <= b.hi && b.lo <= a.hi;
+
+/**
+ * For sums of written figures: a figure written x stands for [x − h, x + h) (half up), so a sum of such figures is
+ * [Σlo, Σhi) and two of them meet only if they overlap by more than a point. Exact figures (0) are single points.
+ */
+export function sumsMeet(a: Interval, b: Interval): boolean {
+  const pa = a.lo === a.hi;
+  const pb = b.lo === b.hi;
+  if (pa && pb) return a.lo === b.lo;
+  if (pa) return b.lo <= a.lo && a.lo < b.hi;
+  if (pb) return a.lo <= b.lo && b.lo < a.hi;
+  return a.lo < b.hi && b.lo < a.hi;
+}
 export const mid = (a: Interval) => (a.lo + a.hi) / 2n;
 export const magnitude = (a: Interval): Interval =>
   a.lo >= 0n ? a : a.hi <= 0n ? { lo: -a.hi, hi: -a.lo } : { lo: 0n, hi: a.hi > -a.lo ? a.hi : -a.lo };

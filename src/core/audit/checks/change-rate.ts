@@ -27,10 +27,11 @@ export const changeRate: Check = {
 
 function checkRate(ctx: CheckContext, c: Claim, r: Rate): void {
   const paired = changeBefore(c, r);
-  const ch = paired && paired.fig && !ctx.flagged.has(paired.fig) ? paired : null;
-  if (paired?.fig && ctx.flagged.has(paired.fig)) return;
   const cur = currentOf(c, r.cmp.against);
   const base = baseOf(c, r.cmp);
+  // A change reported wrong is still what the writer divided by a stated base; it derives no base of its own.
+  if (paired?.fig && ctx.flagged.has(paired.fig) && !base) return;
+  const ch = paired && paired.fig ? paired : null;
   const unit = (ch?.fig && ctx.unit(ch.fig)) ?? (cur && ctx.unit(cur.fig)) ?? (base && ctx.unit(base)) ?? null;
   if (!unit) {
     ctx.skip("rate without figures");

@@ -6,7 +6,7 @@
  * not again where a list already checked the same total.
  */
 import { amountIn, yuanText } from "../numbers";
-import { around, exact, meets, mid, plus } from "../relations";
+import { around, exact, mid, plus, sumsMeet } from "../relations";
 import type { Interval } from "../relations";
 import type { Amount, Claim, Slot } from "../claims";
 import { COMPOSITIONS } from "../vocabulary";
@@ -50,7 +50,7 @@ export const composition: Check = {
             let sum: Interval = exact(0n);
             for (const p of found) sum = plus(sum, around(p.amount.fig, ctx.unit(p.amount.fig)!));
             ctx.checked();
-            if (meets(sum, around(total.fig, unit))) continue;
+            if (sumsMeet(sum, around(total.fig, unit))) continue;
             const decimals = Math.max(total.fig.value.d, ...found.map((p) => p.amount.fig.value.d));
             ctx.report("text-sum", "error", w, {
               check: "composition",

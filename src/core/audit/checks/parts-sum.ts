@@ -7,7 +7,7 @@
  * with its figure, no per-unit or excluded parts). Tolerance: the half units of every written figure.
  */
 import { amountIn, yuanText } from "../numbers";
-import { around, exact, mid, plus } from "../relations";
+import { around, exact, mid, plus, sumsMeet } from "../relations";
 import type { Interval } from "../relations";
 import type { Amount, Claim, List } from "../claims";
 import { COMPOSITIONS } from "../vocabulary";
@@ -80,9 +80,9 @@ function checkSum(ctx: CheckContext, list: List, items: Claim[], total: Amount):
   for (const p of parts) sum = plus(sum, around(p.amount.fig, ctx.unit(p.amount.fig)!));
   const t = around(total.fig, unit);
   ctx.checked();
-  const over = sum.lo > t.hi;
-  const under = sum.hi < t.lo;
-  if (!over && !under) return;
+  if (sumsMeet(sum, t)) return;
+  const over = sum.lo >= t.hi;
+  const under = !over;
   if (under && (!complete || list.partial)) {
     ctx.skip("a list that may be partial");
     return;
