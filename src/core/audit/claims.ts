@@ -143,7 +143,8 @@ export function subjectOf(lead: string): string {
     .replace(/(19|20)\d\d年(度)?(\d{1,2}月(份)?)?(底|末|初)?/g, "")
     .replace(/\d{1,2}[-—至到]\d{1,2}月(份)?/g, "")
     .replace(/(截至|截止)[^，；。]*?(底|末)/g, "")
-    .replace(/^(本年度|本年|当年|上年度|上年|去年|本期|全年|年初|年末|累计|共|全区|全县|全市|全省|全镇|全乡|本级)+/, "");
+    .replace(/^(本年度|本年|当年|上年度|上年|去年|本期|全年|年初|年末|累计|共|全区|全县|全市|全省|全镇|全乡|本级)+/, "")
+    .replace(/(按)?同口径|同比口径/g, "");
   for (let i = 0; i < 6; i++) {
     const before = s;
     s = s
@@ -153,9 +154,10 @@ export function subjectOf(lead: string): string {
       .replace(/^(本年度|本年|当年|上年度|上年|去年|全年|实际|年初)+/, "");
     if (s === before) break;
   }
-  // "减少率", "增长了": a change word alone names nothing.
+  // "减少率", "增长了": a change word alone names nothing; "因公出国（境）费增加" names 因公出国（境）费.
   const d = directionAtEnd(s, true);
-  if (d && s.replace(V.RATE_TAIL, "").endsWith(d.word) && s.replace(V.RATE_TAIL, "").length === d.word.length) return "";
+  if (d && s.replace(V.RATE_TAIL, "").endsWith(d.word)) s = s.replace(V.RATE_TAIL, "").slice(0, -d.word.length);
+  if (s === "") return "";
   // "支出决算为", "决算数为", "上年数为", "已完成拨付": labels alone name nothing.
   if (/^(支出|收入|决算|预算|数|年初|全年|调整|本年|上年|实际|执行|完成|金额|总额|发生|已|累计|拨付|支付|使用|到位)*$/.test(s)) return "";
   return s.trim();
@@ -287,7 +289,10 @@ export function readParagraph(text: string, index: number, previous: Claim | nul
     }
     // Other lists end with their sentence, unless numbered items of the same style continue them.
     if (prevClause && clause.sentence !== prevClause.sentence && clause.depth === 0) {
-      st.openLists = st.openLists.filter((l) => l.paren || l.sticky || (l.style !== null && l.style === style));
+      const closing = st.openLists.filter((l) => !(l.paren || l.sticky || (l.style !== null && l.style === style)));
+      st.openLists = st.openLists.filter((l) => !closing.includes(l));
+      // The sentence after a list is about its total again, unless it names another item.
+      if (closing.length > 0 && st.current && closing.some((l) => l.items.includes(st.current!))) st.current = closing[0].parent;
     }
     // A numbered item of another style is not an item of the inner list.
     while (style && innermost() && !innermost()!.paren && innermost()!.style !== style && (innermost()!.style !== null || innermost()!.items.length > 0)) {
@@ -513,8 +518,11 @@ function sameSubject(a: string, b: string): boolean {
   return strip(a) === strip(b) && /[\u4e00-\u9fff]{2}/.test(strip(a));
 }
 
+/** "首次突破2万亿元", "不到3%", "近5000万元": a bound, not an amount of the item. */
+const THRESHOLD = /(突破|逾|不到|不足|将近|接近|超过|多达|高达|近|仅|约)$/;
+
 function isPlainAmountLead(head: string, f: Figure): boolean {
-  return f.kind === "money" && !directionAtEnd(head, false) && !/占|比重/.test(head);
+  return f.kind === "money" && !directionAtEnd(head, false) && !/占|比重/.test(head) && !THRESHOLD.test(head);
 }
 
 function readWords(clause: Clause, figs: Figure[], st: State, c: Claim, currentYear: number | null): void {
@@ -601,6 +609,10 @@ function readFigure(
     // "占年初预算数109466万元的56.3%", "完成年初预算数60999万元的40.4%": the base of a completion rate.
     if (/(占|完成)(年初|全年|调整|调整后)?(预算|计划|任务)(数)?$/.test(cleaned)) {
       c.completionBase = f;
+      return;
+    }
+    if (THRESHOLD.test(cleaned)) {
+      st.skipped++;
       return;
     }
     c.amounts.push({ fig: f, slot: slotOf(cleaned, currentYear) });

@@ -25,9 +25,19 @@ export function sectionOf(doc: DocumentRead, c: Claim): number {
 }
 
 /** The claim that is the whole of a share of `c`, or null. */
+/** "授予中小微企业总采购额" within "政府采购合同授予中小微企业的总采购额": every character, in order. */
+function within(short: string, long: string): boolean {
+  const a = short.replace(/的/g, "");
+  const b = long.replace(/的/g, "");
+  if (a.length < 4) return false;
+  let i = 0;
+  for (const ch of b) if (ch === a[i]) i++;
+  return i === a.length;
+}
+
 export function wholeOf(doc: DocumentRead, c: Claim, whole: string | null): Claim | null {
   const name = whole ? subjectOf(whole) : "";
-  if (c.parent && (!name || GENERIC.test(name) || namesMatch(name, c.parent.subject))) return c.parent;
+  if (c.parent && (!name || GENERIC.test(name) || namesMatch(name, c.parent.subject) || within(name, c.parent.subject))) return c.parent;
   if (!name) return null;
   const section = sectionOf(doc, c);
   const candidates = doc.claims.filter(
