@@ -310,7 +310,9 @@ export function readParagraph(text: string, index: number, previous: Claim | nul
     // Open a list: "其中…", "包括…", "具体情况如下", or a structural "（" right after an amount.
     // "主要包括燃料费、维修保养费…": a description, not a list of figures.
     const descriptive = intro !== null && /包括/.test(intro) && figs.length === 0 && clause.text.replace(V.LIST_INTRO, "").length > 0;
-    if ((intro && !descriptive) || clause.sep === "（") {
+    // "（较2010年压缩2%）", "（零增长）": a parenthesis about the item itself, not a list of parts.
+    const aside = clause.sep === "（" && !intro && (figs.length === 0 || !isPlainAmountLead(clauseHead(clause, figs), figs[0]));
+    if ((intro && !descriptive) || (clause.sep === "（" && !aside)) {
       let parent: Claim | null;
       if (clause.sep === "（") parent = st.current;
       else if (/具体|分项/.test(intro ?? "")) parent = [...st.claims].reverse().find((c) => c.parent === null && c.amounts.length > 0) ?? null;

@@ -102,6 +102,8 @@ export type ItemKey = "sangong" | "abroad" | "car" | "carPurchase" | "carRun" | 
 export function itemKeyOf(name: string): ItemKey | null {
   const n = name.replace(/[“”"'‘’「」()（）]/g, "");
   if (/三公/.test(n) && !/(出国|接待|用车|车辆)/.test(n)) return "sangong";
+  // "因公出国（境）费、公务用车购置及运行费和公务接待费": the three named together are the 三公 total.
+  if (/出国/.test(n) && /接待/.test(n) && /(用车|车辆|公车)/.test(n)) return "sangong";
   if (/因公出国|出国境|出国经费|出国费/.test(n)) return "abroad";
   if (/公务接待/.test(n)) return "reception";
   const car = /(公务用车|公车|车辆|用车)/.test(n);

@@ -24,7 +24,7 @@ function groupsOf(ctx: CheckContext): { claim: Claim; figs: Figure[] }[] {
     const figs = [
       ...c.amounts.map((a) => a.fig),
       ...c.changes.flatMap((ch) => (ch.fig ? [ch.fig] : [])),
-      ...c.changes.flatMap((ch) => (ch.cmp.base ? [ch.cmp.base] : [])),
+      ...[...c.changes, ...c.rates].flatMap((ch) => (ch.cmp.base ? [ch.cmp.base] : [])),
     ];
     out.push({ claim: c, figs });
   }
@@ -33,6 +33,13 @@ function groupsOf(ctx: CheckContext): { claim: Claim; figs: Figure[] }[] {
     const figs = [...l.parent.amounts.map((a) => a.fig), ...l.items.filter((i) => !i.perUnit).flatMap((i) => i.amounts.map((a) => a.fig))];
     out.push({ claim: l.parent, figs });
   }
+  return out;
+}
+
+/** How many figures of the paragraph are written in each unit. */
+function unitCounts(ctx: CheckContext, paragraph: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const f of ctx.doc.paragraphs[paragraph - 1]?.figures ?? []) if (f.kind === "money" && f.unit) out.set(f.unit, (out.get(f.unit) ?? 0) + 1);
   return out;
 }
 
@@ -45,10 +52,15 @@ export const unit: Check = {
       const byUnit = new Map<string, Figure[]>();
       for (const f of money) byUnit.set(f.unit, [...(byUnit.get(f.unit) ?? []), f]);
       if (byUnit.size !== 2) continue;
-      const [[u1, f1], [u2, f2]] = [...byUnit.entries()].sort((a, b) => b[1].length - a[1].length);
-      if (f1.length < 2 || f2.length >= f1.length) continue;
+      // The odd unit is the rarer one in the group, or (one against one) the rarer one in the paragraph.
+      const counts = unitCounts(ctx, g.claim.paragraph);
+      const [[u1, f1], [u2, f2]] = [...byUnit.entries()].sort(
+        (a, b) => b[1].length - a[1].length || (counts.get(b[0]) ?? 0) - (counts.get(a[0]) ?? 0),
+      );
+      if (f2.length > f1.length || (f2.length === f1.length && (f1.length > 1 || (counts.get(u1) ?? 0) <= (counts.get(u2) ?? 0) + 1))) continue;
       const major = u1 as MoneyUnit;
       const sizes = f1.map((f) => magnitudeOf(f, major)).sort((a, b) => a - b);
+      if (f1.length === 1 && f2.length === 1 && Math.abs(magnitudeOf(f2[0], major) - sizes[0]) > 1) continue;
       const median = sizes[Math.floor(sizes.length / 2)];
       for (const f of f2) {
         if (done.has(f)) continue;
