@@ -127,7 +127,7 @@ export function directionAtEnd(lead: string, rate: boolean): { dir: 1 | -1; word
     const word = [up, down].filter(Boolean).sort((a, b) => b!.length - a!.length)[0];
     if (word) return { dir: word === up ? 1 : -1, word, signed: word === "增幅" || word === "降幅" };
   }
-  if (/(增减|变动|变化)(率|幅度|额|情况)?(为|是)?$/.test(core)) return { dir: 1, word: "增减", signed: true };
+  if (/(增减|变动|变化|差异|差额)(率|幅度|额|情况)?(为|是)?$/.test(core)) return { dir: 1, word: "增减", signed: true };
   return null;
 }
 
@@ -599,7 +599,8 @@ function readFigure(
         return;
       }
       st.cmp = cmp;
-      c.changes.push({ at: f.start, dir: f.value.n === 0n ? 0 : d.dir, fig: f, cmp, signed: false });
+      const dir = f.value.n === 0n ? 0 : d.signed ? (f.value.n < 0n ? -1 : 1) : d.dir;
+      c.changes.push({ at: f.start, dir, fig: f, cmp, signed: d.signed });
       return;
     }
     // A base: "较2024年的2190万元", "比去年3.01万元", "同比去年1.05万元", "比上年的2394.60亿元".

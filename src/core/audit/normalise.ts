@@ -10,7 +10,7 @@ const CJK = String.raw`\u3400-\u9fff\uf900-\ufaff`;
 export function normaliseText(text: string): string {
   return text
     .replace(/\r\n?/g, "\n") // Word separates paragraphs with "\r"
-    .normalize("NFKC")
+    .replace(/[^\u2460-\u2473]+/g, (m) => m.normalize("NFKC")) // ①…⑳ stay: they mark list items
     .replace(/[\u00a0\u3000\u2002\u2003\u2009]/g, " ")
     .replace(THOUSANDS_OR_COMMA, (m) => (m === "," ? "，" : m))
     .replace(/;/g, "；")

@@ -143,8 +143,8 @@ export function tokenize(text: string): Figure[] {
     const start = m.index!;
     const before = text.slice(Math.max(0, start - 1), start);
     if (/[A-Za-z_]/.test(before)) continue;
-    // A minus sign counts only where a number starts a cell or a list item, never in "5000-10000".
-    const sign = m[1] && (start === 0 || /[\s|，、：（\t;；,:(=]/.test(before)) ? "-" : "";
+    // A minus sign counts unless it joins two figures ("5000-10000" is read as a range above).
+    const sign = m[1] && !/[\dA-Za-z.]/.test(before) ? "-" : "";
     const value = decOf(sign + m[2]);
     const range = m[3] !== undefined;
     const after = text.slice(start + m[0].length, start + m[0].length + 2);

@@ -14,8 +14,10 @@ export const MONEY_EXP: Readonly<Record<MoneyUnit, number>> = { 元: 0, 千元: 
 export const COUNT_WORDS = [
   ...["人次", "批次", "户次", "架次", "车次", "平方公里", "平方米", "公里", "公顷", "万人"],
   ...["人", "辆", "台", "批", "次", "个", "项", "户", "所", "名", "条", "家", "场", "篇", "亩", "米", "吨", "套", "件"],
-  ...["间", "处", "座", "册", "份", "张", "岁", "天", "周", "小时", "倍", "位", "期", "类", "门", "床", "株", "只", "头"],
+  ...["间", "处", "座", "册", "份", "张", "岁", "天", "周", "小时", "倍", "床", "株", "只", "头"],
 ];
+/** Counts that add up (heads, households, items): a list of them is checked against its total. */
+export const SUMMABLE_COUNTS = new Set(["人", "人次", "户", "户次", "个", "项", "名", "辆", "台", "条", "家", "所", "批次", "次", "篇", "场", "件", "套", "处"]);
 
 /** "8.45万" after 人口, or "5万人": 万 of people or things, not money. The word it counts, or null for money. */
 export function unitOfBareWan(before: string, after: string): string | null {

@@ -24,7 +24,7 @@ export const changeAmount: Check = {
         if (!unit || !curUnit || !baseUnit || ctx.flagged.has(cur.fig) || ctx.flagged.has(base)) continue;
         ctx.checked();
         const diff = magnitude(minus(around(cur.fig, curUnit), around(base, baseUnit)));
-        if (meets(around(ch.fig, unit), diff)) continue;
+        if (meets(magnitude(around(ch.fig, unit)), diff)) continue;
         const decimals = Math.max(ch.fig.value.d, cur.fig.value.d, base.value.d);
         ctx.report("text-diff", "error", c, {
           check: "change-amount",

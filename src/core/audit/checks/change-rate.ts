@@ -38,7 +38,7 @@ function checkRate(ctx: CheckContext, c: Claim, r: Rate): void {
     return;
   }
   if ((cur && ctx.flagged.has(cur.fig)) || (base && ctx.flagged.has(base))) return;
-  const iv = (f: NonNullable<typeof base>) => around(f, ctx.unit(f) ?? unit);
+  const iv = (f: NonNullable<typeof base>) => magnitude(around(f, ctx.unit(f) ?? unit));
   let num: Interval | null = null;
   let den: Interval | null = null;
   let basis = "";

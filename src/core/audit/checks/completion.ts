@@ -49,7 +49,7 @@ export const completion: Check = {
           const diff = c.changes.find((ch) => ch.cmp.against === "budget" && ch.fig && ch.dir !== 0 && !ctx.flagged.has(ch.fig));
           if (diff?.fig) {
             const x0 = around(cur.fig, unit);
-            const d = around(diff.fig, ctx.unit(diff.fig) ?? unit);
+            const d = magnitude(around(diff.fig, ctx.unit(diff.fig) ?? unit));
             den = diff.dir > 0 ? minus(x0, d) : plus(x0, d);
             zero = diff.dir > 0 && cur.fig.value.n === diff.fig.value.n && cur.fig.unit === diff.fig.unit;
           }

@@ -7,13 +7,13 @@
  */
 import type { Figure } from "../numbers";
 import { MICRO, TEN, tokenize } from "../numbers";
-import { EXCLUDED, LEVELS, MONEY_EXP, PER_UNIT } from "../vocabulary";
+import { EXCLUDED, LEVELS, MONEY_EXP, PER_UNIT, SUMMABLE_COUNTS } from "../vocabulary";
 import type { MoneyUnit } from "../vocabulary";
 import type { Check, CheckContext } from "./context";
 
 type Family = "money" | "分" | "count";
 const familyOf = (t: Figure): Family | null =>
-  t.kind === "money" && t.unit ? "money" : t.kind === "points" ? "分" : t.kind === "count" && !t.unit.startsWith("万") ? "count" : null;
+  t.kind === "money" && t.unit ? "money" : t.kind === "points" ? "分" : t.kind === "count" && SUMMABLE_COUNTS.has(t.unit) ? "count" : null;
 
 /** Value in a common scale: µ元 for money, millionths for points and counts. */
 function valueOf(t: Figure): bigint {

@@ -31,9 +31,9 @@ export const partsChange: Check = {
           const unit = (pc.fig && ctx.unit(pc.fig)) ?? changes.map((c) => c!.fig && ctx.unit(c!.fig)).find((u) => u) ?? null;
           if (!unit || changes.some((c) => c!.fig && (!ctx.unit(c!.fig) || ctx.flagged.has(c!.fig)))) continue;
           let sum: Interval = exact(0n);
-          for (const c of changes as Change[]) if (c.fig) sum = plus(sum, signed(around(c.fig, ctx.unit(c.fig)!), c.dir));
+          for (const c of changes as Change[]) if (c.fig) sum = plus(sum, signed(magnitude(around(c.fig, ctx.unit(c.fig)!)), c.dir));
           ctx.checked();
-          const stated = pc.fig ? signed(around(pc.fig, unit), pc.dir) : null;
+          const stated = pc.fig ? signed(magnitude(around(pc.fig, unit)), pc.dir) : null;
           const word = pc.dir > 0 ? "增加" : pc.dir < 0 ? "减少" : "持平";
           if (stated ? meets(sum, stated) : pc.dir === 0 ? meets(sum, exact(0n)) : pc.dir > 0 ? sum.hi > 0n : sum.lo < 0n) continue;
           const total = mid(sum);
