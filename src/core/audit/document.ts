@@ -5,11 +5,14 @@
  */
 import { readParagraph } from "./claims";
 import type { Claim, List, ParagraphRead } from "./claims";
-import { normaliseText } from "./normalise";
+import { normaliseCells, normaliseText } from "./normalise";
+import { tablesOf } from "./tables";
+import type { Table } from "./tables";
 import type { Figure } from "./numbers";
 
 export interface DocumentRead {
   text: string;
+  tables: Table[];
   paragraphs: ParagraphRead[];
   /** Section number of each paragraph (by position in `paragraphs`). */
   section: number[];
@@ -55,6 +58,7 @@ export function readDocument(raw: string): DocumentRead {
   }
   return {
     text,
+    tables: tablesOf(normaliseCells(raw).split("\n")),
     paragraphs,
     section,
     claims: paragraphs.flatMap((p) => p.claims),

@@ -7,11 +7,22 @@
 const THOUSANDS_OR_COMMA = /(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|,/g;
 const CJK = String.raw`\u3400-\u9fff\uf900-\ufaff`;
 
-export function normaliseText(text: string): string {
+/** The folding both readings share: line ends, NFKC (①…⑳ kept), spaces, "−". */
+function fold(text: string): string {
   return text
     .replace(/\r\n?/g, "\n") // Word separates paragraphs with "\r"
     .replace(/[^\u2460-\u2473]+/g, (m) => m.normalize("NFKC")) // ①…⑳ stay: they mark list items
     .replace(/[\u00a0\u3000\u2002\u2003\u2009]/g, " ")
+    .replace(/−/g, "-");
+}
+
+/** For tables: folded, every space kept (they separate cells in a flattened table). */
+export function normaliseCells(text: string): string {
+  return fold(text);
+}
+
+export function normaliseText(text: string): string {
+  return fold(text)
     .replace(THOUSANDS_OR_COMMA, (m) => (m === "," ? "，" : m))
     .replace(/;/g, "；")
     .replace(/(?<!\d):|:(?!\d)/g, "：")

@@ -15,6 +15,7 @@ import { partsSum } from "./parts-sum";
 import { score } from "./score";
 import { share } from "./share";
 import { sharesTotal } from "./shares-total";
+import { tableRows } from "./table-rows";
 import { unit } from "./unit";
 import { vsTable } from "./vs-table";
 
@@ -30,6 +31,7 @@ export const CHECKS: readonly Check[] = [
   sharesTotal,
   partsChange,
   listsText,
+  tableRows,
   score,
   vsTable,
 ];

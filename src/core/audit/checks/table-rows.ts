@@ -1,0 +1,172 @@
+/**
+ * Relations inside a table written into the text (tables.ts). With a header that names the columns: 增减 = 本年 − 上年,
+ * 增减率 = 增减 ÷ 上年 (no rate on a zero 上年), 完成预算 = 决算 ÷ 预算, 总额 = Σ "其中" columns; rows of known items
+ * add up (“三公”经费合计 = 出国 + 车 + 接待), and a 合计 row is the sum of the numbered rows under it. Without a
+ * header, only an identity the table itself shows is used: a column that is the difference of two others, or the sum of
+ * the others, in at least two rows with figures — a row that breaks it is reported (with medium confidence).
+ */
+import type { RuleId } from "../../base/findings";
+import { decText, TEN } from "../numbers";
+import type { Dec } from "../numbers";
+import { itemKeyOf, COMPOSITIONS } from "../vocabulary";
+import type { ItemKey } from "../vocabulary";
+import type { Cell, Role, Row, Table } from "../tables";
+import type { Check, CheckContext } from "./context";
+
+/** A cell as an interval of units of 10⁻⁸ (all cells of a table share its unit). */
+interface Iv {
+  lo: bigint;
+  hi: bigint;
+}
+const SCALE = 8;
+const ivOf = (v: Dec): Iv => {
+  const m = v.n * TEN(SCALE - v.d);
+  const h = v.n === 0n ? 0n : 5n * TEN(SCALE - v.d - 1);
+  return { lo: m - h, hi: m + h };
+};
+const add = (a: Iv, b: Iv): Iv => ({ lo: a.lo + b.lo, hi: a.hi + b.hi });
+const sub = (a: Iv, b: Iv): Iv => ({ lo: a.lo - b.hi, hi: a.hi - b.lo });
+const abs = (a: Iv): Iv => (a.lo >= 0n ? a : a.hi <= 0n ? { lo: -a.hi, hi: -a.lo } : { lo: 0n, hi: a.hi > -a.lo ? a.hi : -a.lo });
+const meets = (a: Iv, b: Iv) => a.lo <= b.hi && b.lo <= a.hi;
+const isZero = (c: Cell | undefined) => c?.value !== null && c?.value !== undefined && c.value.n === 0n;
+const num = (c: Cell | undefined): Dec | null => c?.value ?? null;
+const text = (v: bigint) => decText({ n: v, d: SCALE }).replace(/0+$/, "").replace(/\.$/, "");
+
+/** Does a stated percent agree with a / b × 100 (b > 0)? */
+function rateAgrees(stated: Dec, a: Iv, b: Iv): boolean {
+  const r = stated.n < 0n ? -stated.n : stated.n;
+  const scale = 2n * TEN(stated.d);
+  const x = abs(a);
+  return 100n * x.hi * scale >= (2n * r - 1n) * b.lo && 100n * x.lo * scale <= (2n * r + 1n) * b.hi;
+}
+
+function report(ctx: CheckContext, rule: RuleId, row: Row, data: Record<string, string>, confidence = "high"): void {
+  const p = ctx.doc.paragraphs[row.paragraph - 1];
+  ctx.report(rule, "error", { paragraph: row.paragraph, start: 0, end: p ? p.text.length : 0 }, {
+    check: "table",
+    ...data,
+    row: row.label,
+    quote: row.text.length > 160 ? `${row.text.slice(0, 150)}……` : row.text,
+    confidence,
+  });
+}
+
+function withRoles(ctx: CheckContext, t: Table, roles: Role[]): void {
+  const at = (r: Role["role"], pick?: (x: Role) => boolean) => roles.findIndex((x) => x.role === r && (!pick || pick(x)));
+  const prev = at("prev");
+  const curActual = at("cur", (x) => x.role === "cur" && x.kind !== "budget");
+  const cur = curActual >= 0 ? curActual : at("cur");
+  const budgets = roles.map((x, i) => (x.role === "cur" && x.kind === "budget" ? i : -1)).filter((i) => i >= 0);
+  const budget = budgets.find((i) => (roles[i] as { final?: boolean }).final) ?? budgets[budgets.length - 1] ?? -1;
+  const diff = at("diff");
+  const rate = at("rate");
+  const completion = at("completion");
+  const total = at("total");
+  const parts = roles.map((x, i) => (x.role === "part" ? i : -1)).filter((i) => i >= 0);
+  for (const row of t.rows) {
+    const c = row.cells;
+    const p = num(c[prev]);
+    const x = num(c[cur]);
+    if (diff >= 0 && p && x && num(c[diff])) {
+      ctx.checked();
+      const expected = sub(ivOf(x), ivOf(p));
+      const stated = ivOf(num(c[diff])!);
+      const ok = num(c[diff])!.n < 0n ? meets(stated, expected) : meets(stated, abs(expected));
+      if (!ok) report(ctx, "text-diff", row, { stated: c[diff].text, expected: text((expected.lo + expected.hi) / 2n) });
+    }
+    if (rate >= 0 && p && x && num(c[rate])) {
+      ctx.checked();
+      const d = diff >= 0 && num(c[diff]) ? ivOf(num(c[diff])!) : sub(ivOf(x), ivOf(p));
+      if (p.n === 0n) report(ctx, "text-base-zero", row, { stated: c[rate].text, expected: "上年为0，不计算增减率" });
+      else if (!rateAgrees(num(c[rate])!, d, abs(ivOf(p)))) {
+        const e = sub(ivOf(x), ivOf(p));
+        report(ctx, "text-rate", row, { stated: c[rate].text, expected: pct((e.lo + e.hi) / 2n, (ivOf(p).lo + ivOf(p).hi) / 2n) });
+      }
+    }
+    if (completion >= 0 && budget >= 0 && x && num(c[budget]) && num(c[completion])) {
+      ctx.checked();
+      const b = num(c[budget])!;
+      if (b.n === 0n) report(ctx, "text-base-zero", row, { stated: c[completion].text, expected: "预算为0，不计算完成率" });
+      else if (!rateAgrees(num(c[completion])!, ivOf(x), ivOf(b))) {
+        report(ctx, "text-rate", row, { stated: c[completion].text, expected: pct(mid(ivOf(x)), mid(ivOf(b))) });
+      }
+    }
+    if (total >= 0 && parts.length >= 2 && num(c[total]) && parts.every((i) => num(c[i]) || c[i] === undefined || c[i].text === "")) {
+      const figs = parts.map((i) => num(c[i])).filter((v): v is Dec => v !== null);
+      if (figs.length >= 2) {
+        ctx.checked();
+        const sum = figs.reduce((s, v) => add(s, ivOf(v)), { lo: 0n, hi: 0n });
+        if (!meets(sum, ivOf(num(c[total])!))) report(ctx, "text-sum", row, { stated: c[total].text, expected: text(mid(sum)) });
+      }
+    }
+  }
+}
+
+const mid = (a: Iv) => (a.lo + a.hi) / 2n;
+const pct = (a: bigint, b: bigint) => (b === 0n ? "—" : decText({ n: (a * 10000n) / b, d: 2 }));
+
+/** Rows of known items add up: “三公”经费合计 = 出国 + 车 + 接待; 车 = 购置 + 运行. Every numeric column alike. */
+function compositions(ctx: CheckContext, t: Table, skip: Set<number>): void {
+  const byKey = new Map<ItemKey, Row[]>();
+  for (const r of t.rows) {
+    const k = itemKeyOf(r.label.replace(/^([（(]?[一二三四五六七八九十\d]+[)）]?[、.．]?)/, "").replace(/^其中[:：]?/, ""));
+    if (k && !/不计入|不含/.test(r.label)) byKey.set(k, [...(byKey.get(k) ?? []), r]);
+  }
+  for (const comp of COMPOSITIONS) {
+    const whole = byKey.get(comp.whole);
+    const parts = comp.parts.map((k) => byKey.get(k));
+    if (!whole || whole.length !== 1 || parts.some((p) => !p || p.length !== 1)) continue;
+    const w = whole[0];
+    w.cells.forEach((cell, i) => {
+      if (skip.has(i) || !cell.value || cell.percent) return;
+      const vals = parts.map((p) => p![0].cells[i]?.value ?? null);
+      if (vals.some((v) => v === null)) return;
+      ctx.checked();
+      const sum = vals.reduce((s, v) => add(s, ivOf(v!)), { lo: 0n, hi: 0n });
+      if (!meets(sum, ivOf(cell.value))) report(ctx, "text-sum", w, { stated: cell.text, expected: text(mid(sum)) });
+    });
+  }
+}
+
+/** Identities the table shows itself: column k = column j − column i, or column 0 = Σ the others. */
+function learned(ctx: CheckContext, t: Table): void {
+  const width = Math.max(...t.rows.map((r) => r.cells.length));
+  const full = (r: Row, cols: number[]) => cols.every((i) => num(r.cells[i]) && !r.cells[i].percent);
+  const nontrivial = (r: Row, cols: number[]) => cols.some((i) => !isZero(r.cells[i]));
+  const tryIdentity = (cols: number[], holds: (r: Row) => boolean, explain: (r: Row) => Record<string, string>, rule: RuleId) => {
+    const rows = t.rows.filter((r) => full(r, cols) && nontrivial(r, cols));
+    if (rows.length < 3) return;
+    const failing = rows.filter((r) => !holds(r));
+    if (failing.length !== 1 || rows.length - failing.length < 2) return;
+    ctx.checked();
+    report(ctx, rule, failing[0], explain(failing[0]), "medium");
+  };
+  for (let k = 2; k < width; k++)
+    for (let j = 1; j < k; j++)
+      for (let i = 0; i < j; i++) {
+        const holds = (r: Row) => meets(ivOf(num(r.cells[k])!), sub(ivOf(num(r.cells[j])!), ivOf(num(r.cells[i])!)));
+        tryIdentity(
+          [i, j, k],
+          holds,
+          (r) => ({ stated: r.cells[k].text, expected: text(mid(sub(ivOf(num(r.cells[j])!), ivOf(num(r.cells[i])!)))) }),
+          "text-diff",
+        );
+      }
+  if (width >= 3) {
+    const cols = Array.from({ length: width }, (_, i) => i);
+    const sumOf = (r: Row) => cols.slice(1).reduce((s, i) => add(s, ivOf(num(r.cells[i])!)), { lo: 0n, hi: 0n });
+    tryIdentity(cols, (r) => meets(ivOf(num(r.cells[0])!), sumOf(r)), (r) => ({ stated: r.cells[0].text, expected: text(mid(sumOf(r))) }), "text-sum");
+  }
+}
+
+export const tableRows: Check = {
+  id: "table-rows",
+  run(ctx) {
+    for (const t of ctx.doc.tables) {
+      if (t.roles) withRoles(ctx, t, t.roles);
+      else learned(ctx, t);
+      const skip = new Set((t.roles ?? []).map((r, i) => (r.role === "rate" || r.role === "completion" || r.role === "share" ? i : -1)));
+      compositions(ctx, t, skip);
+    }
+  },
+};
