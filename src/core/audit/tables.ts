@@ -89,7 +89,7 @@ export function rolesOf(header: string[]): Role[] {
   const latest = years.length > 0 ? Math.max(...years) : null;
   const out: Role[] = [];
   for (const w of merged) {
-    if (/情况|项目|科目|编号|单位|名称|^其中[:：]?$|行次|栏次/.test(w) && !/(增减|增、减)(金额|额|值|率|幅度|%)/.test(w)) {
+    if (/情况|^(项目|科目|名称|单位|金额单位)|编号|^其中[:：]?$|行次|栏次/.test(w) && !/(增减|增、减)(金额|额|值|率|幅度|%)/.test(w)) {
       if (/^其中/.test(w) && out.length > 0) out[out.length - 1] = { role: "total" };
       continue;
     }
@@ -163,14 +163,7 @@ export function tablesOf(lines: string[]): Table[] {
   return out;
 }
 
-/** "（一） 收入总计 58596771.09 117154424.7": label words joined, figures apart. */
+/** "（一） 收入总计 58596771.09 117154424.7": every word a cell; a row's label is the word right before its figures. */
 function spaceCells(line: string): Cell[] {
-  const out: Cell[] = [];
-  for (const token of line.split(/\s+/).filter(Boolean)) {
-    const c = cellOf(token);
-    const last = out[out.length - 1];
-    if (c.value === null && last && last.value === null && !/[:：]$/.test(last.text)) last.text += token;
-    else out.push(c);
-  }
-  return out;
+  return line.split(/\s+/).filter(Boolean).map(cellOf);
 }

@@ -141,9 +141,10 @@ function learned(ctx: CheckContext, t: Table): void {
     ctx.checked();
     report(ctx, rule, failing[0], explain(failing[0]), "medium");
   };
-  for (let k = 2; k < width; k++)
-    for (let j = 1; j < k; j++)
-      for (let i = 0; i < j; i++) {
+  for (let k = 0; k < width; k++)
+    for (let j = 0; j < width; j++)
+      for (let i = 0; i < width; i++) {
+        if (i === j || j === k || i === k || (i > j && k > i)) continue;
         const holds = (r: Row) => meets(ivOf(num(r.cells[k])!), sub(ivOf(num(r.cells[j])!), ivOf(num(r.cells[i])!)));
         tryIdentity(
           [i, j, k],
@@ -159,12 +160,36 @@ function learned(ctx: CheckContext, t: Table): void {
   }
 }
 
+/** A row that is the difference of two others, column by column ("决算对比" = 本年决算 − 上年决算). */
+function learnedRows(ctx: CheckContext, t: Table): void {
+  const rows = t.rows;
+  for (let k = 0; k < rows.length; k++)
+    for (let j = 0; j < rows.length; j++)
+      for (let i = 0; i < rows.length; i++) {
+        if (i === j || j === k || i === k) continue;
+        const width = Math.min(rows[i].cells.length, rows[j].cells.length, rows[k].cells.length);
+        const cols = Array.from({ length: width }, (_, c) => c).filter(
+          (c) => [i, j, k].every((r) => num(rows[r].cells[c]) && !rows[r].cells[c].percent) && [i, j, k].some((r) => !isZero(rows[r].cells[c])),
+        );
+        if (cols.length < 3) continue;
+        const at = (r: number, c: number) => ivOf(num(rows[r].cells[c])!);
+        const failing = cols.filter((c) => !meets(at(k, c), sub(at(j, c), at(i, c))));
+        if (failing.length !== 1 || cols.length - 1 < 2) continue;
+        const c = failing[0];
+        ctx.checked();
+        report(ctx, "text-diff", rows[k], { stated: rows[k].cells[c].text, expected: text(mid(sub(at(j, c), at(i, c)))) }, "medium");
+      }
+}
+
 export const tableRows: Check = {
   id: "table-rows",
   run(ctx) {
     for (const t of ctx.doc.tables) {
       if (t.roles) withRoles(ctx, t, t.roles);
-      else learned(ctx, t);
+      else {
+        learned(ctx, t);
+        learnedRows(ctx, t);
+      }
       const skip = new Set((t.roles ?? []).map((r, i) => (r.role === "rate" || r.role === "completion" || r.role === "share" ? i : -1)));
       compositions(ctx, t, skip);
     }
