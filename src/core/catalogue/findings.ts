@@ -2,6 +2,7 @@ import type { Finding, FindingData, RuleId } from "../base/findings";
 import { fenOfYuanString, FEN_PER, formatFen } from "../base/money";
 import { amountText, DEFAULT_PRESENTATION } from "../base/presentation";
 import type { Presentation } from "../base/presentation";
+import { AUDIT_FINDING_TEXT } from "./audit";
 
 /**
  * The one message catalogue for findings: the task pane, the command line, the result sheets and the report word a
@@ -79,14 +80,7 @@ export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
         : `${s(d.name)}：与第 ${s(d.firstRow)} 行重复列示。`,
   },
   "grade-mismatch": { title: "等级与得分不符", text: (d) => `总分 ${s(d.total)} 对应等级为“${s(d.expected)}”，表中写为“${s(d.stated)}”。` },
-  "text-sum": { title: "报告：合计不符", text: (d) => `「${s(d.quote)}」：写明 ${s(d.stated)}，${s(d.expected)}。` },
-  "text-diff": { title: "报告：增减额不符", text: (d) => `「${s(d.quote)}」：按两数计算差额为 ${s(d.computed)}，所述为 ${s(d.stated)}。` },
-  "text-rate": { title: "报告：百分比不符", text: (d) => `「${s(d.quote)}」：按两数计算为 ${s(d.computed)}%，所述为 ${s(d.stated)}%。` },
-  "text-direction": { title: "报告：增减方向不符", text: (d) => `「${s(d.quote)}」：所述“${s(d.stated)}”，按数字应为“${s(d.expected)}”。` },
-  "text-unit": { title: "报告：单位疑误", text: (d) => `「${s(d.quote)}」：“${s(d.stated)}”的单位疑似有误，应为“${s(d.expected)}”。` },
-  "text-base-zero": { title: "报告：零基数比率", text: (d) => `「${s(d.quote)}」：${s(d.expected)}。` },
-  "text-vs-table": { title: "报告：与表格不符", text: (d) => `「${s(d.quote)}」：所述 ${s(d.stated)}，表中为 ${s(d.expected)}。` },
-  "text-score": { title: "报告：分值前后不一", text: (d) => `「${s(d.quote)}」：“${s(d.name)}”的分值前后不一（${s(d.stated)}）。` },
+  ...AUDIT_FINDING_TEXT,
   "unit-assumed": {
     title: "未注明单位",
     text: (d) => `表「${s(d.title)}」未写明金额单位，按“元”处理；如不是，请在标题行注明“单位：万元”。`,

@@ -88,13 +88,33 @@ function checkSum(ctx: CheckContext, list: List, items: Claim[], total: Amount):
     return;
   }
   const decimals = Math.max(total.fig.value.d, ...parts.map((p) => p.amount.fig.value.d));
-  ctx.report("text-sum", over ? "error" : "warning", list.parent, {
+  // A list known to be whole (the items of a known composition, or shares adding to 100%) misses nothing: an error.
+  const whole = complete && (isComposition(list.parent, items) || sharesMakeHundred(items));
+  ctx.report("text-sum", over || whole ? "error" : "warning", list.parent, {
     check: "parts-sum",
     stated: total.fig.text,
     expected: amountIn(mid(sum), unit, decimals),
     expectedYuan: yuanText(mid(sum)),
     parts: parts.map((p) => p.amount.fig.text).join("+"),
-    confidence: over ? "high" : "medium",
+    confidence: over || whole ? "high" : "medium",
   });
   ctx.flagged.add(total.fig);
+}
+
+/** The items are exactly the parts of the parent's known composition (“三公”经费: 出国, 车, 接待). */
+function isComposition(parent: Claim, items: Claim[]): boolean {
+  const comp = COMPOSITIONS.find((c) => c.whole === parent.key);
+  if (!comp) return false;
+  const keys = new Set(items.map((i) => i.key));
+  return comp.parts.every((k) => keys.has(k)) && items.every((i) => i.key !== null && comp.parts.includes(i.key));
+}
+
+/** Every item has one share and they add up to 100% within their rounding. */
+function sharesMakeHundred(items: Claim[]): boolean {
+  if (items.some((i) => i.shares.length !== 1)) return false;
+  const figs = items.map((i) => i.shares[0].fig.value);
+  const d = Math.max(...figs.map((v) => v.d));
+  const sum = figs.reduce((acc, v) => acc + v.n * 10n ** BigInt(d - v.d), 0n);
+  const tol = figs.reduce((acc, v) => acc + 5n * 10n ** BigInt(d - v.d), 0n); // half units, ×10
+  return 10n * (sum > 100n * 10n ** BigInt(d) ? sum - 100n * 10n ** BigInt(d) : 100n * 10n ** BigInt(d) - sum) <= tol;
 }
