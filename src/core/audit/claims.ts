@@ -25,6 +25,11 @@ export interface Comparison {
   /** "较2020年的3178万元", "比去年3.01万元": the base as stated. */
   base: Figure | null;
   phrase: string;
+  /**
+   * "完成13040万元，减少201万元，下降1.52%": no comparison is named. Read as against an earlier period, which is enough
+   * for the rate against the implied base (the same whatever the period), never for a stated base or a direction.
+   */
+  assumed?: boolean;
 }
 
 export interface Change {
@@ -442,20 +447,17 @@ function readClause(
   }
   const firstIsAmount = isPlainAmountLead(head, first);
   const openItem = list !== null && st.current !== null && st.current.list === list;
-  // "。2017年预算数3786.71万元…": a new sentence of labels alone is about no item read so far.
+  // "，公务用车运行维护费增加2.01万元": a name right before a change word is an item of its own.
+  const namedChange = name !== "" && directionAtEnd(head, first.kind === "percent") !== null;
   if (!name && clause.sep === "。" && firstIsAmount && !list && st.current && st.current.amounts.length > 0) {
+    // "。2017年预算数3786.71万元…": a new sentence of labels alone is about no item read so far.
     enter(clause, "");
-  } else
-  if (name && !same && (segmentStart || startsItem || firstIsAmount || split !== null)) {
+  } else if (name && !same && (segmentStart || startsItem || firstIsAmount || split !== null || namedChange)) {
     enter(clause, split ? split.name : head);
   } else if (!name && openItem && firstIsAmount && (segmentStart || clause.sep === "、") && st.current!.amounts.length > 0) {
     // "其中：30万元用于…；20万元用于…": items that give their figure first.
     enter(clause, head);
-  } else if (!st.current) {
-    enter(clause, head);
-  } else if (startsItem && list && list.parent === st.current) {
-    enter(clause, head);
-  } else if (list && list.parent === st.current) {
+  } else if (!st.current || (list && list.parent === st.current)) {
     enter(clause, head);
   }
   const c = st.current!;
@@ -593,7 +595,7 @@ function readFigure(
   if (f.kind === "money") {
     const d = directionAtEnd(cleaned, false) ?? shortDirection(cleaned, prev, st) ?? compareDirection(cleaned);
     if (d) {
-      const cmp = comparisonIn(cleaned, currentYear) ?? st.cmp ?? inheritedCmp(c);
+      const cmp = comparisonIn(cleaned, currentYear) ?? st.cmp ?? inheritedCmp(c) ?? assumedCmp(c);
       if (!cmp) {
         st.skipped++;
         return;
@@ -624,7 +626,7 @@ function readFigure(
   if (f.kind === "percent") {
     const d = directionAtEnd(cleaned, true);
     if (d) {
-      const cmp = comparisonIn(cleaned, currentYear) ?? st.cmp ?? inheritedCmp(c);
+      const cmp = comparisonIn(cleaned, currentYear) ?? st.cmp ?? inheritedCmp(c) ?? assumedCmp(c);
       if (!cmp) {
         st.skipped++;
         return;
@@ -677,6 +679,13 @@ function inheritedCmp(c: Claim): Comparison | null {
   const cmps = around.flatMap((x) => [...x.changes, ...x.rates].map((ch) => ch.cmp));
   const kinds = new Set(cmps.map((x) => `${x.against}|${x.year ?? ""}|${x.hint ?? ""}`));
   return kinds.size === 1 ? { ...cmps[0], base: null } : null;
+}
+
+/** A change said right after an item's only amount, with no comparison named and no budget in sight. */
+function assumedCmp(c: Claim): Comparison | null {
+  const cur = c.amounts.filter((a) => a.slot.period === "cur");
+  if (cur.length !== 1 || cur[0].slot.kind === "budget" || c.amounts.length !== 1) return null;
+  return { against: "prev", year: null, hint: null, base: null, phrase: "", assumed: true };
 }
 
 /** "比去年3.01万元少0.07万元": 多/少 right after a stated base. */

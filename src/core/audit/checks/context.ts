@@ -67,6 +67,7 @@ export function currentOf(c: Claim, against: Comparison["against"]): Amount | nu
 /** The base of a comparison as stated: inline ("较2020年的3178万元"), or the claim's 上年 / 预算 amount. */
 export function baseOf(c: Claim, cmp: Comparison): Figure | null {
   if (cmp.base) return cmp.base;
+  if (cmp.assumed) return null;
   const pick = (xs: Amount[]) => (xs.length > 0 && xs.every((x) => x.fig.text === xs[0].fig.text) ? xs[0].fig : null);
   if (cmp.against === "budget") {
     const budget = c.amounts.filter((a) => a.slot.period === "cur" && a.slot.kind === "budget");
@@ -78,9 +79,12 @@ export function baseOf(c: Claim, cmp: Comparison): Figure | null {
   return pick(prev);
 }
 
-export const cmpKey = (c: Comparison) => `${c.against}|${c.year ?? ""}|${c.hint ?? ""}`;
+export const cmpKey = (c: Comparison) => `${c.against}|${c.year ?? ""}|${c.hint ?? ""}|${c.assumed ? "?" : ""}`;
 export const sameCmp = (a: Comparison, b: Comparison) =>
-  a.against === b.against && a.year === b.year && (a.hint === b.hint || a.hint === null || b.hint === null);
+  a.against === b.against &&
+  a.year === b.year &&
+  !a.assumed === !b.assumed &&
+  (a.hint === b.hint || a.hint === null || b.hint === null);
 
 /**
  * The change a rate is the rate of: the last change of the same comparison said before it, or, when none was, the

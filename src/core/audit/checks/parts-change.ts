@@ -19,7 +19,7 @@ export const partsChange: Check = {
       const parent = list.parent;
       const splits = [...new Set(list.items.map((i) => i.split))];
       for (const pc of parent.changes) {
-        if (pc.fig && ctx.flagged.has(pc.fig)) continue;
+        if ((pc.fig && ctx.flagged.has(pc.fig)) || pc.cmp.assumed) continue;
         for (const split of splits) {
           const items = list.items.filter((i) => i.split === split && !i.excluded);
           if (items.length < 2) continue;
