@@ -61,6 +61,8 @@ export interface Amount {
 export interface Claim {
   id: number;
   paragraph: number;
+  /** Offset in the paragraph where the claim is first named. */
+  start: number;
   /** The sentence the claim starts in (offsets in the paragraph). */
   sentence: Sentence;
   lastSentence: Sentence;
@@ -228,6 +230,7 @@ export function readParagraph(text: string, index: number, previous: Claim | nul
     const c: Claim = {
       id: nextId++,
       paragraph: index,
+      start: clause.start,
       sentence: sentenceOf(clause.start),
       lastSentence: sentenceOf(clause.start),
       subject: subjectOf(raw),

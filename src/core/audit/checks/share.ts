@@ -9,6 +9,7 @@ import { around, mid, ratePercent } from "../relations";
 import type { Interval } from "../relations";
 import type { Claim } from "../claims";
 import type { Figure } from "../numbers";
+import { NEW_SPLIT } from "../vocabulary";
 import { currentOf } from "./context";
 import type { Check, CheckContext } from "./context";
 import { matchingAmount, wholeOf } from "./lookup";
@@ -30,7 +31,8 @@ export const share: Check = {
         const wholeAmount = whole ? matchingAmount(whole, part) : null;
         if (!whole || !wholeAmount || !ctx.unit(wholeAmount.fig)) {
           if (s.whole) {
-            const key = `${c.paragraph}|${s.whole}`;
+            const before = ctx.doc.paragraphs[c.paragraph - 1]?.text.slice(0, c.start) ?? "";
+            const key = `${c.paragraph}|${(before.match(new RegExp(NEW_SPLIT.source, "g")) ?? []).length}|${s.whole}`;
             unresolved.set(key, [...(unresolved.get(key) ?? []), { c, fig: s.fig, part: part.fig }]);
           }
           ctx.skip("share without its whole");
@@ -73,10 +75,19 @@ function impliedWholes(ctx: CheckContext, group: { c: Claim; fig: Figure; part: 
     return { ...g, iv };
   });
   ctx.checked();
-  // The share whose implied whole meets none of the others is the odd one; with two, report the pair once.
-  const meetsOthers = implied.map((a) => implied.filter((b) => b !== a && a.iv.lo <= b.iv.hi && b.iv.lo <= a.iv.hi).length);
-  if (meetsOthers.every((n) => n === implied.length - 1)) return;
-  const odd = implied.length > 2 ? implied.filter((_, i) => meetsOthers[i] === 0) : [implied[implied.length - 1]];
+  // The shares agree when their implied wholes have a common point. If they do not, and leaving out exactly one share
+  // makes the rest agree, that one is wrong; with two shares, the pair is reported once (on the later one).
+  const common = (xs: typeof implied) => {
+    let lo = xs[0].iv.lo;
+    let hi = xs[0].iv.hi;
+    for (const x of xs) {
+      if (x.iv.lo > lo) lo = x.iv.lo;
+      if (x.iv.hi < hi) hi = x.iv.hi;
+    }
+    return lo <= hi;
+  };
+  if (common(implied)) return;
+  const odd = implied.length > 2 ? implied.filter((x) => common(implied.filter((y) => y !== x))) : [implied[implied.length - 1]];
   if (odd.length !== 1) return;
   const o = odd[0];
   const others = implied.filter((x) => x !== o);

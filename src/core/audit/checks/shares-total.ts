@@ -4,15 +4,47 @@
  * wrong whatever the list. Tolerance: half a unit of each share's last decimal.
  */
 import { decText, TEN } from "../numbers";
+import { NEW_SPLIT } from "../vocabulary";
 import type { Figure } from "../numbers";
 import { around, exact, meets, plus } from "../relations";
 import type { Interval } from "../relations";
-import type { Check } from "./context";
+import type { Claim } from "../claims";
+import type { Check, CheckContext } from "./context";
 import { matchingAmount } from "./lookup";
+
+/** Shares of one named whole said by items that are not in a list ("（一）…占支出总预算82.27%"…): over 100% is wrong. */
+function namedWholes(ctx: CheckContext): void {
+  const groups = new Map<string, { claim: Claim; fig: Figure }[]>();
+  for (const c of ctx.doc.claims) {
+    if (c.parent !== null || c.shares.length !== 1 || !c.shares[0].whole) continue;
+    // "从征收部门来看…从收入分类来看…": each way of splitting the whole adds up on its own.
+    const text = ctx.doc.paragraphs[c.paragraph - 1]?.text.slice(0, c.start) ?? "";
+    const split = (text.match(new RegExp(NEW_SPLIT.source, "g")) ?? []).length;
+    const key = `${c.paragraph}|${split}|${c.shares[0].whole}`;
+    groups.set(key, [...(groups.get(key) ?? []), { claim: c, fig: c.shares[0].fig }]);
+  }
+  for (const g of groups.values()) {
+    if (g.length < 2) continue;
+    const figs = g.map((x) => x.fig);
+    const d = Math.max(...figs.map((f) => f.value.d));
+    const lo = figs.reduce((acc, f) => acc + 2n * f.value.n * TEN(d - f.value.d) - TEN(d - f.value.d), 0n);
+    ctx.checked();
+    if (lo <= 200n * TEN(d)) continue;
+    const hi = figs.reduce((acc, f) => acc + 2n * f.value.n * TEN(d - f.value.d) + TEN(d - f.value.d), 0n);
+    ctx.report("text-sum", "error", g[0].claim, {
+      check: "shares-total",
+      stated: figs.map((f) => f.text).join("+"),
+      expected: "100%",
+      computed: `${decText({ n: (lo + hi) / 4n, d })}%`,
+      confidence: "medium",
+    });
+  }
+}
 
 export const sharesTotal: Check = {
   id: "shares-total",
   run(ctx) {
+    namedWholes(ctx);
     for (const list of ctx.doc.lists) {
       const splits = [...new Set(list.items.map((i) => i.split))];
       for (const split of splits) {
