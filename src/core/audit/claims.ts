@@ -197,6 +197,8 @@ export function comparisonIn(text: string, currentYear: number | null): Comparis
 }
 
 interface State {
+  /** The year of the sentence being read (its amounts without a year of their own are that year's). */
+  sentenceYear: number | null;
   /** Figures of "分别/各" runs, and the parallel items of each run (by the id of the run that named them). */
   groups: Map<Figure, { group: Group; index: number }>;
   parallel: Map<number, Claim[]>;
@@ -214,13 +216,18 @@ export function readParagraph(text: string, index: number, previous: Claim | nul
   const figures = tokenize(text).filter((f) => !f.range || (f.kind !== "year" && f.kind !== "date"));
   const sentences = sentencesOf(text);
   const clauses = clausesOf(text);
-  // This year: the year said before the paragraph's first amount ("2017年…合计13.78万元"), else the latest year named.
-  const firstMoney = figures.find((f) => f.kind === "money");
-  const before = firstMoney ? text.slice(sentencesOf(text).find((x) => firstMoney.start < x.end)?.start ?? 0, firstMoney.start) : "";
-  const leadYears = yearsIn(before.replace(/(较|比|与|同比)(19|20)\d\d年/g, ""));
-  const allYears = yearsIn(text.replace(/(较|比|与|同比)(19|20)\d\d年/g, ""));
+  // The year of each sentence: said before its first amount ("2011年…预算中，因公出国（境）费617万元"); this year is the
+  // latest of them ("2017年…合计13.78万元…原因是2018年…" is about 2017), else the latest year named at all.
+  const noComparisons = (t: string) => t.replace(/(较|比|与|同比|对比)(19|20)\d\d年/g, "");
+  const sentenceYears = sentences.map((x) => {
+    const firstMoney = figures.find((f) => f.kind === "money" && f.start >= x.start && f.start < x.end);
+    const years = firstMoney ? yearsIn(noComparisons(text.slice(x.start, firstMoney.start))) : [];
+    return years.length > 0 ? years[years.length - 1] : null;
+  });
+  const leadYears = sentenceYears.filter((y): y is number => y !== null);
+  const allYears = yearsIn(noComparisons(text));
   const currentYear = leadYears.length > 0 ? Math.max(...leadYears) : allYears.length > 0 ? Math.max(...allYears) : null;
-  const st: State = { groups: new Map(), parallel: new Map(), claims: [], lists: [], current: null, cmp: null, openLists: [], skipped: 0 };
+  const st: State = { sentenceYear: null, groups: new Map(), parallel: new Map(), claims: [], lists: [], current: null, cmp: null, openLists: [], skipped: 0 };
   const sentenceOf = (pos: number) => sentences.find((s) => pos >= s.start && pos < s.end) ?? { start: 0, end: text.length };
   const usable = figures.filter((f) => MONEY_OR_RATE.has(f.kind) || f.kind === "bare");
   st.skipped += figures.filter((f) => f.range && MONEY_OR_RATE.has(f.kind)).length;
@@ -312,6 +319,7 @@ export function readParagraph(text: string, index: number, previous: Claim | nul
       st.openLists = st.openLists.filter((l) => l !== open);
     }
     if (clause.sep === "。" || clause.sep === "start" || clause.sep === "cell") st.cmp = null;
+    st.sentenceYear = sentenceYears[sentences.findIndex((x) => clause.start >= x.start && clause.start < x.end)] ?? null;
     const from = clause.start + (clause.marker?.length ?? 0);
     const figs = usable.filter((f) => f.start >= from && f.start < clause.end);
     const intro = clause.intro;
@@ -623,7 +631,7 @@ function readFigure(
       st.skipped++;
       return;
     }
-    c.amounts.push({ fig: f, slot: slotOf(cleaned, currentYear) });
+    c.amounts.push({ fig: f, slot: slotOf(cleaned, currentYear, st.sentenceYear) });
     return;
   }
   if (f.kind === "percent") {
@@ -700,8 +708,9 @@ function shortDirection(lead: string, prev: Figure | null, st: State): { dir: 1 
   return null;
 }
 
-function slotOf(lead: string, currentYear: number | null): Slot {
-  const years = yearsIn(lead);
+function slotOf(lead: string, currentYear: number | null, sentenceYear: number | null): Slot {
+  const own = yearsIn(lead);
+  const years = own.length > 0 ? own : sentenceYear !== null ? [sentenceYear] : [];
   const t = lead.replace(/[“”"]/g, "");
   const kind: Slot["kind"] = V.LABEL_BUDGET.test(t) || /预算/.test(t) ? "budget" : V.LABEL_ACTUAL.test(t) || /决算/.test(t) ? "actual" : null;
   if (V.LABEL_PREVIOUS.test(t) || /(上年|去年)(数|决算|预算|同期)?(为|是)?$/.test(t)) return { period: "prev", kind };

@@ -17,12 +17,17 @@ import { sectionOf } from "./lookup";
 const slotKey = (s: Slot) => `${s.period}|${s.kind ?? ""}`;
 
 /** The one amount a section states for an item in a slot (a plain amount counts as this year's 决算 or 预算 alike). */
-function amountFor(ctx: CheckContext, claims: Claim[], key: ItemKey, slot: Slot): { claim: Claim; amount: Amount } | null | "none" {
+function amountFor(
+  ctx: CheckContext,
+  claims: Claim[],
+  key: ItemKey,
+  slot: Slot & { strict?: boolean },
+): { claim: Claim; amount: Amount } | null | "none" {
   const found: { claim: Claim; amount: Amount }[] = [];
   for (const c of claims.filter((x) => x.key === key && !x.doubt && !x.perUnit)) {
     for (const a of c.amounts) {
       if (a.slot.period !== slot.period) continue;
-      if (a.slot.kind === slot.kind || a.slot.kind === null || slot.kind === null) found.push({ claim: c, amount: a });
+      if (a.slot.kind === slot.kind || (!slot.strict && (a.slot.kind === null || slot.kind === null))) found.push({ claim: c, amount: a });
     }
   }
   if (found.length === 0) return "none";
@@ -42,7 +47,10 @@ export const composition: Check = {
             if (ctx.covered.has(`${w.id}|${total.slot.kind}`) || ctx.flagged.has(total.fig)) continue;
             const unit = ctx.unit(total.fig);
             if (!unit) continue;
-            const parts = comp.parts.map((k) => amountFor(ctx, claims, k, total.slot));
+            // With both a 预算 and a 决算 of the period, a part of no stated kind could be either: only labelled parts count.
+            const twoKinds = w.amounts.some((a) => a !== total && a.slot.period === total.slot.period && a.slot.kind !== total.slot.kind);
+            const slot = twoKinds ? { ...total.slot, strict: true } : total.slot;
+            const parts = comp.parts.map((k) => amountFor(ctx, claims, k, slot));
             if (parts.some((p) => p === null || p === "none")) continue;
             const found = parts as { claim: Claim; amount: Amount }[];
             if (found.some((p) => ctx.flagged.has(p.amount.fig) || p.claim === w)) continue;
