@@ -108,6 +108,18 @@ export interface List {
   sticky: boolean;
 }
 
+/** "收入决算数129748万元，加上级补助收入428905万元，…，收入总计968113万元": total = base + each added amount. */
+export interface Chain {
+  paragraph: number;
+  start: number;
+  end: number;
+  base: Figure;
+  added: Figure[];
+  total: Figure | null;
+  /** An added item named without its amount ("加上上级补助、调入资金…"): the sum cannot be checked. */
+  broken: boolean;
+}
+
 export interface ParagraphRead {
   index: number;
   text: string;
@@ -115,6 +127,7 @@ export interface ParagraphRead {
   sentences: Sentence[];
   claims: Claim[];
   lists: List[];
+  chains: Chain[];
   skipped: number;
   currentYear: number | null;
 }
@@ -197,6 +210,10 @@ export function comparisonIn(text: string, currentYear: number | null): Comparis
 }
 
 interface State {
+  chains: Chain[];
+  chain: Chain | null;
+  /** A whole sentence without figures (other than a reason) since the last amount: a list word here has no total. */
+  blocked: boolean;
   /** The year of the sentence being read (its amounts without a year of their own are that year's). */
   sentenceYear: number | null;
   /** Figures of "分别/各" runs, and the parallel items of each run (by the id of the run that named them). */
@@ -227,7 +244,7 @@ export function readParagraph(text: string, index: number, previous: Claim | nul
   const leadYears = sentenceYears.filter((y): y is number => y !== null);
   const allYears = yearsIn(noComparisons(text));
   const currentYear = leadYears.length > 0 ? Math.max(...leadYears) : allYears.length > 0 ? Math.max(...allYears) : null;
-  const st: State = { sentenceYear: null, groups: new Map(), parallel: new Map(), claims: [], lists: [], current: null, cmp: null, openLists: [], skipped: 0 };
+  const st: State = { chains: [], chain: null, blocked: false, sentenceYear: null, groups: new Map(), parallel: new Map(), claims: [], lists: [], current: null, cmp: null, openLists: [], skipped: 0 };
   const sentenceOf = (pos: number) => sentences.find((s) => pos >= s.start && pos < s.end) ?? { start: 0, end: text.length };
   const usable = figures.filter((f) => MONEY_OR_RATE.has(f.kind) || f.kind === "bare");
   st.skipped += figures.filter((f) => f.range && MONEY_OR_RATE.has(f.kind)).length;
@@ -319,19 +336,46 @@ export function readParagraph(text: string, index: number, previous: Claim | nul
       st.openLists = st.openLists.filter((l) => l !== open);
     }
     if (clause.sep === "。" || clause.sep === "start" || clause.sep === "cell") st.cmp = null;
-    st.sentenceYear = sentenceYears[sentences.findIndex((x) => clause.start >= x.start && clause.start < x.end)] ?? null;
+    const si = sentences.findIndex((x) => clause.start >= x.start && clause.start < x.end);
+    st.sentenceYear = sentenceYears[si] ?? null;
+    if (prevClause && clause.sentence !== prevClause.sentence) {
+      const prior = sentences[prevClause.sentence];
+      const said = prior ? text.slice(prior.start, prior.end) : "";
+      const figured = usable.some((f) => prior && f.start >= prior.start && f.start < prior.end);
+      if (figured) st.blocked = false;
+      else if (!/(原因|主要是|由于|因为|用于|请填写)/.test(said)) st.blocked = true;
+    }
     const from = clause.start + (clause.marker?.length ?? 0);
     const figs = usable.filter((f) => f.start >= from && f.start < clause.end);
-    const intro = clause.intro;
+    // "收入方面，…": the clauses after it are about the 收入 item read before.
+    const topic = V.TOPIC.exec(clause.text);
+    if (topic) {
+      const item = [...st.claims].reverse().find((c) => c.parent === null && c.subject.endsWith(topic[1]));
+      if (item) {
+        st.openLists = st.openLists.filter((l) => l.sticky);
+        st.current = item;
+        st.cmp = null;
+      }
+    }
+    // "比2022年预算增加：一、…二、…": numbered items after a colon are the parts of the amount before it.
+    const numberedParts = clause.marker !== null && clause.sep === "：" && st.openLists.length === 0 && st.current !== null;
+    const intro = clause.intro ?? (numberedParts ? "" : null);
     // Open a list: "其中…", "包括…", "具体情况如下", or a structural "（" right after an amount.
     // "主要包括燃料费、维修保养费…": a description, not a list of figures.
     const descriptive = intro !== null && /包括/.test(intro) && figs.length === 0 && clause.text.replace(V.LIST_INTRO, "").length > 0;
     // "（较2010年压缩2%）", "（零增长）": a parenthesis about the item itself, not a list of parts.
     const aside = clause.sep === "（" && !intro && (figs.length === 0 || !isPlainAmountLead(clauseHead(clause, figs), figs[0]));
-    if ((intro && !descriptive) || (clause.sep === "（" && !aside)) {
+    if ((intro !== null && !descriptive) || (clause.sep === "（" && !aside)) {
       let parent: Claim | null;
+      const sibling = innermost();
       if (clause.sep === "（") parent = st.current;
+      else if (sibling && !sibling.paren && clause.depth === 0 && (clause.sep === "；" || clause.sep === "。") && /^(收入|支出|从|按|分)/.test(intro ?? "")) {
+        // "收入包括：…；支出包括：…": a second list under the same total.
+        parent = sibling.parent;
+        st.openLists = st.openLists.filter((l) => l !== sibling);
+      } else if (numberedParts) parent = st.current!.parent === null && st.current!.amounts.length > 0 ? st.current : null;
       else if (/具体|分项/.test(intro ?? "")) parent = [...st.claims].reverse().find((c) => c.parent === null && c.amounts.length > 0) ?? null;
+      else if (st.blocked) parent = null;
       else if (st.current && st.current.amounts.length > 0) parent = st.current;
       else parent = st.current ?? (clauses.indexOf(clause) === 0 ? previous : null);
       if (parent) {
@@ -359,12 +403,14 @@ export function readParagraph(text: string, index: number, previous: Claim | nul
     const newSplit = list && list.items.length > 0 ? V.NEW_SPLIT.exec(clause.text) : null;
     const splitAfter = newSplit !== null && figs.length > 0 && clause.start + newSplit.index > figs[0].start;
     if (newSplit && !splitAfter) list!.split++;
+    readChain(clause, figs, st, prevClause);
     readClause(clause, figs, text, st, currentYear, enter, list);
+    if (figs.some((f) => f.kind === "money")) st.blocked = false;
     if (newSplit && splitAfter) list!.split++;
     if (st.current) st.current.lastSentence = sentenceOf(clause.start);
     prevClause = clause;
   }
-  return { index, text, figures, sentences, claims: st.claims, lists: st.lists, skipped: st.skipped, currentYear };
+  return { index, text, figures, sentences, claims: st.claims, lists: st.lists, chains: st.chains, skipped: st.skipped, currentYear };
 }
 
 function markerStyle(marker: string): string {
@@ -382,6 +428,29 @@ function closesList(clause: string, parent: Claim): boolean {
   if (/^(完成|实现)/.test(head) && /(完成|实现)/.test(parent.raw)) return true;
   const swap = parent.subject.replace(/收入$/, "支出") !== parent.subject ? parent.subject.replace(/收入$/, "支出") : parent.subject.replace(/支出$/, "收入");
   return swap !== parent.subject && head.includes(swap);
+}
+
+/** Follows a "加…" chain clause by clause: each clause adds one amount, until one that names the total. */
+function readChain(clause: Clause, figs: Figure[], st: State, prev: Clause | null): void {
+  const money = figs.filter((f) => f.kind === "money");
+  const ch = st.chain;
+  if (ch && prev && clause.sentence !== prev.sentence) st.chain = null;
+  const head = clause.text.replace(/^[，、]/, "");
+  if (/^加(上)?/.test(head) && !/^加(强|快|大|紧|分)/.test(head)) {
+    const base = st.current?.amounts.filter((a) => a.slot.period === "cur").slice(-1)[0]?.fig;
+    if (!base) return;
+    st.chain = { paragraph: 0, start: clause.start, end: clause.end, base, added: [], total: null, broken: money.length !== 1 };
+    if (money.length === 1) st.chain.added.push(money[0]);
+    st.chains.push(st.chain);
+    return;
+  }
+  if (!st.chain) return;
+  st.chain.end = clause.end;
+  if (V.TOTAL.test(head) && money.length === 1) {
+    st.chain.total = money[0];
+    st.chain = null;
+  } else if (money.length === 1) st.chain.added.push(money[0]);
+  else st.chain.broken = true;
 }
 
 /** Text of the clause before its first figure, without its list marker and list word. */
@@ -713,7 +782,7 @@ function slotOf(lead: string, currentYear: number | null, sentenceYear: number |
   const years = own.length > 0 ? own : sentenceYear !== null ? [sentenceYear] : [];
   const t = lead.replace(/[“”"]/g, "");
   const kind: Slot["kind"] = V.LABEL_BUDGET.test(t) || /预算/.test(t) ? "budget" : V.LABEL_ACTUAL.test(t) || /决算/.test(t) ? "actual" : null;
-  if (V.LABEL_PREVIOUS.test(t) || /(上年|去年)(数|决算|预算|同期)?(为|是)?$/.test(t)) return { period: "prev", kind };
+  if (V.LABEL_PREVIOUS.test(t)) return { period: "prev", kind };
   if (years.length > 0) {
     const y = years[years.length - 1];
     if (currentYear !== null && y < currentYear) return { period: currentYear - y === 1 ? "prev" : y, kind };

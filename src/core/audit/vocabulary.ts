@@ -63,7 +63,7 @@ export const COMPARISON = /(较|比|与|同比|对比|相比|相较)/;
 export const FUND_TYPES =
   /(一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|预算内|预算外|预算单位|部门预算|预算法|预算稳定调节基金|预算绩效|预决算|预算管理)/g;
 /** A label right before an amount: what it is. Tested on the lead with fund types removed. */
-export const LABEL_PREVIOUS = /(上年|去年|上一年|上年度|上年同期)[^，；。]*$/;
+export const LABEL_PREVIOUS = /(上年(?!结转|结余|末)|去年|上一年|上年度|上年同期)[^，；。]*$/;
 export const LABEL_BUDGET = /(年初预算|全年预算|调整预算|调整后预算|预算数|预算安排|预算|年初数|年初安排|计划|任务数|任务)(数|额|总额|总计|合计|共计|安排|资金)?(为|是|共|达)?$/;
 export const LABEL_ACTUAL =
   /(决算|决算数|决算总额|执行数|实际支出|实际完成|支出数|本年数|本年支出|实际|完成|执行|拨付|支付)(数|额|总额|金额|资金)?(为|是|共|达)?$/;
@@ -82,7 +82,10 @@ export const SHARE_ALONE = /(占比|比重|所占比例)(为|是|达|达到|约)
 // ——— Lists ———
 
 /** Words that introduce the parts of the amount before them. */
-export const LIST_INTRO = /^(其中|包括|主要包括|具体包括|分别为|分别是|具体情况如下|具体如下|分项情况是|分项情况如下|主要用于以下方面)[:：，]?/;
+export const LIST_INTRO =
+  /^(其中|包括|主要包括|具体包括|具体情况如下|具体如下|分项情况是|分项情况如下|主要用于以下方面|(?:收入|支出)(?:包括|构成)|分[^，；。]{1,8}?看|(?:从|按)[^，；。]{1,10}?(?:来看|看))[:：，]?/;
+/** "收入方面，…": the item the clauses after it are about. */
+export const TOPIC = /^(收入|支出)方面$/;
 /** A list that names only some parts: its parts may add up to less than the total. */
 export const PARTIAL = /(主要|重点|部分|等|列举|例如|比如|分主要|以下几个|包括但不限于|较大的)/;
 /** A new way of splitting the same total inside one list ("按经济分类科目", "从收入分类来看"). */

@@ -12,6 +12,7 @@ import { direction } from "./direction";
 import { listsText } from "./lists-text";
 import { partsChange } from "./parts-change";
 import { partsSum } from "./parts-sum";
+import { plusChain } from "./plus-chain";
 import { score } from "./score";
 import { share } from "./share";
 import { sharesTotal } from "./shares-total";
@@ -26,6 +27,7 @@ export const CHECKS: readonly Check[] = [
   changeRate,
   completion,
   partsSum,
+  plusChain,
   composition,
   share,
   sharesTotal,
