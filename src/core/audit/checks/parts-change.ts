@@ -36,6 +36,13 @@ export const partsChange: Check = {
           const stated = pc.fig ? signed(magnitude(around(pc.fig, unit)), pc.dir) : null;
           const word = pc.dir > 0 ? "增加" : pc.dir < 0 ? "减少" : "持平";
           if (stated ? meets(sum, stated) : pc.dir === 0 ? meets(sum, exact(0n)) : pc.dir > 0 ? sum.hi > 0n : sum.lo < 0n) continue;
+          // Leaving one part out gives the total's change: a part of another scope, not a wrong figure.
+          const ivs = (changes as Change[]).map((c) => (c.fig ? signed(magnitude(around(c.fig, ctx.unit(c.fig)!)), c.dir) : exact(0n)));
+          const oneOff = stated !== null && ivs.length > 2 && ivs.some((_, i) => meets(ivs.filter((__, j) => j !== i).reduce(plus, exact(0n)), stated));
+          if (oneOff) {
+            ctx.skip("parts of another scope");
+            continue;
+          }
           const total = mid(sum);
           const expectedWord = total > 0n ? "增加" : total < 0n ? "减少" : "持平";
           const flipped = stated !== null && meets(magnitude(sum), magnitude(stated)) && expectedWord !== word;

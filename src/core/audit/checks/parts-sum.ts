@@ -83,6 +83,19 @@ function checkSum(ctx: CheckContext, list: List, items: Claim[], total: Amount):
   if (sumsMeet(sum, t)) return;
   const over = sum.lo >= t.hi;
   const under = !over;
+  // A misread list, not a wrong figure: a "part" larger than the total, or one whose removal leaves an exact sum (a
+  // statement beside the list or a level of its own). A repeated item is the duplicate check's business.
+  const ivs = parts.map((p) => around(p.amount.fig, ctx.unit(p.amount.fig)!));
+  const tooLarge = ivs.some((iv) => iv.lo >= t.hi && t.hi > 0n);
+  const oneOff = parts.some((p, i) => {
+    const rest = ivs.filter((_, j) => j !== i).reduce(plus, exact(0n));
+    const repeated = parts.some((q, j) => j !== i && q.amount.fig.text === p.amount.fig.text && q.claim.subject === p.claim.subject);
+    return parts.length > 2 && !repeated && sumsMeet(rest, t);
+  });
+  if (over && (tooLarge || oneOff)) {
+    ctx.skip("a list that may be misread");
+    return;
+  }
   if (under && (!complete || list.partial)) {
     ctx.skip("a list that may be partial");
     return;
