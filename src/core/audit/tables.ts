@@ -117,9 +117,11 @@ function unitIn(text: string): string | null {
 }
 
 function tableOf(rows: Row[], header: string[], context: string): Table | null {
-  if (rows.length < 2) return null;
+  if (rows.length === 0) return null;
   const width = Math.max(...rows.map((r) => r.cells.length));
   const roles = rolesOf(header);
+  // A row alone is checked only against a header that names its columns.
+  if (roles.length !== width && rows.length < 2) return null;
   return { rows, roles: roles.length === width ? roles : null, unit: unitIn(context) };
 }
 

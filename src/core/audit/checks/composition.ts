@@ -5,7 +5,7 @@
  * Checked for each kind (预算/决算/上年) when the section states every item once (one value per item and kind), and
  * not again where a list already checked the same total.
  */
-import { amountIn, yuanText } from "../numbers";
+import { amountIn, micro, yuanText } from "../numbers";
 import { around, exact, mid, plus, sumsMeet } from "../relations";
 import type { Interval } from "../relations";
 import type { Amount, Claim, Slot } from "../claims";
@@ -64,6 +64,7 @@ export const composition: Check = {
               check: "composition",
               stated: total.fig.text,
               expected: amountIn(mid(sum), unit, decimals),
+              statedYuan: yuanText(micro(total.fig, unit)),
               expectedYuan: yuanText(mid(sum)),
               parts: found.map((p) => `${p.claim.subject}${p.amount.fig.text}`).join("+"),
               slot: slotKey(total.slot),

@@ -6,7 +6,7 @@
  * error; to less, a warning (a part may be missing), and only for a list that claims to be whole (no 主要/等, every part
  * with its figure, no per-unit or excluded parts). Tolerance: the half units of every written figure.
  */
-import { amountIn, yuanText } from "../numbers";
+import { amountIn, micro, yuanText } from "../numbers";
 import { around, exact, mid, plus, sumsMeet } from "../relations";
 import type { Interval } from "../relations";
 import type { Amount, Claim, List } from "../claims";
@@ -107,6 +107,7 @@ function checkSum(ctx: CheckContext, list: List, items: Claim[], total: Amount):
     check: "parts-sum",
     stated: total.fig.text,
     expected: amountIn(mid(sum), unit, decimals),
+    statedYuan: yuanText(micro(total.fig, unit)),
     expectedYuan: yuanText(mid(sum)),
     parts: parts.map((p) => p.amount.fig.text).join("+"),
     confidence: over || whole ? "high" : "medium",

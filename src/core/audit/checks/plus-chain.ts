@@ -3,7 +3,7 @@
  * "收入决算数129748万元，加上级补助收入428905万元，…，收入总计968113万元". Only when every added item has its amount;
  * "加上上级补助、调入资金…，收入总量为159.98亿元" names items without amounts and is not checked.
  */
-import { amountIn, yuanText } from "../numbers";
+import { amountIn, micro, yuanText } from "../numbers";
 import { around, exact, mid, plus, sumsMeet } from "../relations";
 import type { Interval } from "../relations";
 import type { Check } from "./context";
@@ -32,6 +32,7 @@ export const plusChain: Check = {
             check: "plus-chain",
             stated: ch.total.text,
             expected: amountIn(mid(sum), unit, decimals),
+            statedYuan: yuanText(micro(ch.total, unit)),
             expectedYuan: yuanText(mid(sum)),
             parts: figs.map((f) => f.text).join("+"),
             confidence: "high",

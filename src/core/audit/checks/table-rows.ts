@@ -6,7 +6,9 @@
  * the others, in at least two rows with figures — a row that breaks it is reported (with medium confidence).
  */
 import type { RuleId } from "../../base/findings";
-import { decText, TEN } from "../numbers";
+import { amountIn, decOf, decText, shift, TEN } from "../numbers";
+import { MONEY_EXP } from "../vocabulary";
+import type { MoneyUnit } from "../vocabulary";
 import type { Dec } from "../numbers";
 import { itemKeyOf, COMPOSITIONS } from "../vocabulary";
 import type { ItemKey } from "../vocabulary";
@@ -40,11 +42,15 @@ function rateAgrees(stated: Dec, a: Iv, b: Iv): boolean {
   return 100n * x.hi * scale >= (2n * r - 1n) * b.lo && 100n * x.lo * scale <= (2n * r + 1n) * b.hi;
 }
 
-function report(ctx: CheckContext, rule: RuleId, row: Row, data: Record<string, string>, confidence = "high"): void {
+function report(ctx: CheckContext, rule: RuleId, row: Row, data: Record<string, string>, confidence = "high", unit: string | null = null): void {
   const p = ctx.doc.paragraphs[row.paragraph - 1];
+  const yuan = (v: string) => (unit && /^-?[\d.]+$/.test(v) ? amountIn(shift(decOf(v).n, MONEY_EXP[unit as MoneyUnit] + 6 - decOf(v).d), "元", 2).replace(/元$/, "") : null);
+  const amounts: Record<string, string | null> =
+    rule === "text-sum" || rule === "text-diff" ? { statedYuan: yuan(data.stated), expectedYuan: yuan(data.expected) } : {};
   ctx.report(rule, "error", { paragraph: row.paragraph, start: 0, end: p ? p.text.length : 0 }, {
     check: "table",
     ...data,
+    ...amounts,
     row: row.label,
     quote: row.text.length > 160 ? `${row.text.slice(0, 150)}……` : row.text,
     confidence,
@@ -76,7 +82,8 @@ function withRoles(ctx: CheckContext, t: Table, roles: Role[]): void {
     }
     if (rate >= 0 && p && x && num(c[rate])) {
       ctx.checked();
-      const d = diff >= 0 && num(c[diff]) ? ivOf(num(c[diff])!) : sub(ivOf(x), ivOf(p));
+      // The rate of the two amounts (a wrong 增减 cell is reported on its own).
+      const d = sub(ivOf(x), ivOf(p));
       if (p.n === 0n) report(ctx, "text-base-zero", row, { stated: c[rate].text, expected: "上年为0，不计算增减率" });
       else if (!rateAgrees(num(c[rate])!, d, abs(ivOf(p)))) {
         const e = sub(ivOf(x), ivOf(p));
@@ -123,7 +130,7 @@ function compositions(ctx: CheckContext, t: Table, skip: Set<number>): void {
       if (vals.some((v) => v === null)) return;
       ctx.checked();
       const sum = vals.reduce((s, v) => add(s, ivOf(v!)), { lo: 0n, hi: 0n });
-      if (!meets(sum, ivOf(cell.value))) report(ctx, "text-sum", w, { stated: cell.text, expected: text(mid(sum)) });
+      if (!meets(sum, ivOf(cell.value))) report(ctx, "text-sum", w, { stated: cell.text, expected: text(mid(sum)) }, "high", t.unit);
     });
   }
 }
