@@ -51,7 +51,9 @@ describe("what the self-check catches in a draft", () => {
       "2020年度“三公”经费支出预算为12.00万元，支出决算为11.11万元，完成预算的92.58%。",
       "其中：因公出国（境）费支出决算0.00万元；公务用车购置及运行维护费支出决算8.50万元；公务接待费支出决算1.61万元。",
     ].join("\n");
-    expect(errors(text).map((f) => [f.rule, f.cell, f.data.stated, f.data.expected])).toEqual([["text-sum", "P2", "11.11万元", "10.11万元"]]);
+    expect(errors(text).map((f) => [f.rule, f.cell, f.data.stated, f.data.expected])).toEqual([
+      ["text-sum", "P2", "11.11万元", "10.11万元"],
+    ]);
   });
 
   test("the same total with each item in a paragraph of its own", () => {

@@ -184,7 +184,7 @@ export function subjectOf(lead: string): string {
 }
 
 function yearsIn(text: string): number[] {
-  return [...text.matchAll(/(?<![\d〔\[【])((?:19|20)\d\d)年/g)].map((m) => Number(m[1]));
+  return [...text.matchAll(/(?<![\d〔[【])((?:19|20)\d\d)年/g)].map((m) => Number(m[1]));
 }
 
 /** The comparison a change word in `text` refers to, or null when `text` names none. */
@@ -244,7 +244,20 @@ export function readParagraph(text: string, index: number, previous: Claim | nul
   const leadYears = sentenceYears.filter((y): y is number => y !== null);
   const allYears = yearsIn(noComparisons(text));
   const currentYear = leadYears.length > 0 ? Math.max(...leadYears) : allYears.length > 0 ? Math.max(...allYears) : null;
-  const st: State = { chains: [], chain: null, blocked: false, sentenceYear: null, groups: new Map(), parallel: new Map(), claims: [], lists: [], current: null, cmp: null, openLists: [], skipped: 0 };
+  const st: State = {
+    chains: [],
+    chain: null,
+    blocked: false,
+    sentenceYear: null,
+    groups: new Map(),
+    parallel: new Map(),
+    claims: [],
+    lists: [],
+    current: null,
+    cmp: null,
+    openLists: [],
+    skipped: 0,
+  };
   const sentenceOf = (pos: number) => sentences.find((s) => pos >= s.start && pos < s.end) ?? { start: 0, end: text.length };
   const usable = figures.filter((f) => MONEY_OR_RATE.has(f.kind) || f.kind === "bare");
   st.skipped += figures.filter((f) => f.range && MONEY_OR_RATE.has(f.kind)).length;
@@ -327,7 +340,13 @@ export function readParagraph(text: string, index: number, previous: Claim | nul
       if (closing.length > 0 && st.current && closing.some((l) => l.items.includes(st.current!))) st.current = closing[0].parent;
     }
     // A numbered item of another style is not an item of the inner list.
-    while (style && innermost() && !innermost()!.paren && innermost()!.style !== style && (innermost()!.style !== null || innermost()!.items.length > 0)) {
+    while (
+      style &&
+      innermost() &&
+      !innermost()!.paren &&
+      innermost()!.style !== style &&
+      (innermost()!.style !== null || innermost()!.items.length > 0)
+    ) {
       st.openLists.pop();
     }
     // "；完成政府性基金支出…" after a list of 收入 items: a statement beside the total, not a part of it.
@@ -369,12 +388,19 @@ export function readParagraph(text: string, index: number, previous: Claim | nul
       let parent: Claim | null;
       const sibling = innermost();
       if (clause.sep === "（") parent = st.current;
-      else if (sibling && !sibling.paren && clause.depth === 0 && (clause.sep === "；" || clause.sep === "。") && /^(收入|支出|从|按|分)/.test(intro ?? "")) {
+      else if (
+        sibling &&
+        !sibling.paren &&
+        clause.depth === 0 &&
+        (clause.sep === "；" || clause.sep === "。") &&
+        /^(收入|支出|从|按|分)/.test(intro ?? "")
+      ) {
         // "收入包括：…；支出包括：…": a second list under the same total.
         parent = sibling.parent;
         st.openLists = st.openLists.filter((l) => l !== sibling);
       } else if (numberedParts) parent = st.current!.parent === null && st.current!.amounts.length > 0 ? st.current : null;
-      else if (/具体|分项/.test(intro ?? "")) parent = [...st.claims].reverse().find((c) => c.parent === null && c.amounts.length > 0) ?? null;
+      else if (/具体|分项/.test(intro ?? ""))
+        parent = [...st.claims].reverse().find((c) => c.parent === null && c.amounts.length > 0) ?? null;
       else if (st.blocked) parent = null;
       else if (st.current && st.current.amounts.length > 0) parent = st.current;
       else parent = st.current ?? (clauses.indexOf(clause) === 0 ? previous : null);
@@ -426,7 +452,10 @@ function markerStyle(marker: string): string {
 function closesList(clause: string, parent: Claim): boolean {
   const head = clause.replace(/^[\d\-—至月份，]+/, "").replace(/^(全县|全市|全区|全省|全镇|全乡|累计|全年)/, "");
   if (/^(完成|实现)/.test(head) && /(完成|实现)/.test(parent.raw)) return true;
-  const swap = parent.subject.replace(/收入$/, "支出") !== parent.subject ? parent.subject.replace(/收入$/, "支出") : parent.subject.replace(/支出$/, "收入");
+  const swap =
+    parent.subject.replace(/收入$/, "支出") !== parent.subject
+      ? parent.subject.replace(/收入$/, "支出")
+      : parent.subject.replace(/支出$/, "收入");
   return swap !== parent.subject && head.includes(swap);
 }
 
@@ -462,7 +491,8 @@ function clauseHead(clause: Clause, figs: Figure[]): string {
 }
 
 /** "公务接待费较上年减少": the name before a comparison phrase, and the phrase. */
-const CMP_START = /(对比|相比)(?=增加|减少|增长|下降|持平)|(相比|较|比|与|同比|对比)(?=[^，；。]{0,16}?(上年|去年|同期|上一年|预算|年初|计划|任务|(19|20)\d\d年|的|相比))|同比/;
+const CMP_START =
+  /(对比|相比)(?=增加|减少|增长|下降|持平)|(相比|较|比|与|同比|对比)(?=[^，；。]{0,16}?(上年|去年|同期|上一年|预算|年初|计划|任务|(19|20)\d\d年|的|相比))|同比/;
 export function splitAtComparison(head: string): { name: string; phrase: string } | null {
   const m = CMP_START.exec(head);
   return m ? { name: head.slice(0, m.index), phrase: head.slice(m.index) } : null;
@@ -568,7 +598,16 @@ function readGrouped(f: Figure, st: State, currentYear: number | null, enter: (c
   if (!items) {
     const keep = { current: st.current, cmp: st.cmp };
     const names = namesOf(group.names, group.figs.length);
-    const at = { start: group.figs[0].start, end: group.figs[0].end, text: "", sep: "，", depth: 0, marker: null, intro: null, sentence: 0 };
+    const at = {
+      start: group.figs[0].start,
+      end: group.figs[0].end,
+      text: "",
+      sep: "，",
+      depth: 0,
+      marker: null,
+      intro: null,
+      sentence: 0,
+    };
     items = names.map((n) => enter(at as Clause, n));
     st.parallel.set(root, items);
     st.current = keep.current;
@@ -654,14 +693,7 @@ function readWords(clause: Clause, figs: Figure[], st: State, c: Claim, currentY
 
 const prevCmp = (phrase: string): Comparison => ({ against: "prev", year: null, hint: null, base: null, phrase });
 
-function readFigure(
-  f: Figure,
-  lead: string,
-  prev: Figure | null,
-  c: Claim,
-  st: State,
-  currentYear: number | null,
-): void {
+function readFigure(f: Figure, lead: string, prev: Figure | null, c: Claim, st: State, currentYear: number | null): void {
   const cleaned = lead.replace(V.FUND_TYPES, "");
   if (f.kind === "bare") {
     // "较上年2.08减少0.03万元": a base written without its unit takes the unit of the change after it.
@@ -781,7 +813,8 @@ function slotOf(lead: string, currentYear: number | null, sentenceYear: number |
   const own = yearsIn(lead);
   const years = own.length > 0 ? own : sentenceYear !== null ? [sentenceYear] : [];
   const t = lead.replace(/[“”"]/g, "");
-  const kind: Slot["kind"] = V.LABEL_BUDGET.test(t) || /预算/.test(t) ? "budget" : V.LABEL_ACTUAL.test(t) || /决算/.test(t) ? "actual" : null;
+  const kind: Slot["kind"] =
+    V.LABEL_BUDGET.test(t) || /预算/.test(t) ? "budget" : V.LABEL_ACTUAL.test(t) || /决算/.test(t) ? "actual" : null;
   if (V.LABEL_PREVIOUS.test(t)) return { period: "prev", kind };
   if (years.length > 0) {
     const y = years[years.length - 1];

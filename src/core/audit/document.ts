@@ -74,9 +74,7 @@ export function readDocument(raw: string): DocumentRead {
  * "4.5万元" beside it is 4.50. Figures of one claim in one unit are judged by the finest decimals among them (at most 2).
  */
 function claimFigures(c: Claim): Figure[] {
-  return [...c.amounts.map((a) => a.fig), ...c.changes.flatMap((ch) => [ch.fig, ch.cmp.base])].filter(
-    (f): f is Figure => f !== null,
-  );
+  return [...c.amounts.map((a) => a.fig), ...c.changes.flatMap((ch) => [ch.fig, ch.cmp.base])].filter((f): f is Figure => f !== null);
 }
 
 function inferPrecision(all: Figure[]): void {

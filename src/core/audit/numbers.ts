@@ -74,7 +74,9 @@ export function shift(n: bigint, exp: number): bigint {
 /** A decimal as text with its own decimals: (1234n, 2) → "12.34". */
 export function decText(v: Dec): string {
   const neg = v.n < 0n;
-  const digits = abs(v.n).toString().padStart(v.d + 1, "0");
+  const digits = abs(v.n)
+    .toString()
+    .padStart(v.d + 1, "0");
   const text = v.d === 0 ? digits : `${digits.slice(0, -v.d)}.${digits.slice(-v.d)}`;
   return neg ? `-${text}` : text;
 }
@@ -181,7 +183,7 @@ export function tokenize(text: string): Figure[] {
       unit = u;
     }
     // "第6位", "〔2022〕12号", "[2014]45号": ranks and document numbers are labels.
-    if (/第$/.test(text.slice(Math.max(0, start - 1), start)) || /[〔\[【][^〕\]】]*$/.test(text.slice(Math.max(0, start - 6), start))) {
+    if (/第$/.test(text.slice(Math.max(0, start - 1), start)) || /[〔[【][^〕\]】]*$/.test(text.slice(Math.max(0, start - 6), start))) {
       kind = "label";
     }
     // "2015年8月底", "12月8日": dates.

@@ -48,7 +48,13 @@ export function groupsOf(text: string, figures: Figure[], sentences: Sentence[])
           .replace(/(19|20)\d\d年(度)?|本年|上年|全年|[“”"]/g, "")
           .trim();
         const prior = [...out].reverse().find((g) => g.figs.length === figs.length && (names === "" || g.names === names));
-        out.push({ id: id++, figs, names, lead, continues: names === "" || prior?.names === names ? (prior?.continues ?? prior?.id ?? null) : null });
+        out.push({
+          id: id++,
+          figs,
+          names,
+          lead,
+          continues: names === "" || prior?.names === names ? (prior?.continues ?? prior?.id ?? null) : null,
+        });
       } else if (figs[0].kind === "percent" && sameSentence && last.figs.length === figs.length) {
         out.push({ id: id++, figs, names: last.names, lead, continues: last.continues ?? last.id });
       }

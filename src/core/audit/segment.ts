@@ -73,7 +73,11 @@ const STRENGTH: Separator[] = ["start", "cell", "。", "；", "）", "（", "：
 export function clausesOf(text: string): Clause[] {
   const parens = structuralParens(text);
   const sentences = sentencesOf(text);
-  const sentenceAt = (pos: number) => Math.max(0, sentences.findIndex((s) => pos >= s.start && pos < s.end));
+  const sentenceAt = (pos: number) =>
+    Math.max(
+      0,
+      sentences.findIndex((s) => pos >= s.start && pos < s.end),
+    );
   const out: Clause[] = [];
   let depth = 0;
   let start = 0;
@@ -86,7 +90,16 @@ export function clausesOf(text: string): Clause[] {
       const marker = MARKER.exec(body)?.[0] ?? null;
       const afterMarker = marker ? body.slice(marker.length) : body;
       const intro = LIST_INTRO.exec(afterMarker)?.[1] ?? null;
-      out.push({ start: start + lead, end: start + lead + body.length, text: body, sep, depth, marker, intro, sentence: sentenceAt(start + lead) });
+      out.push({
+        start: start + lead,
+        end: start + lead + body.length,
+        text: body,
+        sep,
+        depth,
+        marker,
+        intro,
+        sentence: sentenceAt(start + lead),
+      });
     }
     // An empty clause ("），" or "。）") keeps the stronger separator.
     sep = body || STRENGTH.indexOf(next) < STRENGTH.indexOf(sep) ? next : sep;

@@ -85,7 +85,10 @@ export function rolesOf(header: string[]): Role[] {
       merged[merged.length - 1] += w;
     } else merged.push(w);
   }
-  const years = merged.map((w) => /^((?:19|20)\d\d)年/.exec(w)?.[1]).filter(Boolean).map(Number);
+  const years = merged
+    .map((w) => /^((?:19|20)\d\d)年/.exec(w)?.[1])
+    .filter(Boolean)
+    .map(Number);
   const latest = years.length > 0 ? Math.max(...years) : null;
   const out: Role[] = [];
   for (const w of merged) {

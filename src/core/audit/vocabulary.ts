@@ -17,7 +17,27 @@ export const COUNT_WORDS = [
   ...["间", "处", "座", "册", "份", "张", "岁", "天", "周", "小时", "倍", "床", "株", "只", "头"],
 ];
 /** Counts that add up (heads, households, items): a list of them is checked against its total. */
-export const SUMMABLE_COUNTS = new Set(["人", "人次", "户", "户次", "个", "项", "名", "辆", "台", "条", "家", "所", "批次", "次", "篇", "场", "件", "套", "处"]);
+export const SUMMABLE_COUNTS = new Set([
+  "人",
+  "人次",
+  "户",
+  "户次",
+  "个",
+  "项",
+  "名",
+  "辆",
+  "台",
+  "条",
+  "家",
+  "所",
+  "批次",
+  "次",
+  "篇",
+  "场",
+  "件",
+  "套",
+  "处",
+]);
 
 /** "8.45万" after 人口, or "5万人": 万 of people or things, not money. The word it counts, or null for money. */
 export function unitOfBareWan(before: string, after: string): string | null {
@@ -64,7 +84,8 @@ export const FUND_TYPES =
   /(一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|预算内|预算外|预算单位|部门预算|预算法|预算稳定调节基金|预算绩效|预决算|预算管理)/g;
 /** A label right before an amount: what it is. Tested on the lead with fund types removed. */
 export const LABEL_PREVIOUS = /(上年(?!结转|结余|末)|去年|上一年|上年度|上年同期)[^，；。]*$/;
-export const LABEL_BUDGET = /(年初预算|全年预算|调整预算|调整后预算|预算数|预算安排|预算|年初数|年初安排|计划|任务数|任务)(数|额|总额|总计|合计|共计|安排|资金)?(为|是|共|达)?$/;
+export const LABEL_BUDGET =
+  /(年初预算|全年预算|调整预算|调整后预算|预算数|预算安排|预算|年初数|年初安排|计划|任务数|任务)(数|额|总额|总计|合计|共计|安排|资金)?(为|是|共|达)?$/;
 export const LABEL_ACTUAL =
   /(决算|决算数|决算总额|执行数|实际支出|实际完成|支出数|本年数|本年支出|实际|完成|执行|拨付|支付)(数|额|总额|金额|资金)?(为|是|共|达)?$/;
 

@@ -33,7 +33,8 @@ export function lineName(name: string): string {
 export function workbookLines(a: Analysis): WorkbookLine[] {
   const out: WorkbookLine[] = [];
   const unitOfTable = (id: string): Unit => a.tables.find((t) => t.id === id)?.unit ?? "元";
-  const push = (name: string, code: string | null, period: WorkbookLine["period"], kind: WorkbookLine["kind"], fen: number | null) =>
+  const push =
+    (name: string, code: string | null, period: WorkbookLine["period"], kind: WorkbookLine["kind"], fen: number | null) =>
     (sheet: string, cell: string | null | undefined, unit: Unit) => {
       if (fen === null || !cell) return;
       out.push({ name: lineName(name), code, period, kind, fen, sheet, cell, decimals: Math.max(2, decimalsIn(fen, unit)), unit });

@@ -79,7 +79,8 @@ export const AUDIT_FINDING_TEXT = {
   },
   "text-unit": {
     title: "报告：单位疑误",
-    text: (d) => `${q(d)}“${s(d.stated)}”的单位疑似有误，应为“${s(d.expected)}”${d.neighbours ? `（同项其他数字：${s(d.neighbours)}）` : ""}。`,
+    text: (d) =>
+      `${q(d)}“${s(d.stated)}”的单位疑似有误，应为“${s(d.expected)}”${d.neighbours ? `（同项其他数字：${s(d.neighbours)}）` : ""}。`,
   },
   "text-base-zero": {
     title: "报告：零基数比率",

@@ -9,7 +9,7 @@
 import { amountIn, percentText, yuanText } from "../numbers";
 import { around, magnitude, mid, minus, plus, ratePercent } from "../relations";
 import type { Interval } from "../relations";
-import type { Change, Claim, Rate } from "../claims";
+import type { Claim, Rate } from "../claims";
 import { baseOf, changeBefore, currentOf } from "./context";
 import type { Check, CheckContext } from "./context";
 

@@ -81,10 +81,7 @@ export function baseOf(c: Claim, cmp: Comparison): Figure | null {
 
 export const cmpKey = (c: Comparison) => `${c.against}|${c.year ?? ""}|${c.hint ?? ""}|${c.assumed ? "?" : ""}`;
 export const sameCmp = (a: Comparison, b: Comparison) =>
-  a.against === b.against &&
-  a.year === b.year &&
-  !a.assumed === !b.assumed &&
-  (a.hint === b.hint || a.hint === null || b.hint === null);
+  a.against === b.against && a.year === b.year && !a.assumed === !b.assumed && (a.hint === b.hint || a.hint === null || b.hint === null);
 
 /**
  * The change a rate is the rate of: the last change of the same comparison said before it, or, when none was, the

@@ -38,7 +38,8 @@ export const partsChange: Check = {
           if (stated ? meets(sum, stated) : pc.dir === 0 ? meets(sum, exact(0n)) : pc.dir > 0 ? sum.hi > 0n : sum.lo < 0n) continue;
           // Leaving one part out gives the total's change: a part of another scope, not a wrong figure.
           const ivs = (changes as Change[]).map((c) => (c.fig ? signed(magnitude(around(c.fig, ctx.unit(c.fig)!)), c.dir) : exact(0n)));
-          const oneOff = stated !== null && ivs.length > 2 && ivs.some((_, i) => meets(ivs.filter((__, j) => j !== i).reduce(plus, exact(0n)), stated));
+          const oneOff =
+            stated !== null && ivs.length > 2 && ivs.some((_, i) => meets(ivs.filter((__, j) => j !== i).reduce(plus, exact(0n)), stated));
           if (oneOff) {
             ctx.skip("parts of another scope");
             continue;

@@ -42,19 +42,34 @@ function rateAgrees(stated: Dec, a: Iv, b: Iv): boolean {
   return 100n * x.hi * scale >= (2n * r - 1n) * b.lo && 100n * x.lo * scale <= (2n * r + 1n) * b.hi;
 }
 
-function report(ctx: CheckContext, rule: RuleId, row: Row, data: Record<string, string>, confidence = "high", unit: string | null = null): void {
+function report(
+  ctx: CheckContext,
+  rule: RuleId,
+  row: Row,
+  data: Record<string, string>,
+  confidence = "high",
+  unit: string | null = null,
+): void {
   const p = ctx.doc.paragraphs[row.paragraph - 1];
-  const yuan = (v: string) => (unit && /^-?[\d.]+$/.test(v) ? amountIn(shift(decOf(v).n, MONEY_EXP[unit as MoneyUnit] + 6 - decOf(v).d), "元", 2).replace(/元$/, "") : null);
+  const yuan = (v: string) =>
+    unit && /^-?[\d.]+$/.test(v)
+      ? amountIn(shift(decOf(v).n, MONEY_EXP[unit as MoneyUnit] + 6 - decOf(v).d), "元", 2).replace(/元$/, "")
+      : null;
   const amounts: Record<string, string | null> =
     rule === "text-sum" || rule === "text-diff" ? { statedYuan: yuan(data.stated), expectedYuan: yuan(data.expected) } : {};
-  ctx.report(rule, "error", { paragraph: row.paragraph, start: 0, end: p ? p.text.length : 0 }, {
-    check: "table",
-    ...data,
-    ...amounts,
-    row: row.label,
-    quote: row.text.length > 160 ? `${row.text.slice(0, 150)}……` : row.text,
-    confidence,
-  });
+  ctx.report(
+    rule,
+    "error",
+    { paragraph: row.paragraph, start: 0, end: p ? p.text.length : 0 },
+    {
+      check: "table",
+      ...data,
+      ...amounts,
+      row: row.label,
+      quote: row.text.length > 160 ? `${row.text.slice(0, 150)}……` : row.text,
+      confidence,
+    },
+  );
 }
 
 function withRoles(ctx: CheckContext, t: Table, roles: Role[]): void {
@@ -163,7 +178,12 @@ function learned(ctx: CheckContext, t: Table): void {
   if (width >= 3) {
     const cols = Array.from({ length: width }, (_, i) => i);
     const sumOf = (r: Row) => cols.slice(1).reduce((s, i) => add(s, ivOf(num(r.cells[i])!)), { lo: 0n, hi: 0n });
-    tryIdentity(cols, (r) => meets(ivOf(num(r.cells[0])!), sumOf(r)), (r) => ({ stated: r.cells[0].text, expected: text(mid(sumOf(r))) }), "text-sum");
+    tryIdentity(
+      cols,
+      (r) => meets(ivOf(num(r.cells[0])!), sumOf(r)),
+      (r) => ({ stated: r.cells[0].text, expected: text(mid(sumOf(r))) }),
+      "text-sum",
+    );
   }
 }
 
@@ -176,7 +196,8 @@ function learnedRows(ctx: CheckContext, t: Table): void {
         if (i === j || j === k || i === k) continue;
         const width = Math.min(rows[i].cells.length, rows[j].cells.length, rows[k].cells.length);
         const cols = Array.from({ length: width }, (_, c) => c).filter(
-          (c) => [i, j, k].every((r) => num(rows[r].cells[c]) && !rows[r].cells[c].percent) && [i, j, k].some((r) => !isZero(rows[r].cells[c])),
+          (c) =>
+            [i, j, k].every((r) => num(rows[r].cells[c]) && !rows[r].cells[c].percent) && [i, j, k].some((r) => !isZero(rows[r].cells[c])),
         );
         if (cols.length < 3) continue;
         const at = (r: number, c: number) => ivOf(num(rows[r].cells[c])!);

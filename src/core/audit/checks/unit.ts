@@ -39,7 +39,8 @@ function groupsOf(ctx: CheckContext): { claim: Claim; figs: Figure[] }[] {
 /** How many figures of the paragraph are written in each unit. */
 function unitCounts(ctx: CheckContext, paragraph: number): Map<string, number> {
   const out = new Map<string, number>();
-  for (const f of ctx.doc.paragraphs[paragraph - 1]?.figures ?? []) if (f.kind === "money" && f.unit) out.set(f.unit, (out.get(f.unit) ?? 0) + 1);
+  for (const f of ctx.doc.paragraphs[paragraph - 1]?.figures ?? [])
+    if (f.kind === "money" && f.unit) out.set(f.unit, (out.get(f.unit) ?? 0) + 1);
   return out;
 }
 
@@ -57,7 +58,8 @@ export const unit: Check = {
       const [[u1, f1], [u2, f2]] = [...byUnit.entries()].sort(
         (a, b) => b[1].length - a[1].length || (counts.get(b[0]) ?? 0) - (counts.get(a[0]) ?? 0),
       );
-      if (f2.length > f1.length || (f2.length === f1.length && (f1.length > 1 || (counts.get(u1) ?? 0) <= (counts.get(u2) ?? 0) + 1))) continue;
+      if (f2.length > f1.length || (f2.length === f1.length && (f1.length > 1 || (counts.get(u1) ?? 0) <= (counts.get(u2) ?? 0) + 1)))
+        continue;
       const major = u1 as MoneyUnit;
       const sizes = f1.map((f) => magnitudeOf(f, major)).sort((a, b) => a - b);
       if (f1.length === 1 && f2.length === 1 && Math.abs(magnitudeOf(f2[0], major) - sizes[0]) > 1) continue;
