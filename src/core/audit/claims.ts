@@ -451,6 +451,10 @@ function markerStyle(marker: string): string {
 /** A clause that stands beside the list's total rather than under it: "完成…" like the total, or 支出 after 收入. */
 function closesList(clause: string, parent: Claim): boolean {
   const head = clause.replace(/^[\d\-—至月份，]+/, "").replace(/^(全县|全市|全区|全省|全镇|全乡|累计|全年)/, "");
+  // "一般公共预算收入…其中…；政府性基金预算收入1616万元": another budget, beside the total.
+  const fund = V.FUND.exec(parent.raw)?.[1];
+  const other = V.FUND.exec(head)?.[1];
+  if (fund && other && fund !== other) return true;
   if (/^(完成|实现)/.test(head) && /(完成|实现)/.test(parent.raw)) return true;
   const swap =
     parent.subject.replace(/收入$/, "支出") !== parent.subject

@@ -105,6 +105,9 @@ export const SHARE_ALONE = /(占比|比重|所占比例)(为|是|达|达到|约)
 /** Words that introduce the parts of the amount before them. */
 export const LIST_INTRO =
   /^(其中|包括|主要包括|具体包括|具体情况如下|具体如下|分项情况是|分项情况如下|主要用于以下方面|(?:收入|支出)(?:包括|构成)|分[^，；。]{1,8}?看|(?:从|按)[^，；。]{1,10}?(?:来看|看))[:：，]?/;
+/** The four budgets: an item of one is never a part of a total of another ("一般公共预算收入…；政府性基金预算收入…"). */
+export const FUND = /(一般公共预算|政府性基金|国有资本经营|社会保险基金)/;
+
 /** "收入方面，…": the item the clauses after it are about. */
 export const TOPIC = /^(收入|支出)方面$/;
 /** A list that names only some parts: its parts may add up to less than the total. */

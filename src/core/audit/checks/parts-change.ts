@@ -6,11 +6,19 @@
 import { amountIn } from "../numbers";
 import { around, exact, magnitude, meets, mid, plus } from "../relations";
 import type { Interval } from "../relations";
-import type { Change } from "../claims";
-import type { Check } from "./context";
+import type { Amount, Change, Claim } from "../claims";
+import type { Check, CheckContext } from "./context";
 import { sameCmp } from "./context";
 
 const signed = (iv: Interval, dir: number): Interval => (dir < 0 ? { lo: -iv.hi, hi: -iv.lo } : iv);
+
+/** A list whose item is larger than its total is misread (the total is of something else): nothing to add up. */
+export function plausible(ctx: CheckContext, total: Amount | null, items: Claim[]): boolean {
+  const unit = total ? ctx.unit(total.fig) : null;
+  if (!total || !unit) return true;
+  const t = around(total.fig, unit);
+  return items.every((i) => i.amounts.every((a) => !ctx.unit(a.fig) || a.slot.period !== "cur" || around(a.fig, ctx.unit(a.fig)!).lo <= t.hi));
+}
 
 export const partsChange: Check = {
   id: "parts-change",
@@ -22,7 +30,7 @@ export const partsChange: Check = {
         if ((pc.fig && ctx.flagged.has(pc.fig)) || pc.cmp.assumed) continue;
         for (const split of splits) {
           const items = list.items.filter((i) => i.split === split && !i.excluded);
-          if (items.length < 2) continue;
+          if (items.length < 2 || !plausible(ctx, list.total, items)) continue;
           const changes = items.map((i) => {
             const cs = i.changes.filter((c) => sameCmp(c.cmp, pc.cmp));
             return cs.length === 1 ? cs[0] : null;
