@@ -147,7 +147,7 @@ export function directionAtEnd(lead: string, rate: boolean): { dir: 1 | -1; word
     const word = [up, down].filter(Boolean).sort((a, b) => b!.length - a!.length)[0];
     if (word) return { dir: word === up ? 1 : -1, word, signed: word === "增幅" || word === "降幅" };
   }
-  if (/(增减|变动|变化|差异|差额)(率|幅度|额|情况)?(为|是)?$/.test(core)) return { dir: 1, word: "增减", signed: true };
+  if (/(增减|变动|变化|差异|差额|差值)(率|幅度|额|情况)?(为|是)?$/.test(core)) return { dir: 1, word: "增减", signed: true };
   return null;
 }
 
@@ -711,7 +711,7 @@ function readFigure(f: Figure, lead: string, prev: Figure | null, c: Claim, st: 
   if (f.kind === "money") {
     const d = directionAtEnd(cleaned, false) ?? shortDirection(cleaned, prev, st) ?? compareDirection(cleaned);
     if (d) {
-      const cmp = comparisonIn(cleaned, currentYear) ?? st.cmp ?? inheritedCmp(c) ?? assumedCmp(c);
+      const cmp = comparisonIn(cleaned, currentYear) ?? st.cmp ?? inheritedCmp(c) ?? differenceCmp(cleaned, c) ?? assumedCmp(c);
       if (!cmp) {
         st.skipped++;
         return;
@@ -736,7 +736,11 @@ function readFigure(f: Figure, lead: string, prev: Figure | null, c: Claim, st: 
       st.skipped++;
       return;
     }
-    c.amounts.push({ fig: f, slot: slotOf(cleaned, currentYear, st.sentenceYear) });
+    const slot = slotOf(cleaned, currentYear, st.sentenceYear);
+    // "预算11324.44万元，其中：因公出国（境）费9605.80万元": an unlabelled part is of the kind of its list's total.
+    const total = c.list?.total;
+    if (slot.kind === null && slot.period === "cur" && total && total.slot.period === "cur" && total.slot.kind !== null) slot.kind = total.slot.kind;
+    c.amounts.push({ fig: f, slot });
     return;
   }
   if (f.kind === "percent") {
@@ -795,6 +799,12 @@ function inheritedCmp(c: Claim): Comparison | null {
   const cmps = around.flatMap((x) => [...x.changes, ...x.rates].map((ch) => ch.cmp));
   const kinds = new Set(cmps.map((x) => `${x.against}|${x.year ?? ""}|${x.hint ?? ""}`));
   return kinds.size === 1 ? { ...cmps[0], base: null } : null;
+}
+
+/** "支出2.05万元，年初预算为2.95万元，差值为0.9万元": a 差值/差额/差异 beside a budget is the 决算 against it. */
+function differenceCmp(lead: string, c: Claim): Comparison | null {
+  if (!/(差值|差额|差异)(为|是)?$/.test(lead) || !c.amounts.some((a) => a.slot.kind === "budget")) return null;
+  return { against: "budget", year: null, hint: "budget", base: null, phrase: "差值" };
 }
 
 /** A change said right after an item's only amount, with no comparison named and no budget in sight. */

@@ -18,7 +18,8 @@ const against = (c: Change) => (c.cmp.against === "budget" ? "预算" : c.cmp.ye
 function sign(cur: Interval, base: Interval): -1 | 0 | 1 | null {
   if (cur.lo > base.hi) return 1;
   if (cur.hi < base.lo) return -1;
-  return cur.lo === cur.hi && base.lo === base.hi && cur.lo === base.lo ? 0 : null;
+  // The same figure written twice ("预算为6.35万元，支出决算为6.35万元"): equal.
+  return cur.lo === base.lo && cur.hi === base.hi ? 0 : null;
 }
 
 /** A completion rate clearly above or below 100 %. */

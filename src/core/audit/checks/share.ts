@@ -30,7 +30,11 @@ export const share: Check = {
         const whole = wholeOf(ctx.doc, c, s.whole);
         const wholeAmount = whole ? matchingAmount(whole, part) : null;
         if (!whole || !wholeAmount || !ctx.unit(wholeAmount.fig)) {
-          if (s.whole) {
+          if (!s.whole && !c.parent) {
+            // "…决算中，因公出国（境）费…占0%；公务接待费…占29.76%；…": siblings of one sentence share one whole.
+            const key = `${c.paragraph}|sentence ${c.sentence.start}`;
+            unresolved.set(key, [...(unresolved.get(key) ?? []), { c, fig: s.fig, part: part.fig }]);
+          } else if (s.whole) {
             const before = ctx.doc.paragraphs[c.paragraph - 1]?.text.slice(0, c.start) ?? "";
             const key = `${c.paragraph}|${(before.match(new RegExp(NEW_SPLIT.source, "g")) ?? []).length}|${s.whole}`;
             unresolved.set(key, [...(unresolved.get(key) ?? []), { c, fig: s.fig, part: part.fig }]);
