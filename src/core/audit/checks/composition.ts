@@ -50,9 +50,22 @@ export const composition: Check = {
             // With both a 预算 and a 决算 of the period, a part of no stated kind could be either: only labelled parts count.
             const twoKinds = w.amounts.some((a) => a !== total && a.slot.period === total.slot.period && a.slot.kind !== total.slot.kind);
             const slot = twoKinds ? { ...total.slot, strict: true } : total.slot;
-            const parts = comp.parts.map((k) => amountFor(ctx, claims, k, slot));
-            if (parts.some((p) => p === null || p === "none")) continue;
-            const found = parts as { claim: Claim; amount: Amount }[];
+            // A part not stated itself but through its own parts (车 = 购置 + 运行) counts as their sum.
+            const found: { claim: Claim; amount: Amount }[] = [];
+            let complete = true;
+            for (const k of comp.parts) {
+              const direct = amountFor(ctx, claims, k, slot);
+              if (direct !== "none") {
+                if (direct === null) complete = false;
+                else found.push(direct);
+                continue;
+              }
+              const sub = COMPOSITIONS.find((x) => x.whole === k);
+              const subParts = sub ? sub.parts.map((kk) => amountFor(ctx, claims, kk, slot)) : [];
+              if (!sub || subParts.some((x) => x === null || x === "none")) complete = false;
+              else found.push(...(subParts as { claim: Claim; amount: Amount }[]));
+            }
+            if (!complete) continue;
             if (found.some((p) => ctx.flagged.has(p.amount.fig) || p.claim === w)) continue;
             ctx.covered.add(`${w.id}|${total.slot.kind}`);
             let sum: Interval = exact(0n);

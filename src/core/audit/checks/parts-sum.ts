@@ -14,9 +14,43 @@ import { COMPOSITIONS } from "../vocabulary";
 import type { Check, CheckContext } from "./context";
 import { matchingAmount } from "./lookup";
 
+/**
+ * "一批…3374.3万元，二批…2069.51万元，三批…787.59万元，合计批复总投资6222.4万元": a 合计 said after the items of its
+ * own sentence is their sum.
+ */
+function totalAfterItems(ctx: CheckContext): void {
+  for (const t of ctx.doc.claims) {
+    if (t.parent !== null || !/^(合计|共计|总计)/.test(t.raw.replace(/^[，、]/, "")) || t.amounts.length !== 1) continue;
+    const items = ctx.doc.claims.filter(
+      (c) => c !== t && c.parent === null && c.paragraph === t.paragraph && c.sentence.start === t.sentence.start && c.start < t.start,
+    );
+    const amounts = items.map((c) => (c.amounts.length === 1 && !c.perUnit ? c.amounts[0] : null));
+    if (items.length < 2 || amounts.some((a) => a === null || !ctx.unit(a.fig))) continue;
+    const total = t.amounts[0];
+    const unit = ctx.unit(total.fig);
+    if (!unit) continue;
+    const ivs = amounts.map((a) => around(a!.fig, ctx.unit(a!.fig)!));
+    const sum = ivs.reduce(plus, exact(0n));
+    ctx.checked();
+    if (sumsMeet(sum, around(total.fig, unit))) continue;
+    const decimals = Math.max(total.fig.value.d, ...amounts.map((a) => a!.fig.value.d));
+    ctx.report("text-sum", "error", t, {
+      check: "parts-sum",
+      stated: total.fig.text,
+      expected: amountIn(mid(sum), unit, decimals),
+      statedYuan: yuanText(micro(total.fig, unit)),
+      expectedYuan: yuanText(mid(sum)),
+      parts: amounts.map((a) => a!.fig.text).join("+"),
+      confidence: "high",
+    });
+    ctx.flagged.add(total.fig);
+  }
+}
+
 export const partsSum: Check = {
   id: "parts-sum",
   run(ctx) {
+    totalAfterItems(ctx);
     for (const list of ctx.doc.lists) {
       const parent = list.parent;
       if (parent.doubt || parent.perUnit) continue;

@@ -9,6 +9,7 @@ import type { Figure } from "../numbers";
 import { MONEY_EXP } from "../vocabulary";
 import type { MoneyUnit } from "../vocabulary";
 import type { Claim } from "../claims";
+import { around, exact, plus, sumsMeet } from "../relations";
 import type { Check, CheckContext } from "./context";
 
 /** log10 of a figure's size in 元, roughly (integer digits + unit exponent). */
@@ -33,7 +34,25 @@ function groupsOf(ctx: CheckContext): { claim: Claim; figs: Figure[] }[] {
     const figs = [...l.parent.amounts.map((a) => a.fig), ...l.items.filter((i) => !i.perUnit).flatMap((i) => i.amounts.map((a) => a.fig))];
     out.push({ claim: l.parent, figs });
   }
+  // Items of one sentence side by side ("…决算中，因公出国（境）费12.02万元…；公务接待费…").
+  const bySentence = new Map<string, Claim[]>();
+  for (const c of ctx.doc.claims.filter((x) => x.parent === null && !x.perUnit && x.amounts.length > 0)) {
+    const key = `${c.paragraph}|${c.sentence.start}`;
+    bySentence.set(key, [...(bySentence.get(key) ?? []), c]);
+  }
+  for (const cs of bySentence.values()) if (cs.length >= 3) out.push({ claim: cs[0], figs: cs.flatMap((c) => c.amounts.map((a) => a.fig)) });
   return out;
+}
+
+/** The parts of a list add up to its total only when the odd figure is read in the unit of the others. */
+function repairs(ctx: CheckContext, f: Figure, major: MoneyUnit): boolean {
+  const list = ctx.doc.lists.find((l) => l.items.some((i) => i.amounts.some((a) => a.fig === f)));
+  if (!list?.total || !ctx.unit(list.total.fig)) return false;
+  const parts = list.items.flatMap((i) => i.amounts.filter((a) => a.slot.period === "cur").map((a) => a.fig));
+  const sum = (read: MoneyUnit) =>
+    parts.reduce((acc, p) => plus(acc, around(p, p === f ? read : (ctx.unit(p) ?? major))), exact(0n));
+  const t = around(list.total.fig, ctx.unit(list.total.fig)!);
+  return sumsMeet(sum(major), t) && !sumsMeet(sum(f.unit as MoneyUnit), t);
 }
 
 /** How many figures of the paragraph are written in each unit. */
@@ -68,8 +87,10 @@ export const unit: Check = {
         if (done.has(f)) continue;
         const own = magnitudeOf(f, u2 as MoneyUnit);
         const asMajor = magnitudeOf(f, major);
-        // Written in its own unit it is 1000 times off its neighbours; in theirs it fits.
-        if (Math.abs(own - median) < 4 || Math.abs(asMajor - median) > 2) continue;
+        // Written in its own unit it is 1000 times off its neighbours and in theirs it fits, or only in theirs do the
+        // parts of its list add up.
+        const fits = Math.abs(own - median) >= 4 && Math.abs(asMajor - median) <= 2;
+        if (!fits && !repairs(ctx, f, major)) continue;
         done.add(f);
         ctx.checked();
         ctx.report("text-unit", "error", g.claim, {
