@@ -98,7 +98,8 @@ export function rolesOf(header: string[]): Role[] {
     }
     // "（一）", "一、", "（万元）": markers and units name no column.
     if (/^([（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、]|[（(](万元|元|亿元|千元)[）)])$/.test(w)) continue;
-    const kind = /预算/.test(w) ? "budget" : /决算|执行数|实际/.test(w) ? "actual" : null;
+    // "预算执行数" is what was spent: 执行/决算/实际 win over 预算.
+    const kind = /决算|执行数|实际/.test(w) ? "actual" : /预算/.test(w) ? "budget" : null;
     const y = /^((?:19|20)\d\d)年/.exec(w)?.[1];
     if (/(增减|增、减|变动|较上年)(率|幅度|%)|增长率|增幅|变动率/.test(w)) out.push({ role: "rate" });
     else if (/(增减|增、减|差额|差异|较上年|比上年)/.test(w) && !/^(19|20)\d\d年(度)?$/.test(w)) out.push({ role: "diff" });
