@@ -308,9 +308,11 @@ export function readParagraph(text: string, index: number, previous: Claim | nul
     const open = innermost();
     // An item said again in a second list under the same total ("具体情况如下：（一）…") is the same item.
     const again = (c: Claim) => open !== null && c.list !== null && c.list.parent === open.parent;
+    // An item named again at the start of a later sentence ("。公务接待费减少0万元") is the same item too.
+    const restated = clause.sep === "。" && st.openLists.length === 0;
     if (
       prior &&
-      (prior.parent === null || inOpenList(prior) || again(prior)) &&
+      (prior.parent === null || inOpenList(prior) || again(prior) || restated) &&
       !st.openLists.some((l) => l.parent === prior && l.items.length === 0)
     ) {
       if (prior.parent === null) st.openLists = st.openLists.filter((l) => l.sticky || l.parent === prior);

@@ -10,10 +10,27 @@ import { amountIn, percentText, yuanText } from "../numbers";
 import { around, magnitude, mid, minus, plus, ratePercent } from "../relations";
 import type { Interval } from "../relations";
 import type { Claim, Rate } from "../claims";
-import { baseOf, changeBefore, currentOf } from "./context";
+import { baseOf, changeBefore, currentOf, sameCmp } from "./context";
 import type { Check, CheckContext } from "./context";
 
 const againstWord = (r: Rate) => (r.cmp.against === "budget" ? "预算" : r.cmp.year ? `${r.cmp.year}年` : "上年");
+
+/** The signed sum of a list's parts' changes against the same base, when every part states one. */
+function derivedChange(ctx: CheckContext, c: Claim, r: Rate): { dir: 1 | -1; size: Interval } | null {
+  const list = ctx.doc.lists.find((l) => l.parent === c && l.items.length >= 2);
+  if (!list) return null;
+  let sum: Interval = { lo: 0n, hi: 0n };
+  for (const item of list.items) {
+    const cs = item.changes.filter((x) => sameCmp(x.cmp, r.cmp) || (x.cmp.against === r.cmp.against && !x.cmp.assumed));
+    if (cs.length !== 1 || (cs[0].fig === null && cs[0].dir !== 0) || (cs[0].fig && !ctx.unit(cs[0].fig))) return null;
+    const f = cs[0].fig;
+    if (!f || cs[0].dir === 0) continue;
+    const m = magnitude(around(f, ctx.unit(f)!));
+    sum = cs[0].dir > 0 ? plus(sum, m) : minus(sum, m);
+  }
+  if (sum.lo <= 0n && sum.hi >= 0n) return null;
+  return sum.lo > 0n ? { dir: 1, size: sum } : { dir: -1, size: magnitude(sum) };
+}
 
 export const changeRate: Check = {
   id: "change-rate",
@@ -51,6 +68,13 @@ function checkRate(ctx: CheckContext, c: Claim, r: Rate): void {
     // "0万元，比上年增加0万元，增长0%": nothing this year and no change, so nothing last year either.
     den = { lo: 0n, hi: 0n };
     num = den;
+    basis = "implied";
+  } else if (cur && !ch && derivedChange(ctx, c, r) !== null) {
+    // "与2023年预算相比增长16.75%，其中…增加0万元，…增加2.01万元，…减少0万元": the total's change is its parts'.
+    const d = derivedChange(ctx, c, r)!;
+    const x = iv(cur.fig);
+    den = d.dir > 0 ? minus(x, d.size) : plus(x, d.size);
+    num = d.size;
     basis = "implied";
   } else if (cur && ch?.fig && ch.dir !== 0) {
     const x = iv(cur.fig);
