@@ -264,6 +264,16 @@ export function readParagraph(text: string, index: number, previous: Claim | nul
   for (const g of groupsOf(text, usable, sentences)) g.figs.forEach((f, index) => st.groups.set(f, { group: g, index }));
 
   const newClaim = (clause: Clause, raw: string): Claim => {
+    // "…；其中：公务用车购置…；公务用车运行维护费…；公务接待费…": a known item that is not a part of the inner list's
+    // total but is one of an outer list's belongs to the outer list.
+    const key = V.itemKeyOf(subjectOf(raw));
+    if (key) {
+      const partOf = (l: List) => V.COMPOSITIONS.some((x) => x.whole === l.parent.key && x.parts.includes(key));
+      const inner = st.openLists[st.openLists.length - 1];
+      const outer = [...st.openLists].reverse().find(partOf);
+      if (inner && !inner.paren && inner.parent.key && !partOf(inner) && outer)
+        st.openLists = st.openLists.slice(0, st.openLists.indexOf(outer) + 1);
+    }
     const c: Claim = {
       id: nextId++,
       paragraph: index,
@@ -741,7 +751,8 @@ function readFigure(f: Figure, lead: string, prev: Figure | null, c: Claim, st: 
     const slot = slotOf(cleaned, currentYear, st.sentenceYear);
     // "预算11324.44万元，其中：因公出国（境）费9605.80万元": an unlabelled part is of the kind of its list's total.
     const total = c.list?.total;
-    if (slot.kind === null && slot.period === "cur" && total && total.slot.period === "cur" && total.slot.kind !== null) slot.kind = total.slot.kind;
+    if (slot.kind === null && slot.period === "cur" && total && total.slot.period === "cur" && total.slot.kind !== null)
+      slot.kind = total.slot.kind;
     c.amounts.push({ fig: f, slot });
     return;
   }

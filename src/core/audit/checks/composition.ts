@@ -27,7 +27,8 @@ function amountFor(
   for (const c of claims.filter((x) => x.key === key && !x.doubt && !x.perUnit)) {
     for (const a of c.amounts) {
       if (a.slot.period !== slot.period) continue;
-      if (a.slot.kind === slot.kind || (!slot.strict && (a.slot.kind === null || slot.kind === null))) found.push({ claim: c, amount: a });
+      // A part of no stated kind answers a total of any kind; a part that states its kind, only a total of that kind.
+      if (a.slot.kind === slot.kind || (!slot.strict && a.slot.kind === null)) found.push({ claim: c, amount: a });
     }
   }
   if (found.length === 0) return "none";

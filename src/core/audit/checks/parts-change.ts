@@ -17,7 +17,9 @@ export function plausible(ctx: CheckContext, total: Amount | null, items: Claim[
   const unit = total ? ctx.unit(total.fig) : null;
   if (!total || !unit) return true;
   const t = around(total.fig, unit);
-  return items.every((i) => i.amounts.every((a) => !ctx.unit(a.fig) || a.slot.period !== "cur" || around(a.fig, ctx.unit(a.fig)!).lo <= t.hi));
+  return items.every((i) =>
+    i.amounts.every((a) => !ctx.unit(a.fig) || a.slot.period !== "cur" || around(a.fig, ctx.unit(a.fig)!).lo <= t.hi),
+  );
 }
 
 export const partsChange: Check = {

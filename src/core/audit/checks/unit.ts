@@ -40,7 +40,8 @@ function groupsOf(ctx: CheckContext): { claim: Claim; figs: Figure[] }[] {
     const key = `${c.paragraph}|${c.sentence.start}`;
     bySentence.set(key, [...(bySentence.get(key) ?? []), c]);
   }
-  for (const cs of bySentence.values()) if (cs.length >= 3) out.push({ claim: cs[0], figs: cs.flatMap((c) => c.amounts.map((a) => a.fig)) });
+  for (const cs of bySentence.values())
+    if (cs.length >= 3) out.push({ claim: cs[0], figs: cs.flatMap((c) => c.amounts.map((a) => a.fig)) });
   return out;
 }
 
@@ -49,8 +50,7 @@ function repairs(ctx: CheckContext, f: Figure, major: MoneyUnit): boolean {
   const list = ctx.doc.lists.find((l) => l.items.some((i) => i.amounts.some((a) => a.fig === f)));
   if (!list?.total || !ctx.unit(list.total.fig)) return false;
   const parts = list.items.flatMap((i) => i.amounts.filter((a) => a.slot.period === "cur").map((a) => a.fig));
-  const sum = (read: MoneyUnit) =>
-    parts.reduce((acc, p) => plus(acc, around(p, p === f ? read : (ctx.unit(p) ?? major))), exact(0n));
+  const sum = (read: MoneyUnit) => parts.reduce((acc, p) => plus(acc, around(p, p === f ? read : (ctx.unit(p) ?? major))), exact(0n));
   const t = around(list.total.fig, ctx.unit(list.total.fig)!);
   return sumsMeet(sum(major), t) && !sumsMeet(sum(f.unit as MoneyUnit), t);
 }
