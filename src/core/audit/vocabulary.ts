@@ -144,9 +144,10 @@ export function itemKeyOf(name: string): ItemKey | null {
     if (run) return "carRun";
     return /费/.test(n) ? "car" : null;
   }
-  if (/^基本支出/.test(n)) return "basic";
-  if (/^人员经费/.test(n)) return "personnel";
-  if (/^公用经费/.test(n)) return "public";
+  // "基本支出", "一般公共预算财政拨款基本支出", "基本支出预算": 基本支出 = 人员经费 + 公用经费.
+  if (/^基本支出|基本支出(预算|决算)?$/.test(n)) return "basic";
+  if (/^人员经费(支出)?$/.test(n)) return "personnel";
+  if (/^公用经费(支出)?$/.test(n)) return "public";
   return null;
 }
 
