@@ -7,6 +7,7 @@ import { readDocument } from "./document";
 import type { Figure } from "./numbers";
 import type { MoneyUnit } from "./vocabulary";
 import { workbookLines } from "./workbook";
+import type { WorkbookLine } from "./workbook";
 
 /**
  * Checks the numbers of a report against themselves and, given the workbook's analysis, against the tables. The text
@@ -22,7 +23,11 @@ export interface AuditResult {
   skipped: number;
 }
 
-export function auditText(text: string, analysis: Analysis | null = null): AuditResult {
+/**
+ * `against`: the workbook the report is about — a check's result (its lines and 三公 items are read by workbookLines),
+ * or the figures as a flat list (WorkbookLine[]), which is how a unit model across tables and workbooks can feed it.
+ */
+export function auditText(text: string, against: Analysis | WorkbookLine[] | null = null): AuditResult {
   const doc = readDocument(text);
   const findings: Finding[] = [];
   let checked = 0;
@@ -30,7 +35,7 @@ export function auditText(text: string, analysis: Analysis | null = null): Audit
   const units = new Map<Figure, MoneyUnit>();
   const ctx: CheckContext = {
     doc,
-    lines: analysis ? workbookLines(analysis) : [],
+    lines: against === null ? [] : Array.isArray(against) ? against : workbookLines(against),
     report: (rule, severity, at, data) => findings.push(makeFinding(doc, rule, severity, at, data)),
     checked: () => checked++,
     skip: () => skipped++,

@@ -21,6 +21,23 @@ export interface DocumentRead {
   sentences: number;
   numbers: number;
   skipped: number;
+  /** Look-ups the checks share (built once): a claim's lists, a section's claims, a sentence's claims. */
+  listsOf: Map<Claim, List[]>;
+  bySection: Map<number, Claim[]>;
+  bySentence: Map<string, Claim[]>;
+}
+
+export const sentenceKey = (c: Claim) => `${c.paragraph}|${c.sentence.start}`;
+
+function groupBy<T, K>(xs: T[], key: (x: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const g = out.get(k);
+    if (g) g.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
 }
 
 const HEADING = /^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/;
@@ -51,7 +68,9 @@ export function readDocument(raw: string): DocumentRead {
     const top = p.claims.filter((c) => c.parent === null && c.amounts.length > 0);
     if (top.length > 0) last = top[top.length - 1];
   });
-  for (const c of paragraphs.flatMap((p) => p.claims)) inferPrecision(claimFigures(c));
+  const claims = paragraphs.flatMap((p) => p.claims);
+  const lists = paragraphs.flatMap((p) => p.lists);
+  for (const c of claims) inferPrecision(claimFigures(c));
   // A list's parts and total are written alike: "89.97万元，其中：30万元…；29.99万元…" is 30.00 + 30.00 + 29.99.
   for (const l of paragraphs.flatMap((p) => p.lists)) {
     inferPrecision([...(l.total ? [l.total.fig] : []), ...l.items.flatMap((i) => i.amounts.map((a) => a.fig))]);
@@ -61,8 +80,11 @@ export function readDocument(raw: string): DocumentRead {
     tables: tablesOf(normaliseCells(raw).split("\n")),
     paragraphs,
     section,
-    claims: paragraphs.flatMap((p) => p.claims),
-    lists: paragraphs.flatMap((p) => p.lists),
+    claims,
+    lists,
+    listsOf: groupBy(lists, (l) => l.parent),
+    bySection: groupBy(claims, (c) => section[c.paragraph - 1] ?? 0),
+    bySentence: groupBy(claims, sentenceKey),
     sentences: paragraphs.reduce((n, p) => n + p.sentences.length, 0),
     numbers: paragraphs.reduce((n, p) => n + p.figures.filter((f) => f.kind !== "year" && f.kind !== "date").length, 0),
     skipped: paragraphs.reduce((n, p) => n + p.skipped, 0),

@@ -17,7 +17,7 @@ const againstWord = (r: Rate) => (r.cmp.against === "budget" ? "预算" : r.cmp.
 
 /** The signed sum of a list's parts' changes against the same base, when every part states one. */
 function derivedChange(ctx: CheckContext, c: Claim, r: Rate): { dir: 1 | -1; size: Interval } | null {
-  const list = ctx.doc.lists.find((l) => l.parent === c && l.items.length >= 2);
+  const list = (ctx.doc.listsOf.get(c) ?? []).find((l) => l.items.length >= 2);
   if (!list) return null;
   let sum: Interval = { lo: 0n, hi: 0n };
   for (const item of list.items) {

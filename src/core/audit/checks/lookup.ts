@@ -40,8 +40,8 @@ export function wholeOf(doc: DocumentRead, c: Claim, whole: string | null): Clai
   if (c.parent && (!name || GENERIC.test(name) || namesMatch(name, c.parent.subject) || within(name, c.parent.subject))) return c.parent;
   if (!name) return null;
   const section = sectionOf(doc, c);
-  const candidates = doc.claims.filter(
-    (x) => x !== c && sectionOf(doc, x) === section && namesMatch(name, x.subject) && x.amounts.some((a) => a.slot.period === "cur"),
+  const candidates = (doc.bySection.get(section) ?? []).filter(
+    (x) => x !== c && namesMatch(name, x.subject) && x.amounts.some((a) => a.slot.period === "cur"),
   );
   const distinct = new Set(candidates.map((x) => currentOf(x, "prev")?.fig.text ?? "?"));
   return distinct.size === 1 && !distinct.has("?") ? candidates[0] : null;

@@ -11,6 +11,7 @@ import { around, exact, mid, plus, sumsMeet } from "../relations";
 import type { Interval } from "../relations";
 import type { Amount, Claim, List } from "../claims";
 import { COMPOSITIONS } from "../vocabulary";
+import { sentenceKey } from "../document";
 import type { Check, CheckContext } from "./context";
 import { matchingAmount } from "./lookup";
 
@@ -21,9 +22,7 @@ import { matchingAmount } from "./lookup";
 function totalAfterItems(ctx: CheckContext): void {
   for (const t of ctx.doc.claims) {
     if (t.parent !== null || !/^(合计|共计|总计)/.test(t.raw.replace(/^[，、]/, "")) || t.amounts.length !== 1) continue;
-    const items = ctx.doc.claims.filter(
-      (c) => c !== t && c.parent === null && c.paragraph === t.paragraph && c.sentence.start === t.sentence.start && c.start < t.start,
-    );
+    const items = (ctx.doc.bySentence.get(sentenceKey(t)) ?? []).filter((c) => c !== t && c.parent === null && c.start < t.start);
     const amounts = items.map((c) => (c.amounts.length === 1 && !c.perUnit ? c.amounts[0] : null));
     if (items.length < 2 || amounts.some((a) => a === null || !ctx.unit(a.fig))) continue;
     const total = t.amounts[0];

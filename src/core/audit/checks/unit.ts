@@ -46,8 +46,8 @@ function groupsOf(ctx: CheckContext): { claim: Claim; figs: Figure[] }[] {
 }
 
 /** The parts of a list add up to its total only when the odd figure is read in the unit of the others. */
-function repairs(ctx: CheckContext, f: Figure, major: MoneyUnit): boolean {
-  const list = ctx.doc.lists.find((l) => l.items.some((i) => i.amounts.some((a) => a.fig === f)));
+function repairs(ctx: CheckContext, c: Claim, f: Figure, major: MoneyUnit): boolean {
+  const list = c.list;
   if (!list?.total || !ctx.unit(list.total.fig)) return false;
   const parts = list.items.flatMap((i) => i.amounts.filter((a) => a.slot.period === "cur").map((a) => a.fig));
   const sum = (read: MoneyUnit) => parts.reduce((acc, p) => plus(acc, around(p, p === f ? read : (ctx.unit(p) ?? major))), exact(0n));
@@ -90,7 +90,8 @@ export const unit: Check = {
         // Written in its own unit it is 1000 times off its neighbours and in theirs it fits, or only in theirs do the
         // parts of its list add up.
         const fits = Math.abs(own - median) >= 4 && Math.abs(asMajor - median) <= 2;
-        if (!fits && !repairs(ctx, f, major)) continue;
+        const owner = ctx.doc.claims.find((c) => c.amounts.some((a) => a.fig === f));
+        if (!fits && !(owner && owner.list && repairs(ctx, owner, f, major))) continue;
         done.add(f);
         ctx.checked();
         ctx.report("text-unit", "error", g.claim, {
