@@ -106,7 +106,12 @@ function checkRate(ctx: CheckContext, c: Claim, r: Rate): void {
     return;
   }
   ctx.checked();
-  const agreement = ratePercent(r.fig.value, magnitude(num), den);
+  let agreement = ratePercent(r.fig.value, magnitude(num), den);
+  // A stated change already reported wrong: the rate may well be of the true difference of the two amounts.
+  if (agreement !== "agrees" && base && cur && ch?.fig && ctx.flagged.has(ch.fig)) {
+    const again = ratePercent(r.fig.value, magnitude(minus(iv(cur.fig), iv(base))), den);
+    if (again === "agrees") agreement = again;
+  }
   if (agreement === "agrees") return;
   const decimals = Math.max(2, ...[base, cur?.fig, ch?.fig].filter((f) => f).map((f) => f!.value.d));
   ctx.report("text-rate", agreement === "last-digit" ? "warning" : "error", c, {

@@ -150,63 +150,82 @@ function compositions(ctx: CheckContext, t: Table, skip: Set<number>): void {
   }
 }
 
-/** Identities the table shows itself: column k = column j − column i, or column 0 = Σ the others. */
+/** A relation instance that fails: the cells it involves, and the cell it states (the one it would report). */
+interface Failure {
+  cells: string[];
+  row: Row;
+  col: number;
+  expected: bigint;
+  rule: RuleId;
+}
+
+/**
+ * Identities the table shows itself: a column that is the difference of two others, or the sum of all the others, in
+ * at least two rows with figures; a row that is the difference of two others in at least two columns. One wrong cell
+ * breaks several of them: only a cell that every broken identity involves is reported, and only once.
+ */
 function learned(ctx: CheckContext, t: Table): void {
   const width = Math.max(...t.rows.map((r) => r.cells.length));
-  const full = (r: Row, cols: number[]) => cols.every((i) => num(r.cells[i]) && !r.cells[i].percent);
-  const nontrivial = (r: Row, cols: number[]) => cols.some((i) => !isZero(r.cells[i]));
-  const tryIdentity = (cols: number[], holds: (r: Row) => boolean, explain: (r: Row) => Record<string, string>, rule: RuleId) => {
-    const rows = t.rows.filter((r) => full(r, cols) && nontrivial(r, cols));
-    if (rows.length < 3) return;
-    const failing = rows.filter((r) => !holds(r));
-    if (failing.length !== 1 || rows.length - failing.length < 2) return;
-    ctx.checked();
-    report(ctx, rule, failing[0], explain(failing[0]), "medium");
-  };
+  const rows = t.rows;
+  const at = (r: number, c: number) => ivOf(num(rows[r].cells[c])!);
+  const ok = (r: number, c: number) => num(rows[r].cells[c]) !== null && !rows[r].cells[c].percent;
+  const id = (r: number, c: number) => `${r}:${c}`;
+  const failures: Failure[] = [];
+  let identities = 0;
+  // Columns: k = j − i, row by row.
   for (let k = 0; k < width; k++)
     for (let j = 0; j < width; j++)
       for (let i = 0; i < width; i++) {
         if (i === j || j === k || i === k || (i > j && k > i)) continue;
-        const holds = (r: Row) => meets(ivOf(num(r.cells[k])!), sub(ivOf(num(r.cells[j])!), ivOf(num(r.cells[i])!)));
-        tryIdentity(
-          [i, j, k],
-          holds,
-          (r) => ({ stated: r.cells[k].text, expected: text(mid(sub(ivOf(num(r.cells[j])!), ivOf(num(r.cells[i])!)))) }),
-          "text-diff",
-        );
+        const used = rows.map((_, r) => r).filter((r) => ok(r, i) && ok(r, j) && ok(r, k) && [i, j, k].some((c) => !isZero(rows[r].cells[c])));
+        const failing = used.filter((r) => !meets(at(r, k), sub(at(r, j), at(r, i))));
+        if (used.length < 3 || failing.length !== 1 || used.length - 1 < 2) continue;
+        identities++;
+        const r = failing[0];
+        failures.push({ cells: [id(r, i), id(r, j), id(r, k)], row: rows[r], col: k, expected: mid(sub(at(r, j), at(r, i))), rule: "text-diff" });
       }
+  // Column 0 = the sum of the others.
   if (width >= 3) {
-    const cols = Array.from({ length: width }, (_, i) => i);
-    const sumOf = (r: Row) => cols.slice(1).reduce((s, i) => add(s, ivOf(num(r.cells[i])!)), { lo: 0n, hi: 0n });
-    tryIdentity(
-      cols,
-      (r) => meets(ivOf(num(r.cells[0])!), sumOf(r)),
-      (r) => ({ stated: r.cells[0].text, expected: text(mid(sumOf(r))) }),
-      "text-sum",
-    );
+    const cols = Array.from({ length: width }, (_, c) => c);
+    const used = rows.map((_, r) => r).filter((r) => cols.every((c) => ok(r, c)) && cols.some((c) => !isZero(rows[r].cells[c])));
+    const sumOf = (r: number) => cols.slice(1).reduce((acc, c) => add(acc, at(r, c)), { lo: 0n, hi: 0n });
+    const failing = used.filter((r) => !meets(at(r, 0), sumOf(r)));
+    if (used.length >= 3 && failing.length === 1) {
+      identities++;
+      const r = failing[0];
+      failures.push({ cells: cols.map((c) => id(r, c)), row: rows[r], col: 0, expected: mid(sumOf(r)), rule: "text-sum" });
+    }
   }
-}
-
-/** A row that is the difference of two others, column by column ("决算对比" = 本年决算 − 上年决算). */
-function learnedRows(ctx: CheckContext, t: Table): void {
-  const rows = t.rows;
+  // Rows: k = j − i, column by column ("决算对比" = 本年决算 − 上年决算).
   for (let k = 0; k < rows.length; k++)
     for (let j = 0; j < rows.length; j++)
       for (let i = 0; i < rows.length; i++) {
         if (i === j || j === k || i === k) continue;
-        const width = Math.min(rows[i].cells.length, rows[j].cells.length, rows[k].cells.length);
         const cols = Array.from({ length: width }, (_, c) => c).filter(
-          (c) =>
-            [i, j, k].every((r) => num(rows[r].cells[c]) && !rows[r].cells[c].percent) && [i, j, k].some((r) => !isZero(rows[r].cells[c])),
+          (c) => ok(i, c) && ok(j, c) && ok(k, c) && [i, j, k].some((r) => !isZero(rows[r].cells[c])),
         );
-        if (cols.length < 3) continue;
-        const at = (r: number, c: number) => ivOf(num(rows[r].cells[c])!);
         const failing = cols.filter((c) => !meets(at(k, c), sub(at(j, c), at(i, c))));
-        if (failing.length !== 1 || cols.length - 1 < 2) continue;
+        if (cols.length < 3 || failing.length !== 1) continue;
+        identities++;
         const c = failing[0];
-        ctx.checked();
-        report(ctx, "text-diff", rows[k], { stated: rows[k].cells[c].text, expected: text(mid(sub(at(j, c), at(i, c)))) }, "medium");
+        failures.push({ cells: [id(i, c), id(j, c), id(k, c)], row: rows[k], col: c, expected: mid(sub(at(j, c), at(i, c))), rule: "text-diff" });
       }
+  if (failures.length === 0) return;
+  ctx.checked();
+  const culprits = failures[0].cells.filter((cell) => failures.every((f) => f.cells.includes(cell))).map((x) => x.split(":").map(Number));
+  // Cells of one row (or one column) that one identity alone cannot tell apart: the derived one is the rightmost column
+  // (a 增减 after 上年 and 本年) or the bottom row (a 对比 row under the rows it compares).
+  const oneRow = culprits.every(([r]) => r === culprits[0][0]);
+  const oneCol = culprits.every(([, c]) => c === culprits[0][1]);
+  if (culprits.length === 0 || (culprits.length > 1 && !oneRow && !oneCol)) {
+    ctx.skip("a table whose broken identities no single cell explains");
+    return;
+  }
+  const [r, c] = culprits.reduce((best, x) => (oneRow ? (x[1] > best[1] ? x : best) : x[0] > best[0] ? x : best));
+  // Reported where the culprit is the stated side of an identity, else on the first.
+  const f = failures.find((x) => x.row === rows[r] && x.col === c) ?? failures[0];
+  void identities;
+  report(ctx, f.rule, rows[r], { stated: rows[r].cells[c].text, expected: f.row === rows[r] && f.col === c ? text(f.expected) : "" }, "medium");
 }
 
 export const tableRows: Check = {
@@ -214,10 +233,7 @@ export const tableRows: Check = {
   run(ctx) {
     for (const t of ctx.doc.tables) {
       if (t.roles) withRoles(ctx, t, t.roles);
-      else {
-        learned(ctx, t);
-        learnedRows(ctx, t);
-      }
+      else learned(ctx, t);
       const skip = new Set((t.roles ?? []).map((r, i) => (r.role === "rate" || r.role === "completion" || r.role === "share" ? i : -1)));
       compositions(ctx, t, skip);
     }
