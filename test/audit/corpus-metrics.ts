@@ -167,3 +167,27 @@ export function scoreTable(scores: FamilyScore[]): string {
   );
   return rows.join("\n");
 }
+
+/**
+ * The passages of one source joined as the paragraphs of one report (in corpus order): what the audit meets in a real
+ * document, where a total, its items and other statements sit in neighbouring paragraphs. Findings beyond a passage's
+ * recorded errors are false alarms here too.
+ */
+export function joinedFalseAlarms(audit: Audit, real: RealEntry[], part: Part): { id: string; rule: string; stated: string }[] {
+  const bySource = new Map<string, RealEntry[]>();
+  for (const e of real.filter((x) => inPart(x.source, part))) bySource.set(e.source, [...(bySource.get(e.source) ?? []), e]);
+  const out: { id: string; rule: string; stated: string }[] = [];
+  for (const entries of bySource.values()) {
+    const r = audit(entries.map((e) => e.text.replace(/\n/g, " ")).join("\n"));
+    entries.forEach((e, i) => {
+      const expected = new Map<string, number>();
+      for (const err of e.errors) expected.set(err.rule, (expected.get(err.rule) ?? 0) + 1);
+      const seen = new Map<string, number>();
+      for (const f of r.findings.filter((x) => x.cell === `P${i + 1}`)) {
+        seen.set(f.rule, (seen.get(f.rule) ?? 0) + 1);
+        if (seen.get(f.rule)! > (expected.get(f.rule) ?? 0)) out.push({ id: e.id, rule: f.rule, stated: String(f.data.stated ?? "") });
+      }
+    });
+  }
+  return out;
+}

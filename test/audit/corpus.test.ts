@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { auditText } from "../../src/core";
-import { fnv1a, partOf, scoreReal, scoreTable, scoreVariants, totals } from "./corpus-metrics";
+import { fnv1a, joinedFalseAlarms, partOf, scoreReal, scoreTable, scoreVariants, totals } from "./corpus-metrics";
 import type { RealEntry, VariantEntry } from "./corpus-metrics";
 
 /**
@@ -32,6 +32,10 @@ describe("the corpus", () => {
     expect(r.falseAlarms).toEqual([]);
   });
 
+  test("no false alarm either when the passages of a source are read as one report", () => {
+    expect(joinedFalseAlarms(audit, real, "all")).toEqual([]);
+  });
+
   test("the errors published in the real passages: most are found", () => {
     const r = scoreReal(audit, real, "all");
     expect(r.errors).toBeGreaterThanOrEqual(33);
@@ -51,5 +55,5 @@ describe("the corpus", () => {
 });
 
 /** Floors for what the corpus measures today; raise them as the audit improves, never lower them silently. */
-const MIN_PUBLISHED_CAUGHT = 20;
-const MIN_FAMILY_RECALL = 0.6;
+const MIN_PUBLISHED_CAUGHT = 21;
+const MIN_FAMILY_RECALL = 0.75;
