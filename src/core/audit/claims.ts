@@ -668,6 +668,8 @@ function readWords(clause: Clause, figs: Figure[], st: State, c: Claim, currentY
   const t = clause.text.replace(V.FUND_TYPES, "");
   // "决算数大于预算数", "本年度决算数未超过2019年预算数", "决算数与预算数持平".
   const cmpWord = COMPARE_WORDS.exec(t);
+  // "决算数大小于预算数", "大于（小于）", "小于预算数（或与预算数持平）": template words left unchosen claim nothing.
+  if (cmpWord && /大小于|小大于|(大于|高于|超过).{0,6}(小于|低于)|(小于|低于).{0,6}(大于|高于|持平)/.test(t)) return;
   if (cmpWord) {
     const w = cmpWord[2];
     const dir = V.COMPARE_DOWN.test(w) ? -1 : V.COMPARE_UP.test(w) ? 1 : 0;
