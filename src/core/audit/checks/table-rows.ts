@@ -177,12 +177,20 @@ function learned(ctx: CheckContext, t: Table): void {
     for (let j = 0; j < width; j++)
       for (let i = 0; i < width; i++) {
         if (i === j || j === k || i === k || (i > j && k > i)) continue;
-        const used = rows.map((_, r) => r).filter((r) => ok(r, i) && ok(r, j) && ok(r, k) && [i, j, k].some((c) => !isZero(rows[r].cells[c])));
+        const used = rows
+          .map((_, r) => r)
+          .filter((r) => ok(r, i) && ok(r, j) && ok(r, k) && [i, j, k].some((c) => !isZero(rows[r].cells[c])));
         const failing = used.filter((r) => !meets(at(r, k), sub(at(r, j), at(r, i))));
         if (used.length < 3 || failing.length !== 1 || used.length - 1 < 2) continue;
         identities++;
         const r = failing[0];
-        failures.push({ cells: [id(r, i), id(r, j), id(r, k)], row: rows[r], col: k, expected: mid(sub(at(r, j), at(r, i))), rule: "text-diff" });
+        failures.push({
+          cells: [id(r, i), id(r, j), id(r, k)],
+          row: rows[r],
+          col: k,
+          expected: mid(sub(at(r, j), at(r, i))),
+          rule: "text-diff",
+        });
       }
   // Column 0 = the sum of the others.
   if (width >= 3) {
@@ -208,7 +216,13 @@ function learned(ctx: CheckContext, t: Table): void {
         if (cols.length < 3 || failing.length !== 1) continue;
         identities++;
         const c = failing[0];
-        failures.push({ cells: [id(i, c), id(j, c), id(k, c)], row: rows[k], col: c, expected: mid(sub(at(j, c), at(i, c))), rule: "text-diff" });
+        failures.push({
+          cells: [id(i, c), id(j, c), id(k, c)],
+          row: rows[k],
+          col: c,
+          expected: mid(sub(at(j, c), at(i, c))),
+          rule: "text-diff",
+        });
       }
   if (failures.length === 0) return;
   ctx.checked();
@@ -225,7 +239,13 @@ function learned(ctx: CheckContext, t: Table): void {
   // Reported where the culprit is the stated side of an identity, else on the first.
   const f = failures.find((x) => x.row === rows[r] && x.col === c) ?? failures[0];
   void identities;
-  report(ctx, f.rule, rows[r], { stated: rows[r].cells[c].text, expected: f.row === rows[r] && f.col === c ? text(f.expected) : "" }, "medium");
+  report(
+    ctx,
+    f.rule,
+    rows[r],
+    { stated: rows[r].cells[c].text, expected: f.row === rows[r] && f.col === c ? text(f.expected) : "" },
+    "medium",
+  );
 }
 
 export const tableRows: Check = {
