@@ -15,10 +15,6 @@ export interface Interval {
   hi: bigint;
 }
 
-export function unitOf(f: Figure, fallback: MoneyUnit | null = null): MoneyUnit | null {
-  return f.kind === "money" && f.unit ? (f.unit as MoneyUnit) : fallback;
-}
-
 export function around(f: Figure, unit: MoneyUnit): Interval {
   const m = micro(f, unit);
   const h = halfUlp(f, unit);
@@ -59,14 +55,4 @@ export function ratePercent(stated: Dec, num: Interval, den: Interval): Agreemen
   const within = (k: bigint) => 100n * num.hi * scale >= (2n * r - k) * den.lo && 100n * num.lo * scale <= (2n * r + k) * den.hi;
   if (within(1n)) return "agrees";
   return within(3n) ? "last-digit" : "differs";
-}
-
-/** A stated amount against an interval: agrees, or off. */
-export function amountAgrees(stated: Interval, computed: Interval): boolean {
-  return meets(stated, computed);
-}
-
-/** The interval of a rate (num/den × 100) rounded to `decimals`, as a midpoint for the message. */
-export function percentOf(num: Interval, den: Interval): { num: bigint; den: bigint } {
-  return { num: mid(num), den: mid(den) };
 }

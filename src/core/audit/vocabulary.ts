@@ -74,8 +74,6 @@ export const AMOUNT_TAIL = /(额|金额|数额)?(为|是|达|达到|约|了|共�
 export const VS_PREVIOUS = /(上年|去年|上一年|上年度|同比|同期|上期|前一年)/;
 /** "比年初预算", "较预算数", "与调整预算相比", "决算数较预算数": against this year's budget. */
 export const VS_BUDGET = /(年初预算|调整预算|调整后预算|全年预算|预算数|预算|年初数|年初安排|计划数|计划|任务数|任务)/;
-/** The comparison phrase that a change word follows: "较上年", "比2021年决算数", "与2019年预算相比", "同比". */
-export const COMPARISON = /(较|比|与|同比|对比|相比|相较)/;
 
 // ——— Labels of amounts ———
 
@@ -161,4 +159,3 @@ export const COMPOSITIONS: readonly { whole: ItemKey; parts: readonly ItemKey[] 
 
 export const COMPARE_UP = /(大于|高于|超过|超出|多于)/;
 export const COMPARE_DOWN = /(小于|低于|少于|未超过|不超过|没有超过|未超出)/;
-export const COMPARE_EQUAL = /(等于|持平|相等|一致)/;

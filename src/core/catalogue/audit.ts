@@ -29,7 +29,7 @@ export const AUDIT_FINDING_TEXT = {
           return `${q(d)}表中“${s(d.row)}”的${s(d.stated)}与各项合计${s(d.expected)}不符。`;
         default:
           return `${q(d)}写明${s(d.stated)}，各项${d.parts ? `（${s(d.parts)}）` : ""}合计为${s(d.expected)}${d.note ? `，${s(d.note)}` : ""}${
-            d.confidence === "medium" ? "，请核对是否漏列或有误" : ""
+            d.confidence === "medium" && !s(d.note).includes("请核对") ? "，请核对是否漏列或有误" : ""
           }。`;
       }
     },

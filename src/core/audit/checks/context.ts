@@ -79,7 +79,6 @@ export function baseOf(c: Claim, cmp: Comparison): Figure | null {
   return pick(prev);
 }
 
-export const cmpKey = (c: Comparison) => `${c.against}|${c.year ?? ""}|${c.hint ?? ""}|${c.assumed ? "?" : ""}`;
 export const sameCmp = (a: Comparison, b: Comparison) =>
   a.against === b.against && a.year === b.year && !a.assumed === !b.assumed && (a.hint === b.hint || a.hint === null || b.hint === null);
 

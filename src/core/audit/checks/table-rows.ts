@@ -93,24 +93,31 @@ function withRoles(ctx: CheckContext, t: Table, roles: Role[]): void {
       const expected = sub(ivOf(x), ivOf(p));
       const stated = ivOf(num(c[diff])!);
       const ok = num(c[diff])!.n < 0n ? meets(stated, expected) : meets(stated, abs(expected));
-      if (!ok) report(ctx, "text-diff", row, { stated: c[diff].text, expected: text((expected.lo + expected.hi) / 2n) });
+      if (!ok) report(ctx, "text-diff", row, { stated: c[diff].text, expected: text((expected.lo + expected.hi) / 2n) }, "high", t.unit);
     }
     if (rate >= 0 && p && x && num(c[rate])) {
       ctx.checked();
       // The rate of the two amounts (a wrong 增减 cell is reported on its own).
       const d = sub(ivOf(x), ivOf(p));
-      if (p.n === 0n) report(ctx, "text-base-zero", row, { stated: c[rate].text, expected: "上年为0，不计算增减率" });
+      if (p.n === 0n) report(ctx, "text-base-zero", row, { stated: c[rate].text, expected: "上年为0，不计算增减率" }, "high", t.unit);
       else if (!rateAgrees(num(c[rate])!, d, abs(ivOf(p)))) {
         const e = sub(ivOf(x), ivOf(p));
-        report(ctx, "text-rate", row, { stated: c[rate].text, expected: pct((e.lo + e.hi) / 2n, (ivOf(p).lo + ivOf(p).hi) / 2n) });
+        report(
+          ctx,
+          "text-rate",
+          row,
+          { stated: c[rate].text, expected: pct((e.lo + e.hi) / 2n, (ivOf(p).lo + ivOf(p).hi) / 2n) },
+          "high",
+          t.unit,
+        );
       }
     }
     if (completion >= 0 && budget >= 0 && x && num(c[budget]) && num(c[completion])) {
       ctx.checked();
       const b = num(c[budget])!;
-      if (b.n === 0n) report(ctx, "text-base-zero", row, { stated: c[completion].text, expected: "预算为0，不计算完成率" });
+      if (b.n === 0n) report(ctx, "text-base-zero", row, { stated: c[completion].text, expected: "预算为0，不计算完成率" }, "high", t.unit);
       else if (!rateAgrees(num(c[completion])!, ivOf(x), ivOf(b))) {
-        report(ctx, "text-rate", row, { stated: c[completion].text, expected: pct(mid(ivOf(x)), mid(ivOf(b))) });
+        report(ctx, "text-rate", row, { stated: c[completion].text, expected: pct(mid(ivOf(x)), mid(ivOf(b))) }, "high", t.unit);
       }
     }
     if (total >= 0 && parts.length >= 2 && num(c[total]) && parts.every((i) => num(c[i]) || c[i] === undefined || c[i].text === "")) {
@@ -118,7 +125,8 @@ function withRoles(ctx: CheckContext, t: Table, roles: Role[]): void {
       if (figs.length >= 2) {
         ctx.checked();
         const sum = figs.reduce((s, v) => add(s, ivOf(v)), { lo: 0n, hi: 0n });
-        if (!meets(sum, ivOf(num(c[total])!))) report(ctx, "text-sum", row, { stated: c[total].text, expected: text(mid(sum)) });
+        if (!meets(sum, ivOf(num(c[total])!)))
+          report(ctx, "text-sum", row, { stated: c[total].text, expected: text(mid(sum)) }, "high", t.unit);
       }
     }
   }
@@ -171,7 +179,6 @@ function learned(ctx: CheckContext, t: Table): void {
   const ok = (r: number, c: number) => num(rows[r].cells[c]) !== null && !rows[r].cells[c].percent;
   const id = (r: number, c: number) => `${r}:${c}`;
   const failures: Failure[] = [];
-  let identities = 0;
   // Columns: k = j − i, row by row.
   for (let k = 0; k < width; k++)
     for (let j = 0; j < width; j++)
@@ -182,7 +189,6 @@ function learned(ctx: CheckContext, t: Table): void {
           .filter((r) => ok(r, i) && ok(r, j) && ok(r, k) && [i, j, k].some((c) => !isZero(rows[r].cells[c])));
         const failing = used.filter((r) => !meets(at(r, k), sub(at(r, j), at(r, i))));
         if (used.length < 3 || failing.length !== 1 || used.length - 1 < 2) continue;
-        identities++;
         const r = failing[0];
         failures.push({
           cells: [id(r, i), id(r, j), id(r, k)],
@@ -199,7 +205,6 @@ function learned(ctx: CheckContext, t: Table): void {
     const sumOf = (r: number) => cols.slice(1).reduce((acc, c) => add(acc, at(r, c)), { lo: 0n, hi: 0n });
     const failing = used.filter((r) => !meets(at(r, 0), sumOf(r)));
     if (used.length >= 3 && failing.length === 1) {
-      identities++;
       const r = failing[0];
       failures.push({ cells: cols.map((c) => id(r, c)), row: rows[r], col: 0, expected: mid(sumOf(r)), rule: "text-sum" });
     }
@@ -214,7 +219,6 @@ function learned(ctx: CheckContext, t: Table): void {
         );
         const failing = cols.filter((c) => !meets(at(k, c), sub(at(j, c), at(i, c))));
         if (cols.length < 3 || failing.length !== 1) continue;
-        identities++;
         const c = failing[0];
         failures.push({
           cells: [id(i, c), id(j, c), id(k, c)],
@@ -238,7 +242,6 @@ function learned(ctx: CheckContext, t: Table): void {
   const [r, c] = culprits.reduce((best, x) => (oneRow ? (x[1] > best[1] ? x : best) : x[0] > best[0] ? x : best));
   // Reported where the culprit is the stated side of an identity, else on the first.
   const f = failures.find((x) => x.row === rows[r] && x.col === c) ?? failures[0];
-  void identities;
   report(
     ctx,
     f.rule,
