@@ -41,6 +41,8 @@ export { TEMPLATES, buildReport } from "./report/templates";
 export type { TemplateId } from "./report/templates";
 export { auditText } from "./audit/audit";
 export type { AuditResult } from "./audit/audit";
+export { workbookLines } from "./audit/workbook";
+export type { WorkbookLine } from "./audit/workbook";
 export { auditJson, AuditJsonSchema } from "./audit/audit-json";
 export type { AuditJson } from "./audit/audit-json";
 export { plainAudit } from "./audit/plain-audit";

@@ -2,6 +2,7 @@ import type { Finding, FindingData, RuleId } from "../base/findings";
 import { fenOfYuanString, FEN_PER, formatFen } from "../base/money";
 import { amountText, DEFAULT_PRESENTATION } from "../base/presentation";
 import type { Presentation } from "../base/presentation";
+import { AUDIT_FINDING_TEXT } from "./audit";
 
 /**
  * The one message catalogue for findings: the task pane, the command line, the result sheets and the report word a
@@ -114,54 +115,7 @@ export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
     title: "等级与得分不符",
     text: (d) => `总分 ${s(d.total)} 对应等级为“${s(d.expected)}”，表中写为“${s(d.stated)}”。`,
   },
-  "text-sum": {
-    why: "报告中的合计与各项之和不一致。",
-    todo: "改正合计或各项数字。",
-    title: "报告：合计不符",
-    text: (d) => `「${s(d.quote)}」：写明 ${s(d.stated)}，${s(d.expected)}。`,
-  },
-  "text-diff": {
-    why: "报告中的增减额与两数之差不一致。",
-    todo: "按两数重新计算增减额。",
-    title: "报告：增减额不符",
-    text: (d) => `「${s(d.quote)}」：按两数计算差额为 ${s(d.computed)}，所述为 ${s(d.stated)}。`,
-  },
-  "text-rate": {
-    why: "报告中的百分比与分子分母不一致。",
-    todo: "按两数重新计算百分比。",
-    title: "报告：百分比不符",
-    text: (d) => `「${s(d.quote)}」：按两数计算为 ${s(d.computed)}%，所述为 ${s(d.stated)}%。`,
-  },
-  "text-direction": {
-    why: "报告写的增减方向与数字相反。",
-    todo: "把“增加/减少”“增长/下降”改为与数字一致。",
-    title: "报告：增减方向不符",
-    text: (d) => `「${s(d.quote)}」：所述“${s(d.stated)}”，按数字应为“${s(d.expected)}”。`,
-  },
-  "text-unit": {
-    why: "单位写错会使金额差一万倍。",
-    todo: "改正单位。",
-    title: "报告：单位疑误",
-    text: (d) => `「${s(d.quote)}」：“${s(d.stated)}”的单位疑似有误，应为“${s(d.expected)}”。`,
-  },
-  "text-base-zero": {
-    why: "基数为0时不能计算增长率。",
-    todo: "改写为“新增”或删去比率。",
-    title: "报告：零基数比率",
-    text: (d) => `「${s(d.quote)}」：${s(d.expected)}。`,
-  },
-  "text-vs-table": {
-    why: "报告中的数字与工作簿中的表不一致。",
-    todo: "以表为准改正报告，或先改正表。",
-    title: "报告：与表格不符",
-    text: (d) => `「${s(d.quote)}」：所述 ${s(d.stated)}，表中为 ${s(d.expected)}。`,
-  },
-  "text-score": {
-    why: "同一指标的分值在报告中前后不一。",
-    todo: "统一分值。",
-    title: "报告：分值前后不一",
-    text: (d) => `「${s(d.quote)}」：“${s(d.name)}”的分值前后不一（${s(d.stated)}）。`,
-  },
+  ...AUDIT_FINDING_TEXT,
   "unit-assumed": {
     why: "没有写明金额单位，按“元”读数；若实为万元，所有金额都差一万倍。",
     todo: "在标题下注明“单位：万元”，或在检查页确认单位。",

@@ -1,4 +1,5 @@
 import { auditText } from "../audit/audit";
+import type { Finding } from "../base/findings";
 import { DRAFT_ERRORS } from "../catalogue/errors";
 import { findingMessage } from "../catalogue/findings";
 import { reportText } from "../report/model";
@@ -17,6 +18,17 @@ export class DraftCheckError extends Error {
   }
 }
 
+/**
+ * A total that does not add up in the draft because it does not add up in the workbook: the clerk's data, already a
+ * sum-mismatch finding of the check, reported faithfully — not a fault of the draft.
+ */
+function mirrorsWorkbook(f: Finding, result: CheckResult): boolean {
+  return (
+    f.rule === "text-sum" &&
+    result.findings.some((w) => w.rule === "sum-mismatch" && w.data.stated === f.data.statedYuan && w.data.computed === f.data.expectedYuan)
+  );
+}
+
 export interface Draft {
   model: ReportModel;
   /** Numbers checked, and placeholders left for the clerk. */
@@ -33,7 +45,7 @@ export function draftReport(template: TemplateId, result: CheckResult, settings:
   const check = checkNumbers(model, { unit: settings.displayUnit, decimals: settings.decimals });
   const problems = [...check.problems];
   for (const f of auditText(reportText(model), result).findings) {
-    if (f.severity === "error") problems.push(DRAFT_ERRORS.auditFinding(findingMessage(f, settings)));
+    if (f.severity === "error" && !mirrorsWorkbook(f, result)) problems.push(DRAFT_ERRORS.auditFinding(findingMessage(f, settings)));
   }
   if (problems.length > 0) throw new DraftCheckError(problems);
   return { model, numbers: check.numbers, placeholders: check.placeholders };

@@ -1,0 +1,129 @@
+/**
+ * A rate of change against its figures (text-rate), and a rate stated on a zero base (text-base-zero).
+ *   rate = change ÷ previous, with the previous as stated ("上年数为8.65万元", "较2020年的3178万元"), or implied by the
+ *   amount and its change: "X，增加Y，增长Z%" ⇒ previous = X − Y ("X，减少Y" ⇒ X + Y). The change is the stated one
+ *   (what the writer divided) or, without one, the difference of the two amounts.
+ * A previous of 0 has no rate: "增长100%" (or "增长0%" on 0 → 0) is base-zero. Tolerance: the stated rate's half unit
+ * of its last decimal against the interval the written figures allow; one unit more is a warning (a truncated rate).
+ */
+import { amountIn, percentText, yuanText } from "../numbers";
+import { around, magnitude, mid, minus, plus, ratePercent } from "../relations";
+import type { Interval } from "../relations";
+import type { Claim, Rate } from "../claims";
+import { baseOf, changeBefore, currentOf, sameCmp } from "./context";
+import type { Check, CheckContext } from "./context";
+
+const againstWord = (r: Rate) => (r.cmp.against === "budget" ? "预算" : r.cmp.year ? `${r.cmp.year}年` : "上年");
+
+/** The signed sum of a list's parts' changes against the same base, when every part states one. */
+function derivedChange(ctx: CheckContext, c: Claim, r: Rate): { dir: 1 | -1; size: Interval } | null {
+  const list = (ctx.doc.listsOf.get(c) ?? []).find((l) => l.items.length >= 2);
+  if (!list) return null;
+  let sum: Interval = { lo: 0n, hi: 0n };
+  for (const item of list.items) {
+    const cs = item.changes.filter((x) => sameCmp(x.cmp, r.cmp) || (x.cmp.against === r.cmp.against && !x.cmp.assumed));
+    if (cs.length !== 1 || (cs[0].fig === null && cs[0].dir !== 0) || (cs[0].fig && !ctx.unit(cs[0].fig))) return null;
+    const f = cs[0].fig;
+    if (!f || cs[0].dir === 0) continue;
+    const m = magnitude(around(f, ctx.unit(f)!));
+    sum = cs[0].dir > 0 ? plus(sum, m) : minus(sum, m);
+  }
+  if (sum.lo <= 0n && sum.hi >= 0n) return null;
+  return sum.lo > 0n ? { dir: 1, size: sum } : { dir: -1, size: magnitude(sum) };
+}
+
+export const changeRate: Check = {
+  id: "change-rate",
+  run(ctx) {
+    for (const c of ctx.doc.claims) {
+      if (c.doubt) continue;
+      for (const r of c.rates) if (!ctx.flagged.has(r.fig)) checkRate(ctx, c, r);
+    }
+  },
+};
+
+function checkRate(ctx: CheckContext, c: Claim, r: Rate): void {
+  const paired = changeBefore(c, r);
+  const cur = currentOf(c, r.cmp.against);
+  const base = baseOf(c, r.cmp);
+  // A change reported wrong is still what the writer divided by a stated base; it derives no base of its own.
+  if (paired?.fig && ctx.flagged.has(paired.fig) && !base) return;
+  const ch = paired && paired.fig ? paired : null;
+  const unit = (ch?.fig && ctx.unit(ch.fig)) ?? (cur && ctx.unit(cur.fig)) ?? (base && ctx.unit(base)) ?? null;
+  if (!unit) {
+    ctx.skip("rate without figures");
+    return;
+  }
+  if ((cur && ctx.flagged.has(cur.fig)) || (base && ctx.flagged.has(base))) return;
+  const iv = (f: NonNullable<typeof base>) => magnitude(around(f, ctx.unit(f) ?? unit));
+  let num: Interval | null = null;
+  let den: Interval | null = null;
+  let basis = "";
+  if (base) {
+    den = iv(base);
+    if (ch?.fig) num = iv(ch.fig);
+    else if (cur) num = magnitude(minus(iv(cur.fig), den));
+    basis = "stated";
+  } else if (cur && ch?.fig && ch.dir === 0 && cur.fig.value.n === 0n) {
+    // "0万元，比上年增加0万元，增长0%": nothing this year and no change, so nothing last year either.
+    den = { lo: 0n, hi: 0n };
+    num = den;
+    basis = "implied";
+  } else if (cur && !ch && derivedChange(ctx, c, r) !== null) {
+    // "与2023年预算相比增长16.75%，其中…增加0万元，…增加2.01万元，…减少0万元": the total's change is its parts'.
+    const d = derivedChange(ctx, c, r)!;
+    const x = iv(cur.fig);
+    den = d.dir > 0 ? minus(x, d.size) : plus(x, d.size);
+    num = d.size;
+    basis = "implied";
+  } else if (cur && ch?.fig && ch.dir !== 0) {
+    const x = iv(cur.fig);
+    const y = iv(ch.fig);
+    den = ch.dir > 0 ? minus(x, y) : plus(x, y);
+    num = y;
+    basis = "implied";
+  }
+  if (!num || !den) {
+    ctx.skip("rate without base");
+    return;
+  }
+  // A zero base: no rate at all ("上年数为0", or "17000元，同比增加17000元").
+  if (mid(den) === 0n && ((den.lo === 0n && den.hi === 0n) || (cur !== null && ch?.fig && cur.fig.value.n === ch.fig.value.n))) {
+    ctx.checked();
+    ctx.report("text-base-zero", r.fig.value.n === 0n ? "warning" : "error", c, {
+      check: "base-zero",
+      stated: r.fig.text,
+      expected: "不计算增减率（可写“新增”或“上年无此项”）",
+      against: againstWord(r),
+      base: "0",
+      confidence: "high",
+    });
+    ctx.flagged.add(r.fig);
+    return;
+  }
+  if (den.lo <= 0n) {
+    ctx.skip("base may be zero");
+    return;
+  }
+  ctx.checked();
+  let agreement = ratePercent(r.fig.value, magnitude(num), den);
+  // A stated change already reported wrong: the rate may well be of the true difference of the two amounts.
+  if (agreement !== "agrees" && base && cur && ch?.fig && ctx.flagged.has(ch.fig)) {
+    const again = ratePercent(r.fig.value, magnitude(minus(iv(cur.fig), iv(base))), den);
+    if (again === "agrees") agreement = again;
+  }
+  if (agreement === "agrees") return;
+  const decimals = Math.max(2, ...[base, cur?.fig, ch?.fig].filter((f) => f).map((f) => f!.value.d));
+  ctx.report("text-rate", agreement === "last-digit" ? "warning" : "error", c, {
+    check: "change-rate",
+    stated: r.fig.text,
+    expected: percentText(mid(magnitude(num)), mid(den), Math.max(2, r.fig.value.d)),
+    numerator: amountIn(mid(magnitude(num)), unit, decimals),
+    denominator: amountIn(mid(den), unit, decimals),
+    denominatorYuan: yuanText(mid(den)),
+    basis,
+    against: againstWord(r),
+    confidence: agreement === "last-digit" ? "medium" : "high",
+  });
+  ctx.flagged.add(r.fig);
+}

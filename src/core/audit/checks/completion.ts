@@ -1,0 +1,88 @@
+/**
+ * A completion rate against the 决算 and the budget (text-rate), and a completion rate on a zero budget (text-base-zero):
+ * "预算为6.35万元，支出决算为6.35万元，完成预算的100%", "占年初预算数109466万元的56.3%", and with the budget implied by
+ * a stated difference: "完成年初预算71.21%，比年初预算减少3887.49万元" ⇒ budget = 决算 + 3887.49;
+ * "决算数大于预算数55.93万元" ⇒ budget = 决算 − 55.93.
+ */
+import { percentText } from "../numbers";
+import { around, magnitude, mid, minus, plus, ratePercent } from "../relations";
+import type { Interval } from "../relations";
+import type { Claim } from "../claims";
+import type { Figure } from "../numbers";
+import { baseOf, currentOf } from "./context";
+import type { Check } from "./context";
+
+const BUDGET = { against: "budget" as const, year: null, hint: "budget" as const, base: null, phrase: "" };
+
+/**
+ * "项目资金共2179万元，…已完成拨付2113.63万元，执行率97%": an 执行率/支付率 without a 预算 amount is of the item's
+ * other amount, when it has exactly one.
+ */
+function fundsOf(c: Claim, actual: Figure, rate: Figure): Figure | null {
+  const line = c.completions.find((x) => x.fig === rate);
+  if (!line || !/执行率|支付率|完成率|使用率/.test(c.raw + (line.word ?? ""))) return null;
+  const others = c.amounts.filter((a) => a.slot.period === "cur" && a.fig !== actual && a.slot.kind !== "actual");
+  return others.length === 1 ? others[0].fig : null;
+}
+
+export const completion: Check = {
+  id: "completion",
+  run(ctx) {
+    for (const c of ctx.doc.claims) {
+      if (c.doubt) continue;
+      for (const x of c.completions) {
+        if (ctx.flagged.has(x.fig)) continue;
+        const cur = currentOf(c, "budget") ?? (x.base ? currentOf(c, "prev") : null);
+        if (!cur || ctx.flagged.has(cur.fig)) {
+          ctx.skip("completion without 决算");
+          continue;
+        }
+        const unit = ctx.unit(cur.fig);
+        if (!unit) continue;
+        const stated = x.base ?? baseOf(c, BUDGET) ?? fundsOf(c, cur.fig, x.fig);
+        let den: Interval | null = null;
+        let zero = false;
+        if (stated) {
+          den = around(stated, ctx.unit(stated) ?? unit);
+          zero = stated.value.n === 0n;
+        } else {
+          const diff = c.changes.find((ch) => ch.cmp.against === "budget" && ch.fig && ch.dir !== 0 && !ctx.flagged.has(ch.fig));
+          if (diff?.fig) {
+            const x0 = around(cur.fig, unit);
+            const d = magnitude(around(diff.fig, ctx.unit(diff.fig) ?? unit));
+            den = diff.dir > 0 ? minus(x0, d) : plus(x0, d);
+            zero = diff.dir > 0 && cur.fig.value.n === diff.fig.value.n && cur.fig.unit === diff.fig.unit;
+          }
+        }
+        if (!den) {
+          ctx.skip("completion without budget");
+          continue;
+        }
+        ctx.checked();
+        if (zero) {
+          ctx.report("text-base-zero", "error", c, {
+            check: "completion-zero",
+            stated: x.fig.text,
+            expected: "预算为0，不计算完成率",
+            confidence: "high",
+          });
+          ctx.flagged.add(x.fig);
+          continue;
+        }
+        if (den.lo <= 0n) continue;
+        const agreement = ratePercent(x.fig.value, magnitude(around(cur.fig, unit)), den);
+        if (agreement === "agrees") continue;
+        ctx.report("text-rate", agreement === "last-digit" ? "warning" : "error", c, {
+          check: "completion",
+          stated: x.fig.text,
+          expected: percentText(mid(around(cur.fig, unit)), mid(den), Math.max(2, x.fig.value.d)),
+          numerator: cur.fig.text,
+          denominator: stated ? stated.text : "",
+          basis: stated ? "stated" : "implied",
+          confidence: agreement === "last-digit" ? "medium" : "high",
+        });
+        ctx.flagged.add(x.fig);
+      }
+    }
+  },
+};

@@ -1,0 +1,107 @@
+/**
+ * A share against part ÷ whole (text-rate): "本年支出合计519.07万元，其中基本支出401.91万元，占77.43%", "公务接待费支出
+ * 2.05万元，占“三公”经费的100%", "分别为2666.3亿元和30400.7亿元，占全国政府采购规模的8.1%和91.9%" (the whole named in
+ * an earlier sentence). When the whole is named but not stated, the shares of one whole must still agree on it: each
+ * share implies the whole (part ÷ share), and two parts that imply different wholes cannot both be right.
+ */
+import { amountIn, percentText } from "../numbers";
+import { around, mid, ratePercent } from "../relations";
+import type { Interval } from "../relations";
+import type { Claim } from "../claims";
+import type { Figure } from "../numbers";
+import { NEW_SPLIT } from "../vocabulary";
+import { currentOf } from "./context";
+import type { Check, CheckContext } from "./context";
+import { matchingAmount, wholeOf } from "./lookup";
+
+export const share: Check = {
+  id: "share",
+  run(ctx) {
+    const unresolved = new Map<string, { c: Claim; fig: Figure; part: Figure }[]>();
+    for (const c of ctx.doc.claims) {
+      if (c.doubt || c.perUnit) continue;
+      for (const s of c.shares) {
+        if (ctx.flagged.has(s.fig)) continue;
+        const part = currentOf(c, "prev");
+        if (!part || !ctx.unit(part.fig) || ctx.flagged.has(part.fig)) {
+          ctx.skip("share without its part");
+          continue;
+        }
+        const whole = wholeOf(ctx.doc, c, s.whole);
+        const wholeAmount = whole ? matchingAmount(whole, part) : null;
+        if (!whole || !wholeAmount || !ctx.unit(wholeAmount.fig)) {
+          if (!s.whole && !c.parent) {
+            // "…决算中，因公出国（境）费…占0%；公务接待费…占29.76%；…": siblings of one sentence share one whole.
+            const key = `${c.paragraph}|sentence ${c.sentence.start}`;
+            unresolved.set(key, [...(unresolved.get(key) ?? []), { c, fig: s.fig, part: part.fig }]);
+          } else if (s.whole) {
+            const before = ctx.doc.paragraphs[c.paragraph - 1]?.text.slice(0, c.start) ?? "";
+            const key = `${c.paragraph}|${(before.match(new RegExp(NEW_SPLIT.source, "g")) ?? []).length}|${s.whole}`;
+            unresolved.set(key, [...(unresolved.get(key) ?? []), { c, fig: s.fig, part: part.fig }]);
+          }
+          ctx.skip("share without its whole");
+          continue;
+        }
+        if (ctx.flagged.has(wholeAmount.fig) || wholeAmount.fig.value.n === 0n) continue;
+        ctx.checked();
+        const p = around(part.fig, ctx.unit(part.fig)!);
+        const w = around(wholeAmount.fig, ctx.unit(wholeAmount.fig)!);
+        const agreement = ratePercent(s.fig.value, p, w);
+        if (agreement === "agrees") continue;
+        ctx.report("text-rate", agreement === "last-digit" ? "warning" : "error", c, {
+          check: "share",
+          stated: s.fig.text,
+          expected: percentText(mid(p), mid(w), Math.max(2, s.fig.value.d)),
+          numerator: part.fig.text,
+          denominator: wholeAmount.fig.text,
+          whole: whole.subject,
+          confidence: agreement === "last-digit" ? "medium" : "high",
+        });
+        ctx.flagged.add(s.fig);
+      }
+    }
+    for (const group of unresolved.values()) impliedWholes(ctx, group);
+  },
+};
+
+/** Each share implies the whole: part ÷ share. Two that cannot meet mean one share (or part) is wrong. */
+function impliedWholes(ctx: CheckContext, group: { c: Claim; fig: Figure; part: Figure }[]): void {
+  const usable = group.filter((g) => g.fig.value.n > 0n && g.part.value.n > 0n);
+  if (usable.length < 2) return;
+  const implied = usable.map((g) => {
+    const p = around(g.part, ctx.unit(g.part)!);
+    // The share in units of a tenth of its last decimal, ± half a unit of that decimal.
+    const scale = 10n ** BigInt(g.fig.value.d + 1);
+    const rLo = g.fig.value.n * 10n - 5n;
+    const rHi = g.fig.value.n * 10n + 5n;
+    // whole = part / (r / 100): [p.lo·100·scale/rHi, p.hi·100·scale/rLo]
+    const iv: Interval = { lo: (p.lo * 100n * scale) / rHi, hi: (p.hi * 100n * scale) / rLo + 1n };
+    return { ...g, iv };
+  });
+  ctx.checked();
+  // The shares agree when their implied wholes have a common point. If they do not, and leaving out exactly one share
+  // makes the rest agree, that one is wrong; with two shares, the pair is reported once (on the later one).
+  const common = (xs: typeof implied) => {
+    let lo = xs[0].iv.lo;
+    let hi = xs[0].iv.hi;
+    for (const x of xs) {
+      if (x.iv.lo > lo) lo = x.iv.lo;
+      if (x.iv.hi < hi) hi = x.iv.hi;
+    }
+    return lo <= hi;
+  };
+  if (common(implied)) return;
+  const odd = implied.length > 2 ? implied.filter((x) => common(implied.filter((y) => y !== x))) : [implied[implied.length - 1]];
+  if (odd.length !== 1) return;
+  const o = odd[0];
+  const others = implied.filter((x) => x !== o);
+  const unit = ctx.unit(o.part)!;
+  ctx.report("text-rate", "error", o.c, {
+    check: "share-implied-whole",
+    stated: o.fig.text,
+    expected: others.map((x) => `${x.part.text}占${x.fig.text}`).join("、"),
+    implied: amountIn(mid(o.iv), unit, 1),
+    confidence: "medium",
+  });
+  ctx.flagged.add(o.fig);
+}

@@ -1,0 +1,90 @@
+/**
+ * A figure the report states for an item of the workbook, against the workbook (text-vs-table): matched by 科目 code
+ * (“（30217）”) or name, period (本年/上年) and kind (预算/决算). The tolerance is the rounding of both: the stated figure's
+ * half unit of its last decimal and the table's half unit of its shown decimals. An item whose name matches lines of
+ * two tables with different figures is ambiguous and skipped; so is an unlabelled amount where the line has both a
+ * 预算 and a 决算 figure and it agrees with neither is not guessed at.
+ */
+import { FEN_PER } from "../../base/money";
+import { amountIn } from "../numbers";
+import { around, meets } from "../relations";
+import type { Amount, Claim } from "../claims";
+import { itemKeyOf, MONEY_EXP } from "../vocabulary";
+import type { MoneyUnit } from "../vocabulary";
+import { lineName } from "../workbook";
+import type { WorkbookLine } from "../workbook";
+import type { Check, CheckContext } from "./context";
+
+const strip = (s: string) => s.replace(/(支出|经费|费用|费)$/, "");
+
+function linesFor(ctx: CheckContext, c: Claim): WorkbookLine[] {
+  const code = /[（(](\d{3,7})[）)]/.exec(c.raw)?.[1] ?? null;
+  if (code) {
+    const byCode = ctx.lines.filter((l) => l.code === code);
+    if (byCode.length > 0) return byCode;
+  }
+  const name = lineName(c.raw.replace(/[（(]\d{3,7}[）)]/, ""));
+  const subject = c.subject;
+  const key = itemKeyOf(subject);
+  return ctx.lines.filter((l) => {
+    if (l.name === name || l.name === subject || (strip(l.name) === strip(subject) && strip(subject).length >= 2)) return true;
+    return key !== null && key === itemKeyOf(l.name) && (key !== "sangong" || /三公/.test(l.name));
+  });
+}
+
+/** µ元 interval of a table figure, with the table's rounding. */
+function tableInterval(l: WorkbookLine) {
+  const m = BigInt(l.fen) * 10_000n;
+  const exp = MONEY_EXP[l.unit as MoneyUnit] + 6 - l.decimals;
+  const h = exp <= 0 ? 0n : 5n * 10n ** BigInt(exp - 1);
+  return { lo: m - h, hi: m + h };
+}
+
+function check(ctx: CheckContext, c: Claim, a: Amount, lines: WorkbookLine[]): void {
+  const unit = ctx.unit(a.fig);
+  if (!unit || ctx.flagged.has(a.fig)) return;
+  const period = a.slot.period === "cur" ? "cur" : a.slot.period === "prev" ? "prev" : null;
+  if (!period) return;
+  const kinds: WorkbookLine["kind"][] = a.slot.kind ? [a.slot.kind] : period === "prev" ? ["actual"] : ["actual", "budget"];
+  const candidates = lines.filter((l) => l.period === period && kinds.includes(l.kind));
+  if (candidates.length === 0) return;
+  const stated = around(a.fig, unit);
+  const values = new Set(candidates.map((l) => `${l.kind}|${l.fen}`));
+  const kindsFound = new Set(candidates.map((l) => l.kind));
+  if (values.size !== kindsFound.size) {
+    ctx.skip("item in two tables with different figures");
+    return;
+  }
+  ctx.checked();
+  if (candidates.some((l) => meets(stated, tableInterval(l)))) return;
+  if (!a.slot.kind && kindsFound.size > 1) {
+    ctx.skip("unlabelled amount");
+    return;
+  }
+  const l = candidates[0];
+  const decimals = Math.max(a.fig.value.d, 2);
+  ctx.report("text-vs-table", "error", c, {
+    check: "vs-table",
+    name: c.subject,
+    stated: a.fig.text,
+    expected: `${amountIn(BigInt(l.fen) * 10_000n, unit, decimals)}（${l.sheet}!${l.cell}）`,
+    expectedYuan: (l.fen / FEN_PER["元"]).toFixed(2),
+    tableSheet: l.sheet,
+    tableCell: l.cell,
+    confidence: "high",
+  });
+  ctx.flagged.add(a.fig);
+}
+
+export const vsTable: Check = {
+  id: "vs-table",
+  run(ctx) {
+    if (ctx.lines.length === 0) return;
+    for (const c of ctx.doc.claims) {
+      if (c.doubt || c.perUnit || !c.subject) continue;
+      const lines = linesFor(ctx, c);
+      if (lines.length === 0) continue;
+      for (const a of c.amounts) check(ctx, c, a, lines);
+    }
+  },
+};
