@@ -53,7 +53,8 @@ export function reportHtml(m: ReportModel): string {
       const body = b.categories
         .map((c, i) => `<tr><td>${escapeHtml(c)}</td>${b.series.map((s) => `<td>${escapeHtml(s.values[i].text)}</td>`).join("")}</tr>`)
         .join("");
-      parts.push(`<p><b>${escapeHtml(b.caption)}（单位：${escapeHtml(b.unit)}）</b></p><table border="1" style="border-collapse:collapse">${head}${body}</table>`);
+      const caption = `<p><b>${escapeHtml(b.caption)}（单位：${escapeHtml(b.unit)}）</b></p>`;
+      parts.push(`${caption}<table border="1" style="border-collapse:collapse">${head}${body}</table>`);
     } else {
       const head = `<tr>${b.header.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr>`;
       const body = b.rows.map((r) => `<tr>${r.map((c) => `<td>${runs(c)}</td>`).join("")}</tr>`).join("");

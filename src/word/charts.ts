@@ -12,25 +12,111 @@ const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 const COLORS = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "264478", "9E480E", "636363", "997300"];
 const col = (i: number) => String.fromCharCode(66 + i); // B, C, …
 
+/** An element: x("c:idx", { val: 0 }) → <c:idx val="0"/>; children are joined. */
+function x(tag: string, attrs: Record<string, string | number> = {}, ...children: string[]): string {
+  const a = Object.entries(attrs)
+    .map(([k, v]) => ` ${k}="${esc(String(v))}"`)
+    .join("");
+  return children.length === 0 ? `<${tag}${a}/>` : `<${tag}${a}>${children.join("")}</${tag}>`;
+}
+const v = (tag: string, val: string | number) => x(tag, { val });
+const noLine = x("a:ln", {}, x("a:noFill"));
+const solid = (rgb: string) => x("a:solidFill", {}, v("a:srgbClr", rgb));
+
 function strCache(f: string, values: string[]): string {
-  const pts = values.map((v, i) => `<c:pt idx="${i}"><c:v>${esc(v)}</c:v></c:pt>`).join("");
-  return `<c:strRef><c:f>${f}</c:f><c:strCache><c:ptCount val="${values.length}"/>${pts}</c:strCache></c:strRef>`;
+  const pts = values.map((t, i) => x("c:pt", { idx: i }, x("c:v", {}, esc(t))));
+  return x("c:strRef", {}, x("c:f", {}, f), x("c:strCache", {}, v("c:ptCount", values.length), ...pts));
 }
 
 function numCache(f: string, values: string[], format: string): string {
-  const pts = values.map((v, i) => `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`).join("");
-  return `<c:numRef><c:f>${f}</c:f><c:numCache><c:formatCode>${format}</c:formatCode><c:ptCount val="${values.length}"/>${pts}</c:numCache></c:numRef>`;
+  const pts = values.map((t, i) => x("c:pt", { idx: i }, x("c:v", {}, t)));
+  return x("c:numRef", {}, x("c:f", {}, f), x("c:numCache", {}, x("c:formatCode", {}, format), v("c:ptCount", values.length), ...pts));
 }
 
+const fontRun = (font: string) => x("a:latin", { typeface: font }) + x("a:ea", { typeface: font });
 const textProps = (font: string, size: number) =>
-  `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}"><a:latin typeface="${esc(font)}"/><a:ea typeface="${esc(font)}"/></a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>`;
+  x(
+    "c:txPr",
+    {},
+    x("a:bodyPr"),
+    x("a:lstStyle"),
+    x("a:p", {}, x("a:pPr", {}, x("a:defRPr", { sz: size }, fontRun(font))), x("a:endParaRPr", { lang: "zh-CN" })),
+  );
 
 function labels(showCat: boolean, format: string, font: string): string {
-  return (
-    `<c:dLbls><c:numFmt formatCode="${format}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${textProps(font, 900)}` +
-    `<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="${showCat ? 1 : 0}"/><c:showSerName val="0"/>` +
-    `<c:showPercent val="0"/><c:showBubbleSize val="0"/>${showCat ? `<c:separator>：</c:separator><c:showLeaderLines val="1"/>` : ""}</c:dLbls>`
+  return x(
+    "c:dLbls",
+    {},
+    x("c:numFmt", { formatCode: format, sourceLinked: 0 }),
+    x("c:spPr", {}, x("a:noFill"), noLine),
+    textProps(font, 900),
+    v("c:showLegendKey", 0),
+    v("c:showVal", 1),
+    v("c:showCatName", showCat ? 1 : 0),
+    v("c:showSerName", 0),
+    v("c:showPercent", 0),
+    v("c:showBubbleSize", 0),
+    ...(showCat ? [x("c:separator", {}, "："), v("c:showLeaderLines", 1)] : []),
   );
+}
+
+function axes(format: string, font: string, unit: string): string {
+  const common = (id: number, pos: string) => [
+    v("c:axId", id),
+    x("c:scaling", {}, v("c:orientation", "minMax")),
+    v("c:delete", 0),
+    v("c:axPos", pos),
+  ];
+  const ticks = [v("c:majorTickMark", "none"), v("c:minorTickMark", "none"), v("c:tickLblPos", "nextTo")];
+  const title = x(
+    "c:title",
+    {},
+    x(
+      "c:tx",
+      {},
+      x(
+        "c:rich",
+        {},
+        x("a:bodyPr", { rot: -5400000, vert: "horz" }),
+        x("a:lstStyle"),
+        x(
+          "a:p",
+          {},
+          x("a:pPr", {}, x("a:defRPr", { sz: 900 })),
+          x("a:r", {}, x("a:rPr", { lang: "zh-CN", sz: 900 }, fontRun(font)), x("a:t", {}, esc(unit))),
+        ),
+      ),
+    ),
+    v("c:overlay", 0),
+  );
+  const cat = x(
+    "c:catAx",
+    {},
+    ...common(50010, "b"),
+    x("c:numFmt", { formatCode: "General", sourceLinked: 0 }),
+    ...ticks,
+    textProps(font, 1000),
+    v("c:crossAx", 50020),
+    v("c:crosses", "autoZero"),
+    v("c:auto", 1),
+    v("c:lblAlgn", "ctr"),
+    v("c:lblOffset", 100),
+    v("c:noMultiLvlLbl", 0),
+  );
+  const val = x(
+    "c:valAx",
+    {},
+    ...common(50020, "l"),
+    x("c:majorGridlines"),
+    title,
+    x("c:numFmt", { formatCode: format, sourceLinked: 0 }),
+    ...ticks,
+    textProps(font, 900),
+    v("c:crossAx", 50010),
+    v("c:crosses", "autoZero"),
+    v("c:crossBetween", "between"),
+  );
+  return cat + val;
 }
 
 /** The chart part's XML. Values are the printed amounts (the draft's unit and decimals). */
@@ -38,51 +124,73 @@ export function chartXml(chart: ChartBlock, font: string): string {
   const n = chart.categories.length;
   const decimals = chart.series[0]?.values[0]?.text.split(".")[1]?.length ?? 2;
   const format = decimals > 0 ? `0.${"0".repeat(decimals)}` : "0";
-  const cat = strCache(`Sheet1!$A$2:$A$${n + 1}`, chart.categories);
-  const series = chart.series
-    .map((s, i) => {
-      const tx = `<c:tx>${strCache(`Sheet1!$${col(i)}$1`, [s.name])}</c:tx>`;
-      const val = `<c:val>${numCache(`Sheet1!$${col(i)}$2:$${col(i)}$${n + 1}`, s.values.map((v) => v.text), format)}</c:val>`;
-      if (chart.chart === "pie") {
-        const points = chart.categories
-          .map(
-            (_, k) =>
-              `<c:dPt><c:idx val="${k}"/><c:bubble3D val="0"/><c:spPr><a:solidFill><a:srgbClr val="${COLORS[k % COLORS.length]}"/></a:solidFill>` +
-              `<a:ln><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></a:ln></c:spPr></c:dPt>`,
-          )
-          .join("");
-        return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${tx}${points}${labels(true, format, font)}<c:cat>${cat}</c:cat>${val}</c:ser>`;
-      }
-      const fill = `<c:spPr><a:solidFill><a:srgbClr val="${COLORS[i % COLORS.length]}"/></a:solidFill></c:spPr>`;
-      return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>${tx}${fill}<c:invertIfNegative val="0"/>${labels(false, format, font)}<c:cat>${cat}</c:cat>${val}</c:ser>`;
-    })
-    .join("");
-  const plot =
-    chart.chart === "pie"
-      ? `<c:pieChart><c:varyColors val="1"/>${series}<c:firstSliceAng val="0"/></c:pieChart>`
-      : `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="120"/><c:overlap val="0"/>` +
-        `<c:axId val="50010"/><c:axId val="50020"/></c:barChart>` +
-        `<c:catAx><c:axId val="50010"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
-        `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
-        `${textProps(font, 1000)}<c:crossAx val="50020"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/>` +
-        `<c:noMultiLvlLbl val="0"/></c:catAx>` +
-        `<c:valAx><c:axId val="50020"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/>` +
-        `<c:title><c:tx><c:rich><a:bodyPr rot="-5400000" vert="horz"/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr><a:r><a:rPr lang="zh-CN" sz="900">` +
-        `<a:latin typeface="${esc(font)}"/><a:ea typeface="${esc(font)}"/></a:rPr><a:t>${esc(chart.unit)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
-        `<c:numFmt formatCode="${format}" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
-        `${textProps(font, 900)}<c:crossAx val="50010"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
-  return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
-    `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" ` +
-    `xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" ` +
-    `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-    `<c:roundedCorners val="0"/><c:chart><c:autoTitleDeleted val="1"/><c:plotArea><c:layout/>${plot}</c:plotArea>` +
-    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/>${textProps(font, 1000)}</c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
-    `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${textProps(font, 1000)}</c:chartSpace>`
+  const cat = x("c:cat", {}, strCache(`Sheet1!$A$2:$A$${n + 1}`, chart.categories));
+  const pie = chart.chart === "pie";
+  const series = chart.series.map((s, i) => {
+    const head = [v("c:idx", i), v("c:order", i), x("c:tx", {}, strCache(`Sheet1!$${col(i)}$1`, [s.name]))];
+    const val = x(
+      "c:val",
+      {},
+      numCache(
+        `Sheet1!$${col(i)}$2:$${col(i)}$${n + 1}`,
+        s.values.map((t) => t.text),
+        format,
+      ),
+    );
+    if (pie) {
+      const slice = (k: number) =>
+        x(
+          "c:dPt",
+          {},
+          v("c:idx", k),
+          v("c:bubble3D", 0),
+          x("c:spPr", {}, solid(COLORS[k % COLORS.length]), x("a:ln", {}, solid("FFFFFF"))),
+        );
+      return x("c:ser", {}, ...head, ...chart.categories.map((_, k) => slice(k)), labels(true, format, font), cat, val);
+    }
+    const fill = x("c:spPr", {}, solid(COLORS[i % COLORS.length]));
+    return x("c:ser", {}, ...head, fill, v("c:invertIfNegative", 0), labels(false, format, font), cat, val);
+  });
+  const plot = pie
+    ? x("c:pieChart", {}, v("c:varyColors", 1), ...series, v("c:firstSliceAng", 0))
+    : x(
+        "c:barChart",
+        {},
+        v("c:barDir", "col"),
+        v("c:grouping", "clustered"),
+        v("c:varyColors", 0),
+        ...series,
+        v("c:gapWidth", 120),
+        v("c:overlap", 0),
+        v("c:axId", 50010),
+        v("c:axId", 50020),
+      ) + axes(format, font, chart.unit);
+  const space = x(
+    "c:chartSpace",
+    {
+      "xmlns:c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+      "xmlns:a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+      "xmlns:r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    },
+    v("c:roundedCorners", 0),
+    x(
+      "c:chart",
+      {},
+      v("c:autoTitleDeleted", 1),
+      x("c:plotArea", {}, x("c:layout"), plot),
+      x("c:legend", {}, v("c:legendPos", "b"), v("c:overlay", 0), textProps(font, 1000)),
+      v("c:plotVisOnly", 1),
+      v("c:dispBlanksAs", "gap"),
+    ),
+    x("c:spPr", {}, x("a:noFill"), noLine),
+    textProps(font, 1000),
   );
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${space}`;
 }
 
 const EMU_PER_CM = 360000;
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
 
 /** The inline drawing that shows chart part `rId` (14 × 8 cm, 7.5 cm square for a pie). */
 function inlineChart(n: number, rId: string, pie: boolean): string {
@@ -113,14 +221,10 @@ export function addCharts(docx: Uint8Array, charts: ChartBlock[], font: string):
     const n = i + 1;
     const rId = `rIdJsChart${n}`;
     files[`word/charts/chart${n}.xml`] = strToU8(chartXml(chart, font));
-    rels = rels.replace(
-      "</Relationships>",
-      `<Relationship Id="${rId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="charts/chart${n}.xml"/></Relationships>`,
-    );
-    types = types.replace(
-      "</Types>",
-      `<Override PartName="/word/charts/chart${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>`,
-    );
+    const rel = x("Relationship", { Id: rId, Type: `${REL}/chart`, Target: `charts/chart${n}.xml` });
+    rels = rels.replace("</Relationships>", `${rel}</Relationships>`);
+    const type = x("Override", { PartName: `/word/charts/chart${n}.xml`, ContentType: CHART_TYPE });
+    types = types.replace("</Types>", `${type}</Types>`);
     const marker = chartMarker(n).replace(/[{}]/g, (ch) => `\\${ch}`);
     const run = new RegExp(`<w:r>(?:(?!<w:r>)[\\s\\S])*?<w:t[^>]*>${marker}</w:t></w:r>`);
     if (!run.test(doc)) throw new Error(`chart marker ${n} not found`);

@@ -70,7 +70,12 @@ function block(b: Block, f: Fonts, charts: ChartBlock[]): (Paragraph | Table)[] 
   if (b.kind === "chart") {
     charts.push(b);
     return [
-      new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, spacing: { before: 120 }, children: [new TextRun(chartMarker(charts.length))] }),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        spacing: { before: 120 },
+        children: [new TextRun(chartMarker(charts.length))],
+      }),
       new Paragraph({
         alignment: AlignmentType.CENTER,
         spacing: { after: 120 },

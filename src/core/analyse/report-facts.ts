@@ -249,6 +249,8 @@ export interface AssetFacts {
   /** 单位价值50万元以上通用设备 / 单位价值100万元以上专用设备（台、套）. */
   generalEquipment: Count | null;
   specialEquipment: Count | null;
+  /** 单价100万元（含）以上设备（不含车辆）, the newer wording of some provinces. */
+  equipment100?: Count | null;
   /** 资产总额 when the sheet gives it. */
   total: Figure | null;
 }
@@ -286,7 +288,14 @@ export interface PerformanceFacts {
 /** The national 部门整体支出绩效自评表 (财预〔2020〕10号): goals, indicators, actual values, deviations. */
 export interface SelfEvalFacts {
   sheet: string;
-  funds: { initial: Figure | null; final: Figure | null; actual: Figure | null; rate: Points | null; max: Points | null; score: Points | null };
+  funds: {
+    initial: Figure | null;
+    final: Figure | null;
+    actual: Figure | null;
+    rate: Points | null;
+    max: Points | null;
+    score: Points | null;
+  };
   goal: Reason | null;
   goalResult: Reason | null;
   indicators: {

@@ -25,12 +25,17 @@ export function circled(n: number): string {
 /** 公文 numbering by depth: 一、 （一） 1． （1） ①. */
 export const NUMBERING = {
   part: (n: number) => `第${chineseNumber(n)}部分`,
+  /** "第一部分" + U+3000 + "部门概况": a full-width space between the number and the title, as printed. */
+  partTitle: (n: number, title: string) => `第${chineseNumber(n)}部分\u3000${title}`,
   h1: (n: number) => `${chineseNumber(n)}、`,
   h2: (n: number) => `（${chineseNumber(n)}）`,
   h3: (n: number) => `${n}．`,
   h4: (n: number) => `（${n}）`,
   h5: (n: number) => circled(n),
 };
+
+/** "2023年度" before a sentence's subject; nothing when the workbook does not say the year (the sentence reads as this year's). */
+export const yearOf = (year: string | null) => (year ? `${year}年度` : "");
 
 /** Names joined the way clerks list them: "A、B和C". */
 export function listNames(names: string[], last = "和"): string {
@@ -262,20 +267,25 @@ export const SAY = {
     parts.length === 0 ? [] : ["（其中", ...parts.flatMap((p, i) => [i > 0 ? "、" : "", p.name, ...p.count, p.unit]), "）"],
   overStaffed: <T>(n: P<T>): P<T> => ["实有在职人员超出编制", ...n, "人。"],
   tablesAttached: (names: string[]) => `本部门决算公开表附后，包括：${names.map((n) => `《${n}》`).join("、")}。`,
-  totalsBoth: <T>(year: string, total: P<T>): P<T> => [`${year}年度收、支总计均为`, ...total],
-  totalsEach: <T>(year: string, income: P<T>, spending: P<T>): P<T> => [`${year}年度收入总计`, ...income, "，支出总计", ...spending],
+  totalsBoth: <T>(year: string | null, total: P<T>): P<T> => [`${yearOf(year)}收、支总计均为`, ...total],
+  totalsEach: <T>(year: string | null, income: P<T>, spending: P<T>): P<T> => [
+    `${yearOf(year)}收入总计`,
+    ...income,
+    "，支出总计",
+    ...spending,
+  ],
   totalsIncomeParts: <T>(parts: P<T>): P<T> => ["。收入总计中，", ...parts],
   totalsSpendingParts: <T>(parts: P<T>): P<T> => ["；支出总计中，", ...parts],
-  vsYear: (year: string) => `与${year}年度相比，`,
+  vsYear: (year: string | null) => `与${year}年度相比，`,
   totalsChange: "收、支总计",
   reasonMain: "主要原因是",
-  incomeIntro: <T>(year: string, total: P<T>): P<T> => [`${year}年度本年收入合计`, ...total],
-  spendingIntro: <T>(year: string, total: P<T>): P<T> => [`${year}年度本年支出合计`, ...total],
+  incomeIntro: <T>(year: string | null, total: P<T>): P<T> => [`${yearOf(year)}本年收入合计`, ...total],
+  spendingIntro: <T>(year: string | null, total: P<T>): P<T> => [`${yearOf(year)}本年支出合计`, ...total],
   ofParts: "，其中：",
   inParens: <T>(parts: P<T>): P<T> => ["（其中", ...parts, "）"],
-  fiscalBoth: <T>(year: string, total: P<T>): P<T> => [`${year}年度财政拨款收、支总计均为`, ...total],
-  fiscalEach: <T>(year: string, income: P<T>, spending: P<T>): P<T> => [
-    `${year}年度财政拨款收入总计`,
+  fiscalBoth: <T>(year: string | null, total: P<T>): P<T> => [`${yearOf(year)}财政拨款收、支总计均为`, ...total],
+  fiscalEach: <T>(year: string | null, income: P<T>, spending: P<T>): P<T> => [
+    `${yearOf(year)}财政拨款收入总计`,
     ...income,
     "，财政拨款支出总计",
     ...spending,
@@ -285,7 +295,7 @@ export const SAY = {
   fiscalSpending: "本年财政拨款支出",
   fiscalCarryIn: "年初财政拨款结转和结余",
   fiscalCarryOut: "年末财政拨款结转和结余",
-  generalIntro: <T>(year: string, actual: P<T>): P<T> => [`${year}年度一般公共预算财政拨款支出`, ...actual],
+  generalIntro: <T>(year: string | null, actual: P<T>): P<T> => [`${yearOf(year)}一般公共预算财政拨款支出`, ...actual],
   generalShare: <T>(rate: P<T>): P<T> => ["，占本年支出合计的", ...rate],
   generalChange: "一般公共预算财政拨款支出",
   generalUses: <T>(actual: P<T>): P<T> => ["一般公共预算财政拨款支出", ...actual, "，主要用于以下方面："],
@@ -295,14 +305,14 @@ export const SAY = {
   generalBudgetIntro: "一般公共预算财政拨款支出",
   restLines: <T>(n: P<T>, unitWord: string): P<T> => ["其余", ...n, `个${unitWord}决算数与年初预算数差异较小，完成年初预算的比例分别为：`],
   restLinesNoBudget: "各项目支出决算为：",
-  basicIntro: <T>(year: string, total: P<T>): P<T> => [`${year}年度一般公共预算财政拨款基本支出`, ...total],
-  basicIntroAll: <T>(year: string, total: P<T>): P<T> => [`${year}年度基本支出`, ...total],
+  basicIntro: <T>(year: string | null, total: P<T>): P<T> => [`${yearOf(year)}一般公共预算财政拨款基本支出`, ...total],
+  basicIntroAll: <T>(year: string | null, total: P<T>): P<T> => [`${yearOf(year)}基本支出`, ...total],
   personnel: "人员经费",
   public: "公用经费",
   mainlyIncluding: (names: string[]) => `，主要包括${names.join("、")}`,
-  sangongIntro: (year: string, scope: "general" | "fiscal" | null) =>
-    `${year}年度${scope === "general" ? "一般公共预算财政拨款" : "财政拨款"}“三公”经费支出`,
-  sangongNone: (year: string) => `${year}年度本部门没有财政拨款“三公”经费支出`,
+  sangongIntro: (year: string | null, scope: "general" | "fiscal" | null) =>
+    `${yearOf(year)}${scope === "general" ? "一般公共预算财政拨款" : "财政拨款"}“三公”经费支出`,
+  sangongNone: (year: string | null) => `本部门${yearOf(year) || "本年度"}没有财政拨款“三公”经费支出`,
   sangongBudgetNoSpending: <T>(word: string, budget: P<T>): P<T> => [`${word}为`, ...budget, "，本年未发生支出"],
   sangongItemsIntro: "“三公”经费支出决算中，",
   sangongWhole: "“三公”经费",
@@ -318,7 +328,7 @@ export const SAY = {
     ...(people ? ["，累计", ...people, "人次"] : []),
   ],
   carsBought: <T>(n: P<T>): P<T> => ["购置公务用车", ...n, "辆"],
-  carsHeld: <T>(year: string, n: P<T>): P<T> => [`截至${year}年12月31日，公务用车保有量为`, ...n, "辆"],
+  carsHeld: <T>(year: string | null, n: P<T>): P<T> => [`截至${year}年12月31日，公务用车保有量为`, ...n, "辆"],
   receptions: <T>(batches: P<T> | null, people: P<T> | null): P<T> => [
     "国内公务接待",
     ...(batches ? [...batches, "批次"] : []),
@@ -332,14 +342,14 @@ export const SAY = {
     ...(people ? [...people, "人次"] : []),
     "）",
   ],
-  fundEmpty: (year: string, what: string, table: string) =>
+  fundEmpty: (year: string | null, what: string, table: string) =>
     `本部门${year}年度没有${what}收入，也没有使用${what}安排的支出，故《${table}》为空表。`,
-  fundFlows: <T>(year: string, what: string, parts: P<T>): P<T> => [`${year}年度${what}`, ...parts],
+  fundFlows: <T>(year: string | null, what: string, parts: P<T>): P<T> => [`${yearOf(year)}${what}`, ...parts],
   fundUses: "本年支出主要用于：",
-  operating: <T>(year: string, actual: P<T>): P<T> => [`${year}年度本部门机关运行经费支出`, ...actual],
+  operating: <T>(year: string | null, actual: P<T>): P<T> => [`${yearOf(year)}本部门机关运行经费支出`, ...actual],
   operatingNotApplicable: "本单位为事业单位，按规定不使用机关运行经费。",
-  meeting: <T>(year: string, actual: P<T>, scope: "general" | "all"): P<T> => [
-    `${year}年度${scope === "general" ? "一般公共预算财政拨款基本支出中，" : ""}会议费支出`,
+  meeting: <T>(year: string | null, actual: P<T>, scope: "general" | "all"): P<T> => [
+    `${yearOf(year)}${scope === "general" ? "一般公共预算财政拨款基本支出中，" : ""}会议费支出`,
     ...actual,
   ],
   training: <T>(actual: P<T>): P<T> => ["培训费支出", ...actual],
@@ -355,20 +365,29 @@ export const SAY = {
     ...(people ? ["培训", ...people, "人次"] : []),
   ],
   festivals: <T>(amount: P<T>): P<T> => ["举办节庆、晚会、论坛、赛事活动开支", ...amount],
-  procurement: <T>(year: string, total: P<T>): P<T> => [`${year}年度本部门政府采购支出总额`, ...total],
-  procurementNone: (year: string) => `${year}年度本部门未发生政府采购支出。`,
+  procurement: <T>(year: string | null, total: P<T>): P<T> => [`${yearOf(year)}本部门政府采购支出总额`, ...total],
+  procurementNone: (year: string | null) => `本部门${yearOf(year) || "本年度"}未发生政府采购支出。`,
   procurementKinds: <T>(parts: P<T>): P<T> => ["，其中：", ...parts],
-  sme: <T>(amount: P<T>, rate: P<T> | null): P<T> => ["。授予中小企业合同金额", ...amount, ...(rate ? ["，占政府采购支出总额的", ...rate] : [])],
-  small: <T>(amount: P<T>, rate: P<T> | null): P<T> => ["，其中授予小微企业合同金额", ...amount, ...(rate ? ["，占政府采购支出总额的", ...rate] : [])],
-  assets: <T>(year: string, vehicles: P<T> | null): P<T> => [
+  sme: <T>(amount: P<T>, rate: P<T> | null): P<T> => [
+    "。授予中小企业合同金额",
+    ...amount,
+    ...(rate ? ["，占政府采购支出总额的", ...rate] : []),
+  ],
+  small: <T>(amount: P<T>, rate: P<T> | null): P<T> => [
+    "，其中授予小微企业合同金额",
+    ...amount,
+    ...(rate ? ["，占政府采购支出总额的", ...rate] : []),
+  ],
+  assets: <T>(year: string | null, vehicles: P<T> | null): P<T> => [
     `截至${year}年12月31日，本部门`,
     ...(vehicles ? ["共有车辆", ...vehicles, "辆"] : []),
   ],
   vehicleKinds: <T>(parts: P<T>): P<T> => ["，其中：", ...parts],
   generalEquipment: <T>(n: P<T>): P<T> => ["单位价值50万元以上通用设备", ...n, "台（套）"],
   specialEquipment: <T>(n: P<T>): P<T> => ["单位价值100万元以上专用设备", ...n, "台（套）"],
+  equipment100: <T>(n: P<T>): P<T> => ["单价100万元（含）以上设备（不含车辆）", ...n, "台（套）"],
   assetTotal: <T>(total: P<T>): P<T> => ["资产总额", ...total],
-  selfEvaluated: <T>(year: string, framework: string | null, total: P<T>, grade: P<T>): P<T> => [
+  selfEvaluated: <T>(year: string | null, framework: string | null, total: P<T>, grade: P<T>): P<T> => [
     `本部门对${year}年度部门整体支出开展了绩效自评`,
     ...(framework ? [`（按${framework}）`] : []),
     "，自评得分",
@@ -392,8 +411,8 @@ export const SAY = {
     ...year,
     "年度部门整体支出开展了绩效自评。现将有关情况报告如下。",
   ],
-  overallIntro: <T>(year: string, actual: P<T>): P<T> => [`${year}年度部门整体支出决算`, ...actual],
-  overallGeneral: <T>(year: string, actual: P<T>): P<T> => [`${year}年度部门整体支出（一般公共预算财政拨款）决算`, ...actual],
+  overallIntro: <T>(year: string | null, actual: P<T>): P<T> => [`${yearOf(year)}部门整体支出决算`, ...actual],
+  overallGeneral: <T>(year: string | null, actual: P<T>): P<T> => [`${yearOf(year)}部门整体支出（一般公共预算财政拨款）决算`, ...actual],
   basicAndProject: <T>(basic: P<T>, basicShare: P<T> | null, project: P<T>, projectShare: P<T> | null): P<T> => [
     "其中基本支出",
     ...basic,
@@ -473,7 +492,11 @@ export const GLOSSARY: { term: string; text: string; when: string }[] = [
   { term: "使用非财政拨款结余", when: "nonFiscalBalanceUsed", text: "指使用以前年度积累的非财政拨款结余弥补当年收支差额的金额。" },
   { term: "年初结转和结余", when: "carryIn", text: "指以前年度尚未完成、结转到本年按有关规定继续使用的资金。" },
   { term: "结余分配", when: "surplusDistribution", text: "指事业单位按规定提取的职工福利基金、事业基金和缴纳的所得税等。" },
-  { term: "年末结转和结余", when: "carryOut", text: "指本年度或以前年度预算安排、因客观条件变化未执行完毕、结转到以后年度按有关规定继续使用的资金。" },
+  {
+    term: "年末结转和结余",
+    when: "carryOut",
+    text: "指本年度或以前年度预算安排、因客观条件变化未执行完毕、结转到以后年度按有关规定继续使用的资金。",
+  },
   { term: "基本支出", when: "basic", text: "指为保障机构正常运转、完成日常工作任务而发生的人员经费和公用经费。" },
   { term: "项目支出", when: "project", text: "指在基本支出之外为完成特定行政任务和事业发展目标所发生的支出。" },
   { term: "上缴上级支出", when: "upperSpending", text: "指事业单位按照财政部门和主管部门的规定上缴上级单位的支出。" },
@@ -489,7 +512,7 @@ export const GLOSSARY: { term: string; text: string; when: string }[] = [
   },
   {
     term: "机关运行经费",
-    when: "operating",
+    when: "orgOperating",
     text: "指为保障行政单位（含参照公务员法管理的事业单位）运行用于购买货物和服务的各项资金，包括办公及印刷费、邮电费、差旅费、会议费、福利费、日常维修费、专用材料及一般设备购置费、办公用房水电费、办公用房取暖费、办公用房物业管理费、公务用车运行维护费以及其他费用。",
   },
 ];

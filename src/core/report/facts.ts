@@ -416,7 +416,9 @@ class Builder {
       ["operating", "expOperating", "经营支出"],
       ["subsidiary", "expSubsidiary", "对附属单位补助支出"],
     ];
-    const list = kinds.filter(([, role]) => t.roles[role]).map(([key, role, name]) => ({ key, name, amount: this.fig(t, r.amounts[role]) }));
+    const list = kinds
+      .filter(([, role]) => t.roles[role])
+      .map(([key, role, name]) => ({ key, name, amount: this.fig(t, r.amounts[role]) }));
     const total = this.blankTotal(
       this.fig(t, r.amounts.actual ?? r.amounts.rowTotal),
       r.amounts.actual ?? r.amounts.rowTotal,
@@ -544,14 +546,15 @@ class Builder {
       const isPersonnel = (c: string) => c.startsWith("301") || c.startsWith("303");
       const personnelItems = lines.filter((l) => l.level === 2 && isPersonnel(l.code));
       const publicItems = lines.filter((l) => l.level === 2 && !isPersonnel(l.code));
-      const personnel = totalOf(personnelTable) ?? this.sumOf(lines.filter((l) => l.level === 1 && isPersonnel(l.code)).map((l) => l.actual));
+      const personnel =
+        totalOf(personnelTable) ?? this.sumOf(lines.filter((l) => l.level === 1 && isPersonnel(l.code)).map((l) => l.actual));
       const pub = totalOf(publicTable) ?? this.sumOf(lines.filter((l) => l.level === 1 && !isPersonnel(l.code)).map((l) => l.actual));
       const actual = general?.total.basic ?? this.sumOf([personnel, pub]);
       return {
         total: { actual, budgetInitial: null },
         personnel: { total: personnel, items: personnelItems },
         public: { total: pub, items: publicItems },
-        classes: lines.filter((l) => l.level === 1),
+        classes: lines.filter((l) => l.level === 1).sort((x, y) => (x.code < y.code ? -1 : 1)),
         scope: "general",
       };
     }
@@ -581,7 +584,12 @@ class Builder {
 
   private sangongFigure(t: Table, i: SangongItem, field: "actual" | "budget" | "previous"): Figure | null {
     const cell = i.sources[field];
-    if (cell) return this.fig(t, cell, field === "budget" ? (t.roles.budgetFinal ? "budgetFinal" : t.roles.budget ? "budget" : "budgetInitial") : undefined);
+    if (cell)
+      return this.fig(
+        t,
+        cell,
+        field === "budget" ? (t.roles.budgetFinal ? "budgetFinal" : t.roles.budget ? "budget" : "budgetInitial") : undefined,
+      );
     const v = i[field];
     if (v === null) return null;
     // A computed item (车 = 购置 + 运行 where the table has no 车 row).
@@ -607,10 +615,18 @@ class Builder {
     const t = this.tableOf(sg.tableId);
     if (!t) return null;
     const budgetKind: SangongFacts["budgetKind"] = t.roles.budgetInitial ? "initial" : t.roles.budgetFinal ? "final" : null;
-    const items: SangongLine[] = sg.items.map((i) => ({ key: i.key as SangongLine["key"], name: sangongName(i), ...this.compared(t, i, budgetKind) }));
+    const items: SangongLine[] = sg.items.map((i) => ({
+      key: i.key as SangongLine["key"],
+      name: sangongName(i),
+      ...this.compared(t, i, budgetKind),
+    }));
     const total = this.compared(t, sg.total, budgetKind);
     const main = items.filter((i) => i.key === "abroad" || i.key === "car" || i.key === "reception");
-    total.actual = this.blankTotal(total.actual, sg.total.sources.actual, main.map((i) => i.actual ?? null));
+    total.actual = this.blankTotal(
+      total.actual,
+      sg.total.sources.actual,
+      main.map((i) => i.actual ?? null),
+    );
     const stat = (re: RegExp) => this.staffCount(re);
     const texts = this.texts();
     if (!total.reasonVsPrevious && texts.sangongReason) total.reasonVsPrevious = texts.sangongReason;
@@ -656,7 +672,9 @@ class Builder {
     const festivals = this.entryAmount(/节庆|晚会|论坛|赛事/);
     if (!meeting && !training && !office && !festivals) return null;
     return {
-      meeting: meeting ? { ...meeting, meetings: this.entryCount(/会议(次数|个数)/), people: this.entryCount(/(参会|会议).*人(次|数)/) } : null,
+      meeting: meeting
+        ? { ...meeting, meetings: this.entryCount(/会议(次数|个数)/), people: this.entryCount(/(参会|会议).*人(次|数)/) }
+        : null,
       training: training
         ? { ...training, sessions: this.entryCount(/培训(期数|次数)/), people: this.entryCount(/(参训|培训).*人(次|数)/) }
         : null,
@@ -669,7 +687,9 @@ class Builder {
     const r = this.related("operation");
     if (r) return { ...r, reasonVsPrevious: r.reasonVsPrevious ?? this.textReason("operatingReason") };
     const fig = this.entryAmount(/^机关运行经费/);
-    return fig ? { actual: fig, previous: this.entryAmount(/^上年机关运行经费/), reasonVsPrevious: this.textReason("operatingReason") } : null;
+    return fig
+      ? { actual: fig, previous: this.entryAmount(/^上年机关运行经费/), reasonVsPrevious: this.textReason("operatingReason") }
+      : null;
   }
 
   // ——— 公开08 / 公开09 ———
@@ -717,13 +737,14 @@ class Builder {
     const vehicles = this.entryCount(/^(车辆(总数|数)?|共有车辆|车辆合计)/);
     const generalEquipment = this.entryCount(/50万元以上通用设备/);
     const specialEquipment = this.entryCount(/100万元以上专用设备/);
+    const equipment100 = this.entryCount(/100万元（含）以上设备|100万元\(含\)以上设备/);
     const total = this.entryAmount(/^资产总额/);
-    if (!vehicles && !generalEquipment && !specialEquipment && !total) return null;
+    if (!vehicles && !generalEquipment && !specialEquipment && !equipment100 && !total) return null;
     const kinds = (this.a.texts.entries ?? [])
       .filter((e) => /用车$/.test(e.key) && !/^车辆/.test(e.key))
       .map((e) => ({ name: e.key, count: this.entryCount(new RegExp(`^${escapeRe(e.key)}$`)) }))
       .filter((k): k is { name: string; count: Count } => k.count !== null);
-    return { vehicles, vehicleKinds: kinds, generalEquipment, specialEquipment, total };
+    return { vehicles, vehicleKinds: kinds, generalEquipment, specialEquipment, equipment100, total };
   }
 
   // ——— 绩效 ———
@@ -744,7 +765,10 @@ class Builder {
         if (ADJUST.test(g)) {
           if (item.score !== null) {
             const negative = /扣分|减分/.test(g) && item.score > 0;
-            adjustments.push({ name: item.name, points: { hundredths: negative ? -item.score : item.score, sheet: sheet.sheet, cell: item.cell } });
+            adjustments.push({
+              name: item.name,
+              points: { hundredths: negative ? -item.score : item.score, sheet: sheet.sheet, cell: item.cell },
+            });
           }
           continue;
         }
@@ -788,7 +812,8 @@ class Builder {
         seen.add(key);
         adjustments.push({ name: row.name.trim(), points: { hundredths: v.value, sheet: bonusTable.sheet, cell: v.cell } });
       }
-    } else if (r && !sheet) for (const b of r.bonus) adjustments.push({ name: b.name, points: { hundredths: b.points, sheet: null, cell: null } });
+    } else if (r && !sheet)
+      for (const b of r.bonus) adjustments.push({ name: b.name, points: { hundredths: b.points, sheet: null, cell: null } });
     const adjustmentTotal = adjustments.length > 0 ? pts(sumFen(adjustments.map((x) => x.points.hundredths))) : null;
     const pending = groups.reduce((n, g) => n + g.items.filter((i) => i.score === null).length, 0);
     const baseFen = groups.some((g) => g.score === null) ? null : sumFen(groups.map((g) => g.score!.hundredths));
@@ -806,7 +831,8 @@ class Builder {
       base,
       adjustments,
       adjustmentTotal,
-      statedAdjustmentTotal: stated !== null && adjustmentTotal && stated !== adjustmentTotal.hundredths ? pts(stated, sheet?.sheet ?? null) : null,
+      statedAdjustmentTotal:
+        stated !== null && adjustmentTotal && stated !== adjustmentTotal.hundredths ? pts(stated, sheet?.sheet ?? null) : null,
       total,
       grade,
       pending,

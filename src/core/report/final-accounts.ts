@@ -1,5 +1,5 @@
-import type { CodedLine, Compared, Figure, FundFacts } from "../analyse/report-facts";
-import { CHARTS, FILL, GLOSSARY, HEADINGS, listNames, NUMBERING, SAY } from "../catalogue/report";
+import type { CodedLine, Compared, Count, Figure, FundFacts } from "../analyse/report-facts";
+import { CHARTS, FILL, GLOSSARY, HEADINGS, listNames, NUMBERING, SAY, yearOf } from "../catalogue/report";
 import type { Piece } from "../catalogue/report";
 import { placeholder, text } from "./model";
 import type { Block, ChartBlock, Run } from "./model";
@@ -33,11 +33,11 @@ import type { Ctx, R } from "./write";
 export function finalAccountsBlocks(c: Ctx): Block[] {
   const b: Block[] = [];
   const year = c.year ?? "本";
-  b.push(heading(0, `${NUMBERING.part(1)}　${HEADINGS.profile}`));
+  b.push(heading(0, NUMBERING.partTitle(1, HEADINGS.profile)));
   b.push(...profile(c));
-  b.push(heading(0, `${NUMBERING.part(2)}　${HEADINGS.tables(year)}`));
+  b.push(heading(0, NUMBERING.partTitle(2, HEADINGS.tables(year))));
   b.push(para(...tablesList(c)));
-  b.push(heading(0, `${NUMBERING.part(3)}　${HEADINGS.explanation(year)}`));
+  b.push(heading(0, NUMBERING.partTitle(3, HEADINGS.explanation(year))));
   const sections: [string, () => Block[]][] = [
     [HEADINGS.totals, () => totals(c)],
     [HEADINGS.income, () => income(c)],
@@ -58,12 +58,12 @@ export function finalAccountsBlocks(c: Ctx): Block[] {
     b.push(heading(1, `${NUMBERING.h1(i + 1)}${title}`));
     b.push(...write());
   });
-  b.push(heading(0, `${NUMBERING.part(4)}　${HEADINGS.glossary}`));
+  b.push(heading(0, NUMBERING.partTitle(4, HEADINGS.glossary)));
   b.push(...glossary(c, b));
   return b;
 }
 
-const y = (c: Ctx) => c.year ?? "本";
+const y = (c: Ctx) => c.year;
 
 // ——— 第一部分 ———
 
@@ -143,15 +143,33 @@ function totals(c: Ctx): Block[] {
   if (spendingParts.length > 0) runs.push(...SAY.totalsSpendingParts(spendingParts));
   runs.push(SAY.period);
   blocks.push(para(...say(runs)));
-  blocks.push(...changeParagraph(c, inc, t.previousIncomeTotal, exp, t.previousExpenditureTotal, SAY.totalsChange, t.reason, FILL.totalsVsPrevious, FILL.reasonTotals));
+  blocks.push(
+    ...changeParagraph(
+      c,
+      inc,
+      t.previousIncomeTotal,
+      exp,
+      t.previousExpenditureTotal,
+      SAY.totalsChange,
+      t.reason,
+      FILL.totalsVsPrevious,
+      FILL.reasonTotals,
+    ),
+  );
   const prevInc = t.previousIncomeTotal;
   const prevExp = t.previousExpenditureTotal;
   if (inc && exp && prevInc && prevExp && [inc, exp, prevInc, prevExp].every(sure) && c.year) {
     blocks.push(
-      chart(c, "bar", CHARTS.totals, ["收入总计", "支出总计"], [
-        { name: CHARTS.previousYear(String(Number(c.year) - 1)), values: [prevInc.fen, prevExp.fen] },
-        { name: CHARTS.thisYear(c.year), values: [inc.fen, exp.fen] },
-      ]),
+      chart(
+        c,
+        "bar",
+        CHARTS.totals,
+        ["收入总计", "支出总计"],
+        [
+          { name: CHARTS.previousYear(String(Number(c.year) - 1)), values: [prevInc.fen, prevExp.fen] },
+          { name: CHARTS.thisYear(c.year), values: [inc.fen, exp.fen] },
+        ],
+      ),
     );
   }
   return blocks;
@@ -180,8 +198,16 @@ function changeParagraph(
 ): Block[] {
   if (!prevInc && !prevExp) return [para(placeholder(fillWhole))];
   const lastYear = c.year ? String(Number(c.year) - 1) : "上";
-  const runs: Piece<Run>[] = [SAY.vsYear(lastYear)];
-  const sameTotals = inc && exp && prevInc && prevExp && sure(inc) && sure(exp) && shown(inc.fen, c.st) === shown(exp.fen, c.st) && shown(prevInc.fen, c.st) === shown(prevExp.fen, c.st);
+  const runs: Piece<Run>[] = [SAY.vsYear(c.year ? lastYear : null)];
+  const sameTotals =
+    inc &&
+    exp &&
+    prevInc &&
+    prevExp &&
+    sure(inc) &&
+    sure(exp) &&
+    shown(inc.fen, c.st) === shown(exp.fen, c.st) &&
+    shown(prevInc.fen, c.st) === shown(prevExp.fen, c.st);
   if (sameTotals) runs.push(subject, ...yoy(inc, prevInc, c, "").slice());
   else {
     runs.push("收入总计", ...yoy(inc, prevInc, c, ""), "，支出总计", ...yoy(exp, prevExp, c, ""));
@@ -214,14 +240,23 @@ function income(c: Ctx): Block[] {
     runs.push(i === 0 ? SAY.ofParts : SAY.semicolon, s.name, ...money(s.amount!, c), ...shareRuns(s.amount!, total, c));
     if (s.key === "fiscal" && hasFiscal) {
       const parts = split.filter((p) => p.amount && (!isZero(p.amount, c) || p.amount.doubt));
-      if (parts.length > 1) runs.push(...SAY.inParens(parts.flatMap((p, k) => [k > 0 ? "、" : "", p.name.replace(/收入$/, ""), ...money(p.amount!, c)])));
+      if (parts.length > 1)
+        runs.push(...SAY.inParens(parts.flatMap((p, k) => [k > 0 ? "、" : "", p.name.replace(/收入$/, ""), ...money(p.amount!, c)])));
     }
   });
   runs.push(SAY.period);
   if (zero.length > 0) runs.push(SAY.noneIncome(zero.map((z) => z.name)), SAY.period);
   const blocks = [para(...say(runs))];
   if (sure(total) && nonZero.length >= 2 && nonZero.every((s) => sure(s.amount)))
-    blocks.push(chart(c, "pie", CHARTS.income, nonZero.map((s) => s.name), [{ name: "本年收入", values: nonZero.map((s) => s.amount!.fen) }]));
+    blocks.push(
+      chart(
+        c,
+        "pie",
+        CHARTS.income,
+        nonZero.map((s) => s.name),
+        [{ name: "本年收入", values: nonZero.map((s) => s.amount!.fen) }],
+      ),
+    );
   return blocks;
 }
 
@@ -234,12 +269,22 @@ function expenditure(c: Ctx): Block[] {
   const nonZero = f.kinds.filter((s) => s.amount && (!isZero(s.amount, c) || s.amount.doubt));
   const zero = f.kinds.filter((s) => s.amount && isZero(s.amount, c) && !s.amount.doubt);
   const runs: Piece<Run>[] = [...SAY.spendingIntro(y(c), money(total, c))];
-  nonZero.forEach((s, i) => runs.push(i === 0 ? SAY.ofParts : SAY.semicolon, s.name, ...money(s.amount!, c), ...shareRuns(s.amount!, total, c)));
+  nonZero.forEach((s, i) =>
+    runs.push(i === 0 ? SAY.ofParts : SAY.semicolon, s.name, ...money(s.amount!, c), ...shareRuns(s.amount!, total, c)),
+  );
   runs.push(SAY.period);
   if (zero.length > 0) runs.push(SAY.noneSpent(zero.map((z) => z.name)), SAY.period);
   const blocks = [para(...say(runs))];
   if (sure(total) && nonZero.length >= 2 && nonZero.every((s) => sure(s.amount)))
-    blocks.push(chart(c, "pie", CHARTS.expenditure, nonZero.map((s) => s.name), [{ name: "本年支出", values: nonZero.map((s) => s.amount!.fen) }]));
+    blocks.push(
+      chart(
+        c,
+        "pie",
+        CHARTS.expenditure,
+        nonZero.map((s) => s.name),
+        [{ name: "本年支出", values: nonZero.map((s) => s.amount!.fen) }],
+      ),
+    );
   return blocks;
 }
 
@@ -253,7 +298,14 @@ function fiscal(c: Ctx): Block[] {
   const runs: Piece<Run>[] = [];
   const equal = inc && exp && sure(inc) && sure(exp) && shown(inc.fen, c.st) === shown(exp.fen, c.st);
   if (equal) runs.push(...SAY.fiscalBoth(y(c), money(inc, c)));
-  else runs.push(...SAY.fiscalEach(y(c), inc ? money(inc, c) : [placeholder("财政拨款收入总计")], exp ? money(exp, c) : [placeholder("财政拨款支出总计")]));
+  else
+    runs.push(
+      ...SAY.fiscalEach(
+        y(c),
+        inc ? money(inc, c) : [placeholder("财政拨款收入总计")],
+        exp ? money(exp, c) : [placeholder("财政拨款支出总计")],
+      ),
+    );
   const parts: Piece<Run>[] = [];
   if (f.incomeThisYear) {
     parts.push(SAY.fiscalIncome, ...money(f.incomeThisYear, c));
@@ -261,14 +313,25 @@ function fiscal(c: Ctx): Block[] {
     if (funds.length > 1) parts.push(...SAY.inParens(funds.flatMap((x, k) => [k > 0 ? "、" : "", x.name, ...money(x.income!, c)])));
     else if (funds.length === 1) parts.push(`，均为${funds[0].name}`);
   }
-  if (f.carryIn && (!isZero(f.carryIn, c) || f.carryIn.doubt)) parts.push(parts.length > 0 ? "，" : "", SAY.fiscalCarryIn, ...money(f.carryIn, c));
+  if (f.carryIn && (!isZero(f.carryIn, c) || f.carryIn.doubt))
+    parts.push(parts.length > 0 ? "，" : "", SAY.fiscalCarryIn, ...money(f.carryIn, c));
   if (f.expenditureThisYear) parts.push(parts.length > 0 ? "；" : "", SAY.fiscalSpending, ...money(f.expenditureThisYear, c));
   if (f.carryOut && (!isZero(f.carryOut, c) || f.carryOut.doubt)) parts.push("，", SAY.fiscalCarryOut, ...money(f.carryOut, c));
-  if (parts.length > 0) runs.push(SAY.comma, SAY.of, ...parts);
   runs.push(SAY.period);
+  if (parts.length > 0) runs.push(...parts, SAY.period);
   return [
     para(...say(runs)),
-    ...changeParagraph(c, inc, f.previousIncomeTotal, exp, f.previousExpenditureTotal, SAY.fiscalChange, f.reason, FILL.fiscalVsPrevious, FILL.reasonFiscal),
+    ...changeParagraph(
+      c,
+      inc,
+      f.previousIncomeTotal,
+      exp,
+      f.previousExpenditureTotal,
+      SAY.fiscalChange,
+      f.reason,
+      FILL.fiscalVsPrevious,
+      FILL.reasonFiscal,
+    ),
   ];
 }
 
@@ -288,9 +351,19 @@ function general(c: Ctx): Block[] {
   }
   overall.push(SAY.period);
   if (total.previous) {
-    overall.push(SAY.vsYear(c.year ? String(Number(c.year) - 1) : "上"), SAY.generalChange, ...yoyWords(c, actual, total.previous), SAY.period);
+    overall.push(
+      SAY.vsYear(c.year ? String(Number(c.year) - 1) : null),
+      SAY.generalChange,
+      ...yoyWords(c, actual, total.previous),
+      SAY.period,
+    );
     const d = direction(actual, total.previous, c);
-    if (d) overall.push(SAY.reasonMain, ...reasonOr(total.reasonVsPrevious, d === "up" ? FILL.reasonUp(SAY.generalChange) : FILL.reasonDown(SAY.generalChange)), SAY.period);
+    if (d)
+      overall.push(
+        SAY.reasonMain,
+        ...reasonOr(total.reasonVsPrevious, d === "up" ? FILL.reasonUp(SAY.generalChange) : FILL.reasonDown(SAY.generalChange)),
+        SAY.period,
+      );
     blocks.push(para(...say(overall)));
   } else {
     blocks.push(para(...say(overall)));
@@ -302,18 +375,33 @@ function general(c: Ctx): Block[] {
   const classes = g.lines.filter((l) => l.level === 1 && l.actual && (!isZero(l.actual, c) || l.actual.doubt));
   const structure: Piece<Run>[] = [...SAY.generalUses(money(actual, c))];
   classes.forEach((l, i) => {
-    structure.push(i > 0 ? SAY.semicolon : "", SAY.classLabel(cleanName(l.name)), ...money(l.actual!, c), ...shareRuns(l.actual!, actual, c));
+    structure.push(
+      i > 0 ? SAY.semicolon : "",
+      SAY.classLabel(cleanName(l.name)),
+      ...money(l.actual!, c),
+      ...shareRuns(l.actual!, actual, c),
+    );
   });
   structure.push(SAY.period);
   blocks.push(para(...say(structure)));
   if (classes.length >= 2 && sure(actual) && classes.every((l) => sure(l.actual)))
-    blocks.push(chart(c, "pie", CHARTS.generalClasses, classes.map((l) => cleanName(l.name)), [{ name: "决算数", values: classes.map((l) => l.actual!.fen) }]));
+    blocks.push(
+      chart(
+        c,
+        "pie",
+        CHARTS.generalClasses,
+        classes.map((l) => cleanName(l.name)),
+        [{ name: "决算数", values: classes.map((l) => l.actual!.fen) }],
+      ),
+    );
 
   // （三）具体: 年初预算 and each 项.
   blocks.push(heading(2, `${NUMBERING.h2(3)}${HEADINGS.generalDetail}`));
   const hasBudgets = !!mainBudget(total);
   if (hasBudgets) {
-    blocks.push(para(...budgetSentence(total, c, SAY.generalBudgetIntro), text(SAY.period), ...budgetComparison(total, c, SAY.generalBudgetIntro)));
+    blocks.push(
+      para(...budgetSentence(total, c, SAY.generalBudgetIntro), text(SAY.period), ...budgetComparison(total, c, SAY.generalBudgetIntro)),
+    );
   } else blocks.push(para(placeholder(FILL.generalBudget)));
   blocks.push(...lineParagraphs(c, g.lines, hasBudgets));
   return blocks;
@@ -327,7 +415,9 @@ function cleanName(n: string): string {
 export function lineLabel(lines: CodedLine[], l: CodedLine): string {
   if (!l.code) return cleanName(l.name);
   const parent = (code: string) => lines.find((x) => x.code === code);
-  const chain = [l.code.slice(0, 3), l.code.slice(0, 5), l.code].filter((code, i, all) => code.length <= l.code.length && all.indexOf(code) === i);
+  const chain = [l.code.slice(0, 3), l.code.slice(0, 5), l.code].filter(
+    (code, i, all) => code.length <= l.code.length && all.indexOf(code) === i,
+  );
   return chain
     .map((code) => {
       const x = code === l.code ? l : parent(code);
@@ -338,16 +428,23 @@ export function lineLabel(lines: CodedLine[], l: CodedLine): string {
 
 const levelOf = (code: string): 1 | 2 | 3 => (code.length <= 3 ? 1 : code.length <= 5 ? 2 : 3);
 
+/** "行政运行（2010601）": a line in a list, named by itself and its code (two 行政运行 in one list stay apart). */
+export function shortLabel(l: CodedLine): string {
+  return l.code ? `${cleanName(l.name)}（${l.code}）` : cleanName(l.name);
+}
+
 /**
  * The 项 lines: those whose 决算 differs from the budget notably (or that had no budget, or that a check objected to)
  * each in a sentence with its reason; the rest summarised once with their completion rates.
  */
 export function lineParagraphs(c: Ctx, lines: CodedLine[], hasBudgets: boolean, what = "项目"): Block[] {
-  const leaves = leafLines(lines).filter((l) => l.actual && (!isZero(l.actual, c) || l.actual.doubt || (mainBudget(l) && !isZero(mainBudget(l)!.fig, c))));
+  const leaves = leafLines(lines).filter(
+    (l) => l.actual && (!isZero(l.actual, c) || l.actual.doubt || (mainBudget(l) && !isZero(mainBudget(l)!.fig, c))),
+  );
   if (!hasBudgets) {
     if (leaves.length === 0) return [];
     const runs: Piece<Run>[] = [SAY.restLinesNoBudget];
-    leaves.forEach((l, i) => runs.push(i > 0 ? "、" : "", lineLabel(lines, l), ...money(l.actual!, c)));
+    leaves.forEach((l, i) => runs.push(i > 0 ? "、" : "", shortLabel(l), ...money(l.actual!, c)));
     runs.push(SAY.period);
     return [para(...say(runs))];
   }
@@ -356,7 +453,12 @@ export function lineParagraphs(c: Ctx, lines: CodedLine[], hasBudgets: boolean, 
   const blocks: Block[] = [];
   big.forEach((l, i) => {
     const label = lineLabel(lines, l);
-    const runs: R = [text(`${NUMBERING.h3(i + 1)}${label}。`), ...budgetSentence(l, c, ""), text(SAY.period), ...budgetComparison(l, c, cleanName(l.name))];
+    const runs: R = [
+      text(`${NUMBERING.h3(i + 1)}${label}。`),
+      ...budgetSentence(l, c, ""),
+      text(SAY.period),
+      ...budgetComparison(l, c, cleanName(l.name)),
+    ];
     blocks.push(para(...runs));
   });
   const withRates = rest
@@ -366,8 +468,11 @@ export function lineParagraphs(c: Ctx, lines: CodedLine[], hasBudgets: boolean, 
     })
     .filter((x): x is { l: CodedLine; r: R } => x.r !== null);
   if (withRates.length > 0) {
-    const runs: Piece<Run>[] = big.length > 0 ? SAY.restLines([count(withRates.length * 100)], what) : [`各${what}决算数与年初预算数差异较小，完成年初预算的比例分别为：`];
-    withRates.forEach((x, i) => runs.push(i > 0 ? "、" : "", lineLabel(lines, x.l), ...x.r));
+    const runs: Piece<Run>[] =
+      big.length > 0
+        ? SAY.restLines([count(withRates.length * 100)], what)
+        : [`各${what}决算数与年初预算数差异较小，完成年初预算的比例分别为：`];
+    withRates.forEach((x, i) => runs.push(i > 0 ? "、" : "", shortLabel(x.l), ...x.r));
     runs.push(SAY.period);
     blocks.push(para(...say(runs)));
   }
@@ -395,7 +500,9 @@ function basic(c: Ctx): Block[] {
   const f = c.f.basic;
   if (!f || !f.total.actual) return [para(placeholder(FILL.basic))];
   const total = f.total.actual;
-  const runs: Piece<Run>[] = [...(f.scope === "general" ? SAY.basicIntro(y(c), money(total, c)) : SAY.basicIntroAll(y(c), money(total, c)))];
+  const runs: Piece<Run>[] = [
+    ...(f.scope === "general" ? SAY.basicIntro(y(c), money(total, c)) : SAY.basicIntroAll(y(c), money(total, c))),
+  ];
   const parts: [string, Figure | null, CodedLine[]][] = [
     [SAY.personnel, f.personnel.total, f.personnel.items],
     [SAY.public, f.public.total, f.public.items],
@@ -454,17 +561,20 @@ export function sangongBlocks(c: Ctx, subheadings: boolean): Block[] {
   blocks.push(para(...say(runs)));
   if (a && !t.previous && !isZero(a, c)) blocks.push(para(placeholder(FILL.sangongVsPrevious)));
 
+  const detailAt = blocks.length;
   if (subheadings) blocks.push(heading(2, `${NUMBERING.h2(2)}${HEADINGS.sangongDetail}`));
   const main = s.items.filter((i) => i.key === "abroad" || i.key === "car" || i.key === "reception");
   const spent = main.filter((i) => i.actual && (!isZero(i.actual, c) || i.actual.doubt));
   const none = main.filter((i) => i.actual && isZero(i.actual, c) && !i.actual.doubt);
-  if (a && !isZero(a, c)) {
-    const share: Piece<Run>[] = [SAY.sangongItemsIntro];
+  const share: Piece<Run>[] = [];
+  if (a && !isZero(a, c) && spent.length > 0) {
+    share.push(SAY.sangongItemsIntro);
     spent.forEach((i, k) => share.push(k > 0 ? SAY.semicolon : "", i.name, ...money(i.actual!, c), ...shareRuns(i.actual!, a, c)));
     share.push(SAY.period);
-    if (none.length > 0) share.push(SAY.noneSpent(none.map((i) => i.name)), SAY.period);
-    if (spent.length > 0) blocks.push(para(...say(share)));
   }
+  if (none.length > 0 && a && !(isZero(a, c) && !a.doubt && none.length === main.length && (!b || isZero(b.fig, c))))
+    share.push(SAY.noneSpent(none.map((i) => i.name)), SAY.period);
+  if (share.length > 0) blocks.push(para(...say(share)));
   for (const i of main) {
     if (!i.actual) continue;
     const runs2: Piece<Run>[] = [];
@@ -496,6 +606,8 @@ export function sangongBlocks(c: Ctx, subheadings: boolean): Block[] {
     runs2.push(...statsFor(c, i.key));
     if (runs2.length > 0) blocks.push(para(...say(runs2)));
   }
+  // Nothing to say item by item (no 三公 at all): no empty sub-heading.
+  if (subheadings && blocks.length === detailAt + 1) blocks.pop();
   return blocks;
 }
 
@@ -512,7 +624,9 @@ function statsFor(c: Ctx, key: string): Piece<Run>[] {
   if (key === "reception" && (st.receptionBatches || st.receptionPeople)) {
     out.push(...SAY.receptions(st.receptionBatches ? cnt(st.receptionBatches) : null, st.receptionPeople ? cnt(st.receptionPeople) : null));
     if (st.foreignBatches || st.foreignPeople)
-      out.push(...SAY.foreignReceptions(st.foreignBatches ? cnt(st.foreignBatches) : null, st.foreignPeople ? cnt(st.foreignPeople) : null));
+      out.push(
+        ...SAY.foreignReceptions(st.foreignBatches ? cnt(st.foreignBatches) : null, st.foreignPeople ? cnt(st.foreignPeople) : null),
+      );
     out.push(SAY.period);
   }
   return out;
@@ -541,7 +655,7 @@ function fund(c: Ctx, f: FundFacts | null, what: string, table: string, fill: st
   const leaves = leafLines(f.lines).filter((l) => l.actual && !isZero(l.actual, c));
   if (leaves.length > 0) {
     runs.push(SAY.fundUses);
-    leaves.forEach((l, i) => runs.push(i > 0 ? "、" : "", lineLabel(f.lines, l), ...money(l.actual!, c)));
+    leaves.forEach((l, i) => runs.push(i > 0 ? "、" : "", shortLabel(l), ...money(l.actual!, c)));
     runs.push(SAY.period);
   }
   return [para(...say(runs))];
@@ -558,7 +672,12 @@ function operating(c: Ctx): Block[] {
   if (prev.length > 0) runs.push(SAY.comma, ...prev);
   runs.push(SAY.period);
   const d = direction(o.actual, o.previous, c);
-  if (d) runs.push(SAY.reasonMain, ...reasonOr(o.reasonVsPrevious, d === "up" ? FILL.reasonUp("机关运行经费") : FILL.reasonDown("机关运行经费")), SAY.period);
+  if (d)
+    runs.push(
+      SAY.reasonMain,
+      ...reasonOr(o.reasonVsPrevious, d === "up" ? FILL.reasonUp("机关运行经费") : FILL.reasonDown("机关运行经费")),
+      SAY.period,
+    );
   return [para(...say(runs))];
 }
 
@@ -569,24 +688,49 @@ function generalSpending(c: Ctx): Block[] {
   if (!g || (!g.meeting && !g.training)) return [para(placeholder(FILL.generalSpending))];
   const runs: Piece<Run>[] = [];
   const scope = (x: unknown) => ((x as { scope?: "general" | "all" }).scope ?? "all") as "general" | "all";
-  if (g.meeting?.actual) {
-    runs.push(...SAY.meeting(y(c), money(g.meeting.actual, c), scope(g.meeting)));
-    const prev = yoy(g.meeting.actual, g.meeting.previous, c);
+  const first = g.meeting ?? g.training;
+  if (first && scope(first) === "general") runs.push(`${yearOf(y(c))}一般公共预算财政拨款基本支出中，`);
+  else runs.push(yearOf(y(c)));
+  const none: string[] = [];
+  const item = (
+    name: string,
+    x: (Compared & { people: Count | null }) | null,
+    counts: (x: Compared & { people: Count | null }) => Piece<Run>[],
+    fill: string,
+  ) => {
+    if (!x?.actual) return;
+    if (isZero(x.actual, c) && !x.actual.doubt) {
+      none.push(name);
+      return;
+    }
+    if (runs.length > 1) runs.push(SAY.semicolon);
+    runs.push(`${name}支出`, ...money(x.actual, c));
+    const prev = yoy(x.actual, x.previous, c);
     if (prev.length > 0) runs.push(SAY.comma, ...prev);
-    if (g.meeting.meetings || g.meeting.people)
-      runs.push(SAY.comma, ...SAY.meetingCounts(g.meeting.meetings ? cnt(g.meeting.meetings) : null, g.meeting.people ? cnt(g.meeting.people) : null));
-    runs.push(SAY.period);
-    if (!isZero(g.meeting.actual, c) && !g.meeting.meetings && !g.meeting.people) runs.push(placeholder(FILL.meetingCounts), SAY.period);
-  }
-  if (g.training?.actual) {
-    runs.push(...SAY.training(money(g.training.actual, c)));
-    const prev = yoy(g.training.actual, g.training.previous, c);
-    if (prev.length > 0) runs.push(SAY.comma, ...prev);
-    if (g.training.sessions || g.training.people)
-      runs.push(SAY.comma, ...SAY.trainingCounts(g.training.sessions ? cnt(g.training.sessions) : null, g.training.people ? cnt(g.training.people) : null));
-    runs.push(SAY.period);
-    if (!isZero(g.training.actual, c) && !g.training.sessions && !g.training.people) runs.push(placeholder(FILL.trainingCounts), SAY.period);
-  }
+    const cs = counts(x);
+    if (cs.length > 0) runs.push(SAY.comma, ...cs);
+    else runs.push(SAY.comma, placeholder(fill));
+  };
+  item(
+    "会议费",
+    g.meeting,
+    (x) => {
+      const m = x as NonNullable<typeof g.meeting>;
+      return m.meetings || m.people ? SAY.meetingCounts(m.meetings ? cnt(m.meetings) : null, m.people ? cnt(m.people) : null) : [];
+    },
+    FILL.meetingCounts,
+  );
+  item(
+    "培训费",
+    g.training,
+    (x) => {
+      const t = x as NonNullable<typeof g.training>;
+      return t.sessions || t.people ? SAY.trainingCounts(t.sessions ? cnt(t.sessions) : null, t.people ? cnt(t.people) : null) : [];
+    },
+    FILL.trainingCounts,
+  );
+  if (runs.length > 1) runs.push(SAY.period);
+  if (none.length > 0) runs.push(SAY.noneSpent(none), SAY.period);
   if (g.festivals) runs.push(...SAY.festivals(money(g.festivals, c)), SAY.period);
   return [para(...say(runs))];
 }
@@ -604,7 +748,7 @@ function procurement(c: Ctx): Block[] {
     ["政府采购工程支出", p.works],
     ["政府采购服务支出", p.services],
   ] as [string, Figure | null][])
-    if (x) kinds.push(kinds.length > 0 ? "、" : "", name, ...money(x, c));
+    if (x && (!isZero(x, c) || x.doubt)) kinds.push(kinds.length > 0 ? "、" : "", name, ...money(x, c));
   if (kinds.length > 0) runs.push(...SAY.procurementKinds(kinds));
   if (p.sme) runs.push(...SAY.sme(money(p.sme, c), rateOf(p.sme, p.total, c)));
   if (p.small) runs.push(...SAY.small(money(p.small, c), rateOf(p.small, p.total, c)));
@@ -618,10 +762,12 @@ function assets(c: Ctx): Block[] {
   const a = c.f.assets;
   if (!a) return [para(placeholder(FILL.assets))];
   const runs: Piece<Run>[] = [...SAY.assets(y(c), a.vehicles ? cnt(a.vehicles) : null)];
-  if (a.vehicleKinds.length > 0) runs.push(...SAY.vehicleKinds(a.vehicleKinds.flatMap((k, i) => [i > 0 ? "、" : "", k.name, ...cnt(k.count), "辆"])));
+  if (a.vehicleKinds.length > 0)
+    runs.push(...SAY.vehicleKinds(a.vehicleKinds.flatMap((k, i) => [i > 0 ? "、" : "", k.name, ...cnt(k.count), "辆"])));
   const equipment: Piece<Run>[] = [];
   if (a.generalEquipment) equipment.push(...SAY.generalEquipment(cnt(a.generalEquipment)));
   if (a.specialEquipment) equipment.push(equipment.length > 0 ? "，" : "", ...SAY.specialEquipment(cnt(a.specialEquipment)));
+  if (a.equipment100) equipment.push(equipment.length > 0 ? "，" : "", ...SAY.equipment100(cnt(a.equipment100)));
   if (equipment.length > 0) runs.push(a.vehicles ? "；" : "", ...equipment);
   if (a.total) runs.push("；", ...SAY.assetTotal(money(a.total, c)));
   runs.push(SAY.period);
@@ -637,7 +783,7 @@ function performance(c: Ctx): Block[] {
   if (management) blocks.push(...textOr(c, "performanceManagement", ""));
   if (p && p.total && p.grade && p.pending === 0) {
     blocks.push(para(...say(SAY.selfEvaluated(y(c), p.framework, [pointsRun(p.total.hundredths)], [text(p.grade)]))));
-  } else if (p) {
+  } else if (p && p.groups.length > 0) {
     blocks.push(para(...say(SAY.selfEvaluated(y(c), p.framework, [placeholder(FILL.total)], [placeholder(FILL.grade)]))));
   }
   if (p?.projects) blocks.push(para(...say(SAY.projectsEvaluated(cnt(p.projects), p.projectFunds ? money(p.projectFunds, c) : null))));
@@ -657,7 +803,25 @@ function glossary(c: Ctx, written: Block[]): Block[] {
     .filter((r) => r.kind !== "placeholder")
     .map((r) => r.text)
     .join("");
-  const used = GLOSSARY.filter((g) => body.includes(g.term.replace(/[“”]/g, "")) || body.includes(g.term));
+  // A term is explained when the draft uses it for a figure the unit has (no 经营收入 for a unit without any).
+  const f = c.f;
+  const nonZero = (x: Figure | null | undefined) => !!x && !isZero(x, c);
+  const has: Record<string, boolean> = {
+    fiscal: (f.income?.sources ?? []).some((s) => (s.key === "fiscal" || s.key === "general") && nonZero(s.amount)) || !!f.fiscal,
+    nonFiscalBalanceUsed: nonZero(f.totals?.nonFiscalBalanceUsed),
+    carryIn: nonZero(f.totals?.carryIn),
+    surplusDistribution: nonZero(f.totals?.surplusDistribution),
+    carryOut: nonZero(f.totals?.carryOut),
+    basic: true,
+    project: true,
+    sangong: !!f.sangong,
+    orgOperating: !!f.operating?.actual,
+  };
+  for (const s of f.income?.sources ?? []) if (nonZero(s.amount)) has[s.key] = true;
+  for (const k of f.expenditure?.kinds ?? [])
+    if (nonZero(k.amount))
+      has[{ upper: "upperSpending", operating: "operatingSpending", subsidiary: "subsidiarySpending" }[k.key as string] ?? k.key] = true;
+  const used = GLOSSARY.filter((g) => has[g.when] && (body.includes(g.term) || body.includes(g.term.replace(/[“”]/g, ""))));
   if (used.length === 0) return [para(placeholder("名词解释"))];
   return used.map((g, i) => para(text(`${i + 1}．${g.term}：${g.text}`)));
 }
@@ -665,7 +829,13 @@ function glossary(c: Ctx, written: Block[]): Block[] {
 // ——— Charts ———
 
 /** A chart of figures the text states (printed values); numbered in the order they appear. */
-export function chart(c: Ctx, kind: "bar" | "pie", title: string, categories: string[], series: { name: string; values: number[] }[]): ChartBlock {
+export function chart(
+  c: Ctx,
+  kind: "bar" | "pie",
+  title: string,
+  categories: string[],
+  series: { name: string; values: number[] }[],
+): ChartBlock {
   c.charts += 1;
   return {
     kind: "chart",

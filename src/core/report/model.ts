@@ -58,7 +58,11 @@ export interface ReportModel {
 export const text = (t: string): Run => ({ kind: "text", text: t });
 export const placeholder = (what: string): Run => ({ kind: "placeholder", text: `【请填写：${what}】`, purpose: "fill" });
 /** A figure to verify: names the cell and what the check found. */
-export const checkMark = (cell: string, what: string): Run => ({ kind: "placeholder", text: `【请核对：${cell}${what}】`, purpose: "check" });
+export const checkMark = (cell: string, what: string): Run => ({
+  kind: "placeholder",
+  text: `【请核对：${cell}${what}】`,
+  purpose: "check",
+});
 
 export function plainText(runs: Run[]): string {
   return runs.map((r) => r.text).join("");

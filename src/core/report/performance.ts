@@ -1,10 +1,10 @@
 import type { CodedLine, Compared, Figure } from "../analyse/report-facts";
-import { CHARTS, FILL, HEADINGS, NUMBERING, SAY } from "../catalogue/report";
+import { CHARTS, FILL, HEADINGS, NUMBERING, SAY, yearOf } from "../catalogue/report";
 import type { Piece } from "../catalogue/report";
 import { placeholder, text } from "./model";
 import type { Block, Run } from "./model";
 import { count, points, shownDiff } from "./number-runs";
-import { chart, leafLines, lineLabel, sangongBlocks, staffRuns, textOr } from "./final-accounts";
+import { chart, leafLines, sangongBlocks, shortLabel, staffRuns, textOr } from "./final-accounts";
 import {
   budgetComparison,
   budgetDifference,
@@ -56,7 +56,7 @@ export function performanceBlocks(c: Ctx, unitRuns: R, yearRuns: R): Block[] {
   return b;
 }
 
-const y = (c: Ctx) => c.year ?? "本";
+const y = (c: Ctx) => c.year;
 
 /** 部门整体支出: the 支出决算表's 本年支出合计 (all funds) when present, else the 功能分类 table's total. */
 function overall(c: Ctx): Block[] {
@@ -66,7 +66,7 @@ function overall(c: Ctx): Block[] {
   if (e?.total) {
     const x: Compared = { actual: e.total, budgetInitial: e.budgetInitial ?? null };
     const runs: Piece<Run>[] = mainBudget(x)
-      ? [...budgetSentence(x, c, `${y(c)}年度部门整体支出`), SAY.period, ...budgetComparison(x, c, "部门整体支出")]
+      ? [...budgetSentence(x, c, `${yearOf(y(c))}部门整体支出`), SAY.period, ...budgetComparison(x, c, "部门整体支出")]
       : [...SAY.overallIntro(y(c), money(e.total, c)), SAY.period];
     const basic = e.kinds.find((k) => k.key === "basic")?.amount;
     const proj = e.kinds.find((k) => k.key === "project")?.amount;
@@ -74,7 +74,7 @@ function overall(c: Ctx): Block[] {
     blocks.push(para(...say(runs)));
   } else if (g?.total.actual) {
     const t = g.total;
-    const subject = g.scope === "general" ? `${y(c)}年度部门整体支出（一般公共预算财政拨款）` : `${y(c)}年度部门整体支出`;
+    const subject = g.scope === "general" ? `${yearOf(y(c))}部门整体支出（一般公共预算财政拨款）` : `${yearOf(y(c))}部门整体支出`;
     const runs: Piece<Run>[] = mainBudget(t)
       ? [...budgetSentence(t, c, subject), SAY.period, ...budgetComparison(t, c, "部门整体支出")]
       : [subject, "决算", ...money(t.actual!, c), SAY.period];
@@ -126,7 +126,15 @@ function basic(c: Ctx): Block[] {
       blocks.push(para(...budgetSentence(l, c, l.name.trim()), ...budgetDifference(l, c, l.name.trim()), text(SAY.period)));
     }
     if (classes.length >= 2 && sure(t.actual) && classes.every((l) => sure(l.actual)))
-      blocks.push(chart(c, "pie", CHARTS.basicClasses, classes.map((l) => l.name.trim()), [{ name: "决算数", values: classes.map((l) => l.actual!.fen) }]));
+      blocks.push(
+        chart(
+          c,
+          "pie",
+          CHARTS.basicClasses,
+          classes.map((l) => l.name.trim()),
+          [{ name: "决算数", values: classes.map((l) => l.actual!.fen) }],
+        ),
+      );
   }
   // The 款: notable ones written out with reasons (largest difference first), the rest once with their completion rates.
   const items = leafLines([...f.personnel.items, ...f.public.items].sort((x, z) => (x.code < z.code ? -1 : 1))).filter(
@@ -170,7 +178,7 @@ function project(c: Ctx): Block[] {
     const lines = g ? leafLines(g.lines).filter((l) => l.project && !isZero(l.project, c)) : [];
     if (lines.length > 0) {
       runs.push(SAY.comma, SAY.projectUses);
-      lines.forEach((l, i) => runs.push(i > 0 ? "、" : "", lineLabel(g!.lines, l), ...money(l.project!, c)));
+      lines.forEach((l, i) => runs.push(i > 0 ? "、" : "", shortLabel(l), ...money(l.project!, c)));
     }
     runs.push(SAY.period);
     blocks.push(para(...say(runs)));
@@ -188,10 +196,16 @@ function sangong(c: Ctx): Block[] {
     const withPrev = items.filter((i) => sure(i.previous));
     if (withPrev.length === items.length && items.some((i) => !isZero(i.actual, c) || !isZero(i.previous, c))) {
       blocks.push(
-        chart(c, "bar", CHARTS.sangong, items.map((i) => i.name), [
-          { name: CHARTS.previousYear(String(Number(c.year) - 1)), values: items.map((i) => i.previous!.fen) },
-          { name: CHARTS.thisYear(c.year), values: items.map((i) => i.actual!.fen) },
-        ]),
+        chart(
+          c,
+          "bar",
+          CHARTS.sangong,
+          items.map((i) => i.name),
+          [
+            { name: CHARTS.previousYear(String(Number(c.year) - 1)), values: items.map((i) => i.previous!.fen) },
+            { name: CHARTS.thisYear(c.year), values: items.map((i) => i.actual!.fen) },
+          ],
+        ),
       );
     }
   }
@@ -233,7 +247,11 @@ function result(c: Ctx): Block[] {
       header: ["一级指标", "分值", "得分"],
       numeric: [false, true, true],
       widths: [50, 25, 25],
-      rows: p.groups.map((g) => [[text(g.name)], g.max ? [points(g.max.hundredths)] : [text("—")], g.score ? [points(g.score.hundredths)] : [placeholder("待评分")]]),
+      rows: p.groups.map((g) => [
+        [text(g.name)],
+        g.max ? [points(g.max.hundredths)] : [text("—")],
+        g.score ? [points(g.score.hundredths)] : [placeholder("待评分")],
+      ]),
     });
   }
   return blocks;
@@ -241,19 +259,30 @@ function result(c: Ctx): Block[] {
 
 /** What the figures say belongs under 存在的问题: 科目 spent without a budget, 科目 far from it, 三公 items that rose. */
 function problemFacts(c: Ctx): Block[] {
-  const lines = [...(c.f.basic ? [...c.f.basic.personnel.items, ...c.f.basic.public.items] : []), ...(c.f.general ? leafLines(c.f.general.lines) : [])];
+  const lines = [
+    ...(c.f.basic ? [...c.f.basic.personnel.items, ...c.f.basic.public.items] : []),
+    ...(c.f.general ? leafLines(c.f.general.lines) : []),
+  ];
   const noBudget = lines.filter((l) => {
     const b = mainBudget(l);
     return b && sure(b.fig) && isZero(b.fig, c) && l.actual && sure(l.actual) && !isZero(l.actual, c);
   });
-  const far = lines.filter((l) => !noBudget.includes(l) && significant(l, c) && sure(l.actual) && mainBudget(l) && sure(mainBudget(l)!.fig));
+  const far = lines.filter(
+    (l) => !noBudget.includes(l) && significant(l, c) && sure(l.actual) && mainBudget(l) && sure(mainBudget(l)!.fig),
+  );
   const blocks: Block[] = [];
   const names = (ls: CodedLine[]) => [...new Set(ls.map((l) => l.name.trim()))];
   if (noBudget.length > 0) blocks.push(para(text(SAY.noBudgetLines(names(noBudget)))));
   if (far.length > 0) blocks.push(para(text(SAY.farLines(names(far).slice(0, 8)))));
   const s = c.f.sangong;
   if (s) {
-    const up = s.items.filter((i) => (i.key === "abroad" || i.key === "car" || i.key === "reception") && sure(i.actual) && sure(i.previous) && shownDiff(i.actual.fen, i.previous.fen, c.st) > 0);
+    const up = s.items.filter(
+      (i) =>
+        (i.key === "abroad" || i.key === "car" || i.key === "reception") &&
+        sure(i.actual) &&
+        sure(i.previous) &&
+        shownDiff(i.actual.fen, i.previous.fen, c.st) > 0,
+    );
     if (up.length > 0) blocks.push(para(text(SAY.sangongUp(up.map((i) => i.name)))));
   }
   return blocks;

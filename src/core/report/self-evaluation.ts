@@ -34,7 +34,11 @@ export function selfEvaluationBlocks(c: Ctx, unitRuns: R, yearRuns: R): Block[] 
         level: 2,
         runs: say([
           NUMBERING.h2(++h2),
-          ...SAY.groupHeading(g.name || "评价指标", g.max ? [points(g.max.hundredths)] : [placeholder("分值")], g.score ? [points(g.score.hundredths)] : [placeholder("自评分")]),
+          ...SAY.groupHeading(
+            g.name || "评价指标",
+            g.max ? [points(g.max.hundredths)] : [placeholder("分值")],
+            g.score ? [points(g.score.hundredths)] : [placeholder("自评分")],
+          ),
         ]),
       });
       const full = g.items.filter((i) => i.max && i.score && i.score.hundredths === i.max.hundredths);
@@ -68,7 +72,10 @@ export function selfEvaluationBlocks(c: Ctx, unitRuns: R, yearRuns: R): Block[] 
     b.push({ kind: "heading", level: 2, runs: say([NUMBERING.h2(++h2), HEADINGS.selfAdjustments, "（", points(total), "分）"]) });
     const runs: Piece<Run>[] = [...SAY.adjustmentsIntro([count(p.adjustments.length * 100)], [points(total)])];
     p.adjustments.forEach((x, i) =>
-      runs.push(i > 0 ? SAY.semicolon : "", ...SAY.adjustmentItem(x.name, [points(Math.abs(x.points.hundredths))], x.points.hundredths < 0)),
+      runs.push(
+        i > 0 ? SAY.semicolon : "",
+        ...SAY.adjustmentItem(x.name, [points(Math.abs(x.points.hundredths))], x.points.hundredths < 0),
+      ),
     );
     runs.push(SAY.period);
     b.push(para(...say(runs)));

@@ -82,8 +82,12 @@ export function templateFields(f: ReportFacts, st: NumberStyle, draft: ReportMod
   const b = f.basic;
   out.人员经费 = amt(b?.personnel.total, "人员经费");
   out.公用经费 = amt(b?.public.total, "公用经费");
-  out.人员经费科目 = (b?.personnel.items ?? []).filter((l) => l.actual && l.actual.fen !== 0).map((l) => ({ 编码: l.code, 名称: l.name.trim(), 决算: amt(l.actual) }));
-  out.公用经费科目 = (b?.public.items ?? []).filter((l) => l.actual && l.actual.fen !== 0).map((l) => ({ 编码: l.code, 名称: l.name.trim(), 决算: amt(l.actual) }));
+  out.人员经费科目 = (b?.personnel.items ?? [])
+    .filter((l) => l.actual && l.actual.fen !== 0)
+    .map((l) => ({ 编码: l.code, 名称: l.name.trim(), 决算: amt(l.actual) }));
+  out.公用经费科目 = (b?.public.items ?? [])
+    .filter((l) => l.actual && l.actual.fen !== 0)
+    .map((l) => ({ 编码: l.code, 名称: l.name.trim(), 决算: amt(l.actual) }));
   const s = f.sangong;
   const sb = s ? mainBudget(s.total) : null;
   out.三公合计 = amt(s?.total.actual, "“三公”经费支出决算");

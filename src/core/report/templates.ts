@@ -83,7 +83,10 @@ export function contextFor(facts: ReportFacts, s: ReportOptions): Ctx {
 
 /** 落款: the unit and the date the clerk gave, or one placeholder for the whole date (never inside one). */
 function signature(f: ReportFacts): Run[][] {
-  return [f.unit.name ? [text(f.unit.name)] : [placeholder(FILL.unitName)], f.texts.date ? [text(f.texts.date.text)] : [placeholder(FILL.date)]];
+  return [
+    f.unit.name ? [text(f.unit.name)] : [placeholder(FILL.unitName)],
+    f.texts.date ? [text(f.texts.date.text)] : [placeholder(FILL.date)],
+  ];
 }
 
 /** A draft from the facts (hand-built, from the national forms, or from a check's result). */

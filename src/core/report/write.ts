@@ -107,7 +107,12 @@ export function budgetSentence(x: Compared, c: Ctx, subject: string): R {
   }
   // "年初未安排预算，全年预算为…": a zero 年初预算 beside a 全年预算 is said in words.
   if (budgets.length > shownBudgets.length && budgets[0] !== shownBudgets[0]) pieces.push(SAY.noBudget(budgets[0].word), "，");
-  pieces.push(...SAY.budgetsAndActual(shownBudgets.map((b) => ({ word: b.word, amount: money(b.fig, c) })), money(a, c)));
+  pieces.push(
+    ...SAY.budgetsAndActual(
+      shownBudgets.map((b) => ({ word: b.word, amount: money(b.fig, c) })),
+      money(a, c),
+    ),
+  );
   if (sure(a)) {
     const rates = shownBudgets
       .filter((b) => sure(b.fig))
@@ -120,7 +125,10 @@ export function budgetSentence(x: Compared, c: Ctx, subject: string): R {
 
 /** The budget a 决算 is judged against in words: 年初预算 where given (the public wording), else 全年预算 or 预算. */
 export function mainBudget(x: Compared): { word: string; fig: Figure } | null {
-  return budgetsOf(x)[0] ?? null;
+  const all = budgetsOf(x);
+  // No 年初预算 at all (a unit set up during the year, a 项 added mid-year): judged against the 全年预算, and said so.
+  if (all.length > 1 && all[0].fig.fen === 0 && !all[0].fig.doubt && all[1].fig.fen !== 0) return all[1];
+  return all[0] ?? null;
 }
 
 /**
@@ -190,6 +198,8 @@ export function shareRuns(part: Figure | Fen, whole: Figure | Fen | null | undef
 export function significant(x: Compared, c: Ctx): boolean {
   const b = mainBudget(x);
   if (!b || !x.actual) return false;
+  // Spent without a 年初预算 (even when a 全年预算 covered it): always worth its own sentence.
+  if (x.budgetInitial && sure(x.budgetInitial) && isZero(x.budgetInitial, c) && !isZero(x.actual, c)) return true;
   if (!sure(x.actual) || !sure(b.fig)) return true; // a doubtful line is always written out, with its mark
   const a = shown(x.actual.fen, c.st);
   const bud = shown(b.fig.fen, c.st);
