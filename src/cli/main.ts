@@ -12,6 +12,7 @@ import {
   requireTables,
   SettingsSchema,
   UnusableInputError,
+  templateFields,
 } from "../core";
 import type { CheckResult, Settings } from "../core";
 import { readWorkbookGrids } from "../xlsx/read-workbook";
@@ -21,6 +22,7 @@ import { writeOutputSheets } from "./write-sheets";
 import { batchTable, checkFolder } from "./batch";
 import { reportText } from "../word/read-report-text";
 import { GB_FONTS, reportBuffer, WINDOWS_FONTS } from "../word/render-docx";
+import { fillReportTemplate } from "../word/fill-template";
 
 export interface Io {
   out: (text: string) => void;
@@ -134,8 +136,16 @@ async function dispatch(args: CliArgs, io: Io): Promise<void> {
     else io.out(plainReview(basename(args.workbook), analysis, settings));
     return;
   }
+  if (args.command === "report" && args.templateFile) {
+    // The unit's own template: its fields filled from the same facts (and the sections of the 决算说明 draft, or the one named).
+    const draft = draftReport(args.template ?? "final-accounts", analysis, settings);
+    const fields = templateFields(draft.facts, { unit: settings.displayUnit, decimals: settings.decimals }, draft.model);
+    writeFileSync(args.output, fillReportTemplate(readBytes(args.templateFile), fields));
+    io.out(`已写入 ${args.output}：按模板 ${basename(args.templateFile)} 填写（未取到的字段写为【请填写：…】）\n`);
+    return;
+  }
   if (args.command === "report") {
-    const draft = draftReport(args.template, analysis, settings);
+    const draft = draftReport(args.template ?? "performance", analysis, settings);
     writeFileSync(args.output, await reportBuffer(draft.model, args.fonts === "windows" ? WINDOWS_FONTS : GB_FONTS));
     io.out(
       `已写入 ${args.output}：《${draft.model.title}》，${draft.numbers} 个数字已自检，${draft.placeholders} 处待填写（【请填写：…】，黄色标出）\n`,

@@ -349,6 +349,9 @@ function general(c: Ctx): Block[] {
     const share = rateOf(actual, g.allSpending, c);
     if (share) overall.push(...SAY.generalShare(share));
   }
+  if (total.basic && total.project) {
+    overall.push(SAY.comma, ...SAY.basicAndProject(money(total.basic, c), null, money(total.project, c), null));
+  }
   overall.push(SAY.period);
   if (total.previous) {
     overall.push(

@@ -81,6 +81,11 @@ function overall(c: Ctx): Block[] {
     if (t.basic && t.project) runs.push(...splitRuns(c, t.basic, t.project, t.actual!));
     blocks.push(para(...say(runs)));
   } else blocks.push(para(placeholder(FILL.overall)));
+  // The 一般公共预算财政拨款 part of it, when the whole is all funds.
+  if (e?.total && g?.total.actual) {
+    const runs: Piece<Run>[] = [...SAY.generalPart(money(g.total.actual, c)), ...shareRuns(g.total.actual, e.total, c, "本年支出合计"), SAY.period];
+    blocks.push(para(...say(runs)));
+  }
   const inc = c.f.income;
   if (inc?.total) {
     const runs: Piece<Run>[] = [...SAY.incomePerf(money(inc.total, c))];
@@ -110,6 +115,14 @@ function basic(c: Ctx): Block[] {
   const runs: Piece<Run>[] = [];
   if (mainBudget(t)) runs.push(...budgetSentence(t, c, "基本支出"), ...budgetDifference(t, c, "基本支出", !!t.reason), SAY.period);
   else runs.push(...SAY.basicPerf(money(t.actual!, c)), SAY.period);
+  // 人员经费 (301 + 303) and 公用经费 (302 + 310).
+  if (f.personnel.total && f.public.total)
+    runs.push(
+      ...SAY.personnelPublic(
+        [...money(f.personnel.total, c), ...shareRuns(f.personnel.total, t.actual!, c)],
+        [...money(f.public.total, c), ...shareRuns(f.public.total, t.actual!, c)],
+      ),
+    );
   blocks.push(para(...say(runs)));
   // The 类: amount, share, and the difference from the 年初预算 with the workbook's reason.
   const classes = f.classes.filter((l) => l.actual && (!isZero(l.actual, c) || l.actual.doubt));
