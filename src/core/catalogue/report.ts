@@ -139,6 +139,7 @@ export const DOUBT_TEXT: Record<string, string> = {
   "role-uncertain": "所在列是否为预算数不能确定",
   "score-over-max": "得分超过分值",
   "bonus-mismatch": "写明的加减分合计与各项之和不符",
+  "total-over-max": "有自评分超过分值，总分和所在组的自评分需核对",
   default: "经核对有误",
 };
 

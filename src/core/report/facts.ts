@@ -177,7 +177,7 @@ class Builder {
       .filter((n): n is string => !!n);
     return {
       forms,
-      unit: { name: a.meta.unitName, year: a.meta.year, kind: this.unitKind() },
+      unit: { name: a.meta.unitName ?? this.unitFromTitles(), year: a.meta.year, kind: this.unitKind() },
       texts: this.texts(),
       staff: this.staff(),
       totals: this.totals(),
@@ -251,6 +251,21 @@ class Builder {
     const r = fenOfDecimal(m[1], "元");
     if (r === null || r === "too-large") return null;
     return { hundredths: r.fen, sheet: this.a.texts.source ?? "", cell: e.cell, doubt: null };
+  }
+
+  /**
+   * The unit's name where no 编制单位 line gives it: the words before the year in a table's title
+   * ("东山侗族乡2019年绩效评估自评评分表", "第二部分上海市普陀区财政局2024年度部门决算表"), when they end like a unit's name.
+   */
+  private unitFromTitles(): string | null {
+    const UNIT_END = /(乡|镇|街道|局|委员会|委|政府|中心|学校|小学|中学|幼儿园|医院|卫生院|院|所|办公室|办|处|队|站|部|馆|社|会|厅|署|室)$/;
+    for (const t of this.a.tables) {
+      for (const title of [t.title]) {
+        const m = /^(?:第[一二三四五六七八九十]+部分)?(.{2,30}?)(?:19|20)\d{2}年/.exec(squash(title));
+        if (m && UNIT_END.test(m[1])) return m[1];
+      }
+    }
+    return null;
   }
 
   private unitKind(): ReportFacts["unit"]["kind"] {

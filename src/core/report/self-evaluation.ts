@@ -20,6 +20,9 @@ export function selfEvaluationBlocks(c: Ctx, unitRuns: R, yearRuns: R): Block[] 
     const adj = p.adjustmentTotal?.hundredths ?? 0;
     const adjustments = adj > 0 ? SAY.selfBonus([points(adj)]) : adj < 0 ? SAY.selfDeduction([points(-adj)]) : [];
     intro.push(...SAY.selfTotal([points(p.total.hundredths)], [points(p.base.hundredths)], adjustments));
+    // An item scored above its 分值: the total the sheet gives is not a fact to state plainly.
+    const over = p.groups.flatMap((g) => g.items).find((i) => i.max && i.score && i.score.hundredths > i.max.hundredths);
+    if (over) intro.push(checkMark(over.score?.cell ? `${over.score.sheet}!${over.score.cell}` : over.name, DOUBT_TEXT["total-over-max"]));
     if (p.grade) intro.push(...SAY.selfGrade([text(p.grade)]));
   } else intro.push(...SAY.selfTotalPending([placeholder(FILL.total)]));
   b.push(para(...say(intro)), para(text(SAY.selfReport)));
