@@ -1,5 +1,5 @@
 import JSZip from "jszip";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Document, Packer, Paragraph, TextRun } from "docx";
 import { checkWorkbook, DEFAULT_SETTINGS, draftReport, templateFields, UnusableInputError } from "../../src/core";
@@ -56,7 +56,7 @@ test("a field the facts do not have is a visible placeholder; a broken template 
   expect(() => fillReportTemplate(broken, {})).toThrow(/Word 模板无法使用/);
   const dir = tmp();
   const bad = join(dir, "bad.docx");
-  require("node:fs").writeFileSync(bad, broken);
+  writeFileSync(bad, broken);
   const r = await cli(["report", SAMPLE, "-o", join(dir, "x.docx"), "--template-file", bad]);
   expect(r.code).toBe(2);
   expect(r.err).toMatch(/Word 模板无法使用/);

@@ -706,7 +706,8 @@ function generalSpending(c: Ctx): Block[] {
       none.push(name);
       return;
     }
-    if (runs.length > 1) runs.push(SAY.semicolon);
+    // One sentence per item: two items' figures in one sentence read as one claim.
+    if (runs.length > 1) runs.push(SAY.period);
     runs.push(`${name}支出`, ...money(x.actual, c));
     const prev = yoy(x.actual, x.previous, c);
     if (prev.length > 0) runs.push(SAY.comma, ...prev);

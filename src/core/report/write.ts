@@ -101,6 +101,12 @@ export function budgetSentence(x: Compared, c: Ctx, subject: string): R {
   const budgets = budgetsOf(x);
   const pieces: Piece<Run>[] = [subject];
   const shownBudgets = budgets.filter((b) => !isZero(b.fig, c) || b.fig.doubt);
+  // Nothing spent: no completion rate of 0 % — the budget, and that nothing was spent (or that there was nothing at all).
+  if (isZero(a, c) && !a.doubt) {
+    if (shownBudgets.length === 0) return say([subject, SAY.noneSpent([])]);
+    pieces.push(...SAY.sangongBudgetNoSpending(shownBudgets[0].word, money(shownBudgets[0].fig, c)));
+    return say(pieces);
+  }
   if (budgets.length > 0 && shownBudgets.length === 0) {
     pieces.push(SAY.noBudget(budgets[0].word), "，支出决算为", ...money(a, c));
     return say(pieces);
