@@ -29,7 +29,10 @@ const national = (sheets: ReturnType<typeof finalAccountsSet>) => sheets.map((s)
 
 describe.each([
   ["the sample (a township's own tables)", async () => readWorkbookGrids(readFileSync(SAMPLE), "sample.xlsx")],
-  ["青山乡 (national forms, merged codes, with its 预算 set)", async () => national([...finalAccountsSet(TOWNSHIP), ...budgetSet(TOWNSHIP)])],
+  [
+    "青山乡 (national forms, merged codes, with its 预算 set)",
+    async () => national([...finalAccountsSet(TOWNSHIP), ...budgetSet(TOWNSHIP)]),
+  ],
   [
     "青山乡 (split codes, 合计 last, 三公 as 公开09)",
     async () =>

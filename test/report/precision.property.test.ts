@@ -34,7 +34,13 @@ function cell(fen: number | null, unit: Unit, decimals: number, asText: boolean)
   return asText ? text : Number(text);
 }
 
-const SANGONG_ROWS = ["1.因公出国（境）费", "2.公务用车购置及运行维护费", "  其中：公务用车购置费", "        公务用车运行维护费", "3.公务接待费"];
+const SANGONG_ROWS = [
+  "1.因公出国（境）费",
+  "2.公务用车购置及运行维护费",
+  "  其中：公务用车购置费",
+  "        公务用车运行维护费",
+  "3.公务接待费",
+];
 
 const sangongTable = fc.record({
   unit: fc.constantFrom<Unit>("元", "千元", "万元"),

@@ -50,7 +50,14 @@ describe("the sample's reports, written and opened", () => {
   test("绩效评价报告: the six parts in order; the title broken between the unit and the report's name", async () => {
     const m = buildReport("performance", a, DEFAULT_SETTINGS);
     const { paragraphs, xml } = await openDocx(m);
-    const parts = ["一、部门概况", "二、部门整体支出管理及使用情况", "三、绩效评价工作情况", "四、部门整体支出绩效情况", "五、存在的主要问题", "六、改进措施和有关建议"];
+    const parts = [
+      "一、部门概况",
+      "二、部门整体支出管理及使用情况",
+      "三、绩效评价工作情况",
+      "四、部门整体支出绩效情况",
+      "五、存在的主要问题",
+      "六、改进措施和有关建议",
+    ];
     const at = parts.map((p) => paragraphs.indexOf(p));
     expect(at.every((i) => i > 0)).toBe(true);
     expect([...at].sort((x, y) => x - y)).toEqual(at);
@@ -63,12 +70,16 @@ describe("the sample's reports, written and opened", () => {
 
   test("绩效评价报告: 部门整体 is the 功能分类 total; 基本支出 with its 类, differences and the workbook's reasons", async () => {
     const text = (await openDocx(buildReport("performance", a, DEFAULT_SETTINGS))).paragraphs.join("\n");
-    expect(text).toContain("本部门编制54人（其中行政编制29人、事业编制25人），年末实有在职人员56人（其中行政18人、事业38人）。实有在职人员超出编制2人。");
+    expect(text).toContain(
+      "本部门编制54人（其中行政编制29人、事业编制25人），年末实有在职人员56人（其中行政18人、事业38人）。实有在职人员超出编制2人。",
+    );
     expect(text).toContain(
       "2020年度部门整体支出（一般公共预算财政拨款）年初预算为1814.00万元，全年预算为3281.22万元，支出决算为3281.22万元，完成年初预算的180.88%、全年预算的100.00%。",
     );
     expect(text).toContain("其中基本支出1101.74万元，占33.58%；项目支出2179.48万元，占66.42%。");
-    expect(text).toContain("基本支出年初预算为897.67万元，支出决算为1101.74万元，完成年初预算的122.73%，决算数较年初预算数增加204.07万元。");
+    expect(text).toContain(
+      "基本支出年初预算为897.67万元，支出决算为1101.74万元，完成年初预算的122.73%，决算数较年初预算数增加204.07万元。",
+    );
     expect(text).toContain("其中人员经费746.23万元，占67.73%；公用经费355.51万元，占32.27%。");
     expect(text).toContain(
       "工资福利支出年初预算为570.50万元，支出决算为528.09万元，完成年初预算的92.57%，决算数较年初预算数减少42.41万元，主要原因是人员个人车补部分放在商品和服务支出项目里。",
@@ -76,11 +87,15 @@ describe("the sample's reports, written and opened", () => {
     // zero budget: no completion rate; the reason from the 差异原因 column
     expect(text).toContain("救济费（30306）。年初未安排预算，支出决算为48.30万元，主要原因是救济费年初未做预算。");
     // a line with no reason in the workbook: one placeholder for the whole reason
-    expect(text).toContain("办公费（30201）。年初预算为29.00万元，支出决算为22.37万元，完成年初预算的77.14%，决算数较年初预算数减少6.63万元，主要原因是【请填写：办公费决算数小于年初预算数的原因】。");
+    expect(text).toContain(
+      "办公费（30201）。年初预算为29.00万元，支出决算为22.37万元，完成年初预算的77.14%，决算数较年初预算数减少6.63万元，主要原因是【请填写：办公费决算数小于年初预算数的原因】。",
+    );
     // the rest summarised once
     expect(text).toMatch(/其余9个科目决算数与年初预算数差异较小，完成年初预算的比例分别为：基本工资95\.33%/);
     // 三公: budget, last year, the 增减原因 column explains the change from last year, statistics from the staff sheet
-    expect(text).toContain("2020年度财政拨款“三公”经费支出预算为7.09万元，支出决算为4.68万元，完成预算的66.01%；较上年减少9.07万元，下降65.96%。");
+    expect(text).toContain(
+      "2020年度财政拨款“三公”经费支出预算为7.09万元，支出决算为4.68万元，完成预算的66.01%；较上年减少9.07万元，下降65.96%。",
+    );
     expect(text).toContain("决算数较上年减少的主要原因是严格执行财务制度，控制公务接待及公车运行费用。");
     expect(text).toContain("因公出国（境）费无支出。");
     expect(text).toContain("截至2020年12月31日，公务用车保有量为1辆。");
@@ -93,7 +108,12 @@ describe("the sample's reports, written and opened", () => {
 
   test("决算说明: the national shape — four parts, fourteen sections in order", async () => {
     const { paragraphs } = await openDocx(buildReport("final-accounts", a, DEFAULT_SETTINGS));
-    const parts = ["第一部分\u3000部门概况", "第二部分\u30002020年度部门决算表", "第三部分\u30002020年度部门决算情况说明", "第四部分\u3000名词解释"];
+    const parts = [
+      "第一部分\u3000部门概况",
+      "第二部分\u30002020年度部门决算表",
+      "第三部分\u30002020年度部门决算情况说明",
+      "第四部分\u3000名词解释",
+    ];
     const sections = [
       "一、收入支出决算总体情况说明",
       "二、收入决算情况说明",
@@ -112,7 +132,12 @@ describe("the sample's reports, written and opened", () => {
     ];
     const at = [...parts, ...sections].map((p) => paragraphs.indexOf(p));
     expect(at.filter((i) => i < 0)).toEqual([]);
-    expect(at.slice(2, 3).concat(at.slice(4)).every((v, i, all) => i === 0 || v > all[i - 1])).toBe(true);
+    expect(
+      at
+        .slice(2, 3)
+        .concat(at.slice(4))
+        .every((v, i, all) => i === 0 || v > all[i - 1]),
+    ).toBe(true);
   });
 
   test("决算说明: a figure the check found wrong carries 【请核对】 naming its cell, and no share is computed from it", async () => {
@@ -120,7 +145,9 @@ describe("the sample's reports, written and opened", () => {
     const text = reportText(m);
     expect(text).toContain("农林水支出（类）1732.96万元【请核对：功能分类支出决算!E18与所属各项之和不符】；");
     expect(text).not.toMatch(/1732\.96万元[^；]*占/);
-    const check = m.blocks.flatMap((b) => (b.kind === "paragraph" ? b.runs : [])).find((r) => r.kind === "placeholder" && r.text.startsWith("【请核对"));
+    const check = m.blocks
+      .flatMap((b) => (b.kind === "paragraph" ? b.runs : []))
+      .find((r) => r.kind === "placeholder" && r.text.startsWith("【请核对"));
     expect(check).toMatchObject({ purpose: "check" });
     const { xml } = await openDocx(m);
     expect(xml).toMatch(/<w:highlight w:val="cyan"\/>[\s\S]*?【请核对/);
@@ -136,9 +163,13 @@ describe("the sample's reports, written and opened", () => {
     expect(bar).toMatch(/<c:barChart><c:barDir val="col"\/>/);
     expect(bar).toMatch(/<c:v>2019年<\/c:v>[\s\S]*<c:v>8\.65<\/c:v>/);
     const types = await zip.file("[Content_Types].xml")!.async("string");
-    expect(types).toContain('PartName="/word/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"');
+    expect(types).toContain(
+      'PartName="/word/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"',
+    );
     const rels = await zip.file("word/_rels/document.xml.rels")!.async("string");
-    expect(rels).toMatch(/Type="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships\/chart" Target="charts\/chart1.xml"/);
+    expect(rels).toMatch(
+      /Type="http:\/\/schemas.openxmlformats.org\/officeDocument\/2006\/relationships\/chart" Target="charts\/chart1.xml"/,
+    );
     expect(xml).toMatch(/<wp:inline[\s\S]*?<c:chart [^>]*r:id="rIdJsChart1"\/>/);
     expect(xml).not.toContain("{{CHART");
     expect(xml).toContain("图1：基本支出决算结构（按经济分类）（单位：万元）");
@@ -221,7 +252,9 @@ describe("texts from the workbook and placeholders", () => {
       const m = buildReport(t, a, DEFAULT_SETTINGS);
       expect(checkNumbers(m, st).problems).toEqual([]);
     }
-    expect(reportText(buildReport("performance", a, DEFAULT_SETTINGS))).toContain("【请填写：“三公”经费支出预算、决算及与上年对比情况（工作簿中没有“三公”经费表）】");
+    expect(reportText(buildReport("performance", a, DEFAULT_SETTINGS))).toContain(
+      "【请填写：“三公”经费支出预算、决算及与上年对比情况（工作簿中没有“三公”经费表）】",
+    );
   });
 });
 

@@ -22,7 +22,9 @@ const docText = async (bytes: Uint8Array) => {
   const xml = await zip.file("word/document.xml")!.async("string");
   return {
     zip,
-    paragraphs: [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("")),
+    paragraphs: [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
+      [...p[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""),
+    ),
   };
 };
 
@@ -44,11 +46,14 @@ test("the example template: fields filled from the facts, one paragraph per 类,
   const original = await JSZip.loadAsync(template);
   for (const part of ["word/styles.xml", "word/settings.xml", "word/numbering.xml"])
     expect(await zip.file(part)!.async("string")).toBe(await original.file(part)!.async("string"));
-  expect(templateTags(template)).toEqual(expect.arrayContaining(["收入总计", "三公合计", "类", "项", "段落_财政拨款“三公”经费支出决算情况说明"]));
+  expect(templateTags(template)).toEqual(
+    expect.arrayContaining(["收入总计", "三公合计", "类", "项", "段落_财政拨款“三公”经费支出决算情况说明"]),
+  );
 });
 
 test("a field the facts do not have is a visible placeholder; a broken template is unusable input, said plainly", async () => {
-  const doc = (text: string) => Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun(text)] })] }] }));
+  const doc = (text: string) =>
+    Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun(text)] })] }] }));
   const filled = fillReportTemplate(new Uint8Array(await doc("本年新增{不存在的字段}。")), await sampleFields());
   expect((await docText(filled)).paragraphs[0]).toBe("本年新增【请填写：不存在的字段】。");
   expect(() => fillReportTemplate(new Uint8Array(Buffer.from("not a zip")), {})).toThrow(UnusableInputError);

@@ -511,8 +511,10 @@ class Builder {
       line.actual = this.blankTotal(line.actual, r.amounts.actual ?? r.amounts.rowTotal, classes);
       return line;
     }
-    // No 合计 row: the sum of the 类 lines, per column.
-    const classes = t.rows.filter((x) => x.code && x.code.length === 3).map((x) => this.codedLine(t, x));
+    // No 合计 row: the sum of the top lines (the 类, or whatever level the table starts at), per column.
+    const coded = t.rows.filter((x) => x.code && !x.isTotal);
+    const top = Math.min(...coded.map((x) => x.code!.length));
+    const classes = coded.filter((x) => x.code!.length === top).map((x) => this.codedLine(t, x));
     if (classes.length === 0) return null;
     const sum = (pick: (l: CodedLine) => Figure | null | undefined) =>
       classes.some((l) => pick(l) === null || pick(l) === undefined) ? null : this.sumOf(classes.map((l) => pick(l) ?? null));

@@ -83,7 +83,11 @@ function overall(c: Ctx): Block[] {
   } else blocks.push(para(placeholder(FILL.overall)));
   // The 一般公共预算财政拨款 part of it, when the whole is all funds.
   if (e?.total && g?.total.actual) {
-    const runs: Piece<Run>[] = [...SAY.generalPart(money(g.total.actual, c)), ...shareRuns(g.total.actual, e.total, c, "本年支出合计"), SAY.period];
+    const runs: Piece<Run>[] = [
+      ...SAY.generalPart(money(g.total.actual, c)),
+      ...shareRuns(g.total.actual, e.total, c, "本年支出合计"),
+      SAY.period,
+    ];
     blocks.push(para(...say(runs)));
   }
   const inc = c.f.income;

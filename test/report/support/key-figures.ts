@@ -43,11 +43,21 @@ export const KEY_FIGURES: KeyFigure[] = [
   { name: "支出总计", in: [FA], value: (f) => wan(f.totals?.expenditureTotal), label: /收、支总计均为|支出总计/ },
   { name: "本年收入合计", in: [FA, PERF], value: (f) => wan(f.income?.total), label: /本年收入合计/ },
   { name: "本年支出合计", in: [FA, PERF], value: (f) => wan(f.expenditure?.total), label: /本年支出合计|部门整体支出/ },
-  { name: "基本支出", in: [FA, PERF], value: (f) => wan(kind(f, "basic") ?? f.general?.total.basic ?? f.basic?.total.actual), label: /基本支出/ },
+  {
+    name: "基本支出",
+    in: [FA, PERF],
+    value: (f) => wan(kind(f, "basic") ?? f.general?.total.basic ?? f.basic?.total.actual),
+    label: /基本支出/,
+  },
   { name: "项目支出", in: [FA, PERF], value: (f) => wan(kind(f, "project") ?? f.general?.total.project), label: /项目支出/ },
   { name: "人员经费", in: [FA, PERF], value: (f) => wan(f.basic?.personnel.total), label: /人员经费/ },
   { name: "公用经费", in: [FA, PERF], value: (f) => wan(f.basic?.public.total), label: /公用经费/ },
-  { name: "一般公共预算财政拨款支出", in: [FA, PERF], value: (f) => wan(f.general?.total.actual), label: /一般公共预算财政拨款支出|部门整体支出/ },
+  {
+    name: "一般公共预算财政拨款支出",
+    in: [FA, PERF],
+    value: (f) => wan(f.general?.total.actual),
+    label: /一般公共预算财政拨款支出|部门整体支出/,
+  },
   {
     name: "年初预算（或全年预算）",
     in: [FA],
@@ -95,7 +105,8 @@ export const KEY_FIGURES: KeyFigure[] = [
   {
     name: "得分",
     in: [FA, PERF, SELF],
-    value: (f) => (f.performance?.total && f.performance.pending === 0 ? { text: points(f.performance.total.hundredths), source: null } : null),
+    value: (f) =>
+      f.performance?.total && f.performance.pending === 0 ? { text: points(f.performance.total.hundredths), source: null } : null,
     label: /(自评)?得分|总分为/,
   },
   {
