@@ -61,12 +61,9 @@ function labels(showCat: boolean, format: string, font: string): string {
 }
 
 function axes(format: string, font: string, unit: string): string {
-  const common = (id: number, pos: string) => [
-    v("c:axId", id),
-    x("c:scaling", {}, v("c:orientation", "minMax")),
-    v("c:delete", 0),
-    v("c:axPos", pos),
-  ];
+  // The value axis starts at 0: bars of 3052 and 2995 must not look like three to one.
+  const scaling = (value: boolean) => x("c:scaling", {}, v("c:orientation", "minMax"), ...(value ? [v("c:min", 0)] : []));
+  const common = (id: number, pos: string) => [v("c:axId", id), scaling(pos === "l"), v("c:delete", 0), v("c:axPos", pos)];
   const ticks = [v("c:majorTickMark", "none"), v("c:minorTickMark", "none"), v("c:tickLblPos", "nextTo")];
   const title = x(
     "c:title",

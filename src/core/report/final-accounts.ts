@@ -431,9 +431,11 @@ export function lineLabel(lines: CodedLine[], l: CodedLine): string {
 
 const levelOf = (code: string): 1 | 2 | 3 => (code.length <= 3 ? 1 : code.length <= 5 ? 2 : 3);
 
-/** "行政运行（2010601）": a line in a list, named by itself and its code (two 行政运行 in one list stay apart). */
-export function shortLabel(l: CodedLine): string {
-  return l.code ? `${cleanName(l.name)}（${l.code}）` : cleanName(l.name);
+/** A line in a list, by its name — and its code where the list has another line of the same name (two 行政运行). */
+export function shortLabel(l: CodedLine, list: CodedLine[] = []): string {
+  const name = cleanName(l.name);
+  const twin = list.some((x) => x !== l && cleanName(x.name) === name);
+  return l.code && twin ? `${name}（${l.code}）` : name;
 }
 
 /**
@@ -447,7 +449,7 @@ export function lineParagraphs(c: Ctx, lines: CodedLine[], hasBudgets: boolean, 
   if (!hasBudgets) {
     if (leaves.length === 0) return [];
     const runs: Piece<Run>[] = [SAY.restLinesNoBudget];
-    leaves.forEach((l, i) => runs.push(i > 0 ? "、" : "", shortLabel(l), ...money(l.actual!, c)));
+    leaves.forEach((l, i) => runs.push(i > 0 ? "、" : "", shortLabel(l, leaves), ...money(l.actual!, c)));
     runs.push(SAY.period);
     return [para(...say(runs))];
   }
@@ -475,7 +477,16 @@ export function lineParagraphs(c: Ctx, lines: CodedLine[], hasBudgets: boolean, 
       big.length > 0
         ? SAY.restLines([count(withRates.length * 100)], what)
         : [`各${what}决算数与年初预算数差异较小，完成年初预算的比例分别为：`];
-    withRates.forEach((x, i) => runs.push(i > 0 ? "、" : "", shortLabel(x.l), ...x.r));
+    withRates.forEach((x, i) =>
+      runs.push(
+        i > 0 ? "、" : "",
+        shortLabel(
+          x.l,
+          withRates.map((w) => w.l),
+        ),
+        ...x.r,
+      ),
+    );
     runs.push(SAY.period);
     blocks.push(para(...say(runs)));
   }
@@ -658,7 +669,7 @@ function fund(c: Ctx, f: FundFacts | null, what: string, table: string, fill: st
   const leaves = leafLines(f.lines).filter((l) => l.actual && !isZero(l.actual, c));
   if (leaves.length > 0) {
     runs.push(SAY.fundUses);
-    leaves.forEach((l, i) => runs.push(i > 0 ? "、" : "", shortLabel(l), ...money(l.actual!, c)));
+    leaves.forEach((l, i) => runs.push(i > 0 ? "、" : "", shortLabel(l, leaves), ...money(l.actual!, c)));
     runs.push(SAY.period);
   }
   return [para(...say(runs))];

@@ -195,7 +195,7 @@ function project(c: Ctx): Block[] {
     const lines = g ? leafLines(g.lines).filter((l) => l.project && !isZero(l.project, c)) : [];
     if (lines.length > 0) {
       runs.push(SAY.comma, SAY.projectUses);
-      lines.forEach((l, i) => runs.push(i > 0 ? "、" : "", shortLabel(l), ...money(l.project!, c)));
+      lines.forEach((l, i) => runs.push(i > 0 ? "、" : "", shortLabel(l, lines), ...money(l.project!, c)));
     }
     runs.push(SAY.period);
     blocks.push(para(...say(runs)));
