@@ -11,6 +11,7 @@ import { TOWNSHIP } from "../fixtures/national/units";
 import { grid } from "../support/grid";
 import { specGrid } from "../support/spec-grid";
 import { putuoFacts } from "./fixtures/putuo-facts";
+import { JINZHAI_SELFEVAL } from "./fixtures/selfeval-jinzhai";
 
 /** Writing like a clerk: no check jargon, whole placeholders, Chinese numbering, titles broken between words, zeros said once. */
 const SAMPLE = join(__dirname, "..", "..", "assets", "sample-juesuan-2020.xlsx");
@@ -114,4 +115,17 @@ test("errors the check found stay visible in the 决算说明 of the national fo
     for (const cell of marked) expect(errors.map((f) => `${f.sheet}!${f.cell}`)).toContain(cell);
     expect(text).not.toMatch(/】[^。；]*完成(年初|全年)?预算的/);
   }
+});
+
+test("the national 部门整体支出绩效自评表 goes into the 自评报告: 预算执行, indicators by 一级指标, full marks listed once", () => {
+  const a = checkWorkbook([specGrid(JINZHAI_SELFEVAL)], DEFAULT_SETTINGS);
+  const text = reportText(draftReport("self-evaluation", a, DEFAULT_SETTINGS).model);
+  expect(text).toContain(
+    "年度资金年初预算为329.77万元，全年预算为329.77万元，支出决算为338.31万元，完成年初预算的102.59%、全年预算的102.59%，该项分值10分",
+  );
+  expect(text).toContain("（一）产出指标（分值60分，自评分60分）");
+  expect(text).toContain("以下指标均得满分：开展精品示范村建设数量（10分）、建设美丽宜居自然村庄数量（10分）");
+  // the sheet leaves the 预算执行 score blank: the total waits for it, visibly
+  expect(text).toContain("自评得分【请填写：预算执行率自评得分】分");
+  expect(text).toContain("自评总分为【请填写：总分（尚有指标待评分）】分");
 });

@@ -194,7 +194,7 @@ class Builder {
       procurement: this.procurement(),
       assets: this.assets(),
       performance: this.performance(),
-      selfEval: null,
+      selfEval: this.selfEval(),
     };
   }
 
@@ -762,6 +762,56 @@ class Builder {
       .map((e) => ({ name: e.key, count: this.entryCount(new RegExp(`^${escapeRe(e.key)}$`)) }))
       .filter((k): k is { name: string; count: Count } => k.count !== null);
     return { vehicles, vehicleKinds: kinds, generalEquipment, specialEquipment, equipment100, total };
+  }
+
+  // ——— 部门整体支出绩效自评表 (财预〔2020〕10号) ———
+
+  /**
+   * The national 自评表: its 年度资金总额 row (年初/全年预算, 执行数, 分值, 得分) and its 绩效指标 rows (一级/二级/三级, 分值,
+   * 得分, 偏差原因), merged labels filled down. 年度指标值 and 实际完成值 are words the recognised rows do not keep yet: null.
+   */
+  private selfEval(): ReportFacts["selfEval"] {
+    const head = this.a.tables.find((t) => t.form === "selfeval-dept");
+    if (!head) return null;
+    const funds = head.rows.find((r) => /年度资金总额|资金总额/.test(squash(r.name)) || (r.amounts.budgetFinal?.value ?? null) !== null);
+    const pts = (c: AmountCell | undefined, t: Table): Points | null =>
+      c && !c.bad && c.value !== null ? { hundredths: c.value, sheet: t.sheet, cell: c.cell } : null;
+    const indicatorTable = this.a.tables.find((t) => t !== head && t.sheet === head.sheet && t.roles.level3 && t.roles.score);
+    const indicators: NonNullable<ReportFacts["selfEval"]>["indicators"] = [];
+    if (indicatorTable) {
+      let level1 = "";
+      let level2 = "";
+      for (const r of indicatorTable.rows) {
+        level1 = r.labels.level1 ?? level1;
+        level2 = r.labels.level2 ?? level2;
+        const name = (r.labels.level3 ?? r.name).replace(/^指标\d+[:：]/, "").trim();
+        if (!name || /excerpt|…$/.test(name)) continue;
+        indicators.push({
+          level1,
+          level2,
+          name,
+          target: null,
+          result: null,
+          max: pts(r.amounts.maxScore, indicatorTable),
+          score: pts(r.amounts.score, indicatorTable),
+          deviation: this.reasonOf(indicatorTable, r),
+        });
+      }
+    }
+    return {
+      sheet: head.sheet,
+      funds: {
+        initial: funds ? this.fig(head, funds.amounts.budgetInitial) : null,
+        final: funds ? this.fig(head, funds.amounts.budgetFinal) : null,
+        actual: funds ? this.fig(head, funds.amounts.actual) : null,
+        rate: null,
+        max: funds ? pts(funds.amounts.maxScore, head) : null,
+        score: funds ? pts(funds.amounts.score, head) : null,
+      },
+      goal: null,
+      goalResult: null,
+      indicators,
+    };
   }
 
   // ——— 绩效 ———
