@@ -1,7 +1,7 @@
 import Docxtemplater from "docxtemplater";
 import PizZip from "pizzip";
-import { UnusableInputError } from "../core";
-import type { TemplateFields } from "../core";
+import { templateFields, UnusableInputError } from "../core";
+import type { Draft, TemplateFields, Unit } from "../core";
 
 /**
  * A unit's own Word template (last year's report with fields) filled from the draft's facts: {收入总计}, {三公合计} …,
@@ -47,4 +47,14 @@ function templateError(e: unknown): UnusableInputError {
     .join("；");
   const message = detail || (e instanceof Error ? e.message : String(e));
   return new UnusableInputError(`Word 模板无法使用：${message}`, `The Word template cannot be used: ${message}`);
+}
+
+/** For the pane: a draft (from draftReport) filled into the unit's template, amounts in the clerk's unit. */
+export function fillTemplateFromDraft(
+  template: Uint8Array | ArrayBuffer,
+  draft: Draft,
+  presentation: { displayUnit: Unit; decimals: number },
+): Uint8Array {
+  const fields = templateFields(draft.facts, { unit: presentation.displayUnit, decimals: presentation.decimals }, draft.model);
+  return fillReportTemplate(template, fields);
 }

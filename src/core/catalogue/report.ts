@@ -121,6 +121,7 @@ export const FILL = {
   selfDirections: "努力方向",
   groupDone: (group: string) => `${group}各项工作完成情况`,
   total: "总分（尚有指标待评分）",
+  totalNone: "部门整体支出绩效自评总分",
   grade: "等级",
   reasonOver: (what: string, against: string) => `${what}决算数大于${against}数的原因`,
   reasonUnder: (what: string, against: string) => `${what}决算数小于${against}数的原因`,

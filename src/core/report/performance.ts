@@ -255,7 +255,10 @@ function result(c: Ctx): Block[] {
   const framework = p.framework ?? "绩效评价指标";
   if (p.total && p.grade && p.pending === 0)
     blocks.push(para(...say(SAY.scoreIs(framework, [points(p.total.hundredths)], [text(p.grade)]))));
-  else blocks.push(para(...say(SAY.scoreIs(framework, [placeholder(FILL.total)], [placeholder(FILL.grade)]))));
+  else {
+    const what = p.groups.length === 0 ? FILL.totalNone : FILL.total;
+    blocks.push(para(...say(SAY.scoreIs(framework, [placeholder(what)], [placeholder(FILL.grade)]))));
+  }
   if (p.groups.length > 0) {
     blocks.push({
       kind: "table",
