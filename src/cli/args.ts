@@ -31,7 +31,13 @@ export const ReportArgs = z.object({
   workbook: z.string().min(1),
   output: z.string().min(1),
   force: z.boolean().default(false),
-  template: z.enum(["performance", "final-accounts", "self-evaluation"]).default("performance"),
+  template: z.enum(["performance", "final-accounts", "self-evaluation"]).optional(),
+  /** The unit's own Word template (.docx with {字段} and {#循环}…{/循环}), filled instead of drawing the draft. */
+  templateFile: z
+    .string()
+    .min(1)
+    .refine((p) => /\.docx$/i.test(p), "模板须为 .docx 文件 / the template must be a .docx file")
+    .optional(),
   fonts: z.enum(["gb", "windows"]).default("gb"),
   threshold: Threshold.optional(),
   floor: z.coerce.number().min(0).optional(),
@@ -85,6 +91,7 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (a === "--settings") raw.settings = next();
     else if (a === "-o" || a === "--output") raw.output = next();
     else if (a === "--template") raw.template = next();
+    else if (a === "--template-file") raw.templateFile = next();
     else if (a === "--fonts") raw.fonts = next();
     else if (a === "--workbook") raw.against = next();
     else if (a === "--budget") raw.budget = next();

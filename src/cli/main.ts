@@ -12,6 +12,7 @@ import {
   requireTables,
   SettingsSchema,
   UnusableInputError,
+  templateFields,
 } from "../core";
 import type { CheckResult, Settings } from "../core";
 import { readWorkbookGrids } from "../xlsx/read-workbook";
@@ -28,13 +29,14 @@ import { batchTable, checkFolder } from "./batch";
 import { BudgetFolder } from "./budget-pairing";
 import { reportText } from "../word/read-report-text";
 import { GB_FONTS, reportBuffer, WINDOWS_FONTS } from "../word/render-docx";
+import { fillReportTemplate } from "../word/fill-template";
 
 export type { Io } from "./stdout";
 export { MAX_FILE_BYTES } from "./input-file";
 
 /** The files a command reads: its output may be none of them. */
-const inputsOf = (args: { workbook: string; budget?: string; settings?: string }): string[] =>
-  [args.workbook, args.budget, args.settings].filter((p): p is string => typeof p === "string");
+const inputsOf = (args: { workbook: string; budget?: string; settings?: string; templateFile?: string }): string[] =>
+  [args.workbook, args.budget, args.settings, args.templateFile].filter((p): p is string => typeof p === "string");
 
 function isFolder(path: string): boolean {
   try {
@@ -137,9 +139,18 @@ async function dispatch(args: CliArgs, io: Io): Promise<void> {
     else io.out(plainReview(basename(args.workbook), analysis, settings));
     return;
   }
+  if (args.command === "report" && args.templateFile) {
+    // The unit's own template: its fields filled from the same facts (and the sections of the 决算说明 draft, or the one named).
+    checkOutputPath(args.output, { force: args.force, inputs: inputsOf(args) }); // before the work, not after
+    const draft = draftReport(args.template ?? "final-accounts", analysis, settings);
+    const fields = templateFields(draft.facts, { unit: settings.displayUnit, decimals: settings.decimals }, draft.model);
+    writeOutputFile(args.output, fillReportTemplate(readBytes(args.templateFile), fields), { force: args.force, inputs: inputsOf(args) });
+    io.out(`已写入 ${args.output}：按模板 ${basename(args.templateFile)} 填写（未取到的字段写为【请填写：…】）\n`);
+    return;
+  }
   if (args.command === "report") {
     checkOutputPath(args.output, { force: args.force, inputs: inputsOf(args) }); // before the work, not after
-    const draft = draftReport(args.template, analysis, settings);
+    const draft = draftReport(args.template ?? "performance", analysis, settings);
     const report = await reportBuffer(draft.model, args.fonts === "windows" ? WINDOWS_FONTS : GB_FONTS);
     writeOutputFile(args.output, report, { force: args.force, inputs: inputsOf(args) });
     io.out(

@@ -47,7 +47,15 @@ export function reportHtml(m: ReportModel): string {
       rs.map((r) => (r.kind === "placeholder" ? `<mark>${escapeHtml(r.text)}</mark>` : escapeHtml(r.text))).join("");
     if (b.kind === "heading") parts.push(`<h${b.level + 1}>${runs(b.runs)}</h${b.level + 1}>`);
     else if (b.kind === "paragraph") parts.push(`<p style="text-indent:2em">${runs(b.runs)}</p>`);
-    else {
+    else if (b.kind === "chart") {
+      // A chart pastes as its figures: a small table under its caption.
+      const head = `<tr><th></th>${b.series.map((s) => `<th>${escapeHtml(s.name)}</th>`).join("")}</tr>`;
+      const body = b.categories
+        .map((c, i) => `<tr><td>${escapeHtml(c)}</td>${b.series.map((s) => `<td>${escapeHtml(s.values[i].text)}</td>`).join("")}</tr>`)
+        .join("");
+      const caption = `<p><b>${escapeHtml(b.caption)}（单位：${escapeHtml(b.unit)}）</b></p>`;
+      parts.push(`${caption}<table border="1" style="border-collapse:collapse">${head}${body}</table>`);
+    } else {
       const head = `<tr>${b.header.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr>`;
       const body = b.rows.map((r) => `<tr>${r.map((c) => `<td>${runs(c)}</td>`).join("")}</tr>`).join("");
       parts.push(`<p><b>${escapeHtml(b.caption)}</b></p><table border="1" style="border-collapse:collapse">${head}${body}</table>`);

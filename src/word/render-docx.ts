@@ -14,7 +14,8 @@ import {
   VerticalAlign,
   WidthType,
 } from "docx";
-import type { Block, ReportModel, Run } from "../core";
+import type { Block, ChartBlock, ReportModel, Run } from "../core";
+import { addCharts, chartMarker } from "./charts";
 
 /**
  * ReportModel → .docx in 公文 layout (GB/T 9704): A4; margins 3.7 / 2.6 / 3.5 / 2.8 cm (top/right/bottom/left);
@@ -48,12 +49,40 @@ function runsOf(runs: Run[], font: string, size: number, bold = false): TextRun[
         font: { name: font, eastAsia: font, ascii: font, hAnsi: font },
         size,
         bold,
-        highlight: r.kind === "placeholder" ? "yellow" : undefined,
+        // 【请填写】 yellow, 【请核对】 cyan: a fact to write, a figure to check.
+        highlight: r.kind === "placeholder" ? (r.purpose === "check" ? "cyan" : "yellow") : undefined,
       }),
   );
 }
 
-function block(b: Block, f: Fonts): (Paragraph | Table)[] {
+function block(b: Block, f: Fonts, charts: ChartBlock[]): (Paragraph | Table)[] {
+  if (b.kind === "heading" && b.level === 0) {
+    // 第一部分 …: centred, 黑体, a line above.
+    return [
+      new Paragraph({
+        spacing: { ...LINE, before: 28 * 10 },
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        children: runsOf(b.runs, f.h1, BODY_SIZE),
+      }),
+    ];
+  }
+  if (b.kind === "chart") {
+    charts.push(b);
+    return [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        spacing: { before: 120 },
+        children: [new TextRun(chartMarker(charts.length))],
+      }),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 120 },
+        children: runsOf([{ kind: "text", text: `${b.caption}（单位：${b.unit}）` }], f.body, 12 * PT),
+      }),
+    ];
+  }
   if (b.kind === "heading") {
     const font = b.level === 1 ? f.h1 : b.level === 2 ? f.h2 : f.h3;
     return [
@@ -115,11 +144,14 @@ function block(b: Block, f: Fonts): (Paragraph | Table)[] {
   ];
 }
 
-export function reportDocument(m: ReportModel, fonts: Fonts = GB_FONTS): Document {
+export function reportDocument(m: ReportModel, fonts: Fonts = GB_FONTS, charts: ChartBlock[] = []): Document {
+  // The title broken between words (GB/T 9704 回行): one line break between the model's lines, never inside a word.
+  const lines = m.titleLines && m.titleLines.length > 0 ? m.titleLines : [m.title];
+  const font = { name: fonts.title, eastAsia: fonts.title, ascii: fonts.title, hAnsi: fonts.title };
   const title = new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { line: 35 * 20, lineRule: LineRuleType.EXACT, after: 28 * 20 },
-    children: runsOf([{ kind: "text", text: m.title }], fonts.title, 22 * PT),
+    children: lines.map((t, i) => new TextRun({ text: t, font, size: 22 * PT, break: i > 0 ? 1 : undefined })),
   });
   const signature = [
     new Paragraph({ spacing: LINE, children: [] }),
@@ -160,16 +192,25 @@ export function reportDocument(m: ReportModel, fonts: Fonts = GB_FONTS): Documen
           },
         },
         footers: { default: pageNumber },
-        children: [title, ...m.blocks.flatMap((b) => block(b, fonts)), ...signature],
+        children: [title, ...m.blocks.flatMap((b) => block(b, fonts, charts)), ...signature],
       },
     ],
   });
 }
 
-export function reportBuffer(m: ReportModel, fonts?: Fonts): Promise<Buffer> {
-  return Packer.toBuffer(reportDocument(m, fonts));
+/** The .docx bytes, charts included (DrawingML chart parts Word and LibreOffice draw natively). */
+export async function reportBytes(m: ReportModel, fonts: Fonts = GB_FONTS): Promise<Uint8Array> {
+  const charts: ChartBlock[] = [];
+  const doc = reportDocument(m, fonts, charts);
+  const bytes = await Packer.toArrayBuffer(doc);
+  return addCharts(new Uint8Array(bytes), charts, fonts.body);
 }
 
-export function reportBlob(m: ReportModel, fonts?: Fonts): Promise<Blob> {
-  return Packer.toBlob(reportDocument(m, fonts));
+export async function reportBuffer(m: ReportModel, fonts?: Fonts): Promise<Buffer> {
+  return Buffer.from(await reportBytes(m, fonts));
+}
+
+export async function reportBlob(m: ReportModel, fonts?: Fonts): Promise<Blob> {
+  const bytes = await reportBytes(m, fonts);
+  return new Blob([bytes as unknown as ArrayBuffer], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
 }

@@ -60,7 +60,7 @@ test("pick the workbook, keep Excel's settings, preview the outline, replace the
   await page.getByTestId("loaded").waitFor();
   // at 20%: 1 mistyped digit (explaining 2 sums), 3 unbudgeted, 5 lines ≥ 20%
   await expect(page.getByTestId("loaded").textContent()).resolves.toContain("识别到 4 张表，发现 9 项问题；已使用工作簿中保存的设置");
-  await expect(page.getByTestId("outline").textContent()).resolves.toContain("二、财政拨款“三公”经费支出决算情况说明");
+  await expect(page.getByTestId("outline").textContent()).resolves.toContain("七、财政拨款“三公”经费支出决算情况说明");
   await page.screenshot({ path: join(OUT, "word-pane.png"), fullPage: true });
   // 替换全文 replaces the clerk's document: it asks first, and a cancel leaves the document alone.
   await page.getByTestId("insert-replace").click();

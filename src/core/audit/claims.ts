@@ -56,6 +56,17 @@ export interface Slot {
 export interface Amount {
   fig: Figure;
   slot: Slot;
+  /** Which budget a 预算 amount is: 年初预算 or 全年/调整预算 ("年初预算为…，全年预算为…" gives both). */
+  stage?: BudgetStage;
+}
+
+export type BudgetStage = "initial" | "final";
+
+/** "年初预算为" → initial, "全年预算数", "调整预算" → final; anything else says neither. */
+export function budgetStageOf(words: string): BudgetStage | undefined {
+  if (/年初/.test(words)) return "initial";
+  if (/(全年|调整|变动后)(后)?(预算|计划)/.test(words)) return "final";
+  return undefined;
 }
 
 export interface Claim {
@@ -82,6 +93,8 @@ export interface Claim {
   split: number;
   perUnit: boolean;
   excluded: boolean;
+  /** "本年未发生支出": the 决算 is said in words to be nil, so a 预算 amount is never read as the current figure. */
+  actualNone?: boolean;
   /** Set when the reading of the claim met something it could not place: checks that need certainty skip it. */
   doubt: string | null;
   /** "占年初预算数109466万元的…": the stated base of the completion rate that follows. */
@@ -156,6 +169,10 @@ export function subjectOf(lead: string): string {
   // "出国（境）经费、车辆购置及运行费、公务接待费（简称“三公”经费）": the short name.
   const short = /简称([^）)]+?)[）)]/.exec(lead);
   if (short) return subjectOf(short[1]);
+  // "本年收入合计", "支出总计": the totals of the 收支 table are items of their own, not a bare label.
+  const total = /(本年)?(收入|支出)(合计|总计)$/.exec(lead.replace(/[“”"'‘’\s]/g, "").replace(/(为|是|达|共计)$/, ""));
+  if (total && !/[\u4e00-\u9fa5]/.test(lead.slice(0, lead.indexOf(total[0])).replace(/^[\d年度，、]+|(19|20)\d\d年度?/g, "")))
+    return total[0];
   let s = lead
     .replace(/[“”"'‘’]/g, "")
     .replace(/^([一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d{1,2}[、．]|[①-⑳])/, "")
@@ -163,7 +180,7 @@ export function subjectOf(lead: string): string {
     .replace(/(19|20)\d\d年(度)?(\d{1,2}月(份)?)?(底|末|初)?/g, "")
     .replace(/\d{1,2}[-—至到]\d{1,2}月(份)?/g, "")
     .replace(/(截至|截止)[^，；。]*?(底|末)/g, "")
-    .replace(/^(本年度|本年|当年|上年度|上年|去年|本期|全年|年初|年末|累计|共|全区|全县|全市|全省|全镇|全乡|本级)+/, "")
+    .replace(/^(本年度|本年|当年|上年度|上年|去年|本期|全年|年初|年末|累计|共|全区|全县|全市|全省|全镇|全乡|本级)+(?!结转|结余)/, "")
     .replace(/(按)?同口径|同比口径/g, "");
   for (let i = 0; i < 6; i++) {
     const before = s;
@@ -171,7 +188,7 @@ export function subjectOf(lead: string): string {
       .replace(/(为|是|达|达到|约|共计|合计|总计|总额|累计|金额|资金|的)$/, "")
       .replace(/(决算数|决算|年初预算数|年初预算|全年预算|调整预算|预算数|预算|执行数|实际支出|实际|完成|本年数|上年数|数)$/, "")
       .replace(/(?<=.{2})(安排|拨入|开支|列支)$/, "")
-      .replace(/^(本年度|本年|当年|上年度|上年|去年|全年|实际|年初)+/, "");
+      .replace(/^(本年度|本年|当年|上年度|上年|去年|全年|实际|年初)+(?!结转|结余)/, "");
     if (s === before) break;
   }
   // "减少率", "增长了": a change word alone names nothing; "因公出国（境）费增加" names 因公出国（境）费.
@@ -420,7 +437,8 @@ export function readParagraph(text: string, index: number, previous: Claim | nul
         const list: List = {
           id: nextId++,
           parent,
-          total: parent.amounts.length > 0 ? parent.amounts[parent.amounts.length - 1] : null,
+          // "预算为…，本年未发生支出，其中：…": the parts are of the nil 决算, not of the 预算 said before.
+          total: parent.amounts.length > 0 && !parent.actualNone ? parent.amounts[parent.amounts.length - 1] : null,
           partial: V.PARTIAL.test(intro ?? "") || V.PARTIAL.test(clause.text.slice(0, 6)),
           split: 0,
           items: [],
@@ -537,6 +555,9 @@ function readClause(
   const split = compare ? null : splitAtComparison(head);
   const name = subjectOf(compare ? head.slice(0, Math.max(0, head.indexOf(compare[1]))) : split ? split.name : head);
   const same = st.current !== null && (name === "" || sameItem(name, st.current) || sameItemOtherKind(head, name, st.current.subject));
+  const none = /^[，；、]?(本年|当年|本年度|全年)?(均)?(未发生|没有发生|无)(任何)?(支出|开支)|^[，；、]?(本年|当年)?支出为零/;
+  if (figs.length === 0 && st.current && (same || none.test(clause.text.trim())) && none.test(clause.text.trim()))
+    st.current.actualNone = true;
   if (figs.length === 0) {
     // A clause without figures: a comparison word, 持平, or 大于/小于 about the current item or a named one.
     if (compare) {
@@ -755,7 +776,8 @@ function readFigure(f: Figure, lead: string, prev: Figure | null, c: Claim, st: 
     const total = c.list?.total;
     if (slot.kind === null && slot.period === "cur" && total && total.slot.period === "cur" && total.slot.kind !== null)
       slot.kind = total.slot.kind;
-    c.amounts.push({ fig: f, slot });
+    const stage = slot.kind === "budget" ? budgetStageOf(cleaned) : undefined;
+    c.amounts.push({ fig: f, slot, ...(stage ? { stage } : {}) });
     return;
   }
   if (f.kind === "percent") {
@@ -783,6 +805,13 @@ function readFigure(f: Figure, lead: string, prev: Figure | null, c: Claim, st: 
     }
     if (V.COMPLETION.test(cleaned)) {
       c.completions.push({ fig: f, base: null, word: cleaned });
+      return;
+    }
+    // "完成年初预算的102.59%、全年预算的100%": the second rate of the same completion, of the other budget.
+    const second = /^[、和及]?((年初|全年|调整|调整后)预算(数)?)的?$/.exec(cleaned);
+    const lastRate = c.completions[c.completions.length - 1]?.fig;
+    if (second && lastRate && c.amounts.every((a) => a.fig.start < lastRate.start) && f.start - lastRate.end <= 12) {
+      c.completions.push({ fig: f, base: null, word: `完成${second[1]}的` });
       return;
     }
     const share = V.SHARE.exec(cleaned);

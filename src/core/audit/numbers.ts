@@ -57,7 +57,8 @@ export function micro(f: Figure, unit: MoneyUnit = f.unit as MoneyUnit): bigint 
 
 /** Half a unit of the last written decimal, in µ元: the rounding a stated amount carries. Zero is exact. */
 export function halfUlp(f: Figure, unit: MoneyUnit = f.unit as MoneyUnit): bigint {
-  if (f.value.n === 0n) return 0n;
+  // "0" is nothing; "0.00万元" is whatever rounds to it (a table's 21元 prints so).
+  if (f.value.n === 0n && f.value.d === 0) return 0n;
   const exp = MONEY_EXP[unit] + 6 - Math.max(f.value.d, f.precision ?? 0); // one unit of the last decimal, in µ元
   return exp <= 0 ? 1n : 5n * TEN(exp - 1);
 }
@@ -186,6 +187,8 @@ export function tokenize(text: string): Figure[] {
     if (/第$/.test(text.slice(Math.max(0, start - 1), start)) || /[〔[【][^〕\]】]*$/.test(text.slice(Math.max(0, start - 6), start))) {
       kind = "label";
     }
+    // "行政运行（2010301）", "（30217）": a 科目 code in brackets after a name is part of the name.
+    if (kind === "bare" && !range && /^\d{3,7}$/.test(m[2]) && /[（(]$/.test(before) && /^[）)]/.test(after)) kind = "label";
     // "2015年8月底", "12月8日": dates.
     if (kind === "bare" && /^[月日]/.test(after)) kind = "date";
     out.push({ start, end: start + m[0].length, text: m[0], kind, unit, value, range, ...(bare ? { bare } : {}) });

@@ -1,3 +1,4 @@
+import { cellAddress } from "../base/cell-grid";
 import type { CellGrid } from "../base/cell-grid";
 import { cellText, squash } from "../base/text";
 
@@ -11,6 +12,7 @@ export const TEXT_KEYS = {
   year: ["年度", "年份", "决算年度"],
   duties: ["主要职能", "职能职责", "部门职责", "主要职责"],
   organization: ["机构设置", "组织架构", "人员编制", "机构设置和人员编制"],
+  composition: ["决算单位构成", "单位构成", "部门构成", "预算单位构成"],
   keyWork: ["年度重点工作", "重点工作", "主要工作"],
   projects: ["项目支出", "项目支出情况"],
   evaluationWork: ["绩效评价工作情况", "绩效评价工作开展情况", "自评工作情况"],
@@ -18,6 +20,10 @@ export const TEXT_KEYS = {
   problems: ["存在的主要问题", "存在问题", "主要问题"],
   measures: ["改进措施和有关建议", "改进措施", "下一步措施", "努力方向"],
   sangongReason: ["三公经费变动原因", "三公经费增减原因"],
+  totalsReason: ["收入支出变动原因", "收支总计变动原因", "收入支出总计变动原因"],
+  fiscalReason: ["财政拨款收支变动原因", "财政拨款收入支出变动原因"],
+  operatingReason: ["机关运行经费变动原因", "机关运行经费增减原因"],
+  performanceManagement: ["预算绩效管理情况", "预算绩效管理工作开展情况", "预算绩效情况"],
   date: ["报告日期", "日期", "落款日期"],
 } as const;
 export type TextKey = keyof typeof TEXT_KEYS;
@@ -25,27 +31,39 @@ export type TextKey = keyof typeof TEXT_KEYS;
 export interface WorkbookTexts {
   texts: Partial<Record<TextKey, string>>;
   source: string | null; // the sheet they came from
+  /** Where each text was read (the first value cell of its row). */
+  cells?: Partial<Record<TextKey, string>>;
+  /** Every 项目 | 内容 row of the sheet as written (figures the drafts read by name: 政府采购, 国有资产, counts). */
+  entries?: { key: string; value: string; cell: string }[];
 }
 
-const TEXT_SHEET = /(报告文字|文字材料|报告说明|说明材料|^说明$|文字说明|报告内容)/;
+const TEXT_SHEET = /(报告文字|文字材料|报告说明|说明材料|^说明$|文字说明|报告内容|单位情况|单位基本情况|部门概况)/;
 
 export function readWorkbookTexts(grids: CellGrid[]): WorkbookTexts {
   const sheet = grids.find((g) => TEXT_SHEET.test(squash(g.sheet)));
   if (!sheet) return { texts: {}, source: null };
   const texts: Partial<Record<TextKey, string>> = {};
-  for (const row of sheet.values) {
+  const cells: Partial<Record<TextKey, string>> = {};
+  const entries: { key: string; value: string; cell: string }[] = [];
+  sheet.values.forEach((row, r) => {
     const key = squash(cellText(row[0] ?? null)).replace(/[:：]$/, "");
     const value = row
       .slice(1)
       .map((v) => cellText(v).trim())
       .filter(Boolean)
       .join("\n");
-    if (!key || !value) continue;
+    if (!key || !value) return;
+    const first = row.findIndex((v, c) => c > 0 && cellText(v).trim() !== "");
+    const cell = cellAddress(sheet, r, first);
+    entries.push({ key, value, cell });
     for (const [k, names] of Object.entries(TEXT_KEYS) as [TextKey, readonly string[]][]) {
-      if (!texts[k] && names.some((n) => key === n)) texts[k] = value;
+      if (!texts[k] && names.some((n) => key === n)) {
+        texts[k] = value;
+        cells[k] = cell;
+      }
     }
-  }
-  return { texts, source: sheet.sheet };
+  });
+  return { texts, source: sheet.sheet, cells, entries };
 }
 
 /**

@@ -7,6 +7,7 @@
 import { percentText } from "../numbers";
 import { around, magnitude, mid, minus, plus, ratePercent } from "../relations";
 import type { Interval } from "../relations";
+import { budgetStageOf } from "../claims";
 import type { Claim } from "../claims";
 import type { Figure } from "../numbers";
 import { baseOf, currentOf } from "./context";
@@ -25,6 +26,14 @@ function fundsOf(c: Claim, actual: Figure, rate: Figure): Figure | null {
   return others.length === 1 ? others[0].fig : null;
 }
 
+/** "年初预算为…，全年预算为…，…完成年初预算的X%": the budget the rate names, when the claim states it once. */
+function ofStage(c: Claim, word: string | undefined): Figure | null {
+  const stage = word ? budgetStageOf(word) : undefined;
+  if (!stage) return null;
+  const named = c.amounts.filter((a) => a.slot.period === "cur" && a.slot.kind === "budget" && a.stage === stage);
+  return named.length > 0 && named.every((a) => a.fig.text === named[0].fig.text) ? named[0].fig : null;
+}
+
 export const completion: Check = {
   id: "completion",
   run(ctx) {
@@ -39,7 +48,7 @@ export const completion: Check = {
         }
         const unit = ctx.unit(cur.fig);
         if (!unit) continue;
-        const stated = x.base ?? baseOf(c, BUDGET) ?? fundsOf(c, cur.fig, x.fig);
+        const stated = x.base ?? ofStage(c, x.word) ?? baseOf(c, BUDGET) ?? fundsOf(c, cur.fig, x.fig);
         let den: Interval | null = null;
         let zero = false;
         if (stated) {

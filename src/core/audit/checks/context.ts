@@ -60,7 +60,7 @@ export function currentOf(c: Claim, against: Comparison["against"]): Amount | nu
   if (actual !== undefined) return actual;
   const plain = one(cur.filter((a) => a.slot.kind === null));
   if (plain !== undefined) return plain;
-  if (against === "budget") return null;
+  if (against === "budget" || c.actualNone) return null;
   return one(cur.filter((a) => a.slot.kind === "budget")) ?? null;
 }
 

@@ -3,7 +3,7 @@
  * parts add up to its total), must add to 100 within their rounding; shares of siblings adding to more than 100 % are
  * wrong whatever the list. Tolerance: half a unit of each share's last decimal.
  */
-import { decText, TEN } from "../numbers";
+import { decText, halfUlp, micro, TEN } from "../numbers";
 import { COMPOSITIONS, NEW_SPLIT } from "../vocabulary";
 import type { Figure } from "../numbers";
 import { around, exact, meets, plus } from "../relations";
@@ -11,6 +11,7 @@ import type { Interval } from "../relations";
 import type { Claim } from "../claims";
 import type { Check, CheckContext } from "./context";
 import { matchingAmount } from "./lookup";
+import { currentOf } from "./context";
 
 /** Shares of one named whole said by items that are not in a list ("（一）…占支出总预算82.27%"…): over 100% is wrong. */
 function namedWholes(ctx: CheckContext): void {
@@ -28,8 +29,17 @@ function namedWholes(ctx: CheckContext): void {
     if (g.length < 2) continue;
     const figs = g.map((x) => x.fig);
     const d = Math.max(...figs.map((f) => f.value.d));
-    const lo = figs.reduce((acc, f) => acc + 2n * f.value.n * TEN(d - f.value.d) - TEN(d - f.value.d), 0n);
-    const hi = figs.reduce((acc, f) => acc + 2n * f.value.n * TEN(d - f.value.d) + TEN(d - f.value.d), 0n);
+    // Shares worked out from printed amounts (0.01万元 of 2.27万元 is "0.44%") carry the amounts' rounding too: each
+    // share may be off by up to twice its amount's relative rounding (the amount's and the whole's, same precision).
+    const slack = g.reduce((acc, x) => {
+      const a = currentOf(x.claim, "prev");
+      const unit = a ? ctx.unit(a.fig) : null;
+      if (!a || !unit) return acc;
+      const m = micro(a.fig, unit);
+      return m > 0n ? acc + (4n * x.fig.value.n * TEN(d - x.fig.value.d) * halfUlp(a.fig, unit)) / m + 1n : acc;
+    }, 0n);
+    const lo = figs.reduce((acc, f) => acc + 2n * f.value.n * TEN(d - f.value.d) - TEN(d - f.value.d), 0n) - slack;
+    const hi = figs.reduce((acc, f) => acc + 2n * f.value.n * TEN(d - f.value.d) + TEN(d - f.value.d), 0n) + slack;
     // The items of a known composition (出国, 车, 接待 of “三公”经费) are the whole: their shares make 100%.
     const comp = COMPOSITIONS.find((x) => x.parts.length === g.length && x.parts.every((k) => g.some((y) => y.claim.key === k)));
     ctx.checked();
@@ -70,7 +80,7 @@ export const sharesTotal: Check = {
         }
         const hundred = 200n * TEN(d);
         // Is the list whole? Its parts add up to its total.
-        const total = list.parent.amounts.find((a) => a.slot.period === "cur");
+        const total = list.total?.slot.period === "cur" ? list.total : list.parent.amounts.find((a) => a.slot.period === "cur");
         let whole = false;
         const unit = total ? ctx.unit(total.fig) : null;
         if (total && unit) {
@@ -78,7 +88,15 @@ export const sharesTotal: Check = {
           if (amounts.every((a) => a && ctx.unit(a.fig))) {
             let sum: Interval = exact(0n);
             for (const a of amounts) sum = plus(sum, around(a!.fig, ctx.unit(a!.fig)!));
-            whole = meets(sum, around(total.fig, unit));
+            const t = around(total.fig, unit);
+            whole = meets(sum, t);
+            // Shares are often worked out from the printed amounts (75.41 / 78.79), each off by its rounding: the sum
+            // of the shares may then miss 100 % by 100 × (Σ half units + the total's half unit) / total as well.
+            if (t.lo > 0n) {
+              const slack = (hundred * (sum.hi - sum.lo + t.hi - t.lo)) / (2n * t.lo) + 1n;
+              lo -= slack;
+              hi += slack;
+            }
           }
         }
         const over = lo > hundred;

@@ -6,7 +6,7 @@
  * 预算 and a 决算 figure and it agrees with neither is not guessed at.
  */
 import { FEN_PER } from "../../base/money";
-import { amountIn } from "../numbers";
+import { amountIn, decText } from "../numbers";
 import { around, meets } from "../relations";
 import type { Amount, Claim } from "../claims";
 import { itemKeyOf, MONEY_EXP } from "../vocabulary";
@@ -16,6 +16,9 @@ import type { WorkbookLine } from "../workbook";
 import type { Check, CheckContext } from "./context";
 
 const strip = (s: string) => s.replace(/(支出|经费|费用|费)$/, "");
+/** The funds a name is limited to: "一般公共预算财政拨款基本支出" is not the unit's whole 基本支出. */
+const scopeOf = (s: string) =>
+  /一般公共预算/.exec(s)?.[0] ?? /政府性基金/.exec(s)?.[0] ?? /国有资本/.exec(s)?.[0] ?? /财政拨款/.exec(s)?.[0] ?? "";
 
 function linesFor(ctx: CheckContext, c: Claim): WorkbookLine[] {
   const code = /[（(](\d{3,7})[）)]/.exec(c.raw)?.[1] ?? null;
@@ -28,7 +31,10 @@ function linesFor(ctx: CheckContext, c: Claim): WorkbookLine[] {
   const key = itemKeyOf(subject);
   return ctx.lines.filter((l) => {
     if (l.name === name || l.name === subject || (strip(l.name) === strip(subject) && strip(subject).length >= 2)) return true;
-    return key !== null && key === itemKeyOf(l.name) && (key !== "sangong" || /三公/.test(l.name));
+    if (key === null || key !== itemKeyOf(l.name)) return false;
+    // 三公 tables are all 财政拨款: only 基本支出 and its parts are written for one fund or for all.
+    if (/^(basic|personnel|public)$/.test(key) && scopeOf(subject) !== scopeOf(l.name)) return false;
+    return key !== "sangong" || /三公/.test(l.name);
   });
 }
 
@@ -56,7 +62,9 @@ function check(ctx: CheckContext, c: Claim, a: Amount, lines: WorkbookLine[]): v
     return;
   }
   ctx.checked();
-  if (candidates.some((l) => meets(stated, tableInterval(l)))) return;
+  // Agrees when the intervals meet, or when the table's figure prints as stated ("0.00万元" for a table's 1元).
+  const printsAs = (l: WorkbookLine) => amountIn(BigInt(l.fen) * 10_000n, unit, a.fig.value.d) === `${decText(a.fig.value)}${unit}`;
+  if (candidates.some((l) => meets(stated, tableInterval(l)) || printsAs(l))) return;
   if (!a.slot.kind && kindsFound.size > 1) {
     ctx.skip("unlabelled amount");
     return;

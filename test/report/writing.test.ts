@@ -1,0 +1,133 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { checkWorkbook, DEFAULT_SETTINGS, draftFromFacts, draftReport, reportText, titleLines } from "../../src/core";
+import type { CellGrid, ReportModel, TemplateId } from "../../src/core";
+import { RULE_IDS } from "../../src/core/base/findings";
+import { chineseNumber } from "../../src/core/catalogue/report";
+import { readWorkbookGrids } from "../../src/xlsx/read-workbook";
+import { budgetSet, finalAccountsSet } from "../fixtures/national/forms";
+import { plantAll } from "../fixtures/national/planted";
+import { TOWNSHIP } from "../fixtures/national/units";
+import { grid } from "../support/grid";
+import { specGrid } from "../support/spec-grid";
+import { putuoFacts } from "./fixtures/putuo-facts";
+import { JINZHAI_SELFEVAL } from "./fixtures/selfeval-jinzhai";
+
+/** Writing like a clerk: no check jargon, whole placeholders, Chinese numbering, titles broken between words, zeros said once. */
+const SAMPLE = join(__dirname, "..", "..", "assets", "sample-juesuan-2020.xlsx");
+const TEMPLATES: TemplateId[] = ["final-accounts", "performance", "self-evaluation"];
+
+let sample: CellGrid[];
+beforeAll(async () => {
+  sample = await readWorkbookGrids(readFileSync(SAMPLE), "sample.xlsx");
+});
+
+const drafts = (grids: CellGrid[]) => TEMPLATES.map((t) => draftReport(t, checkWorkbook(grids, DEFAULT_SETTINGS), DEFAULT_SETTINGS).model);
+const headings = (m: ReportModel) =>
+  m.blocks.flatMap((b) => (b.kind === "heading" ? [{ level: b.level, text: b.runs.map((r) => r.text).join("") }] : []));
+
+test("no rule name, threshold or check jargon in any draft", () => {
+  const models = [
+    ...drafts(sample),
+    ...drafts([...finalAccountsSet(TOWNSHIP), ...budgetSet(TOWNSHIP)].map((s) => specGrid(s))),
+    ...plantAll(finalAccountsSet(TOWNSHIP)).flatMap((p) => drafts(p.sheets.map((s) => specGrid(s)))),
+  ];
+  for (const m of models) {
+    const text = reportText(m);
+    for (const id of RULE_IDS) expect(text).not.toContain(id);
+    expect(text).not.toMatch(/提示线|阈值|差异率均在|±\d+%|以内（|rounding|sum-mismatch/);
+  }
+});
+
+test("numbering stays Chinese at every depth and in order: 第一部分, 一、, （一）, 1．", () => {
+  for (const m of [...drafts(sample), draftFromFacts("final-accounts", putuoFacts("caizhengju"), DEFAULT_SETTINGS).model]) {
+    const expected: Record<number, number> = { 0: 0, 1: 0, 2: 0 };
+    for (const h of headings(m)) {
+      const pattern = [/^第([一二三四五六七八九十]+)部分/, /^([一二三四五六七八九十]+)、/, /^（([一二三四五六七八九十]+)）/][h.level];
+      if (!pattern) continue;
+      const n = pattern.exec(h.text);
+      expect(n).not.toBeNull();
+      expected[h.level] += 1;
+      for (let deeper = h.level + 1; deeper <= 2; deeper++) expected[deeper] = 0;
+      if (h.level === 1 && m.template === "final-accounts" && /^第/.test(h.text)) continue;
+      expect(n![1]).toBe(chineseNumber(expected[h.level]));
+    }
+    expect(reportText(m)).not.toMatch(/^（\d+）/m);
+  }
+  expect([10, 11, 14, 20, 23].map(chineseNumber)).toEqual(["十", "十一", "十四", "二十", "二十三"]);
+});
+
+test("titles are broken between words, each line within the 22 pt line", () => {
+  expect(titleLines("绥宁县河口苗族乡人民政府", "2020年度部门决算说明")).toEqual(["绥宁县河口苗族乡人民政府", "2020年度部门决算说明"]);
+  expect(titleLines("青山乡人民政府", "2023年度部门决算说明")).toEqual(["青山乡人民政府2023年度部门决算说明"]);
+  const long = titleLines("湖南省邵阳市绥宁县河口苗族乡人民政府办公室", "2023年部门整体支出绩效评价报告");
+  expect(long.every((l) => l.length <= 20)).toBe(true);
+  expect(long.join("")).toBe("湖南省邵阳市绥宁县河口苗族乡人民政府办公室2023年部门整体支出绩效评价报告");
+  expect(long[0]).toMatch(/(省|市|县|乡|人民政府)$/); // cut after a place or organ word, never inside one
+});
+
+test("zero lines are said once, never spelled out as 0.00 against 0.00", () => {
+  for (const m of drafts(sample)) {
+    const text = reportText(m);
+    expect(text).not.toMatch(/预算为0\.00万元，支出决算为0\.00万元/);
+    expect(text).not.toMatch(/增加0\.00万元|减少0\.00万元|增长0\.00%/);
+  }
+  const fa = reportText(drafts(sample)[0]);
+  expect(fa).toContain("因公出国（境）费无支出。");
+  const national = reportText(drafts([...finalAccountsSet(TOWNSHIP), ...budgetSet(TOWNSHIP)].map((s) => specGrid(s)))[0]);
+  expect(national).toContain("本年无上级补助收入、事业收入、经营收入和附属单位上缴收入。");
+  expect(national).toContain(
+    "本部门2023年度没有国有资本经营预算财政拨款收入，也没有使用国有资本经营预算财政拨款安排的支出，故《国有资本经营预算财政拨款支出决算表》为空表。",
+  );
+});
+
+test("a budget column that equals the 决算 on every line never becomes 预算 or a 完成率: the draft asks to check the column", () => {
+  // A county bureau's table whose "预算数" column is really a copy of the 决算 (the 年初预算 would give 119.08 %).
+  const rows = [
+    ["2023年支出预决算对比表（按功能分类）"],
+    [null, null, null, "单位：万元"],
+    ["科目编码", "科目名称", "预算数", "决算数"],
+    ["2010301", "行政运行", 120.5, 120.5],
+    ["2010302", "一般行政管理事务", 80.25, 80.25],
+    ["2080505", "机关事业单位基本养老保险缴费支出", 30.1, 30.1],
+    ["2210201", "住房公积金", 18.3, 18.3],
+  ];
+  const a = checkWorkbook([grid("预决算", rows)], DEFAULT_SETTINGS);
+  for (const t of TEMPLATES) {
+    const text = reportText(draftReport(t, a, DEFAULT_SETTINGS).model);
+    expect(text).not.toMatch(/完成预算的100\.00%|决算数与预算数持平/);
+  }
+  const fa = reportText(draftReport("final-accounts", a, DEFAULT_SETTINGS).model);
+  expect(fa).toMatch(/【请核对：预决算!C3所在列是否为预算数不能确定】/);
+});
+
+test("errors the check found stay visible in the 决算说明 of the national forms (planted errors)", () => {
+  for (const p of plantAll(finalAccountsSet(TOWNSHIP))) {
+    const a = checkWorkbook(
+      p.sheets.map((s) => specGrid(s)),
+      DEFAULT_SETTINGS,
+    );
+    const errors = a.findings.filter((f) => f.severity === "error" || f.rule === "unit-suspect");
+    const text = reportText(draftReport("final-accounts", a, DEFAULT_SETTINGS).model);
+    // Every error cell the draft uses is named in a 请核对 mark; no fluent rate follows a marked figure.
+    const marked = [...text.matchAll(/【请核对：([^!]+![A-Z]+\d+)/g)].map((m) => m[1]);
+    expect(marked.length).toBeGreaterThan(0);
+    for (const cell of marked) expect(errors.map((f) => `${f.sheet}!${f.cell}`)).toContain(cell);
+    expect(text).not.toMatch(/】[^。；]*完成(年初|全年)?预算的/);
+  }
+});
+
+test("the national 部门整体支出绩效自评表 goes into the 自评报告: 预算执行, indicators by 一级指标, full marks listed once", () => {
+  const a = checkWorkbook([specGrid(JINZHAI_SELFEVAL)], DEFAULT_SETTINGS);
+  const text = reportText(draftReport("self-evaluation", a, DEFAULT_SETTINGS).model);
+  expect(text).toContain(
+    "年度资金年初预算为329.77万元，全年预算为329.77万元，支出决算为338.31万元，完成年初预算的102.59%、全年预算的102.59%，该项分值10分",
+  );
+  expect(text).toContain("（一）产出指标（分值60分，自评分60分）");
+  // each indicator with its 年度指标值 and 实际完成值 as the sheet gives them
+  expect(text).toContain("开展精品示范村建设数量：年度指标值≤4，实际完成值4，分值10分，自评分10分。");
+  expect(text).toContain("1.建设徽风皖韵美丽乡村;2.整治美丽宜居自然村庄;"); // the 年度总体目标, quoted from the sheet
+  // the sheet leaves the 预算执行 score blank: the total waits for it, visibly
+  expect(text).toContain("自评得分【请填写：预算执行率自评得分】分");
+  expect(text).toContain("自评总分为【请填写：总分（尚有指标待评分）】分");
+});
