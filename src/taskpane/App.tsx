@@ -53,7 +53,7 @@ export function App({ connect }: { connect: () => PaneHost }) {
           await host.saveSettings(next);
           setSettings(next);
         }
-        setResult(await runCheck(host.excel, s, host.capabilities, setStep));
+        setResult(await (host.check ? host.check(s, setStep) : runCheck(host.excel, s, host.capabilities, setStep)));
       } catch (e) {
         setError(errorText(e));
       } finally {
@@ -127,6 +127,7 @@ export function App({ connect }: { connect: () => PaneHost }) {
               analysis={result.analysis}
               settings={settings}
               platform={host?.platform ?? null}
+              save={host?.saveFile}
               onTemplate={(template) => {
                 const next = { ...settings, template };
                 setSettings(next);

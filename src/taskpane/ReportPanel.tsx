@@ -13,11 +13,14 @@ export function ReportPanel({
   analysis,
   settings,
   platform,
+  save,
   onTemplate,
 }: {
   analysis: CheckResult;
   settings: StoredSettings;
   platform: string | null;
+  /** The host saves the file itself (WPS) and says where. */
+  save?: (name: string, bytes: Uint8Array) => Promise<string | null>;
   onTemplate: (t: TemplateId) => void;
 }) {
   const [template, setTemplate] = useState<TemplateId>((settings.template in TEMPLATES ? settings.template : "performance") as TemplateId);
@@ -31,7 +34,10 @@ export function ReportPanel({
       const { model, blob, placeholders } = await makeReport(analysis, settings, template, windowsFonts);
       const fileName = `${model.title || TEMPLATES[template]}.docx`;
       const todo = placeholders > 0 ? `，有 ${placeholders} 处【请填写】需补充` : "";
-      if (canDownload(platform)) {
+      if (save) {
+        const where = await save(fileName, new Uint8Array(await blob.arrayBuffer()));
+        setResult({ ok: true, text: `已生成《${model.title}》，${where}${todo}。` });
+      } else if (canDownload(platform)) {
         download(blob, fileName);
         setResult({ ok: true, text: `已生成《${model.title}》并下载${todo}。` });
       } else {

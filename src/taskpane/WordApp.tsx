@@ -42,7 +42,7 @@ export function WordApp({ connect }: { connect: () => WordPaneHost }) {
     setBusy("正在核对当前文档…");
     setMessage(null);
     try {
-      setAudit(auditText(await readDocumentText(host), loaded?.analysis ?? null));
+      setAudit(auditText(await (host.document ? host.document.readText() : readDocumentText(host)), loaded?.analysis ?? null));
     } catch (e) {
       setMessage({ ok: false, text: errorText(e) });
     } finally {
@@ -79,6 +79,12 @@ export function WordApp({ connect }: { connect: () => WordPaneHost }) {
       const html = reportHtml(model);
       let path;
       let note = "";
+      if (host.document) {
+        const way = await host.document.insertReport(new Uint8Array(await blob.arrayBuffer()), html, placement);
+        const todo = placeholders > 0 ? `有 ${placeholders} 处【请填写】（黄色）需补充。` : "";
+        setMessage({ ok: true, text: `已插入《${model.title}》：${way}。${todo}` });
+        return;
+      }
       try {
         path = await insertReport(host, host.capabilities, await toBase64(blob), html, placement);
       } catch (e) {

@@ -4,6 +4,7 @@ import { OfficeHostError } from "../excel/host-error";
 import { loadSettings, saveSettings } from "../excel/settings-store";
 import type { StoredSettings } from "../excel/settings-store";
 import { selectCell } from "../excel/select-cell";
+import type { CheckRun, CheckStep } from "../excel/run-check";
 
 /** What the pane needs from Office, in one place: the real globals in Excel, a simulated host in tests. */
 export interface PaneHost {
@@ -14,6 +15,10 @@ export interface PaneHost {
   loadSettings(): { settings: StoredSettings; problem: string | null };
   saveSettings(s: StoredSettings): Promise<void>;
   select(sheet: string, cell: string): Promise<void>;
+  /** A host that runs the check itself (WPS 表格, src/wps); Excel leaves it out and the pane runs runCheck. */
+  check?: (settings: StoredSettings, progress: (step: CheckStep) => void) => Promise<CheckRun>;
+  /** A host that saves files itself (WPS); says where, in words. Absent: the browser download. */
+  saveFile?: (name: string, bytes: Uint8Array) => Promise<string | null>;
 }
 
 export function officeHost(): PaneHost {

@@ -1,10 +1,15 @@
 import { detectWordCapabilities } from "../word/insert-report";
-import type { WordCapabilities, WordHost } from "../word/insert-report";
+import type { Placement, WordCapabilities, WordHost } from "../word/insert-report";
 import { OfficeHostError } from "../excel/host-error";
 
 /** The Word side of the pane: the real globals in Word, a simulated Word host in tests. */
 export interface WordPaneHost extends WordHost {
   capabilities: WordCapabilities;
+  /** A host that inserts and reads the document itself (WPS 文字, src/wps); says which way it inserted. */
+  document?: {
+    insertReport(docx: Uint8Array, html: string, placement: Placement): Promise<string>;
+    readText(): Promise<string>;
+  };
 }
 
 export function wordHost(): WordPaneHost {

@@ -32,10 +32,31 @@ const VS_PREVIOUS = /(较上年|比上年|同比|与上年|较去年|比去年|�
 const VS_BUDGET = /(较预算|比预算|与预算|较年初预算|比年初预算|预算数)/;
 const EXCLUDED = /(取消|不含|不包括|未计入|另|除外|以外)/;
 
+/**
+ * `text.split(/(?<=[…])/)` without a lookbehind (ES2018 regex syntax, which the older embedded browsers of WPS 加载项
+ * cannot parse): pieces end after each character of `ends`, the last piece takes the rest.
+ */
+export function splitAfter(text: string, ends: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i + 1 < text.length; i++)
+    if (ends.includes(text[i])) {
+      out.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  out.push(text.slice(start));
+  return out;
+}
+
+/** A comma stays a thousands separator only between a digit and exactly three digits; every other one is "，". */
+export function foldCommas(text: string): string {
+  return text.replace(/,/g, (m: string, at: number, s: string) => (/\d/.test(s[at - 1] ?? "") && /^\d{3}(?!\d)/.test(s.slice(at + 1, at + 5)) ? m : "，"));
+}
+
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   text.split(/\r?\n/).forEach((para, p) => {
-    for (const s of para.split(/(?<=[。！？!?])/)) {
+    for (const s of splitAfter(para, "。！？!?")) {
       const t = s.trim();
       if (t) out.push({ text: t, paragraph: p + 1 });
     }
@@ -540,11 +561,12 @@ function checkAgainstTables(s: Sentence, r: Read, a: Analysis, push: (f: Finding
 export function auditText(text: string, analysis: Analysis | null = null): AuditResult {
   // NFKC folds full-width digits, but also "，；：（）" to ASCII; fold the punctuation back (a comma between
   // digit groups stays a thousands separator) so clause rules see Chinese punctuation.
-  const norm = text
-    .replace(/\r\n?/g, "\n") // Word separates paragraphs with "\r"
-    .normalize("NFKC")
-    .replace(/\u00a0/g, " ")
-    .replace(/,(?!\d{3}(?!\d))|(?<!\d),/g, "，")
+  const norm = foldCommas(
+    text
+      .replace(/\r\n?/g, "\n") // Word separates paragraphs with "\r"
+      .normalize("NFKC")
+      .replace(/\u00a0/g, " "),
+  )
     .replace(/;/g, "；")
     .replace(/:/g, "：")
     .replace(/\(/g, "（")
@@ -568,7 +590,7 @@ export function auditText(text: string, analysis: Analysis | null = null): Audit
     checkChanges(s, r, push, count, skip);
     // "其中" lists are read clause by clause ("；" ends one).
     let offset = 0;
-    for (const part of s.text.split(/(?<=[；;])/)) {
+    for (const part of splitAfter(s.text, "；;")) {
       const partTokens = tokens
         .filter((t) => t.start >= offset && t.end <= offset + part.length)
         .map((t) => ({ ...t, start: t.start - offset, end: t.end - offset }));
