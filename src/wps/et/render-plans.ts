@@ -36,6 +36,18 @@ export function unions(areas: string[]): string[] {
   return out;
 }
 
+/**
+ * Links are hyperlink objects (Hyperlinks.Add, two bridge calls each) up to this many per write; beyond it, as in a
+ * 20,000-line sheet, they are HYPERLINK formulas that go out with the values, so writing stays bounded.
+ */
+export const MAX_LINK_OBJECTS = 500;
+
+/** A link as a formula: =HYPERLINK("#'经济分类'!D7","办公费"). */
+export function hyperlinkFormula(target: string, text: string): string {
+  const q = (t: string) => `"${t.replace(/"/g, '""')}"`;
+  return `=HYPERLINK(${q(`#${target}`)},${q(text)})`;
+}
+
 /** Cells that share a key, as areas: each column's runs of consecutive rows become one "C5:C40". */
 export function runsByKey(rows: PlanCell[][], key: (c: PlanCell) => string | undefined): Map<string, string[]> {
   const cols = new Map<string, Map<number, number[]>>();
@@ -105,15 +117,14 @@ function addChart(ws: EtWorksheet, spec: ChartSpec): void {
 }
 
 /** Formats, styles, highlights, links, conditional formats, widths, print setup and charts of one written sheet. */
-function decorate(ws: EtWorksheet, plan: SheetPlan, width: number): void {
+type LinkCell = { row: number; col: number; cell: PlanCell };
+
+function decorate(ws: EtWorksheet, plan: SheetPlan, width: number, linkObjects: LinkCell[]): void {
   for (const [fmt, areas] of runsByKey(plan.rows, (c) => c.fmt)) for (const u of unions(areas)) ws.Range(u).NumberFormat = fmt;
   for (const [style, areas] of runsByKey(plan.rows, (c) => c.style))
     for (const u of unions(areas)) applyStyle(ws.Range(u), style as CellStyle);
-  plan.rows.forEach((row, r) =>
-    row.forEach((c, col) => {
-      if (c?.link && typeof c.v === "string") ws.Hyperlinks.Add(ws.Range(`${columnLetter(col)}${r + 1}`), "", c.link, c.link, c.v);
-    }),
-  );
+  for (const { row, col, cell } of linkObjects)
+    ws.Hyperlinks.Add(ws.Range(`${columnLetter(col)}${row + 1}`), "", cell.link, cell.link, cell.v as string);
   const last = columnLetter(Math.max(width - 1, 0));
   for (const style of ["warning", "error"] as const) {
     const rows = plan.highlights.filter((h) => h.style === style).map((h) => `A${h.row + 1}:${last}${h.row + 1}`);
@@ -155,6 +166,7 @@ export function renderEtPlans(app: EtApplication, workbook: EtWorkbook, plans: S
   try {
     for (const name of names) if (existing.get(name)) sheets.Item(name).Delete();
     const added: EtWorksheet[] = [];
+    let linkBudget = MAX_LINK_OBJECTS;
     for (let i = 0; i < plans.length; i++) {
       const ws = sheets.Add(undefined, sheets.Item(sheets.Count));
       ws.Name = names[i];
@@ -164,11 +176,21 @@ export function renderEtPlans(app: EtApplication, workbook: EtWorkbook, plans: S
         plan.rows.map((r) => r.length),
         plan.colWidths.length,
       );
+      const links: LinkCell[] = [];
+      plan.rows.forEach((row, r) => row.forEach((cell, col) => cell?.link && typeof cell.v === "string" && links.push({ row: r, col, cell })));
+      const objects = links.slice(0, Math.max(0, linkBudget));
+      linkBudget -= objects.length;
+      const asFormula = new Set(links.slice(objects.length).map((l) => l.cell));
       if (plan.rows.length > 0 && width > 0) {
-        const formulas = plan.rows.map((r) => Array.from({ length: width }, (_, c) => formulaOf(r[c])));
+        const formulas = plan.rows.map((r) =>
+          Array.from({ length: width }, (_, c) => {
+            const cell = r[c];
+            return cell && asFormula.has(cell) ? hyperlinkFormula(cell.link as string, cell.v as string) : formulaOf(cell);
+          }),
+        );
         ws.Range("A1").Resize(plan.rows.length, width).Formula = formulas;
       }
-      decorate(ws, plan, width);
+      decorate(ws, plan, width, objects);
       if (plan.freezeRows > 0) {
         ws.Activate();
         const win = app.ActiveWindow;
