@@ -96,7 +96,14 @@ export interface EtChart {
 }
 
 export interface EtShapes {
-  AddChart2(Style?: number, XlChartType?: number, Left?: number, Top?: number, Width?: number, Height?: number): { readonly Chart: EtChart };
+  AddChart2(
+    Style?: number,
+    XlChartType?: number,
+    Left?: number,
+    Top?: number,
+    Width?: number,
+    Height?: number,
+  ): { readonly Chart: EtChart };
 }
 
 export interface EtWorksheet {

@@ -6,6 +6,7 @@
    collections are 1-based with Item(), Worksheets.Item(name) throws for a missing sheet, SpecialCells throws when it
    finds nothing, MergeCells is null for a range that is partly merged.
    Node: const { createFakeWps } = require("./fake-wps"). Browser: set window.__FAKE_WPS__ = init before this script. */
+/* global window */
 (function (global, factory) {
   const api = factory();
   if (typeof module === "object" && module.exports) module.exports = api;
@@ -41,7 +42,9 @@
     throw new Error(`Range: 无效的地址 ${text}`);
   }
   const areaText = (a) =>
-    a.top === a.bottom && a.left === a.right ? `${letters(a.left)}${a.top + 1}` : `${letters(a.left)}${a.top + 1}:${letters(a.right)}${a.bottom + 1}`;
+    a.top === a.bottom && a.left === a.right
+      ? `${letters(a.left)}${a.top + 1}`
+      : `${letters(a.left)}${a.top + 1}:${letters(a.right)}${a.bottom + 1}`;
   // 1900 date system with the phantom 1900-02-29 (serial 60).
   const isoToSerial = (iso) => {
     const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
@@ -116,7 +119,8 @@
         row.forEach((v, c) => {
           const key = `${o.row + r},${o.col + c}`;
           if (v === null || v === "" || v === undefined) return;
-          if (typeof v === "object" && "error" in v) sheet.cells.set(key, { v: null, err: v.error, f: g.errorsAreConstants ? undefined : "=1/0" });
+          if (typeof v === "object" && "error" in v)
+            sheet.cells.set(key, { v: null, err: v.error, f: g.errorsAreConstants ? undefined : "=1/0" });
           else if (typeof v === "object" && "date" in v) {
             sheet.cells.set(key, { v: isoToSerial(v.date) });
             sheet.fmts.set(key, "yyyy-mm-dd");
@@ -186,8 +190,7 @@
       const record = (prop) => (value) => state.styles.push({ sheet: sheet.name, address: areas.map(areaText).join(","), prop, value });
       const styleObject = (prefix, props) => {
         const o = {};
-        for (const p of props)
-          Object.defineProperty(o, p, { get: () => undefined, set: record(`${prefix}.${p}`), enumerable: true });
+        for (const p of props) Object.defineProperty(o, p, { get: () => undefined, set: record(`${prefix}.${p}`), enumerable: true });
         return com(o);
       };
       const target = {
@@ -288,7 +291,9 @@
           return !cell ? "" : cell.err ? cell.err : String(cell.v ?? "");
         },
         Resize(r, c) {
-          return makeRange(sheet, [{ top: first.top, left: first.left, bottom: first.top + (r || rows) - 1, right: first.left + (c || cols) - 1 }]);
+          return makeRange(sheet, [
+            { top: first.top, left: first.left, bottom: first.top + (r || rows) - 1, right: first.left + (c || cols) - 1 },
+          ]);
         },
         Select() {
           if (state.activeSheet !== sheet) throw new Error("Select 方法无效：工作表未激活");
@@ -524,8 +529,20 @@
         enumerable: true,
       });
       Object.defineProperty(root, "ActiveWindow", { get: () => window_, enumerable: true });
-      Object.defineProperty(root, "ScreenUpdating", { get: () => state.screenUpdating, set: (v) => (state.screenUpdating = v), enumerable: true });
-      Object.defineProperty(root, "DisplayAlerts", { get: () => state.displayAlerts, set: (v) => (state.displayAlerts = v), enumerable: true });
+      Object.defineProperty(root, "ScreenUpdating", {
+        get: () => state.screenUpdating,
+        set(v) {
+          state.screenUpdating = v;
+        },
+        enumerable: true,
+      });
+      Object.defineProperty(root, "DisplayAlerts", {
+        get: () => state.displayAlerts,
+        set(v) {
+          state.displayAlerts = v;
+        },
+        enumerable: true,
+      });
     } else {
       Object.defineProperty(root, "ActiveDocument", { get: () => activeDocument, enumerable: true });
       root.Selection = com({ Range: com({ InsertFile: insertInto("cursor"), Text: "" }) });
@@ -550,7 +567,9 @@
       sheetNames: () => liveSheets().map((s) => s.name),
       sheetInfo(name) {
         const s = liveSheets().find((x) => x.name === name);
-        return s ? { visible: s.visible, frozen: s.frozen, widths: s.widths, pageSetup: Object.assign({}, s.pageSetup), charts: s.charts } : null;
+        return s
+          ? { visible: s.visible, frozen: s.frozen, widths: s.widths, pageSetup: Object.assign({}, s.pageSetup), charts: s.charts }
+          : null;
       },
       formatAt(name, address) {
         const s = liveSheets().find((x) => x.name === name);

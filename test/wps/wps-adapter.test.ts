@@ -88,7 +88,15 @@ describe("reading", () => {
   });
 
   test("constant errors (typed #N/A) are found too", () => {
-    const fake = et([{ ...grid("表", [["a", { error: "#N/A" }], ["b", 2]]), errorsAreConstants: true }]);
+    const fake = et([
+      {
+        ...grid("表", [
+          ["a", { error: "#N/A" }],
+          ["b", 2],
+        ]),
+        errorsAreConstants: true,
+      },
+    ]);
     expect(readEtGrids(fake.app.ActiveWorkbook!)[0].values[0][1]).toEqual({ error: "#N/A" });
   });
 
@@ -102,7 +110,15 @@ describe("reading", () => {
   });
 
   test("a used range that starts at B3 keeps its origin", () => {
-    const g: CellGrid = { sheet: "偏", origin: { row: 2, col: 1 }, values: [["项目", "金额"], ["办公费", 5]], merges: [] };
+    const g: CellGrid = {
+      sheet: "偏",
+      origin: { row: 2, col: 1 },
+      values: [
+        ["项目", "金额"],
+        ["办公费", 5],
+      ],
+      merges: [],
+    };
     const [read] = readEtGrids(et([g]).app.ActiveWorkbook!);
     expect(read.origin).toEqual({ row: 2, col: 1 });
     expect(read.values).toEqual(g.values);
@@ -144,7 +160,12 @@ describe("reading", () => {
       ]),
     );
     expect(g.merges).toHaveLength(3);
-    const plain = et([grid("表", [["项目", "金额"], ["办公费", 1]])]);
+    const plain = et([
+      grid("表", [
+        ["项目", "金额"],
+        ["办公费", 1],
+      ]),
+    ]);
     readEtGrids(plain.app.ActiveWorkbook!);
     const withMergeProbe = plain.state.calls;
     expect(withMergeProbe).toBeLessThan(20);
@@ -163,7 +184,13 @@ describe("bridge calls", () => {
     for (let i = 0; i < rows; i++) body.push([`2010${String(i).padStart(4, "0")}`, `项目${i}`, 1000 + i, spent(1000 + i)]);
     return grid(
       name,
-      [["2020年支出决算表", null, null, null], ["单位：元"], ["科目编码", "科目名称", "预算数", "决算数"], ...body, [null, "合计", { error: "#DIV/0!" }, 1]],
+      [
+        ["2020年支出决算表", null, null, null],
+        ["单位：元"],
+        ["科目编码", "科目名称", "预算数", "决算数"],
+        ...body,
+        [null, "合计", { error: "#DIV/0!" }, 1],
+      ],
       ["A1:D1"],
     );
   }

@@ -50,7 +50,9 @@ export function splitAfter(text: string, ends: string): string[] {
 
 /** A comma stays a thousands separator only between a digit and exactly three digits; every other one is "，". */
 export function foldCommas(text: string): string {
-  return text.replace(/,/g, (m: string, at: number, s: string) => (/\d/.test(s[at - 1] ?? "") && /^\d{3}(?!\d)/.test(s.slice(at + 1, at + 5)) ? m : "，"));
+  return text.replace(/,/g, (m: string, at: number, s: string) =>
+    /\d/.test(s[at - 1] ?? "") && /^\d{3}(?!\d)/.test(s.slice(at + 1, at + 5)) ? m : "，",
+  );
 }
 
 export function splitSentences(text: string): Sentence[] {

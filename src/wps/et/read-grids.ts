@@ -135,12 +135,19 @@ function mergedAreas(ws: EtWorksheet, used: EtRange, values: CellValue[][], shap
     }
     if (anchors.length === 0) continue;
     probed++;
-    const rowRange = ws.Range(`${columnLetter(shape.left)}${shape.top + r + 1}:${columnLetter(shape.left + shape.cols - 1)}${shape.top + r + 1}`);
+    const rowRange = ws.Range(
+      `${columnLetter(shape.left)}${shape.top + r + 1}:${columnLetter(shape.left + shape.cols - 1)}${shape.top + r + 1}`,
+    );
     if (rowRange.MergeCells === false) continue;
     for (const c of anchors) {
       const area = parseRange(ws.Range(`${columnLetter(shape.left + c)}${shape.top + r + 1}`).MergeArea.Address(false, false));
       if (area.top === area.bottom && area.left === area.right) continue;
-      const m = { top: area.top - shape.top, left: area.left - shape.left, bottom: area.bottom - shape.top, right: area.right - shape.left };
+      const m = {
+        top: area.top - shape.top,
+        left: area.left - shape.left,
+        bottom: area.bottom - shape.top,
+        right: area.right - shape.left,
+      };
       const key = `${m.top},${m.left}`;
       if (!seen.has(key)) {
         seen.add(key);

@@ -177,7 +177,9 @@ export function renderEtPlans(app: EtApplication, workbook: EtWorkbook, plans: S
         plan.colWidths.length,
       );
       const links: LinkCell[] = [];
-      plan.rows.forEach((row, r) => row.forEach((cell, col) => cell?.link && typeof cell.v === "string" && links.push({ row: r, col, cell })));
+      plan.rows.forEach((row, r) =>
+        row.forEach((cell, col) => cell?.link && typeof cell.v === "string" && links.push({ row: r, col, cell })),
+      );
       const objects = links.slice(0, Math.max(0, linkBudget));
       linkBudget -= objects.length;
       const asFormula = new Set(links.slice(objects.length).map((l) => l.cell));

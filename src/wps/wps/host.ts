@@ -55,9 +55,12 @@ export function readWpsText(root: WpsRoot): string {
   const doc = root.ActiveDocument;
   if (!doc) throw new OfficeHostError(WPS_TEXT.noDocument, "ActiveDocument");
   const text = doc.Content.Text;
+  const BELL = String.fromCharCode(7); // the cell mark
   return String(text ?? "")
-    .replace(/\r\x07/g, "\n")
-    .replace(/\x07/g, "")
+    .split(`\r${BELL}`)
+    .join("\n")
+    .split(BELL)
+    .join("")
     .replace(/\r\n?/g, "\n");
 }
 
