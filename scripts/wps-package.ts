@@ -170,7 +170,8 @@ foreach ($f in @(${folders})) {
   Copy-Item -Recurse (Join-Path $here $f) $target
 }
 $pub = Join-Path $dest 'publish.xml'
-if (Test-Path $pub) { [xml]$xml = Get-Content -Raw -Encoding UTF8 $pub } else { [xml]$xml = '<?xml version="1.0" encoding="UTF-8"?><jsplugins/>' }
+if (Test-Path $pub) { [xml]$xml = Get-Content -Raw -Encoding UTF8 $pub }
+else { [xml]$xml = '<?xml version="1.0" encoding="UTF-8"?><jsplugins/>' }
 foreach ($old in @($xml.jsplugins.jsplugin | Where-Object { $_.name -like 'juesuan-*' })) { [void]$xml.DocumentElement.RemoveChild($old) }
 foreach ($a in @(
 ${rows}

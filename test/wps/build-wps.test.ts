@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runInNewContext } from "node:vm";
 import { parse } from "acorn";
@@ -153,12 +154,15 @@ describe("publishing files", () => {
   });
 
   test("install-linux.sh installs into a jsaddons folder and merges publish.xml, keeping other add-ins", () => {
-    const { mkdtempSync, writeFileSync } = jest.requireActual<typeof import("node:fs")>("node:fs");
-    const dest = mkdtempSync(join(require("node:os").tmpdir(), "jsaddons-"));
-    writeFileSync(
-      join(dest, "publish.xml"),
-      `<?xml version="1.0" encoding="UTF-8"?>\n<jsplugins>\n  <jsplugin name="other" type="wps" url="other_1.0" version="1.0"/>\n  <jsplugin name="juesuan-et" type="et" url="juesuan-et_0.0.1" version="0.0.1"/>\n</jsplugins>\n`,
-    );
+    const dest = mkdtempSync(join(tmpdir(), "jsaddons-"));
+    const earlier = [
+      `<?xml version="1.0" encoding="UTF-8"?>`,
+      `<jsplugins>`,
+      `  <jsplugin name="other" type="wps" url="other_1.0" version="1.0"/>`,
+      `  <jsplugin name="juesuan-et" type="et" url="juesuan-et_0.0.1" version="0.0.1"/>`,
+      `</jsplugins>`,
+    ];
+    writeFileSync(join(dest, "publish.xml"), earlier.join("\n"));
     execFileSync("sh", [join(OUT, "install-linux.sh"), dest], { stdio: "pipe" });
     execFileSync("sh", [join(OUT, "install-linux.sh"), dest], { stdio: "pipe" }); // twice: no duplicates
     const merged = parseXml(readFileSync(join(dest, "publish.xml"), "utf8"));
