@@ -26,7 +26,7 @@ const toBase64 = async (blob: Blob) => {
 };
 
 /** Word's pane: pick the workbook, choose a template, preview the outline, insert the draft. */
-export function WordApp({ connect }: { connect: () => WordPaneHost }) {
+export function WordApp({ connect, title = "决算助手 · Word" }: { connect: () => WordPaneHost; title?: string }) {
   const [hostError, host] = useHost(connect);
   const [loaded, setLoaded] = useState<{ name: string; analysis: CheckResult; settings: StoredSettings; fromWorkbook: boolean } | null>(
     null,
@@ -109,7 +109,7 @@ export function WordApp({ connect }: { connect: () => WordPaneHost }) {
       <main style={{ display: "flex", flexDirection: "column", gap: 12 }}>
         <header>
           <Text as="h1" size={500} weight="semibold" block>
-            决算助手 · Word
+            {title}
           </Text>
           <Text size={200}>选择决算工作簿，生成报告草稿并插入当前文档；工作簿只在本机读取</Text>
         </header>

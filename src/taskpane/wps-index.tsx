@@ -81,6 +81,6 @@ carryCommandError(globalRoot<AddonRoot>());
 createRoot(document.getElementById("root") as HTMLElement).render(
   <>
     <HideBar kind={kind} />
-    {kind === "wps" ? <WordApp connect={wpsWordPaneHost} /> : <App connect={wpsPaneHost} />}
+    {kind === "wps" ? <WordApp connect={wpsWordPaneHost} title={WPS_TEXT.documentPaneTitle} /> : <App connect={wpsPaneHost} />}
   </>,
 );

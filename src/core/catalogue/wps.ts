@@ -1,6 +1,7 @@
 /** What the WPS 表格 / WPS 文字 add-in says to the clerk (src/wps and its pane entry): Chinese, plain, one place. */
 export const WPS_TEXT = {
   addinName: "决算助手",
+  documentPaneTitle: "决算助手 · WPS 文字",
   tabLabel: "决算助手",
   groupLabel: "决算核对",
   checkButton: "一键检查",
