@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { Server } from "node:http";
 import { extname, join, normalize } from "node:path";
@@ -18,10 +18,52 @@ const TYPES: Record<string, string> = {
   ".xml": "text/xml",
 };
 
-/** `npm run build:wps` once (about two minutes); WPS_BUILT=1 reuses an earlier build. */
+/** The newest modification time of what the WPS build reads: a build newer than this is current. */
+function sourceStamp(): string {
+  let newest = 0;
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  walk(join(ROOT, "src"));
+  walk(join(ROOT, "scripts"));
+  for (const f of ["webpack.wps.config.js", "package.json", "tsconfig.json"]) newest = Math.max(newest, statSync(join(ROOT, f)).mtimeMs);
+  return String(Math.floor(newest));
+}
+
+/**
+ * Runs `npm run <script>` into `dir` unless it is already built from the current sources; test files that run in
+ * parallel wait for one another's build instead of building into the same folder at once.
+ */
+export function buildOnce(dir: string, script: string, ready: string): void {
+  const stampFile = join(dir, ".built-from");
+  const current = () => existsSync(join(dir, ready)) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === sourceStamp();
+  const lock = `${dir}.lock`;
+  for (;;) {
+    if (current()) return;
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      execFileSync("sleep", ["2"]); // another test file is building
+    }
+  }
+  try {
+    if (current()) return;
+    execFileSync("npm", ["run", script], { cwd: ROOT, stdio: "pipe" });
+    writeFileSync(stampFile, sourceStamp());
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** `npm run build:wps` (about two minutes) when the sources changed; WPS_BUILT=1 reuses any earlier build. */
 export function buildWps(): void {
   if (process.env.WPS_BUILT && existsSync(join(WPS_DIST, FOLDER.et, "taskpane.html"))) return;
-  execFileSync("npm", ["run", "build:wps"], { cwd: ROOT, stdio: "pipe" });
+  buildOnce(WPS_DIST, "build:wps", join(FOLDER.et, "taskpane.html"));
 }
 
 export async function serveWps(): Promise<{ server: Server; origin: string }> {

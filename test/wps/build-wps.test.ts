@@ -6,6 +6,7 @@ import { runInNewContext } from "node:vm";
 import { parse } from "acorn";
 import { unzipSync } from "fflate";
 import { SaxesParser } from "saxes";
+import { buildWps } from "../e2e/wps-harness";
 import { createFakeWps } from "./fake-wps";
 
 /**
@@ -18,12 +19,6 @@ const ROOT = join(__dirname, "..", "..");
 const OUT = join(ROOT, "dist-wps");
 const VERSION = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
 const FOLDERS = { et: `juesuan-et_${VERSION}`, wps: `juesuan-wps_${VERSION}` };
-
-/** Builds once (about two minutes); WPS_BUILT=1 reuses an earlier build. */
-export function buildWps(): void {
-  if (process.env.WPS_BUILT && existsSync(join(OUT, FOLDERS.et, "ribbon.xml"))) return;
-  execFileSync("npm", ["run", "build:wps"], { cwd: ROOT, stdio: "pipe" });
-}
 
 interface XmlElement {
   name: string;
