@@ -34,13 +34,13 @@ export function addinBase(href: string): string {
   return clean.slice(0, clean.lastIndexOf("/") + 1);
 }
 
-/** Shows the pane (made on first use), or hides it when it is showing. */
-export function togglePane(root: AddonRoot, kind: AddinKind, base: string): boolean {
+/** Shows the pane (made on first use); with `toggle`, hides it when it is showing. Returns whether it shows. */
+export function togglePane(root: AddonRoot, kind: AddinKind, base: string, toggle = true): boolean {
   const stored = Number(root.PluginStorage.getItem(paneKey(kind)));
   if (stored > 0) {
     try {
       const pane = root.GetTaskPane(stored);
-      pane.Visible = !pane.Visible;
+      pane.Visible = toggle ? !pane.Visible : true;
       return pane.Visible;
     } catch {
       // the pane was closed for good (the document window went away): make a new one
@@ -71,21 +71,8 @@ export async function ribbonCheck(root: EtRoot, base: string): Promise<void> {
     root.PluginStorage.removeItem(LAST_ERROR_KEY);
   } catch (e) {
     root.PluginStorage.setItem(LAST_ERROR_KEY, e instanceof Error ? e.message : String(e));
-    togglePaneOpen(root, "et", base);
+    togglePane(root, "et", base, false);
   }
-}
-
-function togglePaneOpen(root: AddonRoot, kind: AddinKind, base: string): void {
-  const stored = Number(root.PluginStorage.getItem(paneKey(kind)));
-  if (stored > 0) {
-    try {
-      root.GetTaskPane(stored).Visible = true;
-      return;
-    } catch {
-      // fall through: make a new pane
-    }
-  }
-  togglePane(root, kind, base);
 }
 
 /** What the main page puts on `window` for ribbon.xml: the callbacks named in CALLBACKS. */

@@ -10,6 +10,7 @@ import { renderEtPlans, unions } from "../../src/wps/et/render-plans";
 import { wpsEtHost } from "../../src/wps/et/host";
 import { SETTINGS_SHEET } from "../../src/wps/et/settings-sheet";
 import { wpsWpsHost } from "../../src/wps/wps/host";
+import { ribbonCheck, togglePane } from "../../src/wps/ribbon";
 import { readWorkbookGrids } from "../../src/xlsx/read-workbook";
 import { grid } from "../support/grid";
 import { CVERR, createFakeWps } from "./fake-wps";
@@ -404,5 +405,42 @@ describe("the 文字 host", () => {
     expect(() => wpsWpsHost(null)).toThrow("请在 WPS 文字中打开决算助手");
     const none = createFakeWps({ kind: "wps", noDocument: true });
     await expect(wpsWpsHost(none.app).readText()).rejects.toThrow("请先打开或新建一个文字文档");
+  });
+});
+
+describe("the ribbon", () => {
+  test("「一键检查」 writes the result sheets with the workbook's own settings and leaves no error behind", async () => {
+    const fake = et(sample);
+    await wpsEtHost(fake.app).saveSettings({ ...StoredSettingsSchema.parse({}), thresholdPercent: 20 });
+    fake.state.storage.set("juesuan.lastCommandError", "旧的错误");
+    await ribbonCheck(fake.app, "file:///jsaddons/juesuan-et_0.1.0/");
+    expect(fake.sheetNames()).toContain("差异分析");
+    const counts = Object.values(fake.sheetCells("差异分析")!).filter((v) => typeof v === "string" && /（共 \d+ 项）/.test(v));
+    const defaults = et(sample);
+    await ribbonCheck(defaults.app, "file:///jsaddons/juesuan-et_0.1.0/");
+    const defaultCounts = Object.values(defaults.sheetCells("差异分析")!).filter((v) => typeof v === "string" && /（共 \d+ 项）/.test(v));
+    expect(counts).not.toEqual(defaultCounts); // 20% instead of 10%: fewer lines flagged
+    expect(fake.state.selection).toEqual({ sheet: "差异分析", address: "A1" });
+    expect(fake.state.storage.has("juesuan.lastCommandError")).toBe(false);
+    expect(fake.state.panes).toEqual([]);
+  });
+
+  test("a failure is kept for the pane, which is shown (not toggled away when it was already open)", async () => {
+    const fake = createFakeWps({ kind: "et", noWorkbook: true });
+    togglePane(fake.app, "et", "file:///a/");
+    await ribbonCheck(fake.app, "file:///a/");
+    expect(fake.state.storage.get("juesuan.lastCommandError")).toContain("请先打开要检查的工作簿");
+    expect(fake.state.panes.map((p) => p.Visible)).toEqual([true]);
+  });
+
+  test("each app keeps its own pane id: 表格's pane is never 文字's", () => {
+    const fake = createFakeWps({ kind: "et" });
+    togglePane(fake.app, "et", "file:///a/");
+    togglePane(fake.app, "wps", "file:///b/");
+    expect([...fake.state.storage.entries()]).toEqual([
+      ["juesuan_taskpane_id_et", "1"],
+      ["juesuan_taskpane_id_wps", "2"],
+    ]);
+    expect(fake.state.panes.map((p) => p.url)).toEqual(["file:///a/taskpane.html?host=et", "file:///b/taskpane.html?host=wps"]);
   });
 });
