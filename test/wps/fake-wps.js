@@ -524,6 +524,15 @@
     };
     if (state.kind === "et") {
       Object.defineProperty(root, "ActiveWorkbook", { get: () => (init.noWorkbook ? null : workbook), enumerable: true });
+      root.Workbooks = com({
+        get Count() {
+          return init.noWorkbook ? 0 : 1;
+        },
+        Item(i) {
+          if (init.noWorkbook || (i !== 1 && i !== workbook.Name)) throw new Error(`下标越界：${i}`);
+          return workbook;
+        },
+      });
       Object.defineProperty(root, "ActiveSheet", {
         get: () => (state.activeSheet ? makeWorksheet(state.activeSheet) : null),
         enumerable: true,

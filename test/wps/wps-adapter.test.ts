@@ -355,6 +355,13 @@ describe("the 表格 host", () => {
     expect(fake.state.files.get("D:\\决算\\报告.docx")).toBe(String.fromCharCode(...bytes));
   });
 
+  test("the simulated application has the workbook in Workbooks as well as ActiveWorkbook", () => {
+    const fake = et(sample);
+    const app = fake.app as unknown as { Workbooks: { Count: number; Item(i: number): { Name: string } } };
+    expect(app.Workbooks.Count).toBe(1);
+    expect(app.Workbooks.Item(1).Name).toBe(fake.app.ActiveWorkbook!.Name);
+  });
+
   test("outside WPS, or without an open workbook, the clerk is told so", async () => {
     expect(() => wpsEtHost(null)).toThrow("请在 WPS 表格中打开决算助手");
     const none = createFakeWps({ kind: "et", noWorkbook: true });
