@@ -30,7 +30,8 @@ function sourceStamp(): string {
   };
   walk(join(ROOT, "src"));
   walk(join(ROOT, "scripts"));
-  for (const f of ["webpack.wps.config.js", "package.json", "tsconfig.json"]) newest = Math.max(newest, statSync(join(ROOT, f)).mtimeMs);
+  for (const f of ["webpack.config.js", "webpack.wps.config.js", "package.json", "tsconfig.json", "manifest.xml"])
+    newest = Math.max(newest, statSync(join(ROOT, f)).mtimeMs);
   return String(Math.floor(newest));
 }
 
