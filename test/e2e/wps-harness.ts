@@ -49,7 +49,9 @@ export function buildOnce(dir: string, script: string, ready: string): void {
       mkdirSync(lock);
       break;
     } catch {
-      execFileSync("sleep", ["2"]); // another test file is building
+      // Another test file is building; a lock left by a run that was killed is taken over after ten minutes.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
+      else execFileSync("sleep", ["2"]);
     }
   }
   try {
