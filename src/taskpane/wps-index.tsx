@@ -1,3 +1,4 @@
+import "../wps/polyfills";
 import "../excel/no-dynamic-code";
 import { Button, FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";

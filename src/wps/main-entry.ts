@@ -1,3 +1,4 @@
+import "./polyfills";
 import "../excel/no-dynamic-code";
 import { addinBase, ribbonCallbacks } from "./ribbon";
 
