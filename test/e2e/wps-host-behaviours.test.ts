@@ -57,6 +57,16 @@ async function shot(page: Page, name: string, testId?: string): Promise<void> {
   await page.screenshot({ path: join(SCREENS, `${name}.png`) });
 }
 
+/** The .docx's paragraphs as a host's document text shows them (paragraphs separated by "\r"). */
+const docxParagraphs = async (b64: string) => {
+  const xml = await (await JSZip.loadAsync(Buffer.from(b64, "base64"))).file("word/document.xml")!.async("string");
+  return xml
+    .split("</w:p>")
+    .map((p) => p.replace(/<[^>]+>/g, ""))
+    .filter((p) => p.trim())
+    .join("\r");
+};
+
 const docxText = async (b64: string) =>
   (await (await JSZip.loadAsync(Buffer.from(b64, "base64"))).file("word/document.xml")!.async("string")).replace(/<[^>]+>/g, "");
 
@@ -222,6 +232,8 @@ interface DocHost {
   id: string;
   origin: () => string;
   open(bodyText: string): Promise<{ page: Page; requests: string[] }>;
+  /** The document now reads `text` (what the host shows after an insertion). */
+  setText(page: Page, text: string): Promise<void>;
   inserted(page: Page): Promise<{ where: string; b64: string }[]>;
 }
 
@@ -231,6 +243,10 @@ const word: DocHost = {
   origin: () => office.origin,
   open: (bodyText) =>
     openPane(browser, office.origin, null, "taskpane.html", { script: "fake-word.js", init: { wordApi: ["1.1", "1.3"], bodyText } }),
+  setText: (page, text) =>
+    page.evaluate((t) => {
+      (window as unknown as { __FAKE_WORD__: { bodyText: string } }).__FAKE_WORD__.bodyText = t;
+    }, text),
   inserted: (page) =>
     page.evaluate(() =>
       (window as unknown as { __fakeWord: { inserted: { api: string; where: string; b64: string }[] } }).__fakeWord.inserted.map((x) => ({
@@ -245,6 +261,8 @@ const wpsWps: DocHost = {
   id: "wps-wps",
   origin: () => wps.origin,
   open: (bodyText) => openWps(browser, wps.origin, { kind: "wps", bodyText }),
+  setText: (page, text) =>
+    page.evaluate((t) => (window as unknown as { __fakeWps: { setDocumentText(t: string): void } }).__fakeWps.setDocumentText(t), text),
   inserted: (page) =>
     page.evaluate(() =>
       (window as unknown as { __fakeWps: { state: { inserted: { where: string; data: string }[] } } }).__fakeWps.state.inserted.map(
@@ -283,6 +301,12 @@ describe.each([word, wpsWps])("$name: the report view", (host) => {
     expect(audit).toContain("发现 2 项");
     expect(audit).toContain("第2段 报告：与表格不符");
     await shot(page, `${host.id}-report-view`);
+
+    // The inserted draft, read back from the document, audits clean against the same workbook.
+    await host.setText(page, await docxParagraphs(inserted[0].b64));
+    await page.getByTestId("audit-document").click();
+    await page.getByText("未发现问题").waitFor();
+    await shot(page, `${host.id}-report-audited`, "word-audit-result");
     expect(requests.filter((u) => !u.startsWith(host.origin()))).toEqual([]);
     docSeen.set(host.name, { loaded, report, audit });
     await page.close();
