@@ -193,7 +193,7 @@ async function main(): Promise<void> {
   await checkFolder(
     folder,
     DEFAULT_SETTINGS,
-    async (p) => checkWorkbook(await readWorkbookGrids(readFileSync(p), p), DEFAULT_SETTINGS),
+    async (p) => ({ analysis: checkWorkbook(await readWorkbookGrids(readFileSync(p), p), DEFAULT_SETTINGS), budget: null }),
     () => {
       global.gc?.();
       rss.push(process.memoryUsage().heapUsed);

@@ -17,10 +17,10 @@ async function main(): Promise<void> {
   mkdirSync("out", { recursive: true });
   await step("检查（文字）", ["check", SAMPLE], "out/check.txt");
   await step("检查（JSON）", ["check", SAMPLE, "--json"], "out/check.json");
-  await step("结果表", ["sheets", SAMPLE, "-o", "out/sample-with-results.xlsx"]);
-  await step("绩效评价报告", ["report", SAMPLE, "-o", "out/report-performance.docx", "--template", "performance"]);
-  await step("决算说明", ["report", SAMPLE, "-o", "out/report-final-accounts.docx", "--template", "final-accounts"]);
-  await step("绩效自评报告", ["report", SAMPLE, "-o", "out/report-self-evaluation.docx", "--template", "self-evaluation"]);
+  await step("结果表", ["sheets", SAMPLE, "-o", "out/sample-with-results.xlsx", "--force"]);
+  await step("绩效评价报告", ["report", SAMPLE, "-o", "out/report-performance.docx", "--template", "performance", "--force"]);
+  await step("决算说明", ["report", SAMPLE, "-o", "out/report-final-accounts.docx", "--template", "final-accounts", "--force"]);
+  await step("绩效自评报告", ["report", SAMPLE, "-o", "out/report-self-evaluation.docx", "--template", "self-evaluation", "--force"]);
   await step("核对报告（决算说明对照工作簿）", ["audit", "out/report-final-accounts.docx", "--workbook", SAMPLE], "out/audit.txt");
 }
 

@@ -46,7 +46,15 @@ describe("recognition of real-shaped tables", () => {
       ),
     );
     expect(tables).toHaveLength(1);
-    expect(roles(tables[0])).toEqual({ code: "A", name: "B", budgetInitial: "C", budgetFinal: "D", actual: "E" });
+    expect(roles(tables[0])).toEqual({
+      code: "A",
+      name: "B",
+      budgetInitial: "C",
+      budgetFinal: "D",
+      actual: "E",
+      expBasic: "F",
+      expProject: "G",
+    });
     expect(tables[0].headerRange).toBe("A2:G3");
     expect(tables[0].rows).toHaveLength(1);
     expect(yuan(tables[0], 0, "actual")).toBe("118.00");
@@ -366,7 +374,15 @@ describe("without merged-area information (Excel before ExcelApi 1.13)", () => {
     ];
     const merged = recognizeGrid(grid("功能", values, ["A2:B2", "C2:C3", "D2:D3", "E2:G2"])).tables;
     const plain = recognizeGrid(grid("功能", values)).tables;
-    expect(roles(plain[0])).toEqual({ code: "A", name: "B", budgetInitial: "C", budgetFinal: "D", actual: "E" });
+    expect(roles(plain[0])).toEqual({
+      code: "A",
+      name: "B",
+      budgetInitial: "C",
+      budgetFinal: "D",
+      actual: "E",
+      expBasic: "F",
+      expProject: "G",
+    });
     expect(roles(plain[0])).toEqual(roles(merged[0]));
     expect(plain[0].rows.map((r) => [r.code, r.name, r.isTotal])).toEqual(merged[0].rows.map((r) => [r.code, r.name, r.isTotal]));
   });

@@ -10,13 +10,19 @@ import { readWorkbookGrids } from "../src/xlsx/read-workbook";
 import { FIXTURES } from "./fixtures/variations";
 import { FormulaEvaluator } from "./support/formula-eval";
 import { cli, tmp, writeFixture } from "./support/run-cli";
+import { linksOf, unzipParts } from "./support/xlsx-raw";
 
 const SAMPLE = join(__dirname, "..", "assets", "sample-juesuan-2020.xlsx");
 
-async function load(path: string): Promise<ExcelJS.Workbook> {
+/** The written workbook through exceljs (another reader than ours), with the internal links of its result sheets. */
+type Loaded = ExcelJS.Workbook & { links: (sheet: string) => Map<string, string> };
+
+async function load(path: string): Promise<Loaded> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
-  return wb;
+  // exceljs does not read location-only hyperlinks (the form Excel writes for links inside a workbook): read them raw.
+  const parts = unzipParts(readFileSync(path));
+  return Object.assign(wb, { links: (sheet: string) => linksOf(parts, sheet) });
 }
 
 async function sheets(input: string): Promise<string> {
@@ -27,13 +33,13 @@ async function sheets(input: string): Promise<string> {
   return out;
 }
 
-/** The output row whose name cell links to a source cell. */
-function rowLinkingTo(ws: ExcelJS.Worksheet, col: number, target: string): number {
+/** The output row whose cell in column `col` (1-based) links to a source cell. */
+function rowLinkingTo(wb: Loaded, sheet: string, col: number, target: string): number {
   let found = -1;
-  ws.eachRow((row, n) => {
-    const v = row.getCell(col).value as { hyperlink?: string } | null;
-    if (v && typeof v === "object" && v.hyperlink === `#${target}`) found = n;
-  });
+  for (const [ref, location] of wb.links(sheet)) {
+    const m = /^([A-Z]+)(\d+)$/.exec(ref);
+    if (m && m[1] === String.fromCharCode(64 + col) && location === target) found = Number(m[2]);
+  }
   return found;
 }
 
@@ -63,11 +69,10 @@ async function verifyFormulas(input: string): Promise<number> {
   const analysis = analyzeWorkbook(await readWorkbookGrids(readFileSync(input), "in.xlsx"), DEFAULT_SETTINGS);
   const wb = await load(await sheets(input));
   const ev = new FormulaEvaluator(wb);
-  const ws = wb.getWorksheet(VARIANCE_SHEET)!;
   let checked = 0;
   for (const line of analysis.lines) {
     const table = analysis.tables.find((t) => t.id === line.tableId)!;
-    const r = rowLinkingTo(ws, 2, qualifiedAddress(line.sheet, line.cell));
+    const r = rowLinkingTo(wb, VARIANCE_SHEET, 2, qualifiedAddress(line.sheet, line.cell));
     expect(r).toBeGreaterThan(0);
     const at = (col: string) => ev.value(VARIANCE_SHEET, `${col}${r}`);
     const inUnit = (fen: number | null) => (fen === null ? null : fenToNumber(fen, table.unit));
@@ -87,12 +92,11 @@ async function verifyFormulas(input: string): Promise<number> {
   }
   const sg = analysis.sangong;
   if (sg) {
-    const gs = wb.getWorksheet(SANGONG_SHEET)!;
     const unit = analysis.tables.find((t) => t.id === sg.tableId)!.unit;
     const inUnit = (fen: number | null) => (fen === null ? null : fenToNumber(fen, unit));
     for (const item of [sg.total, ...sg.items, ...sg.related]) {
       if (!item.cell) continue;
-      const r = rowLinkingTo(gs, 1, qualifiedAddress(item.sheet, item.cell));
+      const r = rowLinkingTo(wb, SANGONG_SHEET, 1, qualifiedAddress(item.sheet, item.cell));
       expect(r).toBeGreaterThan(0);
       const at = (col: string) => ev.value(SANGONG_SHEET, `${col}${r}`);
       close(at("D"), inUnit(item.actual));
@@ -164,7 +168,7 @@ describe("sheets: output sheets with live formulas", () => {
 
   test("a corrected source number flows through the formulas", async () => {
     const wb = await load(await sheets(await writeFixture(FIXTURES["economic-with-reasons"])));
-    const r = rowLinkingTo(wb.getWorksheet(VARIANCE_SHEET)!, 2, qualifiedAddress("经济分类", "B8"));
+    const r = rowLinkingTo(wb, VARIANCE_SHEET, 2, qualifiedAddress("经济分类", "B8"));
     expect(new FormulaEvaluator(wb).value(VARIANCE_SHEET, `F${r}`)).toBeCloseTo(22.37 - 29, 9);
     wb.getWorksheet("经济分类")!.getCell("D8").value = 30; // 办公费 决算 corrected to 30 万元
     expect(new FormulaEvaluator(wb).value(VARIANCE_SHEET, `F${r}`)).toBeCloseTo(1, 9);
@@ -173,9 +177,9 @@ describe("sheets: output sheets with live formulas", () => {
   test("flagged rows are highlighted and findings link to their cells", async () => {
     const wb = await load(await sheets(await writeFixture(FIXTURES["planted-mismatch"])));
     const ws = wb.getWorksheet(VARIANCE_SHEET)!;
-    const r = rowLinkingTo(ws, 2, qualifiedAddress("功能分类", "B4"));
+    const r = rowLinkingTo(wb, VARIANCE_SHEET, 2, qualifiedAddress("功能分类", "B4"));
     expect((ws.getCell(`A${r}`).fill as ExcelJS.FillPattern).fgColor?.argb).toBe("FFF8CBAD");
-    const link = rowLinkingTo(ws, 2, qualifiedAddress("功能分类", "D4"));
+    const link = rowLinkingTo(wb, VARIANCE_SHEET, 2, qualifiedAddress("功能分类", "D4"));
     expect(ws.getCell(`D${link}`).value).toMatch(/扶贫（决算）为 1313\.82万元/);
   });
 });

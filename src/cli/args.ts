@@ -10,26 +10,33 @@ export const CheckArgs = z.object({
   threshold: Threshold.optional(),
   floor: z.coerce.number().min(0).optional(),
   settings: z.string().optional(),
+  /** The 预算 workbook of the same unit and year, compared with this 决算 workbook line by line. */
+  budget: z.string().min(1).optional(),
 });
 
 export const SheetsArgs = z.object({
   command: z.literal("sheets"),
   workbook: z.string().min(1),
   output: z.string().min(1),
+  /** Overwrite an existing output file (never the input). */
+  force: z.boolean().default(false),
   threshold: Threshold.optional(),
   floor: z.coerce.number().min(0).optional(),
   settings: z.string().optional(),
+  budget: z.string().min(1).optional(),
 });
 
 export const ReportArgs = z.object({
   command: z.literal("report"),
   workbook: z.string().min(1),
   output: z.string().min(1),
+  force: z.boolean().default(false),
   template: z.enum(["performance", "final-accounts", "self-evaluation"]).default("performance"),
   fonts: z.enum(["gb", "windows"]).default("gb"),
   threshold: Threshold.optional(),
   floor: z.coerce.number().min(0).optional(),
   settings: z.string().optional(),
+  budget: z.string().min(1).optional(),
 });
 
 export const AuditArgs = z.object({
@@ -44,9 +51,12 @@ export const CliArgs = z.discriminatedUnion("command", [CheckArgs, SheetsArgs, R
 export type CliArgs = z.infer<typeof CliArgs>;
 
 export const USAGE = `用法 / Usage:
-  juesuan check <工作簿.xlsx> [--json] [--threshold <百分比>] [--floor <万元>] [--settings <设置.json>]
-  juesuan sheets <工作簿.xlsx> -o <输出.xlsx> [--threshold <百分比>] [--floor <万元>] [--settings <设置.json>]
-  juesuan report <工作簿.xlsx> -o <输出.docx> [--template performance|final-accounts|self-evaluation] [--fonts gb|windows] [--settings <设置.json>]
+  juesuan check <工作簿.xlsx | 文件夹> [--budget <预算工作簿.xlsx>] [--json] [--threshold <百分比>] [--floor <万元>] [--settings <设置.json>]
+  juesuan sheets <工作簿.xlsx> -o <输出.xlsx> [--force] [--budget <预算工作簿.xlsx>] [--threshold <百分比>] [--floor <万元>]
+                 [--settings <设置.json>]
+  juesuan report <工作簿.xlsx> -o <输出.docx> [--force] [--budget <预算工作簿.xlsx>] [--template performance|final-accounts|self-evaluation]
+                 [--fonts gb|windows] [--settings <设置.json>]
+  （--force：输出文件已存在时覆盖它；输入文件本身永远不会被覆盖）
   juesuan audit  <报告.docx|.txt> [--workbook <工作簿.xlsx>] [--json]`;
 
 export class UsageError extends Error {
@@ -69,6 +79,7 @@ export function parseArgs(argv: string[]): CliArgs {
       return v;
     };
     if (a === "--json") raw.json = true;
+    else if (a === "--force") raw.force = true;
     else if (a === "--threshold") raw.threshold = next();
     else if (a === "--floor") raw.floor = next();
     else if (a === "--settings") raw.settings = next();
@@ -76,6 +87,7 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (a === "--template") raw.template = next();
     else if (a === "--fonts") raw.fonts = next();
     else if (a === "--workbook") raw.against = next();
+    else if (a === "--budget") raw.budget = next();
     else if (a.startsWith("-")) throw new UsageError(`未知选项 ${a} / unknown option ${a}`);
     else positional.push(a);
   }

@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { statSync } from "node:fs";
 import { basename } from "node:path";
 import {
   auditJson,
@@ -15,19 +15,26 @@ import {
 } from "../core";
 import type { CheckResult, Settings } from "../core";
 import { readWorkbookGrids } from "../xlsx/read-workbook";
+import { NODE_CODEC } from "../xlsx/node-codec";
+import { readInputFile } from "./input-file";
+import { checkOutputPath, writeOutputFile } from "./output-file";
+import { processIo } from "./stdout";
+import { writeJson } from "./json-out";
+import type { Io } from "./stdout";
 import { parseArgs, UsageError, USAGE } from "./args";
 import type { CliArgs } from "./args";
 import { writeOutputSheets } from "./write-sheets";
 import { batchTable, checkFolder } from "./batch";
+import { BudgetFolder } from "./budget-pairing";
 import { reportText } from "../word/read-report-text";
 import { GB_FONTS, reportBuffer, WINDOWS_FONTS } from "../word/render-docx";
 
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
+export type { Io } from "./stdout";
+export { MAX_FILE_BYTES } from "./input-file";
 
-const processIo: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+/** The files a command reads: its output may be none of them. */
+const inputsOf = (args: { workbook: string; budget?: string; settings?: string }): string[] =>
+  [args.workbook, args.budget, args.settings].filter((p): p is string => typeof p === "string");
 
 function isFolder(path: string): boolean {
   try {
@@ -37,32 +44,14 @@ function isFolder(path: string): boolean {
   }
 }
 
-/** Larger than any real 决算 workbook: refused before reading, with a clear message (exit 2). */
-export const MAX_FILE_BYTES = 200 * 1024 * 1024;
-
-function readBytes(path: string): Uint8Array {
-  try {
-    const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES)
-      throw new UnusableInputError(
-        `文件过大（${Math.round(size / 1048576)} MB，上限 ${MAX_FILE_BYTES / 1048576} MB）：${path}`,
-        `File too large: ${path}`,
-      );
-    return readFileSync(path);
-  } catch (e) {
-    if (e instanceof UnusableInputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new UnusableInputError(`找不到文件：${path}`, `File not found: ${path}`);
-    if (code === "EISDIR") throw new UnusableInputError(`这是一个文件夹，不是工作簿：${path}`, `This is a folder, not a workbook: ${path}`);
-    throw new UnusableInputError(`无法打开文件：${path}`, `Cannot open the file: ${path} (${code ?? "?"})`);
-  }
-}
+/** Regular files only (a pipe or device is refused before it is opened), within the size limit. */
+const readBytes = (path: string): Uint8Array => readInputFile(path);
 
 function settingsOf(args: { threshold?: number; floor?: number; settings?: string }): Settings {
   let base: unknown = {};
   if (args.settings) {
     try {
-      base = JSON.parse(readFileSync(args.settings, "utf8"));
+      base = JSON.parse(new TextDecoder().decode(readInputFile(args.settings, 1024 * 1024)));
     } catch {
       throw new UsageError(`设置文件无法读取或不是 JSON：${args.settings} / settings file unreadable or not JSON`);
     }
@@ -86,10 +75,24 @@ function settingsOf(args: { threshold?: number; floor?: number; settings?: strin
   return parsed.data;
 }
 
-async function analyzeFile(path: string, settings: Settings): Promise<{ analysis: CheckResult; bytes: Uint8Array }> {
+/**
+ * The workbook, and beside it the 预算 workbook of the same unit when given (a file, or the one of a folder that is this
+ * unit's): its sheets read as "[预算.xlsx]表5".
+ */
+async function analyzeFile(
+  path: string,
+  settings: Settings,
+  budget?: string | BudgetFolder,
+): Promise<{ analysis: CheckResult; bytes: Uint8Array; budget: string | null }> {
   const bytes = readBytes(path);
-  const grids = await readWorkbookGrids(bytes, basename(path));
-  return { analysis: requireTables(checkWorkbook(grids, settings), basename(path)), bytes };
+  const grids = await readWorkbookGrids(bytes, basename(path), NODE_CODEC);
+  const budgetPath = budget instanceof BudgetFolder ? await budget.pairFor(path, grids) : (budget ?? null);
+  if (budgetPath) {
+    const book = basename(budgetPath);
+    const other = await readWorkbookGrids(readBytes(budgetPath), book, NODE_CODEC);
+    grids.push(...other.map((g) => ({ ...g, sheet: `[${book}]${g.sheet}`, book })));
+  }
+  return { analysis: requireTables(checkWorkbook(grids, settings), basename(path)), bytes, budget: budgetPath };
 }
 
 async function audit(args: Extract<CliArgs, { command: "audit" }>, io: Io): Promise<void> {
@@ -108,37 +111,52 @@ async function audit(args: Extract<CliArgs, { command: "audit" }>, io: Io): Prom
 async function dispatch(args: CliArgs, io: Io): Promise<void> {
   if (args.command === "audit") return audit(args, io);
   const settings = settingsOf(args);
+  const budget = args.budget && isFolder(args.budget) ? new BudgetFolder(args.budget) : args.budget;
   if (args.command === "check" && isFolder(args.workbook)) {
     const rows = await checkFolder(
       args.workbook,
       settings,
-      async (p) => (await analyzeFile(p, settings)).analysis,
+      (p) => analyzeFile(p, settings, budget),
       (row) => {
         if (args.json) io.out(JSON.stringify(row) + "\n");
       },
+      budget !== undefined,
     );
     if (rows.length === 0) throw new UnusableInputError(`文件夹中没有 .xlsx 文件：${args.workbook}`, `No .xlsx files in ${args.workbook}`);
     if (!args.json) io.out(batchTable(rows));
+    // A file that hit a bug is a row like any other; the batch ends, then the exit code says a bug was met.
+    const faults = rows.filter((r) => r.internal).map((r) => r.file);
+    if (faults.length > 0) throw new Error(`批量检查中 ${faults.length} 个文件遇到内部错误：${faults.join("、")}`);
     if (rows.every((r) => !r.ok)) throw new UnusableInputError("文件夹中没有可检查的工作簿", "No usable workbook in the folder");
     return;
   }
-  const { analysis, bytes } = await analyzeFile(args.workbook, settings);
+  const { analysis, bytes } = await analyzeFile(args.workbook, settings, budget);
   if (args.command === "check") {
-    if (args.json) io.out(JSON.stringify(checkJson(analysis, settings), null, 2) + "\n");
+    if (args.json)
+      writeJson(checkJson(analysis, settings), io.out); // the same text as JSON.stringify(…, null, 2), in pieces
     else io.out(plainReview(basename(args.workbook), analysis, settings));
     return;
   }
   if (args.command === "report") {
+    checkOutputPath(args.output, { force: args.force, inputs: inputsOf(args) }); // before the work, not after
     const draft = draftReport(args.template, analysis, settings);
-    writeFileSync(args.output, await reportBuffer(draft.model, args.fonts === "windows" ? WINDOWS_FONTS : GB_FONTS));
+    const report = await reportBuffer(draft.model, args.fonts === "windows" ? WINDOWS_FONTS : GB_FONTS);
+    writeOutputFile(args.output, report, { force: args.force, inputs: inputsOf(args) });
     io.out(
       `已写入 ${args.output}：《${draft.model.title}》，${draft.numbers} 个数字已自检，${draft.placeholders} 处待填写（【请填写：…】，黄色标出）\n`,
     );
     return;
   }
+  checkOutputPath(args.output, { force: args.force, inputs: inputsOf(args) }); // before the work, not after
   const written = await writeOutputSheets(bytes, basename(args.workbook), analysis, settings);
-  writeFileSync(args.output, written.bytes);
-  io.out(`已写入 ${args.output}：新增工作表 ${written.sheets.map((s) => `「${s}」`).join("、")}（原有工作表未改动）\n`);
+  if (written.macroEnabled && !/\.xlsm$/i.test(args.output)) {
+    throw new UnusableInputError(
+      `工作簿含有宏（.xlsm），输出文件也须以 .xlsm 结尾：${args.output}`,
+      `The workbook has macros: name the output .xlsm: ${args.output}`,
+    );
+  }
+  writeOutputFile(args.output, written.bytes, { force: args.force, inputs: inputsOf(args) });
+  io.out(`已写入 ${args.output}：新增工作表 ${written.sheets.map((s) => `「${s}」`).join("、")}（原有工作表未改动，已逐一核对）\n`);
 }
 
 /** Runs one command; returns the exit code. 0 = ran (whatever it found), 2 = unusable input, 1 = bug. */

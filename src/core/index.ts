@@ -19,6 +19,7 @@ export type { ColumnRole } from "./recognise/column-roles";
 export type { Table, TableColumn, TableRow, TableKind, AmountCell } from "./recognise/table";
 export { PLAN_MARK, isOutputGrid } from "./recognise/own-sheets";
 export { tableKey } from "./recognise/recognize";
+export { workbookMeta } from "./recognise/workbook-texts";
 export type { Analysis, TableTotals } from "./analyse/analysis";
 export type { VarianceLine } from "./analyse/variance";
 export type { SangongItem, SangongResult } from "./analyse/sangong";

@@ -4,19 +4,15 @@ import { StoredSettingsSchema } from "../excel/settings-store";
 import type { StoredSettings } from "../excel/settings-store";
 
 /**
- * A workbook picked in Word's pane, parsed here with the same core as everywhere (exceljs loaded only now),
+ * A workbook picked in Word's pane, parsed here with the same core as everywhere (the reader loaded only now),
  * with the settings Excel stored in it, so the draft is the one Excel's pane would make.
  */
 export async function analyzeWorkbookFile(
   bytes: Uint8Array,
   fileName: string,
 ): Promise<{ analysis: CheckResult; settings: StoredSettings; fromWorkbook: boolean }> {
-  const [{ readWorkbookGrids }, { readStoredSettings }] = await Promise.all([
-    import(/* webpackChunkName: "xlsx" */ "../xlsx/read-workbook"),
-    import(/* webpackChunkName: "xlsx" */ "../xlsx/stored-settings"),
-  ]);
-  const grids = await readWorkbookGrids(bytes, fileName);
-  const stored = await readStoredSettings(bytes);
+  const { readWorkbookFile } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/workbook-file");
+  const { grids, storedSettings: stored } = await readWorkbookFile(bytes, fileName);
   const parsed = StoredSettingsSchema.safeParse(stored ?? {});
   const settings = parsed.success ? parsed.data : StoredSettingsSchema.parse({});
   return { analysis: checkWorkbook(grids, settings), settings, fromWorkbook: stored !== null && parsed.success };

@@ -1,89 +1,61 @@
-import ExcelJS from "exceljs";
-import type { CellGrid, CellValue, MergedArea } from "../core";
 import { UnusableInputError } from "../core";
-import { checkWorkbookBytes } from "./unusable-input";
+import type { CellGrid } from "../core";
+import { buildGrid } from "./grid-build";
+import { openPackage } from "./package-parts";
+import type { SheetEntry, WorkbookPackage } from "./package-parts";
+import { dateStyles, parseSharedStrings } from "./shared-parts";
+import { scanSheet } from "./sheet-scan";
+import type { ScanContext } from "./sheet-scan";
+import { entryText } from "./zip-archive";
+import type { ZipCodec } from "./zip-archive";
 
-type ExcelValue = ExcelJS.CellValue;
-
-/** exceljs cell value → CellGrid value: formulas give their cached result, rich text its plain text. */
-export function toCellValue(v: ExcelValue): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === "object") {
-    if ("error" in v && typeof v.error === "string") return { error: v.error };
-    if ("richText" in v && Array.isArray(v.richText)) return v.richText.map((t) => t.text).join("");
-    if ("formula" in v || "sharedFormula" in v) {
-      const result = (v as { result?: ExcelValue }).result;
-      return result === undefined ? null : toCellValue(result);
+/**
+ * .xlsx bytes → CellGrid per worksheet, with our own zip reader and a hand-written scanner (no exceljs, no DOM), in
+ * Node and in the browser. Hidden sheets are read (they may hold the data); very hidden ones are not (add-ins keep
+ * their state there); chart sheets have no cells.
+ */
+export function readPackageGrids(pkg: WorkbookPackage, include: (sheet: SheetEntry) => boolean = () => true): CellGrid[] {
+  return guarded(pkg.fileName, () => {
+    const wanted = pkg.sheets.filter((s) => s.kind === "worksheet" && s.state !== "veryHidden" && s.part !== null && include(s));
+    if (wanted.length === 0) return [];
+    const ctx = scanContext(pkg);
+    const grids: CellGrid[] = [];
+    for (const sheet of wanted) {
+      const xml = entryText(pkg.zip, sheet.part as string, pkg.fileName);
+      if (xml === null) continue; // a sheet whose part is missing has nothing to read
+      grids.push(buildGrid(sheet.name, scanSheet(xml, ctx)));
     }
-    if ("text" in v && typeof (v as { text: unknown }).text === "string") return (v as { text: string }).text;
-  }
-  return null;
-}
-
-function formulaOf(v: ExcelValue): string | null {
-  if (v && typeof v === "object" && "formula" in v && typeof v.formula === "string") return v.formula;
-  return null;
-}
-
-interface MergeRange {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-/** One worksheet → CellGrid with origin A1. Merged slave cells are null; the merge list says who owns them. */
-export function worksheetToGrid(ws: ExcelJS.Worksheet): CellGrid {
-  const values: CellValue[][] = [];
-  const formulas: (string | null)[][] = [];
-  let anyFormula = false;
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const out: CellValue[] = [];
-    const f: (string | null)[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (cell.isMerged && cell.master !== cell) return;
-      out[colNumber - 1] = toCellValue(cell.value);
-      const formula = formulaOf(cell.value);
-      if (formula) {
-        f[colNumber - 1] = formula;
-        anyFormula = true;
-      }
-    });
-    for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
-    values[rowNumber - 1] = out;
-    formulas[rowNumber - 1] = f;
+    return grids;
   });
-  for (let i = 0; i < values.length; i++) if (values[i] === undefined) values[i] = [];
-  const mergeMap = (ws as unknown as { _merges: Record<string, MergeRange> })._merges ?? {};
-  const merges: MergedArea[] = Object.values(mergeMap).map((m) => ({
-    top: m.top - 1,
-    left: m.left - 1,
-    bottom: m.bottom - 1,
-    right: m.right - 1,
-  }));
-  const grid: CellGrid = { sheet: ws.name, origin: { row: 0, col: 0 }, values, merges };
-  if (anyFormula) grid.formulas = formulas.map((r) => Array.from({ length: r.length }, (_, i) => r[i] ?? null));
-  return grid;
 }
 
-export async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {
-  checkWorkbookBytes(bytes, fileName);
-  const wb = new ExcelJS.Workbook();
+export function scanContext(pkg: WorkbookPackage): ScanContext {
+  const sst = pkg.sharedStringsPart ? entryText(pkg.zip, pkg.sharedStringsPart, pkg.fileName) : null;
+  const styles = pkg.stylesPart ? entryText(pkg.zip, pkg.stylesPart, pkg.fileName) : null;
+  return { sharedStrings: sst === null ? [] : parseSharedStrings(sst), dateStyles: dateStyles(styles), date1904: pkg.date1904 };
+}
+
+/** `codec`: the CLI passes Node's zlib (node-codec.ts); browsers use the default. */
+export function openWorkbook(bytes: Uint8Array, fileName: string, codec?: ZipCodec): WorkbookPackage {
+  return guarded(fileName, () => openPackage(bytes, fileName, codec));
+}
+
+export async function readWorkbookGrids(bytes: Uint8Array, fileName: string, codec?: ZipCodec): Promise<CellGrid[]> {
+  return readPackageGrids(openWorkbook(bytes, fileName, codec));
+}
+
+/**
+ * Whatever a damaged file makes the reader meet (a string too long for the engine, a typed array too large) is a file
+ * that cannot be read, never a crash. The English line names it "reader fault", so tests can tell it from a clean refusal.
+ */
+function guarded<T>(fileName: string, read: () => T): T {
   try {
-    // A Uint8Array works in Node and in the browser (no Buffer): the Word pane parses workbooks too.
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    return read();
   } catch (e) {
+    if (e instanceof UnusableInputError) throw e;
     throw new UnusableInputError(
       `无法读取工作簿（文件可能已损坏或不完整）：${fileName}`,
-      `Cannot read the workbook (damaged or truncated?): ${fileName} (${(e as Error).message})`,
+      `Cannot read the workbook (damaged or truncated?): ${fileName} (reader fault: ${(e as Error).name}: ${(e as Error).message})`,
     );
   }
-  return wb;
-}
-
-export async function readWorkbookGrids(bytes: Uint8Array, fileName: string): Promise<CellGrid[]> {
-  const wb = await loadWorkbook(bytes, fileName);
-  return wb.worksheets.filter((ws) => ws.state !== "veryHidden").map(worksheetToGrid);
 }

@@ -1,4 +1,6 @@
-import JSZip from "jszip";
+import { OPEN, EMPTY, XmlCursor } from "./xml-scan";
+import { entryText } from "./zip-archive";
+import type { ZipArchive } from "./zip-archive";
 
 /**
  * Settings the add-in saved in Excel (Office document settings) live inside the .xlsx, in the web-extension
@@ -7,28 +9,16 @@ import JSZip from "jszip";
  */
 export const SETTINGS_KEY = "juesuan.settings";
 
-const decodeXml = (s: string) =>
-  s
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-
-export async function readStoredSettings(bytes: Uint8Array): Promise<unknown | null> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    return null;
-  }
-  const parts = Object.keys(zip.files).filter((f) => /^xl\/webextensions\/webextension\d*\.xml$/.test(f));
+export function storedSettingsOf(zip: ZipArchive, fileName: string): unknown | null {
+  const parts = zip.entries.filter((e) => /^xl\/webextensions\/webextension\d*\.xml$/i.test(e.name));
   for (const part of parts) {
-    const xml = await zip.file(part)!.async("string");
-    for (const m of xml.matchAll(/<we:property\s+name="([^"]+)"\s+value="([^"]*)"\s*\/>/g)) {
-      if (decodeXml(m[1]) !== SETTINGS_KEY) continue;
+    const xml = entryText(zip, part.name, fileName);
+    if (xml === null) continue;
+    const cur = new XmlCursor(xml);
+    while (cur.next()) {
+      if (cur.name !== "property" || (cur.kind !== OPEN && cur.kind !== EMPTY) || cur.attr("name") !== SETTINGS_KEY) continue;
       // Office stores each value JSON-encoded; ours is itself a JSON string, so it may be encoded twice.
-      let value: unknown = decodeXml(m[2]);
+      let value: unknown = cur.attr("value") ?? "";
       for (let i = 0; i < 2 && typeof value === "string"; i++) {
         try {
           value = JSON.parse(value);

@@ -12,6 +12,11 @@ import type { WorkbookTexts } from "../recognise/workbook-texts";
 import { analyzeSangong } from "./sangong";
 import type { SangongResult } from "./sangong";
 import { checkSums, varianceLines } from "./variance";
+import { joinBudgets } from "./budget-join";
+import { checkFormIdentities } from "./form-identities";
+import { checkRowParts } from "./row-parts";
+import { checkStatedRates } from "./stated-rates";
+import type { SelfEvaluation } from "../recognise/selfeval";
 import type { AnalysisOptions, VarianceLine } from "./variance";
 
 export interface TableTotals {
@@ -33,6 +38,8 @@ export interface Analysis {
   /** The clerk's own sentences (text sheet), and the unit's name and year, for the report. */
   texts: WorkbookTexts;
   meta: { unitName: string | null; year: number | null };
+  /** 绩效自评表 read block by block (目标, 资金, 指标): for verifying scores and for the 自评报告. */
+  selfEvaluations: SelfEvaluation[];
   findings: Finding[];
 }
 
@@ -62,16 +69,19 @@ export function analyzeTables(
   options: AnalysisOptions,
   texts: WorkbookTexts = { texts: {}, source: null },
   meta: Analysis["meta"] = { unitName: null, year: null },
+  selfEvaluations: SelfEvaluation[] = [],
 ): Analysis {
   const findings: Finding[] = [...recognitionFindings];
   const lines: VarianceLine[] = [];
   const totals: TableTotals[] = [];
   const usable: Table[] = [];
+  const joined = joinBudgets(tables);
   for (const table of tables) {
     try {
       if (table.kind === "budget-actual" || table.kind === "comparison" || table.kind === "amounts") {
-        const own = varianceLines(table, options, findings);
+        const own = varianceLines(table, options, findings, joined);
         const mismatched = checkSums(table, findings);
+        for (const row of checkRowParts(table, findings)) mismatched.add(row);
         for (const line of own) if (mismatched.has(line.row)) line.flags.push("sum-mismatch");
         const t = totalsOf(table, own);
         lines.push(...own);
@@ -87,10 +97,12 @@ export function analyzeTables(
   let sangong: SangongResult | null = null;
   try {
     sangong = analyzeSangong(usable, findings);
+    checkFormIdentities(usable, sangong, findings);
   } catch (e) {
     if (!(e instanceof AmountRangeError)) throw e;
   }
-  return { tables: usable, lines, totals, sangong, texts, meta, findings };
+  for (const t of usable) if (t.form === "selfeval-funds") checkStatedRates(t, findings);
+  return { tables: usable, lines, totals, sangong, texts, meta, selfEvaluations, findings };
 }
 
 /** Every table of the workbook's own sheets (never the result sheets this tool wrote), analysed. */
@@ -101,5 +113,5 @@ export function analyzeWorkbook(grids: CellGrid[], options: AnalysisOptions & Re
   const found = workbookMeta(own);
   const year = texts.texts.year ? Number(/\d{4}/.exec(texts.texts.year)?.[0] ?? found.year) : found.year;
   const meta = { unitName: texts.texts.unitName ?? found.unitName, year };
-  return analyzeTables(recognition.tables, recognition.findings, options, texts, meta);
+  return analyzeTables(recognition.tables, recognition.findings, options, texts, meta, recognition.selfEvaluations);
 }

@@ -3,9 +3,20 @@ import type { ColumnRole } from "../recognise/column-roles";
 import { finding } from "../base/findings";
 import type { Finding } from "../base/findings";
 import { leafRows, sumGroups } from "../recognise/hierarchy";
-import { hundredths, excelNumberText, fenOfDecimal, percentString, rateBp, sumFen, withinRounding, yuanString } from "../base/money";
+import {
+  excelNumberText,
+  fenOfDecimal,
+  fenToNumber,
+  hundredths,
+  percentString,
+  rateBp,
+  sumFen,
+  withinRounding,
+  yuanString,
+} from "../base/money";
 import type { Bp, Fen } from "../base/money";
 import type { AmountCell, Table, TableRow } from "../recognise/table";
+import type { JoinedBudget } from "./budget-join";
 
 /** The clerk's thresholds for flagging a variance. */
 export interface AnalysisOptions {
@@ -39,6 +50,8 @@ export interface VarianceLine {
   reason: string | null;
   reasonCell: string | null;
   cells: Partial<Record<ColumnRole, string>>;
+  /** When the budget comes from another table (预算 and 决算 in different sheets or workbooks): where it is. */
+  budgetFrom: { sheet: string; cell: string | null; tableId: string } | null;
   flags: string[];
   /** The row as read, for output sheets that reference its cells. */
   row: TableRow;
@@ -65,17 +78,28 @@ function floorFen(floorWanYuan: number): Fen {
   return r === null || r === "too-large" ? 0 : r.fen;
 }
 
-export function varianceLines(table: Table, options: AnalysisOptions, findings: Finding[]): VarianceLine[] {
-  const budgetRole = budgetRoleOf(table);
-  if (!table.roles.actual) return [];
+export function varianceLines(
+  table: Table,
+  options: AnalysisOptions,
+  findings: Finding[],
+  joined: ReadonlyMap<TableRow, JoinedBudget> = new Map(),
+): VarianceLine[] {
+  const own = budgetRoleOf(table);
+  // A 决算 table without budget columns compares with the 年初预算 of its budget table, when one was joined.
+  const external = own === null && table.rows.some((r) => joined.has(r));
+  const budgetRole: ColumnRole | null = own ?? (external ? "budgetInitial" : null);
+  // A 决算 form holds only the actual, a 预算 table only the budget: both give lines (the unit model joins them).
+  if (!table.roles.actual && !budgetRole) return [];
   const leaves = leafRows(table);
   const floor = floorFen(options.floorWanYuan);
   const threshold = hundredths(options.thresholdPercent);
   const lines: VarianceLine[] = [];
   for (const row of table.rows) {
+    if (row.isCount) continue;
     const a = row.amounts;
-    const actual = orZero(a.actual);
-    const budget = budgetRole ? orZero(a[budgetRole]) : null;
+    const actual = table.roles.actual ? orZero(a.actual) : null;
+    const from = external ? (joined.get(row) ?? null) : null;
+    const budget = external ? (from ? (from.cell ? orZero(from.cell) : 0) : null) : budgetRole ? orZero(a[budgetRole]) : null;
     const previous = table.roles.previous ? orZero(a.previous) : null;
     const diff = minus(actual, budget);
     const yoyDiff = minus(actual, previous);
@@ -90,7 +114,7 @@ export function varianceLines(table: Table, options: AnalysisOptions, findings: 
       level: row.level,
       isTotal: row.isTotal,
       isLeaf: leaves.has(row),
-      budgetInitial: table.roles.budgetInitial ? orZero(a.budgetInitial) : null,
+      budgetInitial: table.roles.budgetInitial ? orZero(a.budgetInitial) : external ? budget : null,
       budgetFinal: table.roles.budgetFinal ? orZero(a.budgetFinal) : null,
       budget,
       budgetRole,
@@ -103,7 +127,8 @@ export function varianceLines(table: Table, options: AnalysisOptions, findings: 
       yoyRate: rateBp(yoyDiff, previous),
       reason: row.reason,
       reasonCell: row.reasonCell,
-      cells,
+      cells: from?.cell ? { ...cells, budgetInitial: from.cell.cell } : cells,
+      budgetFrom: from ? { sheet: from.sheet, cell: from.cell?.cell ?? null, tableId: from.tableId } : null,
       flags: [],
       row,
     };
@@ -125,14 +150,14 @@ function flagLine(
   const { actual, budget, diff } = line;
   if (actual === null || budget === null || diff === null || !line.budgetRole) return;
   const actualCell = row.amounts.actual?.cell ?? row.cell;
-  const budgetCell = row.amounts[line.budgetRole]?.cell ?? row.cell;
+  const budgetCell = line.budgetFrom ? actualCell : (row.amounts[line.budgetRole]?.cell ?? row.cell);
   // Findings only where the detail lives (leaf lines); parents carry the flag, not another finding.
   const report = line.isLeaf;
   if (budget === 0) {
     if (actual !== 0) {
       line.flags.push("no-budget");
       if (report) {
-        const blank = row.amounts[line.budgetRole]?.value === null;
+        const blank = line.budgetFrom ? false : row.amounts[line.budgetRole]?.value === null;
         const data = { name: row.name, actual: yuanString(actual), budgetBlank: blank, hasReason: row.reason !== null };
         findings.push(finding("no-budget", "warning", table.sheet, budgetCell, data, Math.abs(actual)));
       }
@@ -173,6 +198,42 @@ export function tableDecimals(table: Table): number {
   return Math.min(max, 6);
 }
 
+/**
+ * An amount typed in 元 on a 万元 sheet (91200 among figures like 12.50): the one child that, read as 元, makes its
+ * parent's sum agree, and that stands far above its siblings. Only then: a large figure is not suspect by size alone.
+ */
+function yuanOnWanSheet(
+  table: Table,
+  role: ColumnRole,
+  children: TableRow[],
+  stated: Fen,
+  computed: Fen,
+  decimals: number,
+): { row: TableRow; cell: string } | null {
+  if (table.unit !== "万元") return null;
+  const hits = children.filter((c) => {
+    const v = valueOf(c.amounts[role]);
+    if (v === null || v % 10000 !== 0 || Math.abs(v) < 1_000_000) return false;
+    const fixed = computed - v + v / 10000;
+    const others = children.filter((o) => o !== c).map((o) => Math.abs(valueOf(o.amounts[role]) ?? 0));
+    const largestOther = others.reduce((m, x) => Math.max(m, x), 0);
+    return (
+      withinRounding(stated - fixed, roundedAddends(children, role), table.unit, decimals) && Math.abs(v) > 100 * Math.max(largestOther, 1)
+    );
+  });
+  if (hits.length !== 1) return null;
+  const cell = hits[0].amounts[role]?.cell;
+  return cell ? { row: hits[0], cell } : null;
+}
+
+/**
+ * How many rounded figures a parent's sum rests on: the children that hold a figure, and the parent itself. A blank
+ * cell is an exact zero; counting it would let a whole 万元 pass as rounding on a 23-line 公开01.
+ */
+function roundedAddends(children: TableRow[], role: ColumnRole): number {
+  return children.filter((c) => (c.amounts[role]?.value ?? null) !== null).length + 1;
+}
+
 /** The money columns a table's sums are checked on. */
 function summedRoles(table: Table): ColumnRole[] {
   return table.columns.filter((c) => c.role && AMOUNT_ROLES.has(c.role) && c.role !== "statedDiff").map((c) => c.role as ColumnRole);
@@ -191,6 +252,8 @@ export function checkSums(table: Table, findings: Finding[]): Set<TableRow> {
       const stated = parent.amounts[role];
       if (!stated || stated.bad || stated.value === null) continue; // a blank parent is a heading
       if (children.some((c) => c.amounts[role]?.bad)) continue; // an unreadable addend: already a finding
+      // No child filled in at all: the breakdown was not given, not given wrong.
+      if (children.every((c) => (c.amounts[role]?.value ?? null) === null)) continue;
       const computed = sumFen(children.map((c) => valueOf(c.amounts[role])));
       const difference = stated.value - computed;
       if (difference === 0) continue;
@@ -204,12 +267,29 @@ export function checkSums(table: Table, findings: Finding[]): Set<TableRow> {
         firstChild: children[0].cell,
         lastChild: children[children.length - 1].cell,
       };
-      if (withinRounding(difference, children.length, table.unit, decimals)) {
+      if (withinRounding(difference, roundedAddends(children, role), table.unit, decimals)) {
         findings.push(finding("rounding", "info", table.sheet, stated.cell, data));
-      } else {
-        mismatched.add(parent);
-        findings.push(finding("sum-mismatch", "error", table.sheet, stated.cell, data, Math.abs(difference)));
+        continue;
       }
+      mismatched.add(parent);
+      const suspect = yuanOnWanSheet(table, role, children, stated.value, computed, decimals);
+      if (suspect) {
+        const likely = (suspect.row.amounts[role]?.value as number) / 10000;
+        const raw = suspect.row.amounts[role]?.raw || String(fenToNumber(likely * 10000, table.unit));
+        findings.push(
+          finding("unit-suspect", "warning", table.sheet, suspect.cell, {
+            name: suspect.row.name,
+            column: ROLE_LABELS[role],
+            text: raw,
+            unit: table.unit,
+            value: yuanString(likely * 10000),
+            likely: yuanString(likely),
+            total: stated.cell,
+          }),
+        );
+      }
+      const withSuspect = suspect ? { ...data, suspect: suspect.cell } : data;
+      findings.push(finding("sum-mismatch", "error", table.sheet, stated.cell, withSuspect, Math.abs(difference)));
     }
   }
   return mismatched;

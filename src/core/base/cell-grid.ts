@@ -16,7 +16,10 @@ export interface MergedArea {
 }
 
 export interface CellGrid {
+  /** The sheet's name; for a sheet of a second workbook read beside the first (预算 beside 决算), "[预算.xlsx]表5". */
   sheet: string;
+  /** Set for a sheet of a second workbook: its file name. Its cells are quoted as values, never linked by formulas. */
+  book?: string;
   /** Sheet coordinates (0-based) of values[0][0]: a used range may start at B3. */
   origin: { row: number; col: number };
   values: CellValue[][];

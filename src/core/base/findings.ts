@@ -38,6 +38,10 @@ export const RULE_IDS = [
   "header-ambiguous",
   "precision",
   "amount-range",
+  "parts-mismatch",
+  "form-mismatch",
+  "unit-suspect",
+  "rate-mismatch",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -58,6 +62,9 @@ export function finding(
 const RULE_ORDER: Partial<Record<RuleId, number>> = {
   "bad-value": 0,
   "sum-mismatch": 1,
+  "parts-mismatch": 1,
+  "form-mismatch": 1,
+  "unit-suspect": 1,
   "score-sum-mismatch": 1,
   "grade-mismatch": 2,
   "over-budget": 3,

@@ -100,6 +100,36 @@ export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
     title: "金额精度超过分",
     text: (d) => `有 ${s(d.count)} 个金额的小数位超过“分”（如「${s(d.text)}」），已按四舍五入到分计算；如需精确到分以下请核对原数。`,
   },
+  "parts-mismatch": {
+    title: "合计不等于各分项之和",
+    amounts: ["stated", "computed", "difference"],
+    exact: true,
+    text: (d) => `${s(d.name)}：${s(d.column)}为 ${s(d.stated)}，${s(d.parts)}之和为 ${s(d.computed)}，相差 ${s(d.difference)}。`,
+  },
+  "form-mismatch": {
+    title: "表间数字不一致",
+    amounts: ["stated", "computed", "difference"],
+    exact: true,
+    text: (d) =>
+      `${s(d.left)}为 ${s(d.stated)}，${s(d.right)}为 ${s(d.computed)}（${s(d.otherSheet)}!${s(d.otherCell)}），相差 ${s(d.difference)}。`,
+  },
+  "unit-suspect": {
+    title: "单位疑似填错",
+    amounts: ["value", "likely"],
+    exact: true,
+    text: (d) =>
+      `${s(d.name)}${col(d)}的「${s(d.text)}」按本表单位（${s(d.unit)}）读作 ${s(d.value)}，比同列的数字和所在合计大约一万倍，` +
+      `疑似按“元”填在了“万元”表中（应为 ${s(d.likely)}）。`,
+  },
+  "rate-mismatch": {
+    title: "比率与数字不符",
+    amounts: ["actual", "budget"],
+    exact: true,
+    text: (d) =>
+      d.computed === null
+        ? `${s(d.name)}：写明比率 ${s(d.stated)}，但基数（预算）为 0，不应有比率。`
+        : `${s(d.name)}：写明比率 ${s(d.stated)}，按 ${s(d.actual)} ÷ ${s(d.budget)} 计算应为 ${s(d.computed)}%。`,
+  },
   "amount-range": {
     title: "金额超出范围",
     text: (d) => `表「${s(d.title)}」中的金额合计超出可精确计算的范围（约9万亿元），该表未参与核对，请检查是否有误填的数字。`,

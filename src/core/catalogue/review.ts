@@ -58,6 +58,9 @@ export const REVIEW = {
 
 export const BATCH = {
   header: "文件\t表\t错误\t提示\t参考\t决算合计\t说明",
+  /** With --budget: the 预算 workbook each file was compared with. */
+  budgetHeader: "对照预算",
+  noBudget: "未找到本单位预算工作簿",
   summary: (files: number, bad: number, errors: number) =>
     `共 ${files} 个文件：可检查 ${files - bad} 个，无法读取 ${bad} 个；错误合计 ${errors} 项。`,
 };

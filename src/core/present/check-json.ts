@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { columnIndex } from "../base/cell-grid";
 import type { CheckResult } from "../score/check-result";
+import type { SheetScoring } from "../score/verify";
 import { RULE_IDS } from "../base/findings";
 import { findingMessage } from "../catalogue/findings";
 import { percentString, scaledText, UNITS, yuanString } from "../base/money";
@@ -28,6 +29,10 @@ export const TableJsonSchema = z.object({
   range: z.string(),
   title: z.string(),
   kind: z.enum(TABLE_KINDS),
+  /** The national form it was matched to (form-catalogue.ts ids: final-01 … final-09, budget-01 …), or null. */
+  form: z.string().nullable(),
+  basis: z.enum(["final", "budget", "selfeval"]).nullable(),
+  side: z.string().nullable(),
   unit: z.enum(UNITS),
   unitSource: z.enum(["title", "header", "assumed", "confirmed"]),
   columns: z.record(z.string(), z.string().regex(/^[A-Z]{1,3}$/)),
@@ -53,6 +58,9 @@ export const LineJsonSchema = z.object({
   yoyDiff: amount,
   yoyRate: rate,
   reason: z.string().nullable(),
+  /** Where the budget came from when it is in another table (预算 and 决算 in two sheets or workbooks). */
+  budgetSheet: z.string().nullable(),
+  budgetCell: cellRef.nullable(),
   flags: z.array(z.string()),
 });
 
@@ -82,8 +90,22 @@ export const FindingJsonSchema = z.object({
 });
 
 const points = z.string().regex(/^-?\d+\.\d{2}$/);
+const SheetScoringJsonSchema = z.object({
+  sheet: z.string(),
+  range: z.string(),
+  items: z.number().int(),
+  baseTotal: points.nullable(),
+  bonusTotal: points.nullable(),
+  total: points.nullable(),
+  grade: z.string().nullable(),
+});
+
+/**
+ * Scoring: the framework scored from the data (null fields when the workbook has no budget data to score from), and every
+ * scoring sheet found in the workbook as verified: `sheet` is the first, `sheets` all of them.
+ */
 export const ScoringJsonSchema = z.object({
-  framework: z.object({ id: z.string(), name: z.string(), source: z.string(), fullScore: z.number() }),
+  framework: z.object({ id: z.string(), name: z.string(), source: z.string(), fullScore: z.number() }).nullable(),
   items: z.array(
     z.object({
       id: z.string(),
@@ -109,23 +131,13 @@ export const ScoringJsonSchema = z.object({
     }),
   ),
   groups: z.array(z.object({ level1: z.string(), weight: points, score: points.nullable() })),
-  baseTotal: points,
-  bonusTotal: points,
-  total: points,
+  baseTotal: points.nullable(),
+  bonusTotal: points.nullable(),
+  total: points.nullable(),
   pending: z.number().int(),
   grade: z.string().nullable(),
-  /** A 绩效评分表 already in the workbook, as verified (its findings are in `findings`). */
-  sheet: z
-    .object({
-      sheet: z.string(),
-      range: z.string(),
-      items: z.number().int(),
-      baseTotal: points.nullable(),
-      bonusTotal: points.nullable(),
-      total: points.nullable(),
-      grade: z.string().nullable(),
-    })
-    .nullable(),
+  sheet: SheetScoringJsonSchema.nullable(),
+  sheets: z.array(SheetScoringJsonSchema),
 });
 
 export const CheckJsonSchema = z.object({
@@ -160,13 +172,25 @@ function sangongItemJson(i: SangongItem): z.infer<typeof SangongItemJsonSchema> 
 /** Points (hundredths) as the contract's two-decimal string. */
 const pts = (h: number | null) => (h === null ? null : scaledText(h, 2));
 
+function sheetJson(sheet: SheetScoring): z.infer<typeof SheetScoringJsonSchema> {
+  return {
+    sheet: sheet.sheet,
+    range: sheet.range,
+    items: sheet.items.length,
+    baseTotal: pts(sheet.baseTotal),
+    bonusTotal: pts(sheet.bonusTotal),
+    total: pts(sheet.total),
+    grade: sheet.grade,
+  };
+}
+
 function scoringJson(a: CheckResult): z.infer<typeof ScoringJsonSchema> | null {
   const r = a.scoring;
-  if (!r) return null;
-  const sheet = a.scoringSheet;
+  const sheets = a.scoringSheets.map(sheetJson);
+  if (!r && sheets.length === 0) return null;
   return {
-    framework: { id: r.framework.id, name: r.framework.name, source: r.framework.source, fullScore: r.framework.fullScore },
-    items: r.items.map((i) => ({
+    framework: r ? { id: r.framework.id, name: r.framework.name, source: r.framework.source, fullScore: r.framework.fullScore } : null,
+    items: (r?.items ?? []).map((i) => ({
       id: i.indicator.id,
       level1: i.indicator.level1,
       level2: i.indicator.level2,
@@ -180,23 +204,14 @@ function scoringJson(a: CheckResult): z.infer<typeof ScoringJsonSchema> | null {
       note: i.note,
       inputs: i.inputs.map((x) => ({ label: x.label, value: scaledText(x.value, 2), kind: x.kind, sheet: x.sheet, cell: x.cell })),
     })),
-    groups: r.groups.map((g) => ({ level1: g.level1, weight: scaledText(g.weight, 2), score: pts(g.score) })),
-    baseTotal: scaledText(r.baseTotal, 2),
-    bonusTotal: scaledText(r.bonusTotal, 2),
-    total: scaledText(r.total, 2),
-    pending: r.pending,
-    grade: r.grade,
-    sheet: sheet
-      ? {
-          sheet: sheet.sheet,
-          range: sheet.range,
-          items: sheet.items.length,
-          baseTotal: pts(sheet.baseTotal),
-          bonusTotal: pts(sheet.bonusTotal),
-          total: pts(sheet.total),
-          grade: sheet.grade,
-        }
-      : null,
+    groups: (r?.groups ?? []).map((g) => ({ level1: g.level1, weight: scaledText(g.weight, 2), score: pts(g.score) })),
+    baseTotal: r ? scaledText(r.baseTotal, 2) : null,
+    bonusTotal: r ? scaledText(r.bonusTotal, 2) : null,
+    total: r ? scaledText(r.total, 2) : null,
+    pending: r?.pending ?? 0,
+    grade: r?.grade ?? null,
+    sheet: sheets[0] ?? null,
+    sheets,
   };
 }
 
@@ -207,6 +222,9 @@ export function checkJson(analysis: CheckResult, p: Presentation = DEFAULT_PRESE
       range: t.range,
       title: t.title,
       kind: t.kind,
+      form: t.form,
+      basis: t.basis,
+      side: t.side,
       unit: t.unit,
       unitSource: t.unitSource,
       columns: Object.fromEntries(
@@ -236,6 +254,8 @@ export function checkJson(analysis: CheckResult, p: Presentation = DEFAULT_PRESE
       yoyDiff: yuanString(l.yoyDiff),
       yoyRate: percentString(l.yoyRate),
       reason: l.reason,
+      budgetSheet: l.budgetFrom?.sheet ?? null,
+      budgetCell: l.budgetFrom?.cell ?? null,
       flags: l.flags,
     })),
     sangong: analysis.sangong

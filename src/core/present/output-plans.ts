@@ -1,6 +1,7 @@
 import { columnLetter, parseAddress, qualifiedAddress } from "../base/cell-grid";
 import type { ColumnRole } from "../recognise/column-roles";
 import type { CheckResult } from "../score/check-result";
+import type { VarianceLine } from "../analyse/variance";
 import type { Finding } from "../base/findings";
 import { fenToNumber } from "../base/money";
 import type { Unit } from "../base/money";
@@ -27,12 +28,25 @@ const RATE_FORMAT = "0.00%";
  * (blank counts as 0, as in core), the value core read when the source is text ("3,120,000.00"),
  * and nothing when it is unreadable (core leaves it out of every sum; so does the sheet).
  */
-function sourceCell(sheet: string, a: AmountCell | undefined, unit: Unit, fmt: string): PlanCell {
+function sourceCell(sheet: string, a: AmountCell | undefined, unit: Unit, fmt: string, external = false): PlanCell {
   if (!a) return {};
   if (a.bad) return { v: null, fmt };
-  // Text read as a number (or a "—", which counts as 0) is written as the value core used.
-  if (a.text) return { v: a.value === null ? 0 : fenToNumber(a.value, unit), fmt };
+  // Text read as a number (or a "—", which counts as 0) is written as the value core used; so is a figure of another
+  // workbook (a formula would link the files).
+  if (a.text || external) return { v: a.value === null ? 0 : fenToNumber(a.value, unit), fmt };
   return { f: qualifiedAddress(sheet, a.cell), fmt };
+}
+
+/**
+ * The budget of a line joined from another table (预算 in its own sheet or workbook): a live reference when it sits in
+ * this workbook in the same unit, else the value in this table's unit.
+ */
+function joinedBudgetCell(a: CheckResult, t: Table, line: VarianceLine, fmt: string): PlanCell {
+  const from = line.budgetFrom;
+  if (!from || line.budgetInitial === null) return {};
+  const source = a.tables.find((x) => x.id === from.tableId);
+  if (from.cell && source && !source.book && !t.book && source.unit === t.unit) return { f: qualifiedAddress(from.sheet, from.cell), fmt };
+  return { v: fenToNumber(line.budgetInitial, t.unit), fmt };
 }
 
 /** "" when either side is missing; rates also "" when the base is 0 — never 0%, never #DIV/0!. */
@@ -80,7 +94,9 @@ export function buildVariancePlan(a: CheckResult, s: PlanOptions): SheetPlan {
       style: "note",
     },
   ]);
-  const sectionTables = a.tables.filter((t) => a.lines.some((l) => l.tableId === t.id));
+  // Tables with something to compare: 预算 and 决算 (own columns or joined), or this year and last year.
+  const compared = (l: VarianceLine) => l.actual !== null && (l.budget !== null || l.previous !== null);
+  const sectionTables = a.tables.filter((t) => a.lines.some((l) => l.tableId === t.id && compared(l)));
   const threshold = s.thresholdPercent / 100;
   for (const t of sectionTables) {
     b.blank();
@@ -127,17 +143,19 @@ export function buildVariancePlan(a: CheckResult, s: PlanOptions): SheetPlan {
         link: qualifiedAddress(t.sheet, line.cell),
         style: line.isTotal ? "total" : undefined,
       };
-      cells[V.initial] = t.roles.budgetInitial ? sourceCell(t.sheet, am.budgetInitial, t.unit, fmt) : {};
+      cells[V.initial] = t.roles.budgetInitial
+        ? sourceCell(t.sheet, am.budgetInitial, t.unit, fmt, t.book !== null)
+        : joinedBudgetCell(a, t, line, fmt);
       const finalRole: ColumnRole | null = t.roles.budgetFinal ? "budgetFinal" : t.roles.budget ? "budget" : null;
-      cells[V.final] = finalRole ? sourceCell(t.sheet, am[finalRole], t.unit, fmt) : {};
-      cells[V.actual] = sourceCell(t.sheet, am.actual, t.unit, fmt);
+      cells[V.final] = finalRole ? sourceCell(t.sheet, am[finalRole], t.unit, fmt, t.book !== null) : {};
+      cells[V.actual] = sourceCell(t.sheet, am.actual, t.unit, fmt, t.book !== null);
       const bud = ref(budgetCol, r);
       const act = ref(V.actual, r);
       const hasBudget = line.budgetRole !== null;
       cells[V.diff] = hasBudget ? { f: diffFormula(act, bud), fmt } : {};
       cells[V.rate] = hasBudget ? { f: rateFormula(ref(V.diff, r), bud), fmt: RATE_FORMAT } : {};
       cells[V.completion] = hasBudget ? { f: ratioFormula(act, bud), fmt: RATE_FORMAT } : {};
-      cells[V.previous] = t.roles.previous ? sourceCell(t.sheet, am.previous, t.unit, fmt) : {};
+      cells[V.previous] = t.roles.previous ? sourceCell(t.sheet, am.previous, t.unit, fmt, t.book !== null) : {};
       cells[V.yoy] = t.roles.previous ? { f: diffFormula(act, ref(V.previous, r)), fmt } : {};
       cells[V.yoyRate] = t.roles.previous ? { f: rateFormula(ref(V.yoy, r), ref(V.previous, r)), fmt: RATE_FORMAT } : {};
       cells[V.reason] = { v: line.reason ?? "" };

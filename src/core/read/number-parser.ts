@@ -16,6 +16,8 @@ export type ParsedText =
 export type BadReason = "error-value" | "text" | "boolean" | "date" | "too-large" | "percent";
 
 const DASH_ONLY = /^[-‐‑‒–—―−_~/\\]+$/;
+/** Words that mean "not applicable" in a figure cell: empty, like a dash. */
+const NOT_APPLICABLE = /^(单位不需填列|不需填列|无需填列|不适用|不涉及)$/;
 const UNIT_SUFFIX = /(亿元|万元|千元|元|万)$/;
 const PLAIN = /^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const EXCEL_ERROR = /^#(REF!|DIV\/0!|VALUE!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i;
@@ -25,7 +27,7 @@ export function parseNumberText(raw: string): ParsedText {
   let s = raw.normalize("NFKC").replace(/[\s\u00a0\u3000]+/g, "");
   if (s === "") return { kind: "empty", dash: false };
   if (EXCEL_ERROR.test(s)) return { kind: "bad", reason: "error-value", text: s };
-  if (DASH_ONLY.test(s)) return { kind: "empty", dash: true };
+  if (DASH_ONLY.test(s) || NOT_APPLICABLE.test(s)) return { kind: "empty", dash: true };
   let negative = false;
   const paren = /^\((.*)\)$/.exec(s);
   if (paren) {

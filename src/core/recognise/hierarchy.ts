@@ -1,22 +1,33 @@
-import { minOf } from "../base/money";
 import type { Table, TableRow } from "./table";
 
 /**
  * Parent → children of a table, so every sum is checked once and nothing is counted twice:
- * 合计 ← top-level rows (or its 小计s), 类 ← 款 ← 项 by code prefix, otherwise by level.
- * "其中" rows are a breakdown, not addends, and are left out.
+ * 类 ← 款 ← 项 by code prefix (301 ← 30101), otherwise by level; "其中" rows are a breakdown, not addends.
+ * Totals, in the order the forms print them:
+ * - 合计 / 小计 sums the top-level lines since the previous total (本年收入合计 = 一 … 八);
+ * - a 合计 printed first (收入决算表, 支出决算表) sums the top-level lines after it;
+ * - a 合计 right after 小计s sums those 小计s;
+ * - 总计 is the 合计 before it plus the lines between them (本年收入合计 + 使用非财政拨款结余 + 年初结转和结余).
  */
 export interface SumGroup {
   parent: TableRow;
   children: TableRow[];
 }
 
+/** Rows of a region at its own top level (the smallest level among them). */
+function topLevel(rows: TableRow[]): TableRow[] {
+  const addends = rows.filter((r) => !r.isTotal && !r.isPart && !r.isCount);
+  let min = Infinity;
+  for (const r of addends) if (r.level < min) min = r.level;
+  return addends.filter((r) => r.level === min);
+}
+
 export function sumGroups(table: Table): SumGroup[] {
   const cached = GROUPS.get(table);
   if (cached) return cached;
-  const rows = table.rows;
+  // Counts (团组数, 保有量) are never added to money.
+  const rows = table.rows.filter((r) => !r.isCount);
   const groups: SumGroup[] = [];
-  const addends = rows.filter((r) => !r.isTotal && !r.isPart);
   const codes = new Set(rows.filter((r) => r.code && !r.isPart).map((r) => r.code as string));
 
   // Code prefix (类/款/项, 301/30101) or level nesting for rows without codes. Linear in the rows below each parent.
@@ -26,8 +37,9 @@ export function sumGroups(table: Table): SumGroup[] {
     const children: TableRow[] = [];
     let shallowest = Infinity;
     if (!parent.code) {
-      for (let j = i + 1; j < rows.length && !rows[j].isTotal && rows[j].level > parent.level; j++)
+      for (let j = i + 1; j < rows.length && !rows[j].isTotal && rows[j].level > parent.level; j++) {
         if (!rows[j].isPart) shallowest = Math.min(shallowest, rows[j].level);
+      }
     }
     for (let j = i + 1; j < rows.length; j++) {
       const row = rows[j];
@@ -45,21 +57,32 @@ export function sumGroups(table: Table): SumGroup[] {
     if (children.length > 0) groups.push({ parent, children });
   }
 
-  // Totals: 小计 rows sum the top-level rows since the previous 小计; 合计 sums the 小计s, or the top level.
-  const minLevel = minOf(addends.map((r) => r.level));
-  const subtotals = rows.filter((r) => r.totalKind === "subtotal");
-  let since = 0;
+  let previous = -1; // index of the previous total row
+  let lastTotal: TableRow | null = null; // the previous 合计 (not 小计, not 总计)
+  let subtotals: TableRow[] = [];
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    if (row.totalKind !== "subtotal") continue;
-    const children = rows.slice(since, i).filter((r) => !r.isTotal && !r.isPart && r.level === minLevel);
+    if (!row.isTotal) continue;
+    const between = rows.slice(previous + 1, i);
+    let children: TableRow[];
+    if (row.totalKind === "grand") {
+      children = [...(lastTotal ? [lastTotal] : []), ...topLevel(between)];
+    } else if (between.some((r) => !r.isTotal && !r.isPart)) {
+      children = topLevel(between);
+    } else if (previous < 0) {
+      // A 合计 printed before the lines it totals.
+      const next = rows.findIndex((r, j) => j > i && r.isTotal);
+      children = topLevel(rows.slice(i + 1, next < 0 ? rows.length : next));
+    } else {
+      children = row.totalKind === "total" ? subtotals : [];
+    }
     if (children.length > 0) groups.push({ parent: row, children });
-    since = i + 1;
-  }
-  for (const row of rows) {
-    if (row.totalKind !== "total") continue;
-    const children = subtotals.length > 0 ? subtotals : addends.filter((r) => r.level === minLevel);
-    if (children.length > 0) groups.push({ parent: row, children });
+    if (row.totalKind === "subtotal") subtotals.push(row);
+    if (row.totalKind === "total") {
+      lastTotal = row;
+      subtotals = [];
+    }
+    previous = i;
   }
   GROUPS.set(table, groups);
   return groups;

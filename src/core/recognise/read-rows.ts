@@ -8,13 +8,18 @@ import type { Unit } from "../base/money";
 import { readAmountCell } from "../read/number-parser";
 import type { AmountCell, CodeScheme, TableColumn, TableRow } from "./table";
 import { cellText, indentWidth, squash } from "../base/text";
+import { classCodeOfName } from "./class-names";
 
 /** Roles read as numbers: money roles in 元; counts and scores as plain decimals. */
 const NUMBER_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([...AMOUNT_ROLES, "count", "maxScore", "score"]);
 
 const TOTAL_NAME = /^(合计|总计|共计|小计|本年支出合计|支出合计|收入合计|本年收入合计|支出总计|收入总计)$|^.{0,12}(合计|总计)$/;
 const SUBTOTAL_NAME = /小计$/;
+/** 总计 is the 合计 plus the lines after it (使用非财政拨款结余, 年初结转和结余 …), not a sum of the lines before it. */
+const GRAND_NAME = /总计$/;
 const PART_PREFIX = /^其中[:：]?/;
+/** Lines that count things (个, 人, 辆, 批, 人次 …) beside money, as the 三公 table's 相关统计数 do. */
+const COUNT_NAME = /[(（](个|人|辆|批|人次|次|台|套|户|所|名|批次|辆次)[)）]$|团组数|出国人数|接待人数|购置数|保有量|接待批次|接待人次/;
 const GRADE_ROW = /(等级|评价结果|评定结果)/;
 const GRADE_TEXT = /^(优|良|中|差|优秀|良好|合格|不合格)$/;
 const CODE_IN_NAME = /^(\d{3}(?:\d{2}){0,2})(?!\d)[\s\u3000]*[、.．]?[\s\u3000]*(\S.*)$/;
@@ -45,14 +50,28 @@ function codeText(v: CellValue): string {
   return /^\d+$/.test(t) ? t : "";
 }
 
-function composeCode(grid: CellGrid, r: number, roles: Partial<Record<ColumnRole, TableColumn>>): string {
+/**
+ * A row's code from the code columns: one 科目编码 cell; 类 | 款 | 项 with the parents repeated (201 | 03 | 01), or only the
+ * row's own part (the parents then come from the rows above), or a full code in any of them; or a code merged over the three.
+ */
+function composeCode(
+  grid: CellGrid,
+  r: number,
+  roles: Partial<Record<ColumnRole, TableColumn>>,
+  context: { cls: string; sec: string },
+): string {
   if (roles.code) return codeText(cellAt(grid, r, roles.code.col));
   if (!roles.codeClass) return "";
   const cls = codeText(cellAt(grid, r, roles.codeClass.col));
   const sec = roles.codeSection ? codeText(cellAt(grid, r, roles.codeSection.col)) : "";
   const item = roles.codeItem ? codeText(cellAt(grid, r, roles.codeItem.col)) : "";
-  if (!cls) return "";
-  return cls + (sec ? sec.padStart(2, "0") : "") + (sec && item ? item.padStart(2, "0") : "");
+  // A full code written in one of the cells (merged over the three, or 201 | 20103 | 2010301).
+  for (const full of [item, sec, cls]) if (full.length >= 5) return full;
+  let code = "";
+  if (cls) code = cls + (sec ? sec.padStart(2, "0") : "") + (sec && item ? item.padStart(2, "0") : "");
+  else if (sec && context.cls) code = context.cls + sec.padStart(2, "0") + (item ? item.padStart(2, "0") : "");
+  else if (item && context.sec) code = context.sec + item.padStart(2, "0");
+  return code.length === 3 || code.length === 5 || code.length === 7 ? code : "";
 }
 
 export function readRows(
@@ -71,10 +90,19 @@ export function readRows(
   // Addresses are built per cell on large tables: column letters once.
   const letters = new Map(columns.map((c) => [c.col, c.letter]));
   const inexact: AmountCell[] = [];
-  const nameCol = roles.name ?? roles.level3 ?? roles.level2 ?? roles.level1;
+  // Without a 项目/科目名称 header the leftmost column with no role of its own holds the names (经费控制情况 | 2022年决算数 …).
+  const firstFigure = Math.min(...columns.filter((c) => c.role && AMOUNT_ROLES.has(c.role)).map((c) => c.col));
+  const unnamed = columns.find((c) => c.role === null && c.col < firstFigure);
+  const nameCol = roles.name ?? roles.level3 ?? roles.level2 ?? roles.level1 ?? (roles.code || roles.codeClass ? undefined : unnamed);
   const labelCol = nameCol ?? roles.code ?? roles.codeClass ?? columns[0];
   const indents: number[] = [];
   const pending: { row: TableRow; indent: number | null }[] = [];
+  const context = { cls: "", sec: "" };
+  const labelAt = (r: number, c: number) => {
+    // A label merged in from the left (人员经费合计 over two columns) reads as the label of this cell.
+    const raw = cellText(cellAt(grid, r, c));
+    return raw.trim() ? raw : cellText(get(r, c));
+  };
 
   for (let r = first; r <= last; r++) {
     const raw = grid.values[r] ?? [];
@@ -85,12 +113,14 @@ export function readRows(
     }
     if (blank) continue;
 
-    let nameRaw = nameCol ? cellText(cellAt(grid, r, nameCol.col)) : "";
-    let code = composeCode(grid, r, roles);
+    let nameRaw = nameCol ? labelAt(r, nameCol.col) : "";
+    let code = composeCode(grid, r, roles, context);
+    if (code.length === 3) context.cls = code;
+    if (code.length === 5) [context.cls, context.sec] = [code.slice(0, 3), code];
     if (!nameRaw.trim()) {
       // "合计" often sits in the code (or 一级指标) column when the label cells are merged.
       for (const col of [roles.code, roles.level1, roles.level2, roles.codeClass]) {
-        const t = col ? cellText(cellAt(grid, r, col.col)) : "";
+        const t = col ? labelAt(r, col.col) : "";
         if (t.trim() && !/^\d+$/.test(squash(t))) {
           nameRaw = t;
           break;
@@ -110,7 +140,10 @@ export function readRows(
     if (isPart) name = name.replace(/^其中[:：]?\s*/, "");
     const key = squash(name);
     const isTotal = !code && (TOTAL_NAME.test(key) || SUBTOTAL_NAME.test(key));
-    const totalKind = !isTotal ? null : SUBTOTAL_NAME.test(key) ? "subtotal" : "total";
+    const totalKind = !isTotal ? null : SUBTOTAL_NAME.test(key) ? "subtotal" : GRAND_NAME.test(key) ? "grand" : "total";
+    // A 类 line named without its code (公开01, 收支总表) gets the code its name stands for, so tables join by code.
+    if (!code && !isTotal && !roles.code && !roles.codeClass && /^[一二三四五六七八九十]+[、.．]/.test(key))
+      code = classCodeOfName(key) ?? "";
 
     const amounts: Partial<Record<ColumnRole, AmountCell>> = {};
     for (const col of columns) {
@@ -141,6 +174,10 @@ export function readRows(
       } else if (!a.exact) inexact.push(a);
     }
 
+    // Rows that carry nothing: a 行次 with no line beside it, or a 合计 heading with no figures (an empty form's 合计).
+    const filled = Object.values(amounts).some((a) => a && (a.value !== null || a.bad));
+    if (!filled && (isTotal || (!name && !code))) continue;
+
     let reason: string | null = null;
     let reasonCell: string | null = null;
     if (roles.reason) {
@@ -165,6 +202,7 @@ export function readRows(
       isTotal,
       totalKind,
       isPart,
+      ...(COUNT_NAME.test(key) ? { isCount: true } : {}),
       amounts,
       reason,
       reasonCell,
@@ -182,6 +220,17 @@ export function readRows(
   // Rows without code or numbering: level from indentation, ranked (0 spaces → 1, next width → 2 …).
   const widths = [...new Set(indents)].sort((a, b) => a - b);
   for (const p of pending) if (p.indent !== null && p.row.level === -1) p.row.level = widths.indexOf(p.indent) + 1;
+  // After a 合计, a line such as 年初财政拨款结转和结余 followed by numbered lines (一、一般公共预算财政拨款 …) is broken
+  // down by them: they hang under it, so that 总计 counts it once.
+  // (Only below a 合计 that closes lines above it: a 合计 printed first heads the whole table.)
+  const firstTotal = rows.findIndex((x) => x.isTotal);
+  for (let i = firstTotal <= 0 ? rows.length : firstTotal + 1; i < rows.length; i++) {
+    const head = rows[i];
+    if (head.isTotal || head.code || numberingLevel(squash(head.name)) !== null) continue;
+    for (let j = i + 1; j < rows.length && !rows[j].isTotal && !rows[j].code && numberingLevel(squash(rows[j].name)) !== null; j++) {
+      rows[j].level = head.level + 1;
+    }
+  }
   // Figures finer than 分 were rounded to 分: said once per table, with the first such cell.
   if (inexact.length > 0) {
     findings.push(finding("precision", "info", grid.sheet, inexact[0].cell, { count: inexact.length, text: inexact[0].raw }));

@@ -1,20 +1,26 @@
 import { cellAddress, cellAt, gridColumnLetter, gridWidth, mergedValueGetter, rangeAddress } from "../base/cell-grid";
 import type { CellGrid, CellValue } from "../base/cell-grid";
-import { AMOUNT_ROLES, ROLE_LABELS, roleOf, unitInHeader, unitInTitleLine, yearInHeader } from "./column-roles";
-import type { ColumnRole } from "./column-roles";
 import { finding } from "../base/findings";
-import { TABLE_NOTES } from "../catalogue/review";
 import type { Finding } from "../base/findings";
-import { readRows } from "./read-rows";
-import { findWideSangong } from "./wide-sangong";
-import type { Table, TableColumn, TableKind, TableRow } from "./table";
-import { cellText, squash } from "../base/text";
 import { maxOf } from "../base/money";
 import type { Unit } from "../base/money";
+import { cellText, squash } from "../base/text";
+import { TABLE_NOTES } from "../catalogue/review";
+import { AMOUNT_ROLES, ROLE_LABELS, roleOf, unitInHeader, unitInTitleLine, yearInHeader } from "./column-roles";
+import type { ColumnRole } from "./column-roles";
+import { basisOfTitle, compatible, formOfColumns, formOfTitle } from "./form-catalogue";
+import { readRows } from "./read-rows";
+import type { Basis, Table, TableColumn, TableKind, TableRow } from "./table";
+import { findWideSangong } from "./wide-sangong";
+import { pickTitle } from "./titles";
+import { isSelfEvaluation, readSelfEvaluation } from "./selfeval";
+import type { SelfEvaluation } from "./selfeval";
 
 export interface Recognition {
   tables: Table[];
   findings: Finding[];
+  /** 绩效自评表 read as their blocks (their funds and indicator tables are among `tables` too). */
+  selfEvaluations: SelfEvaluation[];
 }
 
 /** What the clerk confirmed, keyed by table ("支出!A3": sheet and header top-left). */
@@ -27,11 +33,19 @@ export function tableKey(sheet: string, headerRange: string): string {
   return `${sheet}!${headerRange.split(":")[0]}`;
 }
 
-/** Roles that make a row look like a header when two or more appear together. */
-const KEY_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([...AMOUNT_ROLES, "count", "maxScore", "score"]);
+/** Roles that make a row look like a header when they appear with a label role, or two of them together. */
+const KEY_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([...AMOUNT_ROLES, "count", "maxScore", "score", "target", "result"]);
 const LABEL_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(["code", "codeClass", "name", "level1", "level2", "level3"]);
-const MAX_HEADER_ROWS = 4;
-const NOTE_ROW = /^(注|说明|备注|填表人|制表人?|审核人?|单位负责人|财务负责人|填报人|联系电话)[:：]/;
+const COMPARISON_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
+  "actual",
+  "budget",
+  "budgetInitial",
+  "budgetFinal",
+  "previous",
+  "previousBudget",
+]);
+const MAX_HEADER_ROWS = 5;
+const NOTE_ROW = /^(注|说明|备注|填表人|制表人?|审核人?|单位负责人|财务负责人|填报人|联系电话)\d*[:：.、]/;
 const UNIT_LINE = /单位[:：]/;
 
 interface RowScan {
@@ -39,6 +53,10 @@ interface RowScan {
   texts: number; // non-empty text cells
   roles: (ColumnRole | null)[];
   distinctTexts: number;
+  /** 类 | 款 | 项 cells: a header row, even when it also holds 栏次 and column numbers (or, fused, the 合计 figures). */
+  lkx: boolean;
+  /** "栏次 | 1 | 2 | 3": column numbers, never data. */
+  columnNumbers: boolean;
 }
 
 function isNumericCell(v: CellValue): boolean {
@@ -48,15 +66,35 @@ function isNumericCell(v: CellValue): boolean {
   return t !== "" && /^[-(]?[\d,]+(\.\d+)?\)?(万元|元|%)?$/.test(t);
 }
 
+/** Small integers in increasing steps of one (1 | 2 | 3 …): the column numbers of a 栏次 row. */
+function isSequence(values: number[]): boolean {
+  return values.length >= 2 && values.every((v, i) => Number.isInteger(v) && v >= 1 && v <= 60 && (i === 0 || v === values[i - 1] + 1));
+}
+
 function scanRow(grid: CellGrid, get: (r: number, c: number) => CellValue, r: number, width: number): RowScan {
   const row = grid.values[r] ?? [];
   let numbers = 0;
-  for (const v of row) if (isNumericCell(v)) numbers++;
+  const ints: number[] = [];
+  let label = false;
+  const cells = new Set<string>();
+  for (const v of row) {
+    if (isNumericCell(v)) {
+      numbers++;
+      const n = typeof v === "number" ? v : Number(squash(v as string));
+      ints.push(n);
+    } else if (typeof v === "string") {
+      const t = squash(v);
+      cells.add(t);
+      if (/^(栏次|行次)$/.test(t)) label = true;
+    }
+  }
+  const lkx = cells.has("类") && cells.has("款");
+  const columnNumbers = (label && (ints.length === 0 || isSequence(ints))) || (ints.length >= 3 && isSequence(ints) && cells.size === 0);
   const roles: (ColumnRole | null)[] = new Array(width).fill(null);
   const seen = new Set<string>();
   let texts = 0;
-  // Data rows hold numbers; only rows without any are worth matching against header synonyms.
-  if (numbers === 0) {
+  // Data rows hold numbers; only rows without any (or header rows that carry column numbers) are matched against headers.
+  if (numbers === 0 || lkx || columnNumbers) {
     for (let c = 0; c < width; c++) {
       const v = get(r, c);
       if (typeof v !== "string") continue;
@@ -64,14 +102,14 @@ function scanRow(grid: CellGrid, get: (r: number, c: number) => CellValue, r: nu
       if (t === "") continue;
       texts++;
       seen.add(t);
-      if (t.length <= 24) roles[c] = roleOf(t);
+      if (t.length <= 30) roles[c] = roleOf(t);
     }
   }
-  return { numbers, texts, roles, distinctTexts: seen.size };
+  return { numbers, texts, roles, distinctTexts: seen.size, lkx, columnNumbers };
 }
 
 function isAnchor(scan: RowScan): boolean {
-  if (scan.numbers > 0) return false;
+  if (scan.numbers > 0 && !scan.lkx) return false;
   const found = new Set(scan.roles.filter((x): x is ColumnRole => x !== null && x !== "lineNo"));
   const keys = [...found].filter((x) => KEY_ROLES.has(x)).length;
   const labels = [...found].filter((x) => LABEL_ROLES.has(x)).length;
@@ -82,33 +120,20 @@ function isAnchor(scan: RowScan): boolean {
 function isUpperHeader(scan: RowScan, grid: CellGrid, r: number): boolean {
   if (scan.numbers > 0 || scan.distinctTexts < 2) return false;
   const row = grid.values[r] ?? [];
-  return !row.some((v) => typeof v === "string" && (UNIT_LINE.test(v) || /编制单位|填报单位/.test(v)));
+  return !row.some((v) => typeof v === "string" && (UNIT_LINE.test(v) || /编制单位|填报单位|^部门[:：]/.test(squash(v))));
 }
 
-function isColumnNumberRow(grid: CellGrid, r: number, left: number, right: number): boolean {
-  const row = grid.values[r] ?? [];
-  let ints = 0;
-  let others = 0;
-  for (let c = left; c <= right; c++) {
-    const v = row[c] ?? null;
-    if (v === null || v === "") continue;
-    const t = squash(cellText(v));
-    if (/^(栏次|行次|—|-)$/.test(t) || /^\d{1,2}$/.test(t)) ints++;
-    else others++;
-  }
-  return (ints >= 2 && others <= 2 && row.some((v) => typeof v === "string" && /栏次/.test(squash(v)))) || (ints >= 3 && others === 0);
-}
-
-/** Split one anchor row into side-by-side tables where a label column repeats (公开06: 人员经费 ‖ 公用经费). */
-function segments(roles: (ColumnRole | null)[], texts: boolean[]): [number, number][] {
+/** Split one anchor row into side-by-side tables where a label column repeats (公开01: 收入 ‖ 支出; 公开06: three blocks). */
+function segments(roles: (ColumnRole | null)[], texts: boolean[], own: boolean[]): [number, number][] {
   const segs: [number, number][] = [];
   let start = -1;
   let seen = new Set<ColumnRole>();
   for (let c = 0; c < roles.length; c++) {
     if (!texts[c]) continue;
-    const role = roles[c];
+    // A role read through a merge running in from the left (项目 over 类 | 款 | 项 | a blank column) repeats nothing.
+    const role = own[c] ? roles[c] : null;
     if (start < 0) start = c;
-    if (role && (role === "code" || role === "name") && seen.has(role)) {
+    if (role && (role === "code" || role === "name" || role === "codeClass") && seen.has(role)) {
       let end = c - 1;
       while (end > start && !texts[end]) end--;
       segs.push([start, end]);
@@ -132,20 +157,48 @@ interface HeaderBlock {
   right: number;
 }
 
+/** The texts a column's header holds, top to bottom: merged cells repeat, column numbers and 栏次 are left out. */
+function headerTexts(get: (r: number, c: number) => CellValue, scans: RowScan[], block: HeaderBlock, c: number): string[] {
+  const texts: string[] = [];
+  for (let r = block.top; r <= block.bottom; r++) {
+    const v = get(r, c);
+    if (typeof v !== "string") continue;
+    const t = squash(v);
+    if (t === "" || texts[texts.length - 1] === t) continue;
+    if (scans[r].columnNumbers && /^(栏次|行次|\d{1,2})$/.test(t)) continue;
+    // A 类/款/项 row fused with the 合计 row names only the code columns; its other texts are data (合计).
+    if (scans[r].lkx && scans[r].numbers > 0 && !scans[r].columnNumbers && !/^(类|款|项)$/.test(t)) continue;
+    texts.push(t);
+  }
+  return texts;
+}
+
+/** Whether a column's header has text of its own (not only a merged cell running over it from the left). */
+function ownHeaderText(grid: CellGrid, block: HeaderBlock, c: number): boolean {
+  for (let r = block.top; r <= block.bottom; r++) if (squash(cellText(cellAt(grid, r, c))) !== "") return true;
+  // The top-left cell of a merge that starts in this column and runs down or right is its own text too.
+  return grid.merges.some(
+    (m) => m.left === c && m.top >= block.top && m.top <= block.bottom && squash(cellText(cellAt(grid, m.top, c))) !== "",
+  );
+}
+
+/** Whether a column holds nothing from a row down to the end of the sheet. */
+function emptyBelow(grid: CellGrid, c: number, from: number): boolean {
+  for (let r = from; r < grid.values.length; r++) if (squash(cellText(cellAt(grid, r, c))) !== "") return false;
+  return true;
+}
+
 function columnsOf(
   grid: CellGrid,
   get: (r: number, c: number) => CellValue,
+  scans: RowScan[],
   block: HeaderBlock,
   findings: Finding[],
   notes: string[],
 ): TableColumn[] {
   const cols: (TableColumn & { texts: string[]; year: number | null })[] = [];
   for (let c = block.left; c <= block.right; c++) {
-    const texts: string[] = [];
-    for (let r = block.top; r <= block.bottom; r++) {
-      const t = squash(cellText(get(r, c)));
-      if (t !== "" && texts[texts.length - 1] !== t) texts.push(t);
-    }
+    const texts = headerTexts(get, scans, block, c);
     const header = texts.join("/");
     let role: ColumnRole | null = null;
     // Most specific first: the bottom header text; then the texts joined ("决算数" over "合计").
@@ -155,6 +208,20 @@ function columnsOf(
       const bottom = roleOf(texts[texts.length - 1]);
       if (bottom === null && joined !== null) role = joined;
     }
+    // 合计 under 决算数 / 预算数 / 年初预算 is that figure; elsewhere the table's basis decides (see resolveBasis).
+    if (role === "rowTotal") {
+      for (let i = texts.length - 2; i >= 0; i--) {
+        const upper = roleOf(texts[i]);
+        if (upper && COMPARISON_ROLES.has(upper)) {
+          role = upper;
+          break;
+        }
+      }
+    }
+    // A label column names itself: a blank column inside a merged 科目编码 header (a spacer) holds no codes. Any other
+    // column under a merge running in from the left, with nothing below it, is a spacer too (a blank column inserted).
+    const own = ownHeaderText(grid, block, c);
+    if (role && !own && (LABEL_ROLES.has(role) || emptyBelow(grid, c, block.bottom + 1))) role = null;
     const unit = texts.map(unitInHeader).find((u): u is Unit => u !== null) ?? null;
     const year = texts.map(yearInHeader).find((y): y is number => y !== null) ?? null;
     cols.push({ col: c, letter: gridColumnLetter(grid, c), header, role, unit, texts, year });
@@ -175,65 +242,40 @@ function columnsOf(
   const byRole = new Map<ColumnRole, typeof cols>();
   for (const x of cols) if (x.role) byRole.set(x.role, [...(byRole.get(x.role) ?? []), x]);
   for (const [role, list] of byRole) {
-    if (list.length < 2 || role === "reason") continue;
+    if (list.length < 2 || role === "reason" || role === "lineNo") continue;
     const total = list.find((x) => /(合计|小计|总计)$/.test(x.texts[x.texts.length - 1] ?? ""));
     const chosen = total ?? list[0];
     for (const x of list) if (x !== chosen) x.role = null;
     if (!total) {
       const cell = cellAddress(grid, block.bottom, chosen.col);
+      const candidates = list.map((x) => x.letter).join("、");
       findings.push(
-        finding("header-ambiguous", "warning", grid.sheet, cell, {
-          role: ROLE_LABELS[role],
-          candidates: list.map((x) => x.letter).join("、"),
-          chosen: chosen.letter,
-        }),
+        finding("header-ambiguous", "warning", grid.sheet, cell, { role: ROLE_LABELS[role], candidates, chosen: chosen.letter }),
       );
-      notes.push(TABLE_NOTES.ambiguous(ROLE_LABELS[role], list.map((x) => x.letter).join("、"), chosen.letter));
+      notes.push(TABLE_NOTES.ambiguous(ROLE_LABELS[role], candidates, chosen.letter));
     }
   }
   return cols.map(({ col, letter, header, role, unit }) => ({ col, letter, header, role, unit }));
 }
 
-function titleAndUnit(
-  grid: CellGrid,
-  from: number,
-  to: number,
-  left: number,
-  right: number,
-): { title: string | null; unit: Unit | null; unitCell: string | null } {
-  let unit: Unit | null = null;
-  let unitCell: string | null = null;
-  let title: string | null = null;
+function unitAbove(grid: CellGrid, from: number, to: number): { unit: Unit; cell: string } | null {
   for (let r = to; r >= from; r--) {
     const row = grid.values[r] ?? [];
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (typeof v !== "string") continue;
       const u = unitInTitleLine(v);
-      if (u && unit === null) {
-        unit = u;
-        unitCell = cellAddress(grid, r, c);
-      }
-      // "2023年项目支出预决算对比（单位：元）" is a title that also states the unit.
-      const t = squash(v).replace(/[(（]?(金额)?单位[:：]?(亿元|万元|千元|元)[)）]?/, "");
-      if (u && t.length < 6) continue;
-      const inColumns = c >= left - 1 && c <= right + 1;
-      if (title === null && inColumns && t.length >= 4 && !/编制单位|填报单位|^\d{4}年\d{1,2}月|^(单位|日期)[:：]/.test(t)) {
-        title = v
-          .trim()
-          .replace(/[(（]?(金额)?单位[:：]\s*(亿元|万元|千元|元)[)）]?/, "")
-          .trim();
-      }
+      if (u) return { unit: u, cell: cellAddress(grid, r, c) };
     }
   }
-  return { title, unit, unitCell };
+  return null;
 }
 
 function classify(roles: Partial<Record<ColumnRole, TableColumn>>, title: string, rows: TableRow[]): TableKind {
   if (roles.maxScore && (roles.score || roles.level1 || roles.level3)) return "scoring";
   if (roles.score && !roles.maxScore && /加分/.test(`${title}${roles.score.header}${roles.name?.header ?? ""}`)) return "bonus";
   const names = rows.map((r) => r.name);
-  if (roles.count || names.filter((n) => /编制|在职|人数|实有/.test(n)).length >= 2) return "staff";
+  if (roles.count || names.filter((n) => /编制|在职|实有/.test(n)).length >= 2) return "staff";
   // A 三公 table is titled so, or is a short list of its items without 科目编码 (an 经济分类 table also has 30217 公务接待费).
   const sangongNames = names.filter((n) => /因公出国|公务用车|公务接待|三公/.test(n)).length;
   const coded = rows.filter((r) => r.code).length;
@@ -250,7 +292,12 @@ export function recognizeGrid(grid: CellGrid, overrides: RecognitionOverrides = 
   const findings: Finding[] = [];
   const height = grid.values.length;
   const width = gridWidth(grid);
-  if (height === 0 || width === 0) return { tables, findings };
+  if (height === 0 || width === 0) return { tables, findings, selfEvaluations: [] };
+  if (isSelfEvaluation(grid)) {
+    const evaluation = readSelfEvaluation(grid, findings);
+    const own = [evaluation.funds, evaluation.indicators].filter((t): t is Table => t !== null);
+    return { tables: own, findings, selfEvaluations: [evaluation] };
+  }
   const get = mergedValueGetter(grid);
   const scans: RowScan[] = [];
   for (let r = 0; r < height; r++) scans.push(scanRow(grid, get, r, width));
@@ -265,17 +312,24 @@ export function recognizeGrid(grid: CellGrid, overrides: RecognitionOverrides = 
       r++;
       continue;
     }
-    // Header block: upper rows with group titles, the anchor, lower rows with sub-titles.
+    // Header block: upper rows with group titles, the anchor, lower rows with sub-titles, 类/款/项, 栏次.
     let top = r;
     while (top - 1 > previousEnd && r - top + 1 < MAX_HEADER_ROWS && isUpperHeader(scans[top - 1], grid, top - 1)) top--;
     let bottom = r;
-    while (
-      bottom + 1 < height &&
-      bottom - top + 1 < MAX_HEADER_ROWS &&
-      scans[bottom + 1].numbers === 0 &&
-      scans[bottom + 1].texts >= 2 &&
-      (isAnchor(scans[bottom + 1]) || hasHeaderRoles(scans[bottom + 1]) || labelCellsContinue(grid, get, bottom + 1, scans[r]))
-    ) {
+    let fused = false;
+    while (bottom + 1 < height && bottom - top + 1 < MAX_HEADER_ROWS && !scans[bottom].lkx) {
+      const next = scans[bottom + 1];
+      if (next.lkx) {
+        bottom++;
+        // "类 | 款 | 项 | 合计 | 2,946.25 …": the header's last row is also the table's 合计 row.
+        fused = next.numbers > 0 && !next.columnNumbers;
+        break;
+      }
+      const subHeader =
+        next.numbers === 0 &&
+        next.texts >= 2 &&
+        (isAnchor(next) || hasHeaderRoles(next) || labelCellsContinue(grid, get, bottom + 1, scans[r]) || next.columnNumbers);
+      if (!subHeader) break;
       bottom++;
     }
     const anchorTexts = Array.from({ length: width }, (_, c) => {
@@ -286,18 +340,35 @@ export function recognizeGrid(grid: CellGrid, overrides: RecognitionOverrides = 
       for (let rr = bottom; rr >= top; rr--) if (scans[rr].roles[c]) return scans[rr].roles[c];
       return null;
     });
-    let dataStart = bottom + 1;
-    const segs = segments(anchorRoles, anchorTexts);
+    const ownRoles = Array.from({ length: width }, (_, c) => {
+      for (let rr = bottom; rr >= top; rr--) if (scans[rr].roles[c]) return squash(cellText(cellAt(grid, rr, c))) !== "";
+      return false;
+    });
+    let dataStart = fused ? bottom : bottom + 1;
+    const segs = segments(anchorRoles, anchorTexts, ownRoles);
     const segLeft = segs[0][0];
     const segRight = segs[segs.length - 1][1];
-    while (dataStart < height && isColumnNumberRow(grid, dataStart, segLeft, segRight)) dataStart++;
+    while (dataStart < height && !fused && scans[dataStart].columnNumbers) dataStart++;
 
-    // Extent: until the next header, a note line, or three blank rows.
+    // Extent: until the next header, a note line, or three blank rows. A row of the table's own line names (上年结转 ‖
+    // 结转下年, both of them header words too) is data: a new header puts text over this table's figure columns.
+    const figureColumns = anchorRoles.map((role, c) => (role !== null && KEY_ROLES.has(role) ? c : -1)).filter((c) => c >= 0);
+    const headsFigures = (row: number) =>
+      figureColumns.some((c) => typeof cellAt(grid, row, c) === "string" && squash(cellText(cellAt(grid, row, c))) !== "");
+    const wordsOverFigures = (row: number) =>
+      figureColumns.filter((c) => {
+        const v = cellAt(grid, row, c);
+        return typeof v === "string" && !/^[-—/\s]*$/.test(v) && !isNumericCell(v);
+      }).length;
     let end = dataStart - 1;
     let blanks = 0;
     let rr = dataStart;
     for (; rr < height; rr++) {
-      if (isAnchor(scans[rr])) break;
+      // A new header after a blank row (a 加分项 list under its scoring table) starts a table of its own too.
+      const afterBlank = rr > dataStart && rowIsBlank(grid, rr - 1, segLeft, segRight);
+      if (rr !== dataStart && isAnchor(scans[rr]) && !scans[rr].lkx && (headsFigures(rr) || afterBlank)) break;
+      // Words over two figure columns and no figure: the header of another block (楼堂馆所 | 批复规模 | 实际规模).
+      if (rr !== dataStart && wordsOverFigures(rr) >= 2 && scans[rr].numbers === 0) break;
       const first = firstText(grid, rr, segLeft, segRight);
       if (first !== null && NOTE_ROW.test(squash(first))) break;
       if (rowIsBlank(grid, rr, segLeft, segRight)) {
@@ -310,15 +381,59 @@ export function recognizeGrid(grid: CellGrid, overrides: RecognitionOverrides = 
     // A title or unit line of the next table is not data: trim trailing lone-text rows.
     while (end >= dataStart && scans[end].numbers === 0 && isTitleLike(grid, end, segLeft, segRight)) end--;
 
-    for (const [left, right] of segs) {
-      const table = buildTable(grid, get, { top, bottom, left, right }, dataStart, end, previousEnd, findings, overrides);
+    for (const group of continuationGroups(grid, get, segs, top, bottom)) {
+      const table = buildTable(grid, get, scans, group, top, bottom, dataStart, end, previousEnd, findings, overrides);
       if (table) tables.push(table);
     }
     previousEnd = Math.max(end, bottom);
     r = Math.max(rr, bottom + 1);
   }
   tables.push(...wide.map((w) => w.table));
-  return { tables, findings };
+  return { tables, findings, selfEvaluations: [] };
+}
+
+/**
+ * Side-by-side segments that are one table continued in the next block (公开06: 公用经费 over two blocks of 科目编码 |
+ * 科目名称 | 决算数): a segment joins the one before when no group title of its own starts above it.
+ */
+function continuationGroups(
+  grid: CellGrid,
+  get: (r: number, c: number) => CellValue,
+  segs: [number, number][],
+  top: number,
+  bottom: number,
+): [number, number][][] {
+  const groups: [number, number][][] = [];
+  for (const seg of segs) {
+    const owns = (r: number) => {
+      const raw = cellAt(grid, r, seg[0]);
+      const merged = get(r, seg[0]);
+      // A title starts here when the cell holds it itself (not a merge running in from the left).
+      return (
+        squash(cellText(raw)) !== "" ||
+        (squash(cellText(merged)) !== "" && squash(cellText(get(r, seg[0] - 1))) !== squash(cellText(merged)))
+      );
+    };
+    const upperRows = Array.from({ length: Math.max(0, bottom - top) }, (_, i) => top + i);
+    const titled = upperRows.length === 0 || upperRows.some(owns);
+    const previous = groups[groups.length - 1];
+    if (previous && !titled && sameShape(get, previous[0], seg, bottom)) previous.push(seg);
+    else groups.push([seg]);
+  }
+  return groups;
+}
+
+/** Two segments have the same column headers in the same order (科目编码 | 科目名称 | 决算数); blank spacer columns aside. */
+function sameShape(get: (r: number, c: number) => CellValue, a: [number, number], b: [number, number], row: number): boolean {
+  const texts = (s: [number, number]) => {
+    const out: string[] = [];
+    for (let c = s[0]; c <= s[1]; c++) {
+      const t = squash(cellText(get(row, c)));
+      if (t !== "") out.push(t);
+    }
+    return out.join("|");
+  };
+  return texts(a) === texts(b);
 }
 
 /** A sub-header row names columns itself ("科目编码 | 科目名称"): needed when merged areas are unknown (ExcelApi < 1.13). */
@@ -370,20 +485,34 @@ function isTitleLike(grid: CellGrid, r: number, left: number, right: number): bo
   return filled <= 1 && !(t !== null && /(合计|总计|小计)/.test(squash(t)));
 }
 
+/** The side a segment stands for (收入 ‖ 支出), from the group title above it. */
+function sideOf(get: (r: number, c: number) => CellValue, top: number, bottom: number, left: number): string | null {
+  for (let r = top; r < bottom; r++) {
+    const t = squash(cellText(get(r, left)));
+    if (/^(收入|支出|人员经费|公用经费)/.test(t)) return t;
+  }
+  return null;
+}
+
 function buildTable(
   grid: CellGrid,
   get: (r: number, c: number) => CellValue,
-  block: HeaderBlock,
+  scans: RowScan[],
+  segs: [number, number][],
+  top: number,
+  bottom: number,
   dataStart: number,
   dataEnd: number,
   previousEnd: number,
   findings: Finding[],
   overrides: RecognitionOverrides,
 ): Table | null {
+  const [left, right] = segs[0];
+  const block: HeaderBlock = { top, bottom, left, right };
   const notes: string[] = [];
   let localFindings: Finding[] = [];
-  const columns = columnsOf(grid, get, block, localFindings, notes);
-  const key = tableKey(grid.sheet, rangeAddress(grid, block.top, block.left, block.top, block.left));
+  const columns = columnsOf(grid, get, scans, block, localFindings, notes);
+  const key = tableKey(grid.sheet, rangeAddress(grid, top, left, top, left));
   const confirmed = overrides.columnOverrides?.[key];
   if (confirmed) {
     // The clerk's confirmation replaces the guess: each confirmed role moves to its letter.
@@ -395,29 +524,31 @@ function buildTable(
     localFindings = localFindings.filter((f) => f.rule !== "header-ambiguous");
     notes.length = 0;
   }
-  const roles: Partial<Record<ColumnRole, TableColumn>> = {};
-  for (const col of columns) if (col.role && !roles[col.role]) roles[col.role] = col;
-  const hasAmounts = columns.some(
-    (c) => c.role !== null && (AMOUNT_ROLES.has(c.role) || c.role === "count" || c.role === "score" || c.role === "maxScore"),
-  );
-  if (!hasAmounts) return null;
+  const numeric = (c: TableColumn) => c.role !== null && (KEY_ROLES.has(c.role) || c.role === "count");
+  if (!columns.some(numeric)) return null;
 
-  const above = titleAndUnit(grid, previousEnd + 1, block.top - 1, block.left, block.right);
+  const titleZone = pickTitle(grid, previousEnd + 1, top - 1, left, right);
+  const unitLine = unitAbove(grid, previousEnd + 1, top - 1);
+  const title = titleZone?.text ?? grid.sheet;
+  const present = new Set(columns.map((c) => c.role ?? ""));
+  const form = compatible(formOfTitle(title) ?? formOfTitle(grid.sheet), present) ?? formOfColumns(present);
+  const basis: Basis = form?.basis ?? basisOfTitle(title) ?? basisOfTitle(grid.sheet);
+  if (!confirmed) resolveRowTotal(columns, basis);
+
   const headerUnits = columns.filter((c) => c.role && AMOUNT_ROLES.has(c.role) && c.unit).map((c) => c.unit as Unit);
   let unit: Unit;
   let unitSource: Table["unitSource"];
-  const headerCell = cellAddress(grid, block.top, block.left);
+  const headerCell = cellAddress(grid, top, left);
   const confirmedUnit = overrides.unitOverrides?.[key];
   if (confirmedUnit) {
     unit = confirmedUnit;
     unitSource = "confirmed";
-  } else if (above.unit) {
-    unit = above.unit;
+  } else if (unitLine) {
+    unit = unitLine.unit;
     unitSource = "title";
-    const conflicting = headerUnits.find((u) => u !== above.unit);
-    if (conflicting) {
-      localFindings.push(finding("unit-conflict", "warning", grid.sheet, headerCell, { header: conflicting, title: above.unit }));
-    }
+    const conflicting = headerUnits.find((u) => u !== unitLine.unit);
+    if (conflicting)
+      localFindings.push(finding("unit-conflict", "warning", grid.sheet, headerCell, { header: conflicting, title: unitLine.unit }));
   } else if (headerUnits.length > 0) {
     unit = headerUnits[0];
     unitSource = "header";
@@ -425,27 +556,56 @@ function buildTable(
     unit = "元";
     unitSource = "assumed";
   }
-  const title = above.title ?? grid.sheet;
   const hasMoney = columns.some((c) => c.role !== null && AMOUNT_ROLES.has(c.role));
   if (unitSource === "assumed" && hasMoney && !confirmedUnit) {
     localFindings.push(finding("unit-assumed", "info", grid.sheet, headerCell, { title }));
     notes.push(TABLE_NOTES.unitAssumed);
   }
 
-  const rows =
-    dataEnd >= dataStart ? readRows(grid, get, columns, roles, unit, dataStart, dataEnd, block.left, block.right, localFindings) : [];
+  const roles: Partial<Record<ColumnRole, TableColumn>> = {};
+  for (const col of columns) if (col.role && !roles[col.role]) roles[col.role] = col;
+  // Rows of every block of the table, block by block (a continued block's columns sit further right).
+  const rows: TableRow[] = [];
+  if (dataEnd >= dataStart) {
+    // A continued block's columns are matched to the first block's in order of their headers (spacer columns aside).
+    const headed = (l: number, r: number) => {
+      const out: number[] = [];
+      for (let c = l; c <= r; c++) if (squash(cellText(get(bottom, c))) !== "") out.push(c);
+      return out;
+    };
+    const firstHeaded = headed(segs[0][0], segs[0][1]);
+    for (const [segLeft, segRight] of segs) {
+      const shift = segLeft - left;
+      const theirs = headed(segLeft, segRight);
+      const moved = (c: number) => {
+        const k = firstHeaded.indexOf(c);
+        return k >= 0 && k < theirs.length ? theirs[k] : c + shift;
+      };
+      const blockColumns =
+        shift === 0 ? columns : columns.map((c) => ({ ...c, col: moved(c.col), letter: gridColumnLetter(grid, moved(c.col)) }));
+      const blockRoles: Partial<Record<ColumnRole, TableColumn>> = {};
+      for (const col of blockColumns) if (col.role && !blockRoles[col.role]) blockRoles[col.role] = col;
+      rows.push(...readRows(grid, get, blockColumns, blockRoles, unit, dataStart, dataEnd, segLeft, segRight, localFindings));
+    }
+  }
   const kind = classify(roles, title, rows);
   const schemes = rows.map((x) => x.codeScheme).filter((x) => x !== null);
   const codeScheme = schemes.length === 0 ? null : schemes.every((x) => x === schemes[0]) ? schemes[0] : "other";
-  const lastRow = Math.max(dataEnd, block.bottom);
+  const lastRow = Math.max(dataEnd, bottom);
+  const rightmost = segs[segs.length - 1][1];
   findings.push(...localFindings);
   return {
-    id: `${grid.sheet}!${rangeAddress(grid, block.top, block.left, lastRow, block.right)}`,
+    id: `${grid.sheet}!${rangeAddress(grid, top, left, lastRow, rightmost)}`,
     sheet: grid.sheet,
+    book: grid.book ?? null,
     title,
-    range: rangeAddress(grid, block.top, block.left, lastRow, block.right),
-    headerRange: rangeAddress(grid, block.top, block.left, block.bottom, block.right),
+    titleCell: titleZone?.cell ?? null,
+    range: rangeAddress(grid, top, left, lastRow, rightmost),
+    headerRange: rangeAddress(grid, top, left, bottom, right),
     kind,
+    form: form?.id ?? null,
+    basis,
+    side: sideOf(get, top, bottom, left),
     unit,
     unitSource,
     columns,
@@ -456,14 +616,51 @@ function buildTable(
   };
 }
 
-/** Every table in a workbook, in sheet order. */
+/** A row's own total (合计, 金额) is the 决算 in a 决算 form and the 预算 in a 预算 form; without a basis it stays a total. */
+function resolveRowTotal(columns: TableColumn[], basis: Basis): void {
+  const total = columns.find((c) => c.role === "rowTotal");
+  if (!total || basis === null || basis === "selfeval") return;
+  const target: ColumnRole = basis === "final" ? "actual" : "budget";
+  if (columns.some((c) => c.role === target)) return;
+  total.role = target;
+}
+
+/**
+ * Every table in a workbook, in sheet order. A table whose own title says neither 决算 nor 预算 (“三公”经费、机关运行经费
+ * 情况表 in a 决算 package) takes the basis of the workbook's other tables when they agree.
+ */
 export function recognizeWorkbook(grids: CellGrid[], overrides: RecognitionOverrides = {}): Recognition {
   const tables: Table[] = [];
   const findings: Finding[] = [];
+  const selfEvaluations: SelfEvaluation[] = [];
   for (const g of grids) {
     const one = recognizeGrid(g, overrides);
     tables.push(...one.tables);
     findings.push(...one.findings);
+    selfEvaluations.push(...one.selfEvaluations);
   }
-  return { tables, findings };
+  const bases = new Set(tables.map((t) => t.basis).filter((b) => b === "final" || b === "budget"));
+  if (bases.size === 1) {
+    const basis = [...bases][0];
+    for (const t of tables) if (t.basis === null) adoptBasis(t, basis);
+  }
+  return { tables, findings, selfEvaluations };
+}
+
+/** Gives a table the workbook's basis: its row total becomes the 决算 (or 预算) column, amounts moved with it. */
+function adoptBasis(t: Table, basis: "final" | "budget"): void {
+  t.basis = basis;
+  const total = t.roles.rowTotal;
+  const target: ColumnRole = basis === "final" ? "actual" : "budget";
+  if (!total || t.roles[target]) return;
+  total.role = target;
+  delete t.roles.rowTotal;
+  t.roles[target] = total;
+  for (const row of t.rows) {
+    const a = row.amounts.rowTotal;
+    if (!a) continue;
+    row.amounts[target] = a;
+    delete row.amounts.rowTotal;
+  }
+  t.kind = classify(t.roles, t.title, t.rows);
 }

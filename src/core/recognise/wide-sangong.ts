@@ -10,6 +10,8 @@ import { readAmountCell } from "../read/number-parser";
 import { SANGONG_LABELS, sangongKeyOf } from "./sangong-vocabulary";
 import type { RelatedKey, SangongKey } from "./sangong-vocabulary";
 import type { Table, TableColumn, TableRow } from "./table";
+import { basisOfTitle, formOfTitle } from "./form-catalogue";
+import { pickTitle } from "./titles";
 import { cellText, squash } from "../base/text";
 
 /**
@@ -42,14 +44,7 @@ export function findWideSangong(
     });
     const main = new Set(keys.filter((k) => k === "abroad" || k === "car" || k === "reception"));
     if (main.size < 2) continue;
-    // The block row above names 预算数/决算数/上年; the item row repeats under each block.
-    let blockRow = -1;
-    for (let up = r - 1; up >= Math.max(0, r - 2) && blockRow < 0; up--) {
-      const roles = Array.from({ length: width }, (_, c) => roleOf(cellText(get(up, c))));
-      if (roles.filter((x) => x && BLOCK_ROLES.has(x)).length >= 1) blockRow = up;
-    }
-    if (blockRow < 0) continue;
-    // An optional sub-header row below (小计 | 购置费 | 运行费), then the figures.
+    // An optional sub-header row below (小计 | 购置费 | 运行费).
     let sub = -1;
     let data = r + 1;
     const isLabelRow = (row: number) =>
@@ -59,19 +54,37 @@ export function findWideSangong(
       sub = data;
       data++;
     }
-    while (
-      data < height &&
-      (grid.values[data] ?? []).every(
-        (v) =>
-          v === null ||
-          (typeof v === "string" && /^(栏次|\d{1,2})?$/.test(squash(v))) ||
-          (typeof v === "number" && Number.isInteger(v) && v < 40 && isColumnNumbering(grid.values[data] ?? [])),
-      )
-    )
+    const skipEmpty = () => {
+      while (data < height && isEmptyOrNumbering(grid.values[data] ?? [])) data++;
+    };
+    skipEmpty();
+    const blockRoles = (row: number) =>
+      Array.from({ length: width }, (_, c) => roleOf(cellText(get(row, c)))).filter((x) => x && BLOCK_ROLES.has(x));
+    // The 预算数/决算数 (or 上年) blocks: named in a row above the items (each item repeated under each block), or, as in
+    // some provinces, under each item (预算数 | 决算数 for every item).
+    let blockRow = -1;
+    if (data < height && blockRoles(data).length >= 2) {
+      blockRow = data;
       data++;
+      skipEmpty();
+    }
+    for (let up = r - 1; up >= Math.max(0, r - 2) && blockRow < 0; up--) if (blockRoles(up).length >= 1) blockRow = up;
+    // Without 预算数/决算数 blocks (部门预算公开's 三公 table: one row of budget figures), the title says whose figures they are.
+    let single: ColumnRole | null = null;
+    if (blockRow < 0) {
+      const title = pickTitle(grid, Math.max(0, r - 5), r - 1, 0, width - 1)?.text ?? "";
+      const basis = /三公/.test(title) ? (formOfTitle(title)?.basis ?? basisOfTitle(title)) : null;
+      if (basis !== "final" && basis !== "budget") continue;
+      single = basis === "budget" ? "budget" : "actual";
+      blockRow = r;
+    }
+    // An empty form: the figures row left blank, a note under it ("…本年度没有财政拨款“三公”经费支出，故本表无数据").
+    const firstText = (grid.values[data] ?? []).find((v) => typeof v === "string" && v.trim() !== "");
+    if (typeof firstText === "string" && /^(注|说明)/.test(squash(firstText)) && data - 1 > Math.max(blockRow, r, sub)) data--;
     if (data >= height) continue;
 
-    const unit = unitAbove(grid, blockRow);
+    const headerTop = Math.min(blockRow, r);
+    const unit = unitAbove(grid, headerTop);
     // A merged label covers the cells to its right; without merge information (ExcelApi < 1.13) carry it along.
     const carried = (row: number) => {
       let last = "";
@@ -85,17 +98,18 @@ export function findWideSangong(
     const itemTexts = carried(r);
     const columns: { col: number; role: ColumnRole; key: SangongKey | RelatedKey }[] = [];
     for (let c = 0; c < width; c++) {
-      const role = roleOf(blockTexts[c]);
+      const role = single ?? roleOf(blockTexts[c]);
       if (!role || !BLOCK_ROLES.has(role)) continue;
       const own = squash(cellText(get(r, c)));
       const detail = sub >= 0 ? squash(cellText(get(sub, c))) : "";
       // An empty item cell continues the item to its left only when a sub-header names a part of it.
-      const item = own || (detail ? itemTexts[c] : "");
+      // So does an empty item cell over the second of a 预算数 | 决算数 pair named below the items.
+      const item = own || (detail || blockRow > r ? itemTexts[c] : "");
       const key = itemKey(item, detail);
       if (key) columns.push({ col: c, role: role === "budgetInitial" || role === "budgetFinal" ? "budget" : role, key });
     }
     const roles = new Set(columns.map((x) => x.role));
-    if (!roles.has("actual") || columns.length < 4) continue;
+    if (!(roles.has("actual") || single === "budget") || columns.length < 4) continue;
 
     const rowFindings: Finding[] = [];
     const byKey = new Map<string, TableRow>();
@@ -142,17 +156,24 @@ export function findWideSangong(
       const first = columns.find((x) => x.role === role)!;
       return { col: first.col, letter: gridColumnLetter(grid, first.col), header: cellText(get(blockRow, first.col)), role, unit: null };
     });
-    const title = titleAbove(grid, blockRow) ?? grid.sheet;
+    const titleFound = pickTitle(grid, Math.max(0, headerTop - 5), headerTop - 1, 0, width - 1);
+    const title = titleFound?.text ?? grid.sheet;
+    const form = formOfTitle(title) ?? formOfTitle(grid.sheet);
     out.push({
-      top: blockRow,
+      top: headerTop,
       bottom: data,
       table: {
-        id: `${grid.sheet}!${rangeAddress(grid, blockRow, left, data, right)}`,
+        id: `${grid.sheet}!${rangeAddress(grid, headerTop, left, data, right)}`,
         sheet: grid.sheet,
+        book: grid.book ?? null,
         title,
-        range: rangeAddress(grid, blockRow, left, data, right),
-        headerRange: rangeAddress(grid, blockRow, left, sub >= 0 ? sub : r, right),
+        titleCell: titleFound?.cell ?? null,
+        range: rangeAddress(grid, headerTop, left, data, right),
+        headerRange: rangeAddress(grid, headerTop, left, Math.max(blockRow, sub >= 0 ? sub : r), right),
         kind: "sangong",
+        form: form?.id ?? null,
+        basis: single === "budget" ? "budget" : "final",
+        side: null,
         unit: unit.unit,
         unitSource: unit.source,
         columns: tableColumns,
@@ -177,6 +198,16 @@ function itemKey(item: string, detail: string): SangongKey | RelatedKey | null {
   return key;
 }
 
+/** A blank row, or the 栏次 row of column numbers (栏次 | 1 | 2 | … 12): never the figures. */
+function isEmptyOrNumbering(row: CellValue[]): boolean {
+  return row.every(
+    (v) =>
+      v === null ||
+      (typeof v === "string" && /^(栏次|\d{1,2})?$/.test(squash(v))) ||
+      (typeof v === "number" && Number.isInteger(v) && v < 40 && isColumnNumbering(row)),
+  );
+}
+
 function isColumnNumbering(row: CellValue[]): boolean {
   const ints = row.filter((v) => typeof v === "number");
   return ints.length >= 3 && ints.every((v, i) => i === 0 || (v as number) === (ints[i - 1] as number) + 1);
@@ -190,11 +221,4 @@ function unitAbove(grid: CellGrid, top: number): { unit: Unit; source: Table["un
     }
   }
   return { unit: "元", source: "assumed" };
-}
-
-function titleAbove(grid: CellGrid, top: number): string | null {
-  for (let r = top - 1; r >= Math.max(0, top - 4); r--) {
-    for (const v of grid.values[r] ?? []) if (typeof v === "string" && squash(v).length >= 6 && !unitInTitleLine(v)) return v.trim();
-  }
-  return null;
 }

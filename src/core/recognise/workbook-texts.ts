@@ -48,10 +48,14 @@ export function readWorkbookTexts(grids: CellGrid[]): WorkbookTexts {
   return { texts, source: sheet.sheet };
 }
 
-/** The unit's name from "编制单位：…" lines, and the year most titles name ("2020年…"). */
+/**
+ * The unit's name from "编制单位：…" lines, or else from titles that begin with it ("青山乡人民政府2024年部门收支总表",
+ * as the budget system prints them) when two titles agree; and the year most titles name ("2020年…").
+ */
 export function workbookMeta(grids: CellGrid[]): { unitName: string | null; year: number | null } {
   let unitName: string | null = null;
   const years = new Map<number, number>();
+  const prefixes = new Map<string, number>();
   for (const g of grids) {
     for (const row of g.values.slice(0, 6)) {
       for (const v of row) {
@@ -59,9 +63,12 @@ export function workbookMeta(grids: CellGrid[]): { unitName: string | null; year
         const m = /(?:编制|填报)单位[:：]\s*([^\s（(]+)/.exec(t);
         if (m && !unitName) unitName = m[1].trim();
         for (const y of t.matchAll(/((?:19|20)\d{2})\s*年/g)) years.set(Number(y[1]), (years.get(Number(y[1])) ?? 0) + 1);
+        const p = /^\s*([^\s\d（(：:]{2,40}?)(?:19|20)\d{2}\s*年(?:度)?[^\s]*表/.exec(t);
+        if (p) prefixes.set(p[1], (prefixes.get(p[1]) ?? 0) + 1);
       }
     }
   }
+  if (!unitName) unitName = [...prefixes.entries()].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   const year = [...years.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? null;
   return { unitName, year };
 }

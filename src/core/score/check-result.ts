@@ -11,16 +11,17 @@ import type { SheetScoring } from "./verify";
 export interface CheckResult extends Analysis {
   /** The framework scored from the data and the clerk's scores (null when the workbook has no budget data at all). */
   scoring: ScoringResult | null;
-  /** A 绩效评分表 found in the workbook, as verified. */
+  /** The first 绩效评分表 found in the workbook, as verified (all of them: scoringSheets). */
   scoringSheet: SheetScoring | null;
+  scoringSheets: SheetScoring[];
   /** All findings, errors first (see sortFindings). */
   findings: Finding[];
 }
 
 export function scoreAnalysis(analysis: Analysis, settings: ScoringSettings): CheckResult {
   const findings = [...analysis.findings];
-  const scoringSheet = verifyScoringTables(analysis.tables, findings);
+  const scoringSheets = verifyScoringTables(analysis.tables, findings);
   const hasBudgetData = analysis.totals.length > 0 || analysis.sangong !== null || analysis.tables.some((t) => t.kind === "staff");
   const scoring = hasBudgetData ? scoreFramework(frameworkFor(settings), analysis, settings) : null;
-  return { ...analysis, scoring, scoringSheet, findings: sortFindings(findings) };
+  return { ...analysis, scoring, scoringSheet: scoringSheets[0] ?? null, scoringSheets, findings: sortFindings(findings) };
 }

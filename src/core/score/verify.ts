@@ -1,14 +1,15 @@
 import { finding } from "../base/findings";
 import type { Finding } from "../base/findings";
-import { hundredthsText } from "../base/money";
-import type { Table, TableRow } from "../recognise/table";
+import { hundredths, hundredthsText } from "../base/money";
 import { squash } from "../base/text";
+import type { Table, TableRow } from "../recognise/table";
 import { DEFAULT_GRADES, gradeOf } from "./framework";
 
 /**
- * Checks a 绩效评分表 (and a separate 加分项 list) already in the workbook: scores over their 分值, group
- * subtotals and totals that are not the sum of their items (for 分值 and for 得分), the stated full score
- * against the weights, repeated items, a stated bonus its items do not give, and a grade the score does not give.
+ * Checks every scoring sheet already in the workbook (绩效评分表, 自评表 indicators, 加分项 lists, in the same sheet or
+ * apart): scores over their 分值, group subtotals and totals that are not the sum of their items (for 分值 and for 得分),
+ * an 一级指标's stated weight ("产出指标(50分)") against its items, repeated items, a stated bonus its items do not give,
+ * a 总分 that is not the sum, and a grade the score does not give.
  */
 export interface SheetScoring {
   sheet: string;
@@ -48,60 +49,89 @@ function checkSum(t: Table, parent: TableRow, children: TableRow[], role: "maxSc
   if (stated === null || children.length === 0 || children.some((c) => c.amounts[role]?.bad)) return;
   const computed = sumPoints(children.map((c) => num(c, role)));
   if (computed === stated) return;
-  findings.push(
-    finding(
-      "score-sum-mismatch",
-      "error",
-      t.sheet,
-      parent.amounts[role]!.cell,
-      { name: label, column: role === "maxScore" ? "分值" : "得分", stated: fmt(stated), computed: fmt(computed), items: children.length },
-      Math.abs(stated - computed),
-    ),
-  );
+  const data = {
+    name: label,
+    column: role === "maxScore" ? "分值" : "得分",
+    stated: fmt(stated),
+    computed: fmt(computed),
+    items: children.length,
+  };
+  findings.push(finding("score-sum-mismatch", "error", t.sheet, parent.amounts[role]!.cell, data, Math.abs(stated - computed)));
 }
 
 function duplicates(t: Table, items: TableRow[], findings: Finding[]): void {
   const seen = new Map<string, TableRow>();
   for (const r of items) {
-    const key = `${r.labels.level1 ?? ""}|${itemKey(r.name)}`;
+    if (!r.name.trim() || /^(无|—+|-+|\/|…+|\.+)$/.test(squash(r.name))) continue;
+    const key = `${r.labels.level1 ?? ""}|${r.labels.level2 ?? ""}|${itemKey(r.name)}`;
     const first = seen.get(key);
-    if (first)
-      findings.push(
-        finding("duplicate-item", "warning", t.sheet, r.cell, {
-          name: r.name,
-          firstRow: first.cell.replace(/^[A-Z]+/, ""),
-          firstCell: first.cell,
-        }),
-      );
+    const data = { name: r.name, firstRow: first?.cell.replace(/^[A-Z]+/, "") ?? "", firstCell: first?.cell ?? "" };
+    if (first) findings.push(finding("duplicate-item", "warning", t.sheet, r.cell, data));
     else seen.set(key, r);
   }
 }
 
-export function verifyScoringTables(tables: Table[], findings: Finding[]): SheetScoring | null {
-  const sheetTable = tables.find((t) => t.kind === "scoring");
-  const bonusTable = tables.find((t) => t.kind === "bonus");
-  let listedBonus: number | null = null;
-  if (bonusTable) {
-    const items = bonusTable.rows.filter((r) => kindOf(r) === "item");
-    duplicates(bonusTable, items, findings);
-    const totalRow = bonusTable.rows.find((r) => r.isTotal || BONUS_ROW.test(squash(r.name)));
-    if (totalRow) checkSum(bonusTable, totalRow, items, "score", "加分合计", findings);
-    listedBonus = totalRow ? num(totalRow, "score") : sumPoints(items.map((r) => num(r, "score")));
-  }
-  if (!sheetTable) return null;
+/** A bonus list: its items, checked for repeats and against its own 合计; returns the points it gives. */
+function bonusListPoints(list: Table, findings: Finding[]): number | null {
+  const items = list.rows.filter((r) => kindOf(r) === "item");
+  duplicates(list, items, findings);
+  const totalRow = list.rows.find((r) => r.isTotal || BONUS_ROW.test(squash(r.name)));
+  if (totalRow) checkSum(list, totalRow, items, "score", "加分合计", findings);
+  return totalRow ? num(totalRow, "score") : sumPoints(items.map((r) => num(r, "score")));
+}
 
-  const t = sheetTable;
+/** An 一级指标 label that states its weight: "产出指标(50分)" → 5000. */
+function statedWeight(label: string | undefined): number | null {
+  const m = label ? /[(（](\d+(\.\d+)?)分[)）]/.exec(label) : null;
+  return m ? hundredths(Number(m[1])) : null;
+}
+
+export function verifyScoringTables(tables: Table[], findings: Finding[]): SheetScoring[] {
+  const sheets = tables.filter((t) => t.kind === "scoring" && t.form !== "selfeval-funds");
+  const bonuses = tables.filter((t) => t.kind === "bonus");
+  const out: SheetScoring[] = [];
+  const used = new Set<Table>();
+  for (const t of sheets) {
+    // Its bonus list: one below it on the same sheet, else (for the first sheet) a list on its own sheet.
+    const own = bonuses.find((b) => b.sheet === t.sheet && !used.has(b));
+    const apart = out.length === 0 ? bonuses.find((b) => !used.has(b) && !sheets.some((s) => s.sheet === b.sheet)) : undefined;
+    const list = own ?? apart;
+    if (list) used.add(list);
+    const funds = tables.find((f) => f.form === "selfeval-funds" && f.sheet === t.sheet) ?? null;
+    out.push(verifyOne(t, list ?? null, funds, findings));
+  }
+  for (const b of bonuses) if (!used.has(b)) bonusListPoints(b, findings);
+  return out;
+}
+
+function verifyOne(t: Table, list: Table | null, funds: Table | null, findings: Finding[]): SheetScoring {
+  const listedBonus = list ? bonusListPoints(list, findings) : null;
   const rows = t.rows;
   const items = rows.filter((r) => kindOf(r) === "item");
   for (const r of items) {
     const max = num(r, "maxScore");
     const score = num(r, "score");
     if (max !== null && score !== null && score > max) {
-      const data = { name: r.name, score: fmt(score), max: fmt(max) };
-      findings.push(finding("score-over-max", "error", t.sheet, r.amounts.score!.cell, data, score - max));
+      findings.push(
+        finding("score-over-max", "error", t.sheet, r.amounts.score!.cell, { name: r.name, score: fmt(score), max: fmt(max) }, score - max),
+      );
     }
   }
   duplicates(t, items, findings);
+
+  // An 一级指标 that states its weight ("产出指标(50分)"): its items' 分值 must add up to it.
+  const level1s = [...new Set(items.map((r) => r.labels.level1).filter((x): x is string => !!x))];
+  for (const level1 of level1s) {
+    const weight = statedWeight(level1);
+    const own = items.filter((r) => r.labels.level1 === level1);
+    // A line without its 分值 means the group is not complete (or not filled in): its sum says nothing.
+    if (weight === null || own.length === 0 || own.some((r) => num(r, "maxScore") === null)) continue;
+    const computed = sumPoints(own.map((r) => num(r, "maxScore")));
+    if (computed === weight) continue;
+    const cell = own[0].amounts.maxScore!.cell;
+    const data = { name: level1, column: "分值", stated: fmt(weight), computed: fmt(computed), items: own.length };
+    findings.push(finding("score-sum-mismatch", "error", t.sheet, cell, data, Math.abs(weight - computed)));
+  }
 
   // A group subtotal sums the items of its 一级指标 (merged cells give each row its group).
   const subtotals = rows.filter((r) => kindOf(r) === "subtotal");
@@ -110,40 +140,40 @@ export function verifyScoringTables(tables: Table[], findings: Finding[]): Sheet
     const children = items.filter((r) => r.labels.level1 === group && r.r < sub.r);
     for (const role of ["maxScore", "score"] as const) checkSum(t, sub, children, role, `${group ?? ""}小计`, findings);
   }
-  // The total sums the subtotals when there are any (each already checked against its items), else the items.
-  const total = rows.find((r) => kindOf(r) === "total");
-  if (total)
-    for (const role of ["maxScore", "score"] as const) checkSum(t, total, subtotals.length > 0 ? subtotals : items, role, "合计", findings);
+  // The total sums the subtotals when there are any (each already checked against its items), else the items; in a 自评表
+  // the 资金 block's 分值 and 得分 may or may not be counted in it (both are published): either way is accepted.
+  const total = rows.find((r) => kindOf(r) === "total" || (kindOf(r) === "grand" && t.form?.startsWith("selfeval")));
+  // A 自评表 whose funds block is not here (a cut-off page): its weight in the 总分 is unknown, so the 总分 is not checked.
+  const totalCheckable = !t.form?.startsWith("selfeval") || funds !== null;
+  if (total && totalCheckable) {
+    const parts = subtotals.length > 0 ? subtotals : items;
+    const fundsRow = funds?.rows[0];
+    for (const role of ["maxScore", "score"] as const) {
+      const stated = num(total, role);
+      if (stated === null || (role === "score" && parts.some((r) => num(r, "score") === null))) continue;
+      const base = sumPoints(parts.map((r) => num(r, role)));
+      const withFunds = fundsRow ? base + (num(fundsRow, role) ?? 0) : base;
+      if (stated === base || stated === withFunds) continue;
+      checkSum(t, total, parts, role, total.name || "合计", findings);
+    }
+  }
 
+  const selfEval = t.form?.startsWith("selfeval") ?? false;
   const baseTotal = total ? num(total, "score") : sumPoints(items.map((r) => num(r, "score")));
   const bonusRow = rows.find((r) => kindOf(r) === "bonus");
   const statedBonus = bonusRow ? num(bonusRow, "score") : null;
   if (bonusRow && statedBonus !== null && listedBonus !== null && statedBonus !== listedBonus) {
-    findings.push(
-      finding("score-sum-mismatch", "error", t.sheet, bonusRow.amounts.score!.cell, {
-        name: "加分",
-        column: "得分",
-        stated: fmt(statedBonus),
-        computed: fmt(listedBonus),
-        items: 0,
-      }),
-    );
+    const data = { name: "加分", column: "得分", stated: fmt(statedBonus), computed: fmt(listedBonus), items: 0 };
+    findings.push(finding("score-sum-mismatch", "error", t.sheet, bonusRow.amounts.score!.cell, data));
   }
   const bonusTotal = statedBonus ?? listedBonus;
-  const grand = rows.find((r) => kindOf(r) === "grand");
+  const grand = selfEval ? null : rows.find((r) => kindOf(r) === "grand");
   const grandValue = grand ? num(grand, "score") : null;
   if (grand && grandValue !== null && baseTotal !== null) {
     const computed = baseTotal + (bonusTotal ?? 0);
     if (computed !== grandValue) {
-      findings.push(
-        finding("score-sum-mismatch", "error", t.sheet, grand.amounts.score!.cell, {
-          name: "总分",
-          column: "得分",
-          stated: fmt(grandValue),
-          computed: fmt(computed),
-          items: 2,
-        }),
-      );
+      const data = { name: "总分", column: "得分", stated: fmt(grandValue), computed: fmt(computed), items: 2 };
+      findings.push(finding("score-sum-mismatch", "error", t.sheet, grand.amounts.score!.cell, data));
     }
   }
   const finalScore = grandValue ?? (baseTotal === null ? null : baseTotal + (bonusTotal ?? 0));
@@ -153,7 +183,7 @@ export function verifyScoringTables(tables: Table[], findings: Finding[]): Sheet
   const statedGrade = (gradeRow && gradeText(gradeRow)) || (total?.labels.grade && GRADE_TEXT.exec(total.labels.grade)?.[1]) || null;
   if (statedGrade && finalScore !== null) {
     const expected = gradeOf(finalScore, DEFAULT_GRADES);
-    const cell = gradeRow ? gradeCell(t, gradeRow) : total!.cell;
+    const cell = gradeRow ? (gradeRow.amounts.score?.cell ?? gradeRow.cell) : total!.cell;
     if (expected !== statedGrade)
       findings.push(finding("grade-mismatch", "error", t.sheet, cell, { total: fmt(finalScore), expected, stated: statedGrade }));
   }
@@ -182,8 +212,4 @@ function gradeText(row: TableRow): string | null {
     if (m) return m[1];
   }
   return null;
-}
-
-function gradeCell(t: Table, row: TableRow): string {
-  return row.amounts.score?.cell ?? row.cell;
 }

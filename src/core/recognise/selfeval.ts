@@ -1,0 +1,374 @@
+import { cellAddress, cellAt, gridColumnLetter, gridWidth, mergedValueGetter, rangeAddress } from "../base/cell-grid";
+import type { CellGrid, CellValue } from "../base/cell-grid";
+import { finding } from "../base/findings";
+import type { Finding } from "../base/findings";
+import type { Unit } from "../base/money";
+import { cellText, squash } from "../base/text";
+import { readAmountCell } from "../read/number-parser";
+import { unitInHeader, unitInTitleLine } from "./column-roles";
+import type { ColumnRole } from "./column-roles";
+import { formOfTitle } from "./form-catalogue";
+import type { Table, TableColumn, TableRow } from "./table";
+import { pickTitle } from "./titles";
+
+/**
+ * The national 绩效自评表 (财预〔2020〕10号 and the provincial variants: 项目支出 and 部门整体), read as the blocks it is
+ * made of rather than as one table: the 项目/部门 lines; the funds block (年初预算数 | 全年预算数 | 全年执行数 | 分值 |
+ * 执行率 | 得分, with 年度资金总额 and its 其中 lines); 年度总体目标 (预期目标 | 实际完成情况); the indicators (一级 | 二级 |
+ * 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因); the 总分. 指标值 and 实际完成值 are words or figures with units
+ * ("≥50个", "93%", "明显改善"): kept as text, never read as money.
+ */
+export interface SelfEvaluation {
+  sheet: string;
+  form: "selfeval-project" | "selfeval-dept";
+  title: string;
+  /** 项目名称 or 部门/单位名称. */
+  subject: string | null;
+  goals: { expected: string | null; achieved: string | null; cell: string | null };
+  funds: Table | null;
+  indicators: Table | null;
+}
+
+const SUBJECT = /^(项目名称|部门(名称)?|单位名称|预算部门、?单位名称|部门\(单位\)名称)$/;
+const INDICATOR_HEADER = /^(一级指标|二级指标|三级指标)$/;
+const FUNDS_HEADER: [ColumnRole, RegExp][] = [
+  ["budgetInitial", /^年初预算(数)?$/],
+  ["budgetFinal", /^(全年预算数|调整后预算数|全年\(调整\)预算数|预算数\(A\)|全年预算数\(A\))$/],
+  ["actual", /^(全年执行数|预算执行数|执行数|执行数\(B\)|全年执行数\(B\))$/],
+  ["maxScore", /^(分值|权重|执行率权重)$/],
+  ["statedRate", /^(执行率|预算执行率|执行率\(B\/A\)|执行率\(%\))$/],
+  ["score", /^(得分|自评得分|执行率得分(\(分\))?)/],
+  ["reason", /^(原因|偏差原因)/],
+];
+const INDICATOR_COLUMNS: [ColumnRole, RegExp][] = [
+  ["level1", /^一级指标$/],
+  ["level2", /^二级指标$/],
+  ["level3", /^三级指标$|^指标名称$/],
+  ["target", /^(年度)?指标值$|^年初(目标|指标)值|^目标值/],
+  ["result", /^实际完成值|^完成值|^全年实际值|^全年完成值|^实际值$/],
+  ["maxScore", /^(分值|权重|指标权重)(\(分\))?$/],
+  ["score", /^(得分|指标得分|自评得分)(\(分\))?$/],
+  ["reason", /原因|改进措施|偏差/],
+];
+const STOP = /^(总分|合计|评价结论|存在问题|改进措施|项目负责人|财务负责人|自评等级|备注)/;
+/** What ends the funds block: the next block's first words. */
+const BLOCK_START = /^(年度总体目标|项目基本情况|绩效指标|年度目标|项目年度目标|一级指标|预期目标|年度绩效指标)/;
+
+/** Whether a grid is a 绩效自评表: titled so, or holding both an indicator header and a goals or funds block. */
+export function isSelfEvaluation(grid: CellGrid): boolean {
+  const title = pickTitle(grid, 0, Math.min(6, grid.values.length - 1), 0, gridWidth(grid))?.text ?? "";
+  const form = formOfTitle(title) ?? formOfTitle(grid.sheet);
+  if (form?.basis === "selfeval") return true;
+  let indicators = false;
+  let goals = false;
+  // The blocks sit at the top of the form: a long sheet is not read to its end for this.
+  for (const row of grid.values.slice(0, 300)) {
+    const texts = row.map((v) => squash(cellText(v)));
+    if (texts.filter((t) => INDICATOR_HEADER.test(t)).length >= 3) indicators = true;
+    if (texts.some((t) => /^(年度总体目标|项目年度目标|年度目标\d*)/.test(t))) goals = true;
+  }
+  return indicators && goals;
+}
+
+export function readSelfEvaluation(grid: CellGrid, findings: Finding[]): SelfEvaluation {
+  const get = mergedValueGetter(grid);
+  const width = gridWidth(grid);
+  const height = grid.values.length;
+  const text = (r: number, c: number) => squash(cellText(get(r, c)));
+  const titleFound = pickTitle(grid, 0, Math.min(6, height - 1), 0, width);
+  const title = titleFound?.text ?? grid.sheet;
+  const form = formOfTitle(title)?.id === "selfeval-dept" || /整体/.test(title) ? "selfeval-dept" : "selfeval-project";
+  const unit = sheetUnit(grid) ?? "万元";
+
+  let subject: string | null = null;
+  const goals: SelfEvaluation["goals"] = { expected: null, achieved: null, cell: null };
+  let funds: Table | null = null;
+  let indicators: Table | null = null;
+  for (let r = 0; r < height; r++) {
+    for (let c = 0; c < width; c++) {
+      const t = text(r, c);
+      if (!subject && SUBJECT.test(t)) subject = nextText(grid, get, r, c) ?? null;
+      if (/^(年度总体目标|项目年度目标|年度目标\d*)/.test(t) && goals.cell === null) readGoals(grid, get, r, width, goals);
+    }
+    const roles = matchHeader(grid, get, r, width, FUNDS_HEADER);
+    if (!funds && [...roles.values()].filter((x) => x === "budgetFinal" || x === "actual" || x === "budgetInitial").length >= 2) {
+      funds = readFunds(grid, get, r, roles, title, unit, findings);
+    }
+    const indicatorRoles = matchHeader(grid, get, r, width, INDICATOR_COLUMNS);
+    if (!indicators && [...indicatorRoles.values()].filter((x) => x === "level1" || x === "level2" || x === "level3").length >= 3) {
+      indicators = readIndicators(grid, get, r, indicatorRoles, title, form);
+    }
+  }
+  return { sheet: grid.sheet, form, title, subject, goals, funds, indicators };
+}
+
+function sheetUnit(grid: CellGrid): Unit | null {
+  for (const row of grid.values) {
+    for (const v of row) {
+      if (typeof v !== "string") continue;
+      const u = unitInTitleLine(v) ?? unitInHeader(v) ?? (/\(万元|（万元/.test(v) ? "万元" : null);
+      if (u) return u;
+    }
+  }
+  return null;
+}
+
+/** The first text to the right of a label cell (项目名称 | 委托业务项目), without a leading code ("219-…"). */
+function nextText(grid: CellGrid, get: (r: number, c: number) => CellValue, r: number, c: number): string | undefined {
+  const label = cellText(get(r, c));
+  for (let cc = c + 1; cc < (grid.values[r]?.length ?? 0); cc++) {
+    const t = cellText(get(r, cc)).trim();
+    if (t && t !== label) return t.replace(/^[\dA-Z]{3,}-/, "");
+  }
+  return undefined;
+}
+
+function readGoals(
+  grid: CellGrid,
+  get: (r: number, c: number) => CellValue,
+  r: number,
+  width: number,
+  goals: SelfEvaluation["goals"],
+): void {
+  // 预期目标 | 实际完成情况 on this row (or the next), the texts under them.
+  for (let header = r; header <= r + 1; header++) {
+    let expected = -1;
+    let achieved = -1;
+    for (let c = 0; c < width; c++) {
+      const t = squash(cellText(get(header, c)));
+      if (/^(预期目标|项目年度目标|年初设定目标|年初绩效目标)$/.test(t) && expected < 0) expected = c;
+      if (/^(实际完成情况|年度目标完成情况|年度总体目标完成情况综述|全年目标实际完成情况)$/.test(t) && achieved < 0) achieved = c;
+    }
+    if (expected < 0 && achieved < 0) continue;
+    const body = header + 1;
+    const read = (c: number) => (c < 0 ? null : cellText(cellAt(grid, body, c)).trim() || null);
+    goals.expected = read(expected);
+    goals.achieved = read(achieved);
+    goals.cell = cellAddress(grid, body, Math.max(expected, 0));
+    return;
+  }
+}
+
+function matchHeader(
+  grid: CellGrid,
+  get: (r: number, c: number) => CellValue,
+  r: number,
+  width: number,
+  vocabulary: [ColumnRole, RegExp][],
+): Map<number, ColumnRole> {
+  const roles = new Map<number, ColumnRole>();
+  const taken = new Set<ColumnRole>();
+  for (let c = 0; c < width; c++) {
+    const raw = cellAt(grid, r, c);
+    if (typeof raw !== "string") continue;
+    const t = squash(raw).replace(/\((万元|元|分|%)\)$/, "");
+    const hit = vocabulary.find(([role, re]) => re.test(t) && !taken.has(role));
+    if (hit) {
+      roles.set(c, hit[0]);
+      taken.add(hit[0]);
+    }
+  }
+  return roles;
+}
+
+function columnsOf(grid: CellGrid, r: number, roles: Map<number, ColumnRole>, label: number): TableColumn[] {
+  const cols: TableColumn[] = [{ col: label, letter: gridColumnLetter(grid, label), header: "项目", role: "name", unit: null }];
+  for (const [c, role] of roles) {
+    cols.push({ col: c, letter: gridColumnLetter(grid, c), header: cellText(cellAt(grid, r, c)), role, unit: null });
+  }
+  return cols.sort((a, b) => a.col - b.col);
+}
+
+function table(
+  grid: CellGrid,
+  title: string,
+  form: string,
+  top: number,
+  last: number,
+  cols: TableColumn[],
+  rows: TableRow[],
+  unit: Unit,
+): Table {
+  const left = Math.min(...cols.map((c) => c.col));
+  const right = Math.max(...cols.map((c) => c.col));
+  const roles: Table["roles"] = {};
+  for (const c of cols) if (c.role && !roles[c.role]) roles[c.role] = c;
+  return {
+    id: `${grid.sheet}!${rangeAddress(grid, top, left, Math.max(last, top), right)}`,
+    sheet: grid.sheet,
+    book: grid.book ?? null,
+    title,
+    titleCell: null,
+    range: rangeAddress(grid, top, left, Math.max(last, top), right),
+    headerRange: rangeAddress(grid, top, left, top, right),
+    kind: roles.level1 ? "scoring" : "budget-actual",
+    form,
+    basis: "selfeval",
+    side: null,
+    unit,
+    unitSource: "header",
+    columns: cols,
+    roles,
+    rows,
+    codeScheme: null,
+    notes: [],
+  };
+}
+
+function emptyRow(grid: CellGrid, r: number, c: number, name: string): TableRow {
+  return {
+    r,
+    cell: cellAddress(grid, r, c),
+    code: null,
+    codeScheme: null,
+    name,
+    level: 1,
+    isTotal: false,
+    totalKind: null,
+    isPart: false,
+    amounts: {},
+    reason: null,
+    reasonCell: null,
+    labels: {},
+  };
+}
+
+/** 年度资金总额 and its 其中 lines: the total first, the sources under it. Cells of "label:value" text are not ours. */
+function readFunds(
+  grid: CellGrid,
+  get: (r: number, c: number) => CellValue,
+  header: number,
+  roles: Map<number, ColumnRole>,
+  title: string,
+  unit: Unit,
+  findings: Finding[],
+): Table {
+  const first = Math.min(...roles.keys());
+  const rows: TableRow[] = [];
+  let r = header + 1;
+  for (; r < grid.values.length; r++) {
+    let label = "";
+    let labelCol = 0;
+    for (let c = first - 1; c >= 0 && !label; c--) {
+      const t = cellText(cellAt(grid, r, c)).trim();
+      if (t) [label, labelCol] = [t, c];
+    }
+    const key = squash(label);
+    const rowTexts = (grid.values[r] ?? []).map((v) => squash(cellText(v)));
+    if (rowTexts.some((t) => BLOCK_START.test(t)) || (!label && rows.length > 0 && isBlankRow(grid, r))) break;
+    if (!label || /[:：]\s*[\d,.]+$/.test(label)) continue;
+    const row = emptyRow(grid, r, labelCol, label.replace(/^其中[:：]\s*/, "").replace(/[:：]$/, ""));
+    const isTotal = rows.length === 0 || /总额|合计/.test(key);
+    row.isTotal = isTotal;
+    row.totalKind = isTotal ? "total" : null;
+    row.level = isTotal ? 0 : 1;
+    for (const [c, role] of roles) {
+      if (role === "reason") {
+        const t = cellText(cellAt(grid, r, c)).trim();
+        if (t) [row.reason, row.reasonCell] = [t, cellAddress(grid, r, c)];
+        continue;
+      }
+      const v = cellAt(grid, r, c);
+      if (typeof v === "string" && /^[/—-]+$/.test(squash(v))) continue; // "/" or "—" in a sub-row's 分值/得分
+      const money = role !== "maxScore" && role !== "score" && role !== "statedRate";
+      const a = readAmountCell(v, cellAddress(grid, r, c), money ? unit : "元", money);
+      if (role === "statedRate" && a.bad === "percent") {
+        row.amounts[role] = { ...a, bad: null };
+        continue;
+      }
+      row.amounts[role] = a;
+      if (a.bad)
+        findings.push(
+          finding("bad-value", "error", grid.sheet, a.cell, {
+            text: a.raw,
+            reason: a.bad,
+            column: cellText(cellAt(grid, header, c)),
+            name: row.name,
+          }),
+        );
+    }
+    rows.push(row);
+  }
+  return table(grid, title, "selfeval-funds", header, r - 1, columnsOf(grid, header, roles, first - 1), rows, unit);
+}
+
+function isBlankRow(grid: CellGrid, r: number): boolean {
+  return (grid.values[r] ?? []).every((v) => v === null || (typeof v === "string" && v.trim() === ""));
+}
+
+/**
+ * The indicators: 一级 and 二级 labels carried down their merged cells (or blanks), 三级 as the line's name; 分值 and
+ * 得分 read as points; 指标值 and 实际完成值 as text. An 一级 label may state its weight ("产出指标(50分)").
+ */
+function readIndicators(
+  grid: CellGrid,
+  get: (r: number, c: number) => CellValue,
+  header: number,
+  roles: Map<number, ColumnRole>,
+  title: string,
+  form: string,
+): Table {
+  const col = (role: ColumnRole) => [...roles.entries()].find(([, x]) => x === role)?.[0];
+  const nameCol = col("level3") ?? col("level2") ?? 0;
+  const rows: TableRow[] = [];
+  const carried: Partial<Record<"level1" | "level2", string>> = {};
+  let r = header + 1;
+  for (; r < grid.values.length; r++) {
+    const first = squash(cellText(cellAt(grid, r, 0)));
+    const stop = STOP.exec(first) ?? STOP.exec(squash(cellText(cellAt(grid, r, col("level1") ?? 0))));
+    if (stop && !/^(总分|合计)/.test(stop[0])) break;
+    const row = emptyRow(grid, r, nameCol, cellText(cellAt(grid, r, nameCol)).trim());
+    for (const level of ["level1", "level2"] as const) {
+      const c = col(level);
+      const t = c === undefined ? "" : cellText(get(r, c)).trim();
+      if (t) carried[level] = t;
+      if (carried[level]) row.labels[level] = carried[level];
+    }
+    if (stop) {
+      row.isTotal = true;
+      row.totalKind = "total";
+      row.level = 0;
+      row.name = stop[0];
+    }
+    for (const [c, role] of roles) {
+      const raw = cellText(cellAt(grid, r, c)).trim();
+      if (role === "target" || role === "result") {
+        if (raw) row.texts = { ...row.texts, [role]: raw };
+      } else if (role === "reason") {
+        if (raw) [row.reason, row.reasonCell] = [raw, cellAddress(grid, r, c)];
+      } else if (role === "maxScore" || role === "score") {
+        // "100分" is written for a 总分 now and then: points, never an unreadable amount.
+        const v = cellAt(grid, r, c);
+        const a = readAmountCell(typeof v === "string" ? v.replace(/分$/, "") : v, cellAddress(grid, r, c), "元", false);
+        if (!a.bad) row.amounts[role] = a;
+      }
+    }
+    // A line named only by its 二级指标 (三级 left blank, or cut off) still counts: its 分值 is missing, not zero.
+    const ownLevel2 = col("level2") === undefined ? "" : cellText(cellAt(grid, r, col("level2")!)).trim();
+    if (!row.name && ownLevel2) row.name = ownLevel2;
+    const hasAnything = row.name || Object.keys(row.amounts).some((k) => row.amounts[k as ColumnRole]?.value !== null);
+    if (!hasAnything) continue;
+    rows.push(row);
+    if (stop) {
+      r++;
+      break;
+    }
+  }
+  const cols = [...roles.entries()].map(([c, role]) => ({
+    col: c,
+    letter: gridColumnLetter(grid, c),
+    header: cellText(cellAt(grid, header, c)),
+    role,
+    unit: null,
+  }));
+  return table(
+    grid,
+    title,
+    form,
+    header,
+    r - 1,
+    cols.sort((a, b) => a.col - b.col),
+    rows,
+    "元",
+  );
+}

@@ -1,0 +1,42 @@
+import { cellAddress } from "../base/cell-grid";
+import type { CellGrid } from "../base/cell-grid";
+import { squash } from "../base/text";
+import { unitInTitleLine } from "./column-roles";
+
+/** Lines above a table that are not its title: 表号, 编制单位/部门, dates, units. */
+const NOT_TITLE = [
+  /^(公开|附)?表?\d{1,2}(-\d+)?表$/,
+  /^公开\d{1,2}表?$/,
+  /^表\d{1,2}(-\d+)?$/,
+  /^附(件|表)\d*[:：]?$/,
+  /^(编制单位|填报单位|部门|单位|单位名称|预算单位|部门名称)[:：]/,
+  /^\d{4}年\d{1,2}月(\d{1,2}日)?$/,
+  /^(日期|填报日期)[:：]/,
+  /^报表编号/,
+];
+const TITLE_WORDS = /表|决算|预算|情况|明细|统计|汇总|一览/;
+const UNIT_SUFFIX = /[(（]?(金额)?单位[:：]\s*(亿元|万元|千元|元)[)）]?/;
+
+/**
+ * A table's title: the topmost line above its header that reads like one (a 表/决算/预算 word), skipping 表号, 编制单位,
+ * dates and unit lines; else the topmost other text of four characters or more.
+ */
+export function pickTitle(grid: CellGrid, from: number, to: number, left: number, right: number): { text: string; cell: string } | null {
+  let fallback: { text: string; cell: string } | null = null;
+  for (let r = Math.max(0, from); r <= to; r++) {
+    const row = grid.values[r] ?? [];
+    const texts = row.map((v, c) => ({ v, c })).filter((x): x is { v: string; c: number } => typeof x.v === "string" && x.v.trim() !== "");
+    // A lone text on its row is a title wherever it sits (merged over the table); otherwise it must be above the table.
+    const candidates = texts.length === 1 ? texts : texts.filter((x) => x.c >= left - 1 && x.c <= right + 1);
+    for (const { v, c } of candidates) {
+      if (unitInTitleLine(v) && squash(v).replace(UNIT_SUFFIX, "").length < 6) continue;
+      const t = squash(v);
+      if (NOT_TITLE.some((re) => re.test(t))) continue;
+      const text = v.trim().replace(UNIT_SUFFIX, "").trim();
+      const found = { text, cell: cellAddress(grid, r, c) };
+      if (TITLE_WORDS.test(t)) return found;
+      if (!fallback && text.length >= 4) fallback = found;
+    }
+  }
+  return fallback;
+}

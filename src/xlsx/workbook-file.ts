@@ -1,0 +1,22 @@
+import type { CellGrid } from "../core";
+import { openWorkbook, readPackageGrids } from "./read-workbook";
+import { storedSettingsOf } from "./stored-settings";
+
+/**
+ * The one door for the task panes (Word's pane parses a picked workbook in the browser): grids and the settings Excel's
+ * pane stored in the file, from one reading of the zip. Nothing here (or below) imports Node.
+ */
+export async function readWorkbookFile(
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<{ grids: CellGrid[]; storedSettings: unknown | null }> {
+  const pkg = openWorkbook(bytes, fileName);
+  const grids = readPackageGrids(pkg);
+  let storedSettings: unknown | null = null;
+  try {
+    storedSettings = storedSettingsOf(pkg.zip, fileName);
+  } catch {
+    storedSettings = null; // damaged settings never stop a workbook from being read
+  }
+  return { grids, storedSettings };
+}
