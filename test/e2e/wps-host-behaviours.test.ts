@@ -4,6 +4,8 @@ import type { Server } from "node:http";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import type { CellGrid } from "../../src/core/base/cell-grid";
+import { checkWorkbook } from "../../src/core";
+import { StoredSettingsSchema } from "../../src/excel/settings-store";
 import { readWorkbookGrids } from "../../src/xlsx/read-workbook";
 import { mkdirSync } from "node:fs";
 import { buildPane, launch, openPane, serveDist } from "./pane-harness";
@@ -167,14 +169,14 @@ describe.each([excel, wpsEt])("$name: the check view", (host) => {
     await shot(page, `${host.id}-1-check`);
     await shot(page, `${host.id}-2-findings`, "findings");
 
+    // The pane lists what the core finds on the file's own grids, in the same order.
+    const expected = checkWorkbook(sample, StoredSettingsSchema.parse({})).findings;
     const links = page.getByTestId("finding-link");
-    expect(await links.count()).toBe(16);
-    await expect(links.first().getAttribute("data-cell")).resolves.toBe("功能分类支出决算!E18");
+    expect(await links.count()).toBe(expected.length);
+    await expect(links.first().getAttribute("data-cell")).resolves.toBe(`${expected[0].sheet}!${expected[0].cell}`);
     await links.nth(1).click();
-    await eventually(() => host.selection(page), { sheet: "功能分类支出决算", address: "E19" } as {
-      sheet: string;
-      address: string;
-    } | null);
+    const target: { sheet: string; address: string } | null = { sheet: expected[1].sheet, address: expected[1].cell };
+    await eventually(() => host.selection(page), target);
     const findings = await page.getByTestId("findings").locator("li").allTextContents();
 
     expect(await host.sheetNames(page)).toEqual([

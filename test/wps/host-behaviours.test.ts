@@ -115,7 +115,9 @@ describe.each([
     const p = probe(sample);
     const run = await runHostCheck(p.host, settings());
     expect(run.sheets).toEqual(["差异分析", "三公经费对比", "绩效评分表"]);
-    expect(run.analysis.findings).toHaveLength(16);
+    // The core's own answer on the file's grids: a host changes nothing in what is found.
+    expect(run.analysis.findings).toEqual(checkWorkbook(sample, settings()).findings);
+    expect(run.analysis.findings.length).toBeGreaterThan(10);
     const formulas = p.formulas("差异分析");
     expect(formulas.filter((f) => f.startsWith("='经济分类预决算'!")).length).toBeGreaterThan(40);
     await runHostCheck(p.host, settings());
@@ -141,7 +143,7 @@ describe.each([
     expect(back.problem).toBeNull();
     expect(back.settings).toMatchObject({ thresholdPercent: 20, template: "final-accounts" });
     const run = await runHostCheck(p.host, back.settings);
-    expect(run.analysis.findings.length).toBeLessThan(16);
+    expect(run.analysis.findings.length).toBeLessThan(checkWorkbook(sample, settings()).findings.length);
   });
 
   test("a clerk's own sheet named like a result sheet is kept; ours gets a suffix", async () => {
