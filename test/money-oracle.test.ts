@@ -169,7 +169,10 @@ test("property: a total off by any amount is a sum-mismatch exactly when decimal
         const doc = checkJson(checkWorkbook([grid("表", rows)], DEFAULT_SETTINGS));
         const difference = new Decimal(offset.toString()).dividedBy(new Decimal(10).pow(d)).times(FACTOR[unit]);
         // Every written part was rounded, and so was the total: half a step each.
-        const tolerance = new Decimal(0.5).times(new Decimal(10).pow(-d)).times(FACTOR[unit]).times(parts.length + 1);
+        const tolerance = new Decimal(0.5)
+          .times(new Decimal(10).pow(-d))
+          .times(FACTOR[unit])
+          .times(parts.length + 1);
         const rules = doc.findings.map((f) => f.rule).filter((r) => r === "sum-mismatch" || r === "rounding");
         const oracle = difference.isZero() ? [] : difference.abs().lte(tolerance) ? ["rounding"] : ["sum-mismatch"];
         expect(rules).toEqual(oracle);

@@ -127,6 +127,12 @@ describe("预算 and 决算 in two sheets of one workbook, and in two workbooks"
     // A 科目 with no 年初预算 (0): no completion rate, a 无预算支出 finding.
     expect(lineOf(a, /^公开05$/, "2130599")).toMatchObject({ budget: 0, completionRate: null, flags: ["no-budget"] });
     expect(a.findings.filter((f) => f.severity === "error")).toEqual([]);
+    // One finding per 科目, in the most specific form: 公开05/08 by 项, never again on 公开01/03/04 or an income line.
+    const variance = a.findings.filter((f) => f.rule === "over-threshold" || f.rule === "no-budget");
+    expect(new Set(variance.map((f) => f.sheet))).toEqual(new Set(["公开05", "公开08"]));
+    expect(new Set(variance.map((f) => f.data.name)).size).toBe(variance.length);
+    // The lines themselves stay on every form: 公开03 still carries 安全监管's budget.
+    expect(lineOf(a, /^公开03$/, "2240106")?.budgetFrom?.sheet).toBe("表3");
   });
 
   test("two workbooks: the budget workbook's sheets read as [预算.xlsx]…, joined the same way", () => {

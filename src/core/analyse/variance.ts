@@ -132,7 +132,7 @@ export function varianceLines(
       flags: [],
       row,
     };
-    flagLine(table, row, line, threshold, floor, options, findings);
+    flagLine(table, row, line, threshold, floor, options, findings, from);
     lines.push(line);
   }
   return lines;
@@ -146,13 +146,15 @@ function flagLine(
   floor: Fen,
   options: AnalysisOptions,
   findings: Finding[],
+  joined: JoinedBudget | null,
 ): void {
   const { actual, budget, diff } = line;
   if (actual === null || budget === null || diff === null || !line.budgetRole) return;
   const actualCell = row.amounts.actual?.cell ?? row.cell;
   const budgetCell = line.budgetFrom ? actualCell : (row.amounts[line.budgetRole]?.cell ?? row.cell);
-  // Findings only where the detail lives (leaf lines); parents carry the flag, not another finding.
-  const report = line.isLeaf;
+  // Findings only where the detail lives (leaf lines); parents carry the flag, not another finding. A line compared
+  // with another table's budget reports only where that comparison is the one to explain (budget-join.ts).
+  const report = line.isLeaf && (joined === null || joined.report);
   if (budget === 0) {
     if (actual !== 0) {
       line.flags.push("no-budget");

@@ -127,6 +127,17 @@ export function readRows(
         }
       }
     }
+    if (!nameRaw.trim() && nameCol) {
+      // A 合计 in a column of its own left of the names (a bonus list's 类别 column): the row's total, nothing else.
+      for (const col of columns) {
+        if (col.col >= nameCol.col || col.role !== null) continue;
+        const t = squash(labelAt(r, col.col));
+        if (TOTAL_NAME.test(t)) {
+          nameRaw = t;
+          break;
+        }
+      }
+    }
     // Names are shown as the clerk wrote them; matching uses the squashed form.
     let name = nameRaw.trim().replace(/[\u3000]+/g, "");
     if (!code) {
