@@ -58,8 +58,8 @@ test("pick the workbook, keep Excel's settings, preview the outline, replace the
   });
   await page.getByTestId("workbook-file").setInputFiles(await sampleWithSettings({ template: "final-accounts", thresholdPercent: 20 }));
   await page.getByTestId("loaded").waitFor();
-  // at 20%: 2 sums, 3 unbudgeted, 5 lines ≥ 20%
-  await expect(page.getByTestId("loaded").textContent()).resolves.toContain("识别到 4 张表，发现 10 项问题；已使用工作簿中保存的设置");
+  // at 20%: 2 sums, 1 parts mismatch, 3 unbudgeted, 5 lines ≥ 20%
+  await expect(page.getByTestId("loaded").textContent()).resolves.toContain("识别到 4 张表，发现 11 项问题；已使用工作簿中保存的设置");
   await expect(page.getByTestId("outline").textContent()).resolves.toContain("二、财政拨款“三公”经费支出决算情况说明");
   await page.screenshot({ path: join(OUT, "word-pane.png"), fullPage: true });
   await page.getByTestId("insert-replace").click();
