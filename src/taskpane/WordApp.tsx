@@ -30,7 +30,14 @@ type Placement = "cursor" | "replace" | "new";
 const W = PANE.word;
 
 /** Word's pane on DocumentHost: pick the workbook, choose a template, preview the outline, insert the draft (替换全文 asks first). */
-export function WordApp({ connect }: { connect: () => DocumentHost & { canCreateDocument?: boolean } }) {
+export function WordApp({
+  connect,
+  title = W.title,
+}: {
+  connect: () => DocumentHost & { canCreateDocument?: boolean };
+  /** The pane's heading: Word's, or WPS 文字's. */
+  title?: string;
+}) {
   const [hostError, host] = useHost(connect);
   const [loaded, setLoaded] = useState<{ name: string; analysis: CheckResult; settings: StoredSettings; fromWorkbook: boolean } | null>(
     null,
@@ -41,7 +48,10 @@ export function WordApp({ connect }: { connect: () => DocumentHost & { canCreate
   const [confirmReplace, setConfirmReplace] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const [audit, setAudit] = useState<AuditResult | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(hostError ? { ok: false, text: hostError } : null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(() => {
+    const problem = hostError ?? host?.unsupported ?? null;
+    return problem ? { ok: false, text: problem } : null;
+  });
 
   const auditDocument = async () => {
     if (!host) return;
@@ -96,7 +106,7 @@ export function WordApp({ connect }: { connect: () => DocumentHost & { canCreate
       <main style={STACK}>
         <header style={{ ...STACK, gap: 4 }}>
           <Text as="h1" size={500} weight="semibold" block>
-            {W.title}
+            {title}
           </Text>
           <Text size={200} style={WRAP}>
             {W.subtitle}

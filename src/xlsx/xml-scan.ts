@@ -225,5 +225,23 @@ export function encodeXstring(s: string): string {
   // eslint-disable-next-line no-control-regex
   const forbidden = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
   out = out.replace(forbidden, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
-  return out.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+  return replaceLoneSurrogates(out);
+}
+
+/** Lone UTF-16 surrogates (half of a pair, without the other half) replaced by U+FFFD. */
+/* Without a lookbehind: the reader also runs in WPS's older embedded browser (ES2017). */
+function replaceLoneSurrogates(text: string): string {
+  if (!/[\ud800-\udfff]/.test(text)) return text;
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        out += text[i] + text[i + 1];
+        i++;
+      } else out += "\ufffd";
+    } else out += c >= 0xdc00 && c <= 0xdfff ? "\ufffd" : text[i];
+  }
+  return out;
 }

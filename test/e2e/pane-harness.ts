@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { Server } from "node:http";
@@ -7,6 +6,7 @@ import { extname, join, normalize } from "node:path";
 import { chromium } from "playwright-core";
 import type { BrowserContext, Page } from "playwright-core";
 import type { CellGrid } from "../../src/core/base/cell-grid";
+import { buildOnce } from "./wps-harness";
 
 /** Builds the pane once (production build with office.js served locally), serves dist/, drives Debian's Chromium. */
 const ROOT = join(__dirname, "..", "..");
@@ -21,7 +21,8 @@ const TYPES: Record<string, string> = {
 
 export function buildPane(): void {
   if (process.env.PANE_BUILT && existsSync(join(DIST, "taskpane.html"))) return;
-  execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, env: { ...process.env, OFFICE_JS: "local" }, stdio: "pipe" });
+  // Once per change of the sources, never twice at the same time into dist/ (test files run in parallel).
+  buildOnce(DIST, "build:test", "taskpane.html");
 }
 
 export async function serveDist(): Promise<{ server: Server; origin: string }> {

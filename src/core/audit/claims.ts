@@ -5,6 +5,7 @@
  * "（…）" after an amount) make claims children of the claim before them. Every figure is bound to the claim it
  * belongs to only when the text leaves no doubt; a figure that cannot be placed is counted as skipped.
  */
+import { matchesNotAfter } from "../base/scan";
 import { tokenize } from "./numbers";
 import type { Figure } from "./numbers";
 import { groupsOf, namesOf } from "./respectively";
@@ -187,7 +188,7 @@ export function subjectOf(lead: string): string {
     s = s
       .replace(/(为|是|达|达到|约|共计|合计|总计|总额|累计|金额|资金|的)$/, "")
       .replace(/(决算数|决算|年初预算数|年初预算|全年预算|调整预算|预算数|预算|执行数|实际支出|实际|完成|本年数|上年数|数)$/, "")
-      .replace(/(?<=.{2})(安排|拨入|开支|列支)$/, "")
+      .replace(/^(.{2,}?)(安排|拨入|开支|列支)$/, "$1")
       .replace(/^(本年度|本年|当年|上年度|上年|去年|全年|实际|年初)+(?!结转|结余)/, "");
     if (s === before) break;
   }
@@ -201,7 +202,7 @@ export function subjectOf(lead: string): string {
 }
 
 function yearsIn(text: string): number[] {
-  return [...text.matchAll(/(?<![\d〔[【])((?:19|20)\d\d)年/g)].map((m) => Number(m[1]));
+  return matchesNotAfter(/((?:19|20)\d\d)年/g, text, /[\d〔[【]/).map((m) => Number(m[1]));
 }
 
 /** The comparison a change word in `text` refers to, or null when `text` names none. */

@@ -4,8 +4,36 @@
  * ("2.82 %", "2023 年", "0 万元"), doubled punctuation left by copying ("，，", "，、", "，。") merged, a "." used as a
  * full stop turned into "。", and 「」 turned into “”. Spaces between two numbers stay: they separate table cells.
  */
-const THOUSANDS_OR_COMMA = /(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|,/g;
+import { matchesNotAfter, replaceAfter } from "../base/scan";
+
+const THOUSANDS = /\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])/g;
 const CJK = String.raw`\u3400-\u9fff\uf900-\ufaff`;
+const BEFORE_SPACE = new RegExp(`[\\d%${CJK}“”（）]`);
+const AFTER_SPACE = new RegExp(`[ ]+(?=[${CJK}%“”（）])`, "g");
+const BEFORE_FIGURE = new RegExp(`[${CJK}“”（）：，；、]`);
+
+/** `replace(/(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|,/g, …)`: a comma outside a grouped number becomes "，". */
+export function foldCommas(text: string): string {
+  if (!text.includes(",")) return text;
+  const kept = matchesNotAfter(THOUSANDS, text, /[\d.]/);
+  let out = "";
+  let at = 0;
+  for (const m of kept) {
+    out += text.slice(at, m.index).replace(/,/g, "，") + m[0];
+    at = m.index + m[0].length;
+  }
+  return out + text.slice(at).replace(/,/g, "，");
+}
+
+/** "1.社会保障" at a line or clause start: a list marker, not a decimal point (`(?<=(?:^|[\s。；：，])\d{1,2})\.`). */
+function listMarkerDots(text: string): string {
+  return text.replace(/\.(?=\s*[^\d\s])/g, (m: string, at: number) => {
+    let k = at;
+    while (k > 0 && at - k < 3 && /\d/.test(text[k - 1])) k--;
+    const digits = at - k;
+    return digits >= 1 && digits <= 2 && (k === 0 || /[\s。；：，]/.test(text[k - 1])) ? "．" : m;
+  });
+}
 
 /** The folding both readings share: line ends, NFKC (①…⑳ kept), spaces, "−". */
 function fold(text: string): string {
@@ -22,21 +50,25 @@ export function normaliseCells(text: string): string {
 }
 
 export function normaliseText(text: string): string {
-  return fold(text)
-    .replace(THOUSANDS_OR_COMMA, (m) => (m === "," ? "，" : m))
+  return tidy(fold(text));
+}
+
+function tidy(folded: string): string {
+  const s1 = foldCommas(folded)
     .replace(/;/g, "；")
-    .replace(/(?<!\d):|:(?!\d)/g, "：")
+    .replace(/:/g, (m: string, at: number, s: string) => (/\d/.test(s[at - 1] ?? "") && /\d/.test(s[at + 1] ?? "") ? m : "："))
     .replace(/\(/g, "（")
     .replace(/\)/g, "）")
     .replace(/!/g, "！")
     .replace(/\?/g, "？")
     .replace(/[「『]/g, "“")
-    .replace(/[」』]/g, "”")
-    .replace(/(?<=(?:^|[\s。；：，\n])\d{1,2})\.(?=\s*[^\d\s])/gm, "．") // "1.社会保障": a list marker, not a decimal point
-    .replace(/(?<!\d)\.(?!\d)/g, "。")
-    .replace(new RegExp(`(?<=[\\d%${CJK}“”（）])[ ]+(?=[${CJK}%“”（）])`, "g"), "")
-    .replace(new RegExp(`(?<=[${CJK}“”（）：，；、])[ ]+(?=[\\d-])`, "g"), "")
-    .replace(/(?<=[，、；：])[ ]+/g, "")
+    .replace(/[」』]/g, "”");
+  const s2 = listMarkerDots(s1).replace(/\./g, (m: string, at: number, s: string) =>
+    /\d/.test(s[at - 1] ?? "") || /\d/.test(s[at + 1] ?? "") ? m : "。",
+  );
+  const s3 = replaceAfter(s2, AFTER_SPACE, BEFORE_SPACE, () => "");
+  const s4 = replaceAfter(s3, /[ ]+(?=[\d-])/g, BEFORE_FIGURE, () => "");
+  return replaceAfter(s4, /[ ]+/g, /[，、；：]/, () => "")
     .replace(/[ ]+(?=[，、；。：）])/g, "")
     .replace(/，[，、]+/g, "，")
     .replace(/、[，、]+/g, "，")

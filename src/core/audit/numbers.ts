@@ -4,6 +4,7 @@
  * keeps the precision it is judged by. Money is compared as integers of 10⁻⁶ 元 (BigInt: no range limit), rates as
  * integers of their written decimals. A range ("5000-10000元", "2020-2022年") is marked and never used as one value.
  */
+import { matchesNotAfter } from "../base/scan";
 import { MONEY_EXP, MONEY_UNITS, COUNT_WORDS, unitOfBareWan } from "./vocabulary";
 import type { MoneyUnit } from "./vocabulary";
 
@@ -134,7 +135,7 @@ const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?`;
 const MONEY_WORD = [...MONEY_UNITS, "万亿", "亿", "万"].sort((a, b) => b.length - a.length).join("|");
 const OTHER_UNIT = ["个百分点", "百分点", "%", "分", ...COUNT_WORDS].sort((a, b) => b.length - a.length).join("|");
 const FIGURE = new RegExp(
-  String.raw`(?<![\d.,])(-)?(${NUMBER})(?:\s*([-~～至到])\s*-?(${NUMBER}))?\s*(?:(${MONEY_WORD})|(${OTHER_UNIT})|(年度|年|月|日|号|届|次会议))?`,
+  String.raw`(-)?(${NUMBER})(?:\s*([-~～至到])\s*-?(${NUMBER}))?\s*(?:(${MONEY_WORD})|(${OTHER_UNIT})|(年度|年|月|日|号|届|次会议))?`,
   "g",
 );
 const CN_COUNT = new RegExp(`([零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟]+)(${COUNT_WORDS.join("|")})`, "g");
@@ -142,7 +143,8 @@ const CN_COUNT = new RegExp(`([零〇一壹二贰两三叁四肆五伍六陆七�
 /** Every number of a (normalised) text, in order. */
 export function tokenize(text: string): Figure[] {
   const out: Figure[] = [];
-  for (const m of text.matchAll(FIGURE)) {
+  // A figure never starts right after a digit, "." or "," (`(?<![\d.,])`, kept out of the pattern for ES2017 hosts).
+  for (const m of matchesNotAfter(FIGURE, text, /[\d.,]/)) {
     const start = m.index!;
     const before = text.slice(Math.max(0, start - 1), start);
     if (/[A-Za-z_]/.test(before)) continue;

@@ -123,12 +123,15 @@ export function rateBp(numerator: Fen | null, base: Fen | null): Bp | null {
   if (numerator === null || base === null || base === 0) return null;
   if (Math.abs(numerator) <= 900_000_000_000) return divRound(numerator * 10000, base);
   // Beyond 9 亿元 the numerator × 10⁴ leaves the safe range: the same division in BigInt.
-  const n = BigInt(numerator) * 10000n;
+  // BigInt(…) calls rather than literals (10000n): literals are ES2020 syntax, which the older embedded browsers of
+  // WPS 加载项 cannot parse, while this path runs only for amounts beyond 9 亿元.
+  const zero = BigInt(0);
+  const n = BigInt(numerator) * BigInt(10000);
   const d = BigInt(base);
   let q = n / d;
   const r = n % d;
-  const twice = (r < 0n ? -r : r) * 2n;
-  if (twice >= (d < 0n ? -d : d)) q += n < 0n !== d < 0n ? -1n : 1n;
+  const twice = (r < zero ? -r : r) * BigInt(2);
+  if (twice >= (d < zero ? -d : d)) q += n < zero !== d < zero ? BigInt(-1) : BigInt(1);
   // Beyond 2⁵³ basis points (9×10¹³ %: a base of a few 分 under a large amount) no rate is worth stating.
   return q > BigInt(Number.MAX_SAFE_INTEGER) || q < -BigInt(Number.MAX_SAFE_INTEGER) ? null : Number(q);
 }

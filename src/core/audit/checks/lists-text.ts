@@ -5,6 +5,7 @@
  * business (parts-sum); here only counts of one word (人 with 人, 户 with 户) and points, which are stated exactly.
  * Levels of one hierarchy ("一级指标3个，二级指标9个，三级指标12个") are not parts; per-unit and excluded parts are left out.
  */
+import { splitAfter } from "../../base/scan";
 import type { Figure } from "../numbers";
 import { MICRO, TEN, tokenize } from "../numbers";
 import { EXCLUDED, LEVELS, MONEY_EXP, PER_UNIT, SUMMABLE_COUNTS } from "../vocabulary";
@@ -127,7 +128,7 @@ export const listsText: Check = {
       for (const s of p.sentences) {
         const sentence = p.text.slice(s.start, s.end);
         let offset = s.start;
-        for (const part of sentence.split(/(?<=[；])/)) {
+        for (const part of splitAfter(sentence, "；")) {
           checkPart(ctx, p.index, offset, part);
           offset += part.length;
         }
