@@ -187,6 +187,7 @@ describe.each([excel, wpsEt])("$name: the check view", (host) => {
       "差异分析",
       "三公经费对比",
       "绩效评分表",
+      "审核说明",
     ]);
     const formulas = await host.formulas(page, "差异分析");
     expect(formulas.filter((f) => f.startsWith("='经济分类预决算'!")).length).toBeGreaterThan(40);

@@ -20,8 +20,11 @@ export function partsChecks(table: Table): PartsCheck[] {
   for (const dim of PART_DIMENSIONS) {
     let parts = present(dim.parts);
     if (dim.name === "source" && !r.srcFiscal) parts = [...parts, ...present(["srcGeneral", "srcFund", "srcCapital"])];
-    if (dim.within && !r[dim.within]) continue;
-    const total = dim.within ? r[dim.within] : rowTotal;
+    if (dim.within && !r[dim.within]) {
+      if (!dim.orWith) continue;
+      parts = [...parts, ...present(dim.orWith)];
+    }
+    const total = dim.within && r[dim.within] ? r[dim.within] : rowTotal;
     if (!total || parts.length < 2) continue;
     checks.push({ total, parts });
   }

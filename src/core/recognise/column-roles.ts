@@ -102,14 +102,28 @@ export const AMOUNT_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
  * (收入决算表: 本年收入合计 = 财政拨款收入 + 上级补助收入 + …; 支出决算表: 本年支出合计 = 基本 + 项目 + …).
  * 财政拨款收入 is itself 一般公共预算 + 政府性基金 + 国有资本经营: when both appear, the total counts only the former.
  */
-export const PART_DIMENSIONS: readonly { name: string; parts: readonly ColumnRole[]; within?: ColumnRole }[] = [
+/**
+ * The ways a row total splits across columns. `within`: the parts add up to that column, not to the row total; when the
+ * table has no such column, the parts stand beside `orWith` under the row total (合计 | 人员经费 | 公用经费 | 项目支出).
+ */
+export const PART_DIMENSIONS: readonly {
+  name: string;
+  parts: readonly ColumnRole[];
+  within?: ColumnRole;
+  orWith?: readonly ColumnRole[];
+}[] = [
   {
     name: "source",
     parts: ["srcFiscal", "srcUpper", "srcBusiness", "srcOperating", "srcSubsidiary", "srcOther", "srcSpecial", "srcCarryover"],
   },
   { name: "fiscal", parts: ["srcGeneral", "srcFund", "srcCapital"], within: "srcFiscal" },
   { name: "spending", parts: ["expBasic", "expProject", "expUpper", "expOperating", "expSubsidiary"] },
-  { name: "basic", parts: ["expPersonnel", "expPublic"] },
+  {
+    name: "basic",
+    parts: ["expPersonnel", "expPublic"],
+    within: "expBasic",
+    orWith: ["expProject", "expUpper", "expOperating", "expSubsidiary"],
+  },
 ];
 
 export const ROLE_LABELS: Record<ColumnRole, string> = {

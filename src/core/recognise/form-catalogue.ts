@@ -65,7 +65,13 @@ const forms: z.input<typeof FormSchema>[] = [
     signature: ["expBasic", "expProject", "expUpper", "expOperating", "expSubsidiary"],
   },
   // 部门预算公开.
-  { id: "budget-06", name: "一般公共预算基本支出表", basis: "budget", titles: ["基本支出(预算)?(情况)?表"], not: ["决算"] },
+  {
+    id: "budget-06",
+    name: "一般公共预算基本支出表",
+    basis: "budget",
+    titles: ["基本支出(预算)?(情况)?表", "基本支出.*经济分类(预算)?表"],
+    not: ["决算"],
+  },
   {
     id: "budget-07",
     name: "一般公共预算“三公”经费支出表",
@@ -77,21 +83,21 @@ const forms: z.input<typeof FormSchema>[] = [
     id: "budget-08",
     name: "政府性基金预算支出表",
     basis: "budget",
-    titles: ["政府性基金预算(财政拨款)?支出(预算)?(情况)?表"],
+    titles: ["政府性基金预算(财政拨款)?支出(功能分类)?(预算)?(情况)?表"],
     not: ["决算"],
   },
   {
     id: "budget-09",
     name: "国有资本经营预算支出表",
     basis: "budget",
-    titles: ["国有资本经营预算(财政拨款)?支出(预算)?(情况)?表"],
+    titles: ["国有资本经营预算(财政拨款)?支出(功能分类)?(预算)?(情况)?表"],
     not: ["决算"],
   },
   {
     id: "budget-05",
     name: "一般公共预算支出表",
     basis: "budget",
-    titles: ["一般公共预算(财政拨款)?支出(预算)?(情况)?表"],
+    titles: ["一般公共预算(财政拨款)?支出(功能分类)?(预算)?(情况)?表"],
     not: ["决算", "基本支出", "三公"],
   },
   {

@@ -85,6 +85,8 @@ export function readRows(
   left: number,
   right: number,
   findings: Finding[],
+  /** Rows to pass over: a header repeated at a page break. */
+  skip: ReadonlySet<number> = new Set(),
 ): TableRow[] {
   const rows: TableRow[] = [];
   // Addresses are built per cell on large tables: column letters once.
@@ -105,6 +107,7 @@ export function readRows(
   };
 
   for (let r = first; r <= last; r++) {
+    if (skip.has(r)) continue;
     const raw = grid.values[r] ?? [];
     let blank = true;
     for (let c = left; c <= right; c++) {

@@ -45,6 +45,8 @@ const COMPARISON_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
   "previousBudget",
 ]);
 const MAX_HEADER_ROWS = 5;
+/** The grand total of a form, which may sit below its ruled blank rows. */
+const GRAND_TOTAL = /^(收入|支出)?(总计|合计)$/;
 const NOTE_ROW = /^(注|说明|备注|填表人|制表人?|审核人?|单位负责人|财务负责人|填报人|联系电话)\d*[:：.、]/;
 const UNIT_LINE = /单位[:：]/;
 
@@ -340,8 +342,14 @@ export function recognizeGrid(grid: CellGrid, overrides: RecognitionOverrides = 
       for (let rr = bottom; rr >= top; rr--) if (scans[rr].roles[c]) return scans[rr].roles[c];
       return null;
     });
+    // A role is the column's own when its text is in the column: typed there, or merged down from a cell of the same
+    // column (项目 over three header rows), not merged in from the left.
     const ownRoles = Array.from({ length: width }, (_, c) => {
-      for (let rr = bottom; rr >= top; rr--) if (scans[rr].roles[c]) return squash(cellText(cellAt(grid, rr, c))) !== "";
+      for (let rr = bottom; rr >= top; rr--) {
+        if (!scans[rr].roles[c]) continue;
+        if (squash(cellText(cellAt(grid, rr, c))) !== "") return true;
+        return grid.merges.some((m) => m.left === c && m.top <= rr && m.bottom >= rr && m.top >= top);
+      }
       return false;
     });
     let dataStart = fused ? bottom : bottom + 1;
@@ -362,8 +370,27 @@ export function recognizeGrid(grid: CellGrid, overrides: RecognitionOverrides = 
       }).length;
     let end = dataStart - 1;
     let blanks = 0;
+    // The header printed again at a page break (a table copied from a PDF package): the same rows, skipped, and the
+    // table goes on below them.
+    const repeated = new Set<number>();
+    const rowKey = (row: number) => {
+      const out: string[] = [];
+      for (let c = segLeft; c <= segRight; c++) out.push(squash(cellText(get(row, c))));
+      return out.join("|");
+    };
+    const headerKeys = Array.from({ length: bottom - top + 1 }, (_, i) => rowKey(top + i));
+    const repeatsHeader = (row: number) =>
+      row + headerKeys.length <= height && headerKeys.every((k, i) => k.replace(/\|/g, "") !== "" && rowKey(row + i) === k);
     let rr = dataStart;
     for (; rr < height; rr++) {
+      if (rr > dataStart && scans[rr].numbers === 0 && repeatsHeader(rr)) {
+        let skip = headerKeys.length;
+        while (rr + skip < height && scans[rr + skip].columnNumbers) skip++;
+        for (let k = 0; k < skip; k++) repeated.add(rr + k);
+        rr += skip - 1;
+        blanks = 0;
+        continue;
+      }
       // A new header after a blank row (a 加分项 list under its scoring table) starts a table of its own too.
       const afterBlank = rr > dataStart && rowIsBlank(grid, rr - 1, segLeft, segRight);
       if (rr !== dataStart && isAnchor(scans[rr]) && !scans[rr].lkx && (headsFigures(rr) || afterBlank)) break;
@@ -372,7 +399,14 @@ export function recognizeGrid(grid: CellGrid, overrides: RecognitionOverrides = 
       const first = firstText(grid, rr, segLeft, segRight);
       if (first !== null && NOTE_ROW.test(squash(first))) break;
       if (rowIsBlank(grid, rr, segLeft, segRight)) {
-        if (++blanks >= 3) break;
+        if (++blanks < 3) continue;
+        // Ruled blank rows of a printed form end the table, unless its 总计 row follows them (收支总表 in budget packages).
+        let next = rr + 1;
+        while (next < height && next - rr <= 15 && rowIsBlank(grid, next, segLeft, segRight)) next++;
+        const label = next < height ? firstText(grid, next, segLeft, segRight) : null;
+        if (label === null || !GRAND_TOTAL.test(squash(label)) || scans[next].numbers === 0) break;
+        rr = next - 1;
+        blanks = 0;
         continue;
       }
       blanks = 0;
@@ -382,7 +416,7 @@ export function recognizeGrid(grid: CellGrid, overrides: RecognitionOverrides = 
     while (end >= dataStart && scans[end].numbers === 0 && isTitleLike(grid, end, segLeft, segRight)) end--;
 
     for (const group of continuationGroups(grid, get, segs, top, bottom)) {
-      const table = buildTable(grid, get, scans, group, top, bottom, dataStart, end, previousEnd, findings, overrides);
+      const table = buildTable(grid, get, scans, group, top, bottom, dataStart, end, previousEnd, findings, overrides, repeated);
       if (table) tables.push(table);
     }
     previousEnd = Math.max(end, bottom);
@@ -489,7 +523,8 @@ function isTitleLike(grid: CellGrid, r: number, left: number, right: number): bo
 function sideOf(get: (r: number, c: number) => CellValue, top: number, bottom: number, left: number): string | null {
   for (let r = top; r < bottom; r++) {
     const t = squash(cellText(get(r, left)));
-    if (/^(收入|支出|人员经费|公用经费)/.test(t)) return t;
+    // "收入" | "支出" over the halves; budget packages write "本年收入" | "本年支出", "财政拨款收入" | "财政拨款支出".
+    if (/^(本年|财政拨款)?(收入|支出|人员经费|公用经费)/.test(t)) return t.replace(/^(本年|财政拨款)/, "");
   }
   return null;
 }
@@ -506,6 +541,8 @@ function buildTable(
   previousEnd: number,
   findings: Finding[],
   overrides: RecognitionOverrides,
+  /** Rows of a header printed again inside the table (page breaks): not data. */
+  repeated: ReadonlySet<number> = new Set(),
 ): Table | null {
   const [left, right] = segs[0];
   const block: HeaderBlock = { top, bottom, left, right };
@@ -585,7 +622,7 @@ function buildTable(
         shift === 0 ? columns : columns.map((c) => ({ ...c, col: moved(c.col), letter: gridColumnLetter(grid, moved(c.col)) }));
       const blockRoles: Partial<Record<ColumnRole, TableColumn>> = {};
       for (const col of blockColumns) if (col.role && !blockRoles[col.role]) blockRoles[col.role] = col;
-      rows.push(...readRows(grid, get, blockColumns, blockRoles, unit, dataStart, dataEnd, segLeft, segRight, localFindings));
+      rows.push(...readRows(grid, get, blockColumns, blockRoles, unit, dataStart, dataEnd, segLeft, segRight, localFindings, repeated));
     }
   }
   const kind = classify(roles, title, rows);
