@@ -2,6 +2,7 @@ import { cellAddress } from "../base/cell-grid";
 import type { CellGrid } from "../base/cell-grid";
 import { squash } from "../base/text";
 import { unitInTitleLine } from "./column-roles";
+import { formOfTitle } from "./form-catalogue";
 
 /** Lines above a table that are not its title: 表号, 编制单位/部门, dates, units. */
 const NOT_TITLE = [
@@ -18,11 +19,13 @@ const TITLE_WORDS = /表|决算|预算|情况|明细|统计|汇总|一览/;
 const UNIT_SUFFIX = /[(（]?(金额)?单位[:：]\s*(亿元|万元|千元|元)[)）]?/;
 
 /**
- * A table's title: the topmost line above its header that reads like one (a 表/决算/预算 word), skipping 表号, 编制单位,
- * dates and unit lines; else the topmost other text of four characters or more.
+ * A table's title: the line above its header that names a national form ("收入支出决算总表" under the package's
+ * "第二部分 XX局2024年度部门决算表"); else the topmost line that reads like one (a 表/决算/预算 word), skipping 表号,
+ * 编制单位, dates and unit lines; else the topmost other text of four characters or more.
  */
 export function pickTitle(grid: CellGrid, from: number, to: number, left: number, right: number): { text: string; cell: string } | null {
   let fallback: { text: string; cell: string } | null = null;
+  let first: { text: string; cell: string } | null = null;
   for (let r = Math.max(0, from); r <= to; r++) {
     const row = grid.values[r] ?? [];
     const texts = row.map((v, c) => ({ v, c })).filter((x): x is { v: string; c: number } => typeof x.v === "string" && x.v.trim() !== "");
@@ -34,9 +37,10 @@ export function pickTitle(grid: CellGrid, from: number, to: number, left: number
       if (NOT_TITLE.some((re) => re.test(t))) continue;
       const text = v.trim().replace(UNIT_SUFFIX, "").trim();
       const found = { text, cell: cellAddress(grid, r, c) };
-      if (TITLE_WORDS.test(t)) return found;
-      if (!fallback && text.length >= 4) fallback = found;
+      if (formOfTitle(text)) return found;
+      if (TITLE_WORDS.test(t)) first ??= found;
+      else if (!fallback && text.length >= 4) fallback = found;
     }
   }
-  return fallback;
+  return first ?? fallback;
 }
