@@ -13,7 +13,7 @@ export { FINDING_TEXT, RULE_TITLES, findingMessage, findingAdvice } from "./cata
 export * from "./catalogue/review";
 export * from "./catalogue/errors";
 export * from "./catalogue/scoring";
-export { WPS_TEXT } from "./catalogue/wps";
+export { WPS_SETTINGS_SHEET, WPS_TEXT } from "./catalogue/wps";
 export { AMOUNT_ROLES, COLUMN_ROLES, ROLE_LABELS } from "./recognise/column-roles";
 export type { ColumnRole } from "./recognise/column-roles";
 export type { Table, TableColumn, TableRow, TableKind, AmountCell } from "./recognise/table";

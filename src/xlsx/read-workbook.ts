@@ -14,9 +14,16 @@ import type { ZipCodec } from "./zip-archive";
  * Node and in the browser. Hidden sheets are read (they may hold the data); very hidden ones are not (add-ins keep
  * their state there); chart sheets have no cells.
  */
-export function readPackageGrids(pkg: WorkbookPackage, include: (sheet: SheetEntry) => boolean = () => true): CellGrid[] {
+export function readPackageGrids(
+  pkg: WorkbookPackage,
+  include: (sheet: SheetEntry) => boolean = () => true,
+  /** Read very hidden sheets too (the WPS settings sheet, read for its settings, never as data). */
+  veryHidden = false,
+): CellGrid[] {
   return guarded(pkg.fileName, () => {
-    const wanted = pkg.sheets.filter((s) => s.kind === "worksheet" && s.state !== "veryHidden" && s.part !== null && include(s));
+    const wanted = pkg.sheets.filter(
+      (s) => s.kind === "worksheet" && (veryHidden || s.state !== "veryHidden") && s.part !== null && include(s),
+    );
     if (wanted.length === 0) return [];
     const ctx = scanContext(pkg);
     const grids: CellGrid[] = [];

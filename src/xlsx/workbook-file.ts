@@ -1,3 +1,4 @@
+import { WPS_SETTINGS_SHEET } from "../core";
 import type { CellGrid } from "../core";
 import { openWorkbook, readPackageGrids } from "./read-workbook";
 import { storedSettingsOf } from "./stored-settings";
@@ -14,9 +15,23 @@ export async function readWorkbookFile(
   const grids = readPackageGrids(pkg);
   let storedSettings: unknown | null = null;
   try {
-    storedSettings = storedSettingsOf(pkg.zip, fileName);
+    storedSettings = storedSettingsOf(pkg.zip, fileName) ?? wpsSheetSettings(pkg);
   } catch {
     storedSettings = null; // damaged settings never stop a workbook from being read
   }
   return { grids, storedSettings };
+}
+
+/** Settings WPS 表格 kept in its very hidden sheet: JSON cut in pieces down column A. */
+function wpsSheetSettings(pkg: ReturnType<typeof openWorkbook>): unknown | null {
+  const sheet = pkg.sheets.find((s) => s.name === WPS_SETTINGS_SHEET && s.state === "veryHidden");
+  if (!sheet) return null;
+  const [grid] = readPackageGrids(pkg, (s) => s === sheet, true);
+  const text = (grid?.values ?? []).map((r) => (typeof r[0] === "string" ? r[0] : "")).join("");
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null ? value : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,6 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
 import { AuditJsonSchema } from "../../src/core/audit/audit-json";
+import { docxText } from "../../src/word/read-report-text";
 import { cli, tmp } from "../support/run-cli";
 
 const SAMPLE = join(__dirname, "..", "..", "assets", "sample-juesuan-2020.xlsx");
@@ -58,6 +60,28 @@ describe("juesuan audit", () => {
     const doc = AuditJsonSchema.parse(JSON.parse(r.out));
     expect(doc.findings).toEqual([]);
     expect(doc.checked).toBeGreaterThan(20);
+  });
+
+  test("a table in a .docx is read row by row, its cells separated by tabs, paragraphs around it kept", async () => {
+    const cell = (t: string) => new TableCell({ children: [new Paragraph(t)] });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph("“三公”经费支出情况如下表："),
+            new Table({
+              rows: [
+                new TableRow({ children: ["项目", "上年数", "本年数"].map(cell) }),
+                new TableRow({ children: ["公务接待费", "5.10", "1.71"].map(cell) }),
+              ],
+            }),
+            new Paragraph("（单位：万元）"),
+          ],
+        },
+      ],
+    });
+    const text = await docxText(new Uint8Array(await Packer.toBuffer(doc)));
+    expect(text.split("\n")).toEqual(["“三公”经费支出情况如下表：", "项目\t上年数\t本年数", "公务接待费\t5.10\t1.71", "（单位：万元）"]);
   });
 
   test("unusable reports: exit 2 with a clear message", async () => {

@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from "fflate";
-import { cellAddress, UnusableInputError } from "../../src/core";
+import { cellAddress, UnusableInputError, WPS_SETTINGS_SHEET } from "../../src/core";
 import type { CellGrid, CellValue } from "../../src/core";
 import { NODE_CODEC } from "../../src/xlsx/node-codec";
 import { readWorkbookGrids } from "../../src/xlsx/read-workbook";
@@ -379,5 +379,22 @@ describe("the task pane's door", () => {
     expect(grids[0].values).toEqual([["甲", 1]]);
     expect(storedSettings).toEqual({ thresholdPercent: 12 });
     expect((await readWorkbookFile(buildXlsx({ sheets: [{ name: "表", data: "" }] }), "t.xlsx")).storedSettings).toBeNull();
+  });
+
+  test("settings WPS 表格 kept in its very hidden sheet (JSON in pieces down column A) are read, the sheet never as data", async () => {
+    const json = JSON.stringify({ thresholdPercent: 15, template: "final-accounts" });
+    const pieces = [[json.slice(0, 20)], [json.slice(20)]];
+    const bytes = buildXlsx({
+      sheets: [
+        { name: "表", data: rowsXml([["甲", 1]]) },
+        { name: WPS_SETTINGS_SHEET, data: rowsXml(pieces), state: "veryHidden" },
+      ],
+    });
+    const { grids, storedSettings } = await readWorkbookFile(bytes, "t.xlsx");
+    expect(grids.map((g) => g.sheet)).toEqual(["表"]);
+    expect(storedSettings).toEqual({ thresholdPercent: 15, template: "final-accounts" });
+    // a sheet of that name the clerk can see is the clerk's own: not read for settings
+    const visible = buildXlsx({ sheets: [{ name: WPS_SETTINGS_SHEET, data: rowsXml(pieces) }] });
+    expect((await readWorkbookFile(visible, "t.xlsx")).storedSettings).toBeNull();
   });
 });

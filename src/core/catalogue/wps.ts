@@ -1,4 +1,10 @@
 /** What the WPS 表格 / WPS 文字 add-in says to the clerk (src/wps and its pane entry): Chinese, plain, one place. */
+/**
+ * The very hidden sheet in which WPS 表格 keeps the clerk's settings (WPS's PluginStorage is not saved with the file);
+ * the .xlsx reader looks for it too, so the Word/WPS 文字 pane and the command line start from the same choices.
+ */
+export const WPS_SETTINGS_SHEET = "决算助手设置";
+
 export const WPS_TEXT = {
   addinName: "决算助手",
   documentPaneTitle: "决算助手 · WPS 文字",

@@ -1,4 +1,4 @@
-import { WPS_TEXT } from "../../core";
+import { WPS_SETTINGS_SHEET, WPS_TEXT } from "../../core";
 import { StoredSettingsSchema } from "../../excel/settings-store";
 import type { StoredSettings } from "../../excel/settings-store";
 import { XL } from "../api";
@@ -10,7 +10,7 @@ import { to2D } from "../cells";
  * them. WPS's PluginStorage is not persisted (it lives as long as the host process), so they are kept as JSON in a
  * very hidden sheet: invisible in the sheet tabs and in 取消隐藏, saved with the file, never read as a table.
  */
-export const SETTINGS_SHEET = "决算助手设置";
+export const SETTINGS_SHEET = WPS_SETTINGS_SHEET;
 /** A cell holds at most 32,767 characters; the JSON is cut into pieces down column A. */
 const PIECE = 30_000;
 
