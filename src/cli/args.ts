@@ -57,11 +57,11 @@ export const CliArgs = z.discriminatedUnion("command", [CheckArgs, SheetsArgs, R
 export type CliArgs = z.infer<typeof CliArgs>;
 
 export const USAGE = `用法 / Usage:
-  juesuan check <工作簿.xlsx | 文件夹> [--budget <预算工作簿.xlsx>] [--json] [--threshold <百分比>] [--floor <万元>] [--settings <设置.json>]
+  juesuan check <工作簿.xlsx | 文件夹> [--budget <预算工作簿.xlsx | 文件夹>] [--json] [--threshold <百分比>] [--floor <万元>] [--settings <设置.json>]
   juesuan sheets <工作簿.xlsx> -o <输出.xlsx> [--force] [--budget <预算工作簿.xlsx>] [--threshold <百分比>] [--floor <万元>]
                  [--settings <设置.json>]
   juesuan report <工作簿.xlsx> -o <输出.docx> [--force] [--budget <预算工作簿.xlsx>] [--template performance|final-accounts|self-evaluation]
-                 [--fonts gb|windows] [--settings <设置.json>]
+                 [--fonts gb|windows] [--template-file <本单位模板.docx>] [--settings <设置.json>]
   （--force：输出文件已存在时覆盖它；输入文件本身永远不会被覆盖）
   juesuan audit  <报告.docx|.txt> [--workbook <工作簿.xlsx>] [--json]`;
 

@@ -44,6 +44,8 @@ export const REVIEW = {
   scoringSheet: (where: string, items: number, base: string, bonus: string, total: string, grade: string | null) =>
     `工作簿中的评分表 ${where}：${items} 项，基础分 ${base}，加分 ${bonus}，总分 ${total}，等级 ${grade ?? "未写明"}`,
   scoringHeading: (framework: string) => `绩效评分（${framework}）：`,
+  /** Nothing scored automatically or by hand (a budget package, tables without 决算): one line, not a list of gaps. */
+  scoringNone: (framework: string) => `绩效评分（${framework}）：工作簿中没有可据以自动评分的数据，未评分；可在窗格「评分」中逐项填写。`,
   scoringSummary: (auto: number, manual: number, base: string, bonus: string | null) =>
     `  自动评分 ${auto} 项、已填评分 ${manual} 项，合计 ${base} 分${bonus === null ? "" : `，加分 ${bonus} 分`}；`,
   scoringDone: (total: string, grade: string | null) => `总分 ${total} 分，等级“${grade}”`,

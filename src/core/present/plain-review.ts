@@ -53,7 +53,9 @@ export function plainReview(fileName: string, a: CheckResult, p: Presentation): 
     const pts = (h: number | null) => (h === null ? REVIEW.none : hundredthsText(h));
     out.push("", REVIEW.scoringSheet(`${v.sheet}!${v.range}`, v.items.length, pts(v.baseTotal), pts(v.bonusTotal), pts(v.total), v.grade));
   }
-  if (a.scoring) {
+  if (a.scoring && !a.scoring.items.some((i) => i.status === "auto" || i.status === "manual")) {
+    out.push("", REVIEW.scoringNone(a.scoring.framework.name));
+  } else if (a.scoring) {
     const r = a.scoring;
     const count = (status: string) => r.items.filter((i) => i.status === status).length;
     const bonus = r.bonusTotal === 0 ? null : scaledText(r.bonusTotal, 2);
