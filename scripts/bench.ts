@@ -131,7 +131,7 @@ async function main(): Promise<void> {
   ] as const) {
     const bytes = await make();
     // BENCH_SAVE=<folder> keeps the generated workbooks, to profile or open them.
-    if (process.env.BENCH_SAVE) writeFileSync(join(process.env.BENCH_SAVE, `${name}.xlsx`), bytes);
+    if (process.env.BENCH_SAVE) writeFileSync(join(process.env.BENCH_SAVE, `${name.replace(/[/\\:*?"<>|]/g, "_")}.xlsx`), bytes);
     // As the command line reads: Node's zlib (the pane uses fflate; see the README table).
     const [grids, parse] = await timed(() => readWorkbookGrids(bytes, `${name}.xlsx`, NODE_CODEC));
     const [analysis, analyze] = await timed(() => checkWorkbook(grids, DEFAULT_SETTINGS));
