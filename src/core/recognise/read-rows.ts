@@ -24,6 +24,8 @@ const GRADE_ROW = /(等级|评价结果|评定结果)/;
 const GRADE_TEXT = /^(优|良|中|差|优秀|良好|合格|不合格)$/;
 const CODE_IN_NAME = /^(\d{3}(?:\d{2}){0,2})(?!\d)[\s\u3000]*[、.．]?[\s\u3000]*(\S.*)$/;
 const LABEL_ROLES = ["level1", "level2", "level3", "grade"] as const;
+/** The labels of a row in a table without 指标/等级 columns: none, shared (never written: see readRows). */
+const NO_LABELS: TableRow["labels"] = Object.freeze({});
 
 export function codeScheme(code: string): CodeScheme {
   if (/^2\d{2}(?:\d{2}){0,2}$/.test(code)) return "function"; // 201 / 20103 / 2010301
@@ -103,6 +105,7 @@ export function readRows(
   const labelLetter = gridColumnLetter(grid, labelCol.col);
   const reasonLetter = roles.reason ? gridColumnLetter(grid, roles.reason.col) : "";
   const figureColumns = columns.filter((c) => c.role && NUMBER_ROLES.has(c.role));
+  const labelled = LABEL_ROLES.some((key) => roles[key] !== undefined);
   const labelAt = (r: number, c: number) => {
     // A label merged in from the left (人员经费合计 over two columns) reads as the label of this cell.
     const raw = cellText(cellAt(grid, r, c));
@@ -230,7 +233,7 @@ export function readRows(
       amounts,
       reason,
       reasonCell,
-      labels: {},
+      labels: labelled ? {} : NO_LABELS,
     };
     if (COUNT_NAME.test(key)) row.isCount = true;
     for (const key of LABEL_ROLES) {
