@@ -147,6 +147,57 @@ async function throughSimulatedHost(grids: CellGrid[]) {
   };
 }
 
+/**
+ * One workbook: parse, check, `--json` output, the simulated Excel host, the command line in a process of its own. A
+ * function of its own so that nothing of the workbook (grids, analysis) outlives it into the batch measurement below.
+ */
+async function benchWorkbook(name: string, bytes: Uint8Array, budgeted: boolean, work: string, lines: string[]) {
+  const file = join(work, `${name.replace(/[/\\:*?"<>|]/g, "_")}.xlsx`);
+  writeFileSync(file, bytes);
+  // BENCH_SAVE=<folder> keeps the generated workbooks, to profile or open them.
+  if (process.env.BENCH_SAVE) writeFileSync(join(process.env.BENCH_SAVE, basename(file)), bytes);
+  // As the command line reads: Node's zlib (the pane uses fflate; see the README table).
+  const [grids, parse] = await timed(() => readWorkbookGrids(bytes, `${name}.xlsx`, NODE_CODEC));
+  const [analysis, analyze] = await timed(() => checkWorkbook(grids, DEFAULT_SETTINGS));
+  // `--json` output as the command line makes it: the document (rates and strings for every line), then its text.
+  let jsonBytes = 0;
+  const [, present] = await timed(() => writeJson(checkJson(analysis), (text) => (jsonBytes += text.length)));
+  const rows = grids.reduce((n, g) => n + g.values.length, 0);
+  const ratio = analyze / parse;
+  const jsonRatio = present / parse;
+  const host = await throughSimulatedHost(grids);
+  const cli = cliRun(file, work);
+  const budget = (r: number, b: number) => (budgeted ? `（预算 ≤ ${b}：${verdict(r <= b)}）` : "（小工作簿，只供参考）");
+  lines.push(`■ ${name}（${mb(bytes.length)}，${rows} 行，识别 ${analysis.tables.length} 张表，${analysis.findings.length} 项发现）`);
+  lines.push(`  .xlsx 解析            ${ms(parse)}`);
+  lines.push(`  识别 + 分析           ${ms(analyze)}   比值 ${ratio.toFixed(3)}${budget(ratio, ANALYSIS_BUDGET)}`);
+  lines.push(
+    `  JSON 输出（${(jsonBytes / 1048576).toFixed(1)} M 字符） ${ms(present)}   比值 ${jsonRatio.toFixed(3)}${budget(jsonRatio, JSON_BUDGET)}`,
+  );
+  lines.push(
+    `  命令行 check --json    ${ms(cli.ms)}，峰值 RSS ${mb(cli.rss)}` +
+      (name.startsWith("单表") ? `（预算 ≤ ${mb(RSS_BUDGET)}：${verdict(cli.rss <= RSS_BUDGET)}）` : ""),
+  );
+  lines.push(`  模拟 Excel 宿主        读取 ${host.readSyncs} 次 sync，写出 ${host.writeSyncs} 次 sync（结果表 ${host.outputRows} 行）`);
+  lines.push(
+    `  最大单次负载           请求 ${mb(host.largestRequest)}，响应 ${mb(host.largestResponse)}` +
+      `（上限 ${mb(PAYLOAD_LIMIT)}：${Math.max(host.largestRequest, host.largestResponse) < PAYLOAD_LIMIT ? "达标" : "未达标"}）`,
+  );
+  return {
+    bytes: bytes.length,
+    rows,
+    parseMs: parse,
+    analyzeMs: analyze,
+    ratio,
+    jsonMs: present,
+    jsonRatio,
+    jsonChars: jsonBytes,
+    cliMs: cli.ms,
+    cliPeakRss: cli.rss,
+    ...host,
+  };
+}
+
 async function main(): Promise<void> {
   const out: Record<string, unknown> = {};
   const lines: string[] = ["决算助手 bench（2 核机器；比值与计数是预算，毫秒只供参考）", ""];
@@ -157,49 +208,7 @@ async function main(): Promise<void> {
     ["县级汇总：200 个部门表 × 300 行", countyWorkbook, true],
     ["单表 100,000 行（类/款/项）", bigWorkbook, true],
   ] as const) {
-    const bytes = await make();
-    const file = join(work, `${name.replace(/[/\\:*?"<>|]/g, "_")}.xlsx`);
-    writeFileSync(file, bytes);
-    // BENCH_SAVE=<folder> keeps the generated workbooks, to profile or open them.
-    if (process.env.BENCH_SAVE) writeFileSync(join(process.env.BENCH_SAVE, basename(file)), bytes);
-    // As the command line reads: Node's zlib (the pane uses fflate; see the README table).
-    const [grids, parse] = await timed(() => readWorkbookGrids(bytes, `${name}.xlsx`, NODE_CODEC));
-    const [analysis, analyze] = await timed(() => checkWorkbook(grids, DEFAULT_SETTINGS));
-    // `--json` output as the command line makes it: the document (rates and strings for every line), then its text.
-    let jsonBytes = 0;
-    const [, present] = await timed(() => writeJson(checkJson(analysis), (text) => (jsonBytes += text.length)));
-    const rows = grids.reduce((n, g) => n + g.values.length, 0);
-    const ratio = analyze / parse;
-    const jsonRatio = present / parse;
-    const host = await throughSimulatedHost(grids);
-    const cli = cliRun(file, work);
-    const budget = (r: number, b: number) => (budgeted ? `（预算 ≤ ${b}：${verdict(r <= b)}）` : "（小工作簿，只供参考）");
-    lines.push(`■ ${name}（${mb(bytes.length)}，${rows} 行，识别 ${analysis.tables.length} 张表，${analysis.findings.length} 项发现）`);
-    lines.push(`  .xlsx 解析            ${ms(parse)}`);
-    lines.push(`  识别 + 分析           ${ms(analyze)}   比值 ${ratio.toFixed(3)}${budget(ratio, ANALYSIS_BUDGET)}`);
-    lines.push(`  JSON 输出（${(jsonBytes / 1048576).toFixed(1)} M 字符） ${ms(present)}   比值 ${jsonRatio.toFixed(3)}${budget(jsonRatio, JSON_BUDGET)}`);
-    lines.push(
-      `  命令行 check --json    ${ms(cli.ms)}，峰值 RSS ${mb(cli.rss)}` +
-        (name.startsWith("单表") ? `（预算 ≤ ${mb(RSS_BUDGET)}：${verdict(cli.rss <= RSS_BUDGET)}）` : ""),
-    );
-    lines.push(`  模拟 Excel 宿主        读取 ${host.readSyncs} 次 sync，写出 ${host.writeSyncs} 次 sync（结果表 ${host.outputRows} 行）`);
-    lines.push(
-      `  最大单次负载           请求 ${mb(host.largestRequest)}，响应 ${mb(host.largestResponse)}` +
-        `（上限 ${mb(PAYLOAD_LIMIT)}：${Math.max(host.largestRequest, host.largestResponse) < PAYLOAD_LIMIT ? "达标" : "未达标"}）`,
-    );
-    out[name] = {
-      bytes: bytes.length,
-      rows,
-      parseMs: parse,
-      analyzeMs: analyze,
-      ratio,
-      jsonMs: present,
-      jsonRatio,
-      jsonChars: jsonBytes,
-      cliMs: cli.ms,
-      cliPeakRss: cli.rss,
-      ...host,
-    };
+    out[name] = await benchWorkbook(name, await make(), budgeted, work, lines);
   }
 
   // Report generation per page: the sample's three drafts, pages counted by LibreOffice where installed.
