@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
-import { checkJson, checkWorkbook, DEFAULT_SETTINGS } from "../src/core";
+import { checkJson, CheckJsonSchema, checkWorkbook, DEFAULT_SETTINGS } from "../src/core";
 import type { CellValue, Unit } from "../src/core";
 import { grid } from "./support/grid";
 
@@ -84,7 +84,7 @@ test("property: the analysis equals a decimal.js oracle, figure by figure", () =
         // A 合计 row that is the exact sum, so the sum check must stay silent; its own figures are compared too.
         const sums = ROLES.map((_, k) => lines.reduce((acc, l) => acc.plus(yuan(l[k], unit) ?? 0), new Decimal(0)));
         if (withTotal) rows.push(["", "合计", ...sums.map((d) => d.dividedBy(FACTOR[unit]).toFixed(MAX_DECIMALS[unit]))]);
-        const doc = checkJson(checkWorkbook([grid("表", rows)], DEFAULT_SETTINGS));
+        const doc = CheckJsonSchema.parse(checkJson(checkWorkbook([grid("表", rows)], DEFAULT_SETTINGS)));
 
         const expected = lines.map((l) => {
           const [initial, final, actual, previous] = l.map((c) => yuan(c, unit) ?? new Decimal(0));
@@ -166,7 +166,7 @@ test("property: a total off by any amount is a sum-mismatch exactly when decimal
           ...parts.map((p, i) => [`科目${i + 1}`, show(p)]),
           ["合计", show(total)],
         ];
-        const doc = checkJson(checkWorkbook([grid("表", rows)], DEFAULT_SETTINGS));
+        const doc = CheckJsonSchema.parse(checkJson(checkWorkbook([grid("表", rows)], DEFAULT_SETTINGS)));
         const difference = new Decimal(offset.toString()).dividedBy(new Decimal(10).pow(d)).times(FACTOR[unit]);
         // Every written part was rounded, and so was the total: half a step each.
         const tolerance = new Decimal(0.5)

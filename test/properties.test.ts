@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { checkWorkbook as analyzeWorkbook } from "../src/core";
-import { checkJson } from "../src/core/present/check-json";
+import { checkJson, CheckJsonSchema } from "../src/core/present/check-json";
 import { scaledText } from "../src/core/base/money";
 import { DEFAULT_SETTINGS } from "../src/core/run/settings";
 import type { CellValue } from "../src/core/base/cell-grid";
@@ -26,7 +26,7 @@ test("property: sums are conserved under unit conversion (万元 ↔ 元)", () =
   fc.assert(
     fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), fc.integer({ min: -500, max: 500 }), (lines, planted) => {
       const run = (unit: "万元" | "元") => {
-        const doc = checkJson(analyzeWorkbook([grid("表", table(unit, lines, planted))], DEFAULT_SETTINGS));
+        const doc = CheckJsonSchema.parse(checkJson(analyzeWorkbook([grid("表", table(unit, lines, planted))], DEFAULT_SETTINGS)));
         // Whether a difference is "within rounding" depends on the precision written (0.01 万元 vs 1 元), so
         // rounding and sum-mismatch count as the same flagged sum; every amount and rate must be identical.
         const rule = (r: string) => (r === "rounding" ? "sum-mismatch" : r);

@@ -29,6 +29,10 @@ test("the same text as JSON.stringify(value, null, 2), with a line break", () =>
     },
     { a: { b: Array.from({ length: 600 }, leaf) }, c: Array.from({ length: 300 }, () => Array.from({ length: 3 }, leaf)), d: undefined },
     Array.from({ length: 700 }, leaf),
+    // Long arrays inside long arrays, first, in the middle and last: runs of small elements break around them.
+    {
+      rows: Array.from({ length: 600 }, (_, i) => ([0, 5, 6, 300, 599].includes(i) ? Array.from({ length: 300 + i }, leaf) : leaf())),
+    },
     { toJSON: () => ({ rows: Array.from({ length: 500 }, (_, i) => i) }) },
   ];
   for (const doc of docs) expect(streamed(doc)).toBe(`${JSON.stringify(doc, null, 2)}\n`);

@@ -76,10 +76,9 @@ function candidateFor(row: TableRow, role: ColumnRole, states: GroupState[], tab
   if (value === null || value === undefined || row.amounts[role]?.bad) return null;
   let likely: Fen | null = null;
   const resolves: GroupState[] = [];
+  // `states`: the groups this row is in (as parent or child), in table order.
   for (const st of states) {
     const asParent = st.group.parent === row;
-    const asChild = st.group.children.includes(row);
-    if (!asParent && !asChild) continue;
     const needed = asParent ? st.computed : value + (st.stated - st.computed);
     if (likely !== null && needed !== likely) return null;
     likely = needed;
@@ -127,10 +126,26 @@ function slipsIn(table: Table): Candidate[] {
     if (mismatched.length === 0) continue;
     const rows = new Set<TableRow>();
     for (const s of mismatched) for (const r of [s.group.parent, ...s.group.children]) rows.add(r);
-    const candidates = [...rows].map((r) => candidateFor(r, role, states, table, checks)).filter((c): c is Candidate => c !== null);
-    // Never guess: a mismatch two cells could explain is left as it is.
+    // Each row's groups, found once: a row is never searched for among the children of every group (rows × groups).
+    const statesOfRow = new Map<TableRow, GroupState[]>();
+    const add = (r: TableRow, st: GroupState) => {
+      if (!rows.has(r)) return;
+      const list = statesOfRow.get(r);
+      if (list) list.push(st);
+      else statesOfRow.set(r, [st]);
+    };
+    for (const st of states) {
+      add(st.group.parent, st);
+      for (const c of st.group.children) add(c, st);
+    }
+    const candidates = [...rows]
+      .map((r) => candidateFor(r, role, statesOfRow.get(r) ?? [], table, checks))
+      .filter((c): c is Candidate => c !== null);
+    // Never guess: a mismatch two cells could explain is left as it is. Counted per mismatch, not candidate × candidate.
+    const explainers = new Map<GroupState, number>();
+    for (const c of candidates) for (const s of new Set(c.resolves)) explainers.set(s, (explainers.get(s) ?? 0) + 1);
     for (const c of candidates) {
-      const rival = candidates.some((o) => o !== c && o.resolves.some((s) => c.resolves.includes(s)));
+      const rival = c.resolves.some((s) => (explainers.get(s) as number) > 1);
       if (!rival) found.push(c);
     }
   }
@@ -147,6 +162,14 @@ export function findDigitSlips<A extends Analysis>(analysis: A): A {
   const explained = new Set<string>();
   const explainedRows = new Set<string>();
   const added: Finding[] = [];
+  const slipRows = new Set(slips.map((s) => s.c.row));
+  const linesOf = new Map<TableRow, Analysis["lines"]>();
+  for (const line of analysis.lines) {
+    if (!slipRows.has(line.row)) continue;
+    const list = linesOf.get(line.row);
+    if (list) list.push(line);
+    else linesOf.set(line.row, [line]);
+  }
   for (const { table, c } of slips) {
     const cells = c.resolves.map((s) => s.group.parent.amounts[c.role]!.cell);
     for (const cell of cells) explained.add(`${table.sheet}!${cell}`);
@@ -162,7 +185,7 @@ export function findDigitSlips<A extends Analysis>(analysis: A): A {
       totals: [...c.resolves.map((s) => s.group.parent.name), ...(c.rowCells.length > 0 ? [`${c.row.name}本行`] : [])].join("、"),
     };
     added.push(finding("digit-slip", "error", table.sheet, c.row.amounts[c.role]!.cell, data, Math.abs(c.value - c.likely)));
-    for (const line of analysis.lines) if (line.row === c.row && !line.flags.includes("digit-slip")) line.flags.push("digit-slip");
+    for (const line of linesOf.get(c.row) ?? []) if (!line.flags.includes("digit-slip")) line.flags.push("digit-slip");
   }
   const kept = analysis.findings.filter(
     (f) =>

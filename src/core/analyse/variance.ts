@@ -196,7 +196,12 @@ function flagLine(
 /** Decimals the clerk typed in this table (in its own unit): the precision rounding is judged against. */
 export function tableDecimals(table: Table): number {
   let max = 0;
-  for (const row of table.rows) for (const a of Object.values(row.amounts)) if (a && a.value !== null && a.decimals > max) max = a.decimals;
+  for (const row of table.rows) {
+    for (const role in row.amounts) {
+      const a = row.amounts[role as ColumnRole];
+      if (a && a.value !== null && a.decimals > max) max = a.decimals;
+    }
+  }
   return Math.min(max, 6);
 }
 

@@ -94,6 +94,15 @@ export function addFen(a: Fen, b: Fen): Fen {
 /** Sum, skipping nulls (an unreadable value never counts as 0). */
 export function sumFen(values: Iterable<Fen | null>): Fen {
   let s = 0;
+  if (Array.isArray(values)) {
+    // Arrays (nearly every call) by index: no iterator objects on a 100,000-line table.
+    const list = values as (Fen | null)[];
+    for (let i = 0; i < list.length; i++) {
+      const v = list[i];
+      if (v !== null) s = addFen(s, v);
+    }
+    return s;
+  }
   for (const v of values) if (v !== null) s = addFen(s, v);
   return s;
 }
@@ -153,12 +162,33 @@ export function hundredthsText(h: number): string {
 
 /** Integer with `decimals` implied decimals as text: (-12345, 2) → "-123.45"; zero never has a sign. */
 export function scaledText(n: number, decimals: number): string {
+  if (decimals === 2) return centsText(n);
   const negative = n < 0;
   const digits = String(Math.abs(n));
   if (decimals === 0) return negative && n !== 0 ? `-${digits}` : digits;
   const padded = digits.padStart(decimals + 1, "0");
   const text = `${padded.slice(0, -decimals)}.${padded.slice(-decimals)}`;
   return negative ? `-${text}` : text;
+}
+
+/**
+ * scaledText(n, 2), the JSON contract's every amount and rate: integer arithmetic, no padding or slicing of strings.
+ * The float quotient can be one off for the largest safe integers; the exact remainder corrects it.
+ */
+function centsText(n: number): string {
+  const a = n < 0 ? -n : n;
+  let whole = Math.floor(a / 100);
+  let cents = a - whole * 100;
+  while (cents < 0) {
+    whole -= 1;
+    cents += 100;
+  }
+  while (cents >= 100) {
+    whole += 1;
+    cents -= 100;
+  }
+  const text = cents < 10 ? `${whole}.0${cents}` : `${whole}.${cents}`;
+  return n < 0 ? `-${text}` : text;
 }
 
 /** An amount in `unit` with fixed decimals, rounded half away from zero: (424100_00, 万元, 2) → "42.41". */

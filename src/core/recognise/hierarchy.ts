@@ -29,6 +29,8 @@ export function sumGroups(table: Table): SumGroup[] {
   const rows = table.rows.filter((r) => !r.isCount);
   const groups: SumGroup[] = [];
   const codes = new Set(rows.filter((r) => r.code && !r.isPart).map((r) => r.code as string));
+  // The lengths the codes come in (3, 5, 7): a prefix of any other length cannot be a code, and is never cut out.
+  const lengths = new Set([...codes].map((c) => c.length));
 
   // Code prefix (类/款/项, 301/30101) or level nesting for rows without codes. Linear in the rows below each parent.
   for (let i = 0; i < rows.length; i++) {
@@ -47,7 +49,7 @@ export function sumGroups(table: Table): SumGroup[] {
       if (row.isPart) continue;
       if (parent.code && row.code) {
         if (!row.code.startsWith(parent.code)) break;
-        if (isDirectChildCode(parent.code, row.code, codes)) children.push(row);
+        if (isDirectChildCode(parent.code, row.code, codes, lengths)) children.push(row);
       } else {
         if (row.level <= parent.level) break;
         // Indentation can skip a step (level 1 → 3): the shallowest rows under a parent are its children.
@@ -91,10 +93,10 @@ export function sumGroups(table: Table): SumGroup[] {
 /** Tables are immutable once recognised: their groups are computed once (checks and leaves both need them). */
 const GROUPS = new WeakMap<Table, SumGroup[]>();
 
-function isDirectChildCode(parent: string, child: string, codes: Set<string>): boolean {
+function isDirectChildCode(parent: string, child: string, codes: Set<string>, lengths: Set<number>): boolean {
   if (child.length <= parent.length) return false;
   // A 项 under a 类 counts only when the table has no 款 between them.
-  for (let len = parent.length + 1; len < child.length; len++) if (codes.has(child.slice(0, len))) return false;
+  for (let len = parent.length + 1; len < child.length; len++) if (lengths.has(len) && codes.has(child.slice(0, len))) return false;
   return true;
 }
 

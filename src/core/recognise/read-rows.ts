@@ -1,4 +1,4 @@
-import { cellAddress, cellAt, sheetRow } from "../base/cell-grid";
+import { cellAt, gridColumnLetter, sheetRow } from "../base/cell-grid";
 import type { CellGrid, CellValue } from "../base/cell-grid";
 import { AMOUNT_ROLES, ROLE_LABELS } from "./column-roles";
 import type { ColumnRole } from "./column-roles";
@@ -23,10 +23,13 @@ const COUNT_NAME = /[(（](个|人|辆|批|人次|次|台|套|户|所|名|批次
 const GRADE_ROW = /(等级|评价结果|评定结果)/;
 const GRADE_TEXT = /^(优|良|中|差|优秀|良好|合格|不合格)$/;
 const CODE_IN_NAME = /^(\d{3}(?:\d{2}){0,2})(?!\d)[\s\u3000]*[、.．]?[\s\u3000]*(\S.*)$/;
+const LABEL_ROLES = ["level1", "level2", "level3", "grade"] as const;
+/** The labels of a row in a table without 指标/等级 columns: none, shared (never written: see readRows). */
+const NO_LABELS: TableRow["labels"] = Object.freeze({});
 
 export function codeScheme(code: string): CodeScheme {
-  if (/^2\d{2}(\d{2}){0,2}$/.test(code)) return "function"; // 201 / 20103 / 2010301
-  if (/^[35]\d{2}(\d{2})?$/.test(code)) return "economic"; // 301 / 30101, 501 / 50101
+  if (/^2\d{2}(?:\d{2}){0,2}$/.test(code)) return "function"; // 201 / 20103 / 2010301
+  if (/^[35]\d{2}(?:\d{2})?$/.test(code)) return "economic"; // 301 / 30101, 501 / 50101
   return "other";
 }
 
@@ -98,8 +101,13 @@ export function readRows(
   const nameCol = roles.name ?? roles.level3 ?? roles.level2 ?? roles.level1 ?? (roles.code || roles.codeClass ? undefined : unnamed);
   const labelCol = nameCol ?? roles.code ?? roles.codeClass ?? columns[0];
   const indents: number[] = [];
-  const pending: { row: TableRow; indent: number | null }[] = [];
+  // Each row's indentation (null for coded rows and totals), beside `rows`.
+  const rowIndents: (number | null)[] = [];
   const context = { cls: "", sec: "" };
+  const labelLetter = gridColumnLetter(grid, labelCol.col);
+  const reasonLetter = roles.reason ? gridColumnLetter(grid, roles.reason.col) : "";
+  const figureColumns = columns.filter((c) => c.role && NUMBER_ROLES.has(c.role));
+  const labelled = LABEL_ROLES.some((key) => roles[key] !== undefined);
   const labelAt = (r: number, c: number) => {
     // A label merged in from the left (人员经费合计 over two columns) reads as the label of this cell.
     const raw = cellText(cellAt(grid, r, c));
@@ -112,14 +120,20 @@ export function readRows(
     let blank = true;
     for (let c = left; c <= right; c++) {
       const v = raw[c];
-      if (v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "")) blank = false;
+      if (v !== null && v !== undefined && !(typeof v === "string" && v.trim() === "")) {
+        blank = false;
+        break;
+      }
     }
     if (blank) continue;
 
     let nameRaw = nameCol ? labelAt(r, nameCol.col) : "";
     let code = composeCode(grid, r, roles, context);
     if (code.length === 3) context.cls = code;
-    if (code.length === 5) [context.cls, context.sec] = [code.slice(0, 3), code];
+    if (code.length === 5) {
+      context.cls = code.slice(0, 3);
+      context.sec = code;
+    }
     if (!nameRaw.trim()) {
       // "合计" often sits in the code (or 一级指标) column when the label cells are merged.
       for (const col of [roles.code, roles.level1, roles.level2, roles.codeClass]) {
@@ -150,9 +164,12 @@ export function readRows(
         name = m[2].trim();
       }
     }
-    const isPart = PART_PREFIX.test(squash(name));
-    if (isPart) name = name.replace(/^其中[:：]?\s*/, "");
-    const key = squash(name);
+    let key = squash(name);
+    const isPart = PART_PREFIX.test(key);
+    if (isPart) {
+      name = name.replace(/^其中[:：]?\s*/, "");
+      key = squash(name);
+    }
     const isTotal = !code && (TOTAL_NAME.test(key) || SUBTOTAL_NAME.test(key));
     const totalKind = !isTotal ? null : SUBTOTAL_NAME.test(key) ? "subtotal" : GRAND_NAME.test(key) ? "grand" : "total";
     // A 类 line named without its code (公开01, 收支总表) gets the code its name stands for, so tables join by code.
@@ -160,27 +177,23 @@ export function readRows(
       code = classCodeOfName(key) ?? "";
 
     const amounts: Partial<Record<ColumnRole, AmountCell>> = {};
-    for (const col of columns) {
-      if (!col.role || !NUMBER_ROLES.has(col.role)) continue;
-      const money = AMOUNT_ROLES.has(col.role);
-      const a = readAmountCell(
-        cellAt(grid, r, col.col),
-        `${letters.get(col.col)}${sheetRow(grid, r) + 1}`,
-        money ? (col.unit ?? unit) : "元",
-        money,
-      );
-      if (a.bad && (col.role === "score" || col.role === "maxScore") && GRADE_ROW.test(key) && GRADE_TEXT.test(squash(a.raw))) {
+    const rowNumber = sheetRow(grid, r) + 1;
+    for (const col of figureColumns) {
+      const role = col.role as ColumnRole;
+      const money = AMOUNT_ROLES.has(role);
+      const a = readAmountCell(cellAt(grid, r, col.col), `${letters.get(col.col)}${rowNumber}`, money ? (col.unit ?? unit) : "元", money);
+      if (a.bad && (role === "score" || role === "maxScore") && GRADE_ROW.test(key) && GRADE_TEXT.test(squash(a.raw))) {
         // "评价等级 | 优": a grade where a score would be, not an unreadable number.
-        amounts[col.role] = { ...a, bad: null };
+        amounts[role] = { ...a, bad: null };
         continue;
       }
-      amounts[col.role] = a;
+      amounts[role] = a;
       if (a.bad) {
         findings.push(
           finding("bad-value", "error", grid.sheet, a.cell, {
             text: a.raw,
             reason: a.bad,
-            column: ROLE_LABELS[col.role],
+            column: ROLE_LABELS[role],
             columnLetter: col.letter,
             name: name || null,
           }),
@@ -189,7 +202,11 @@ export function readRows(
     }
 
     // Rows that carry nothing: a 行次 with no line beside it, or a 合计 heading with no figures (an empty form's 合计).
-    const filled = Object.values(amounts).some((a) => a && (a.value !== null || a.bad));
+    let filled = false;
+    for (const role in amounts) {
+      const a = amounts[role as ColumnRole];
+      if (a && (a.value !== null || a.bad)) filled = true;
+    }
     if (!filled && (isTotal || (!name && !code))) continue;
 
     let reason: string | null = null;
@@ -198,7 +215,7 @@ export function readRows(
       const t = cellText(cellAt(grid, r, roles.reason.col)).trim();
       if (t && !/^[-—/]+$/.test(t)) {
         reason = t;
-        reasonCell = cellAddress(grid, r, roles.reason.col);
+        reasonCell = `${reasonLetter}${rowNumber}`;
       }
     }
 
@@ -208,7 +225,7 @@ export function readRows(
     if (indent !== null) indents.push(indent);
     const row: TableRow = {
       r,
-      cell: cellAddress(grid, r, labelCol.col),
+      cell: `${labelLetter}${rowNumber}`,
       code: code || null,
       codeScheme: code ? codeScheme(code) : null,
       name: name || (code ? code : ""),
@@ -216,24 +233,30 @@ export function readRows(
       isTotal,
       totalKind,
       isPart,
-      ...(COUNT_NAME.test(key) ? { isCount: true } : {}),
       amounts,
       reason,
       reasonCell,
-      labels: {},
+      labels: labelled ? {} : NO_LABELS,
     };
-    for (const key of ["level1", "level2", "level3", "grade"] as const) {
+    if (COUNT_NAME.test(key)) row.isCount = true;
+    for (const key of LABEL_ROLES) {
       const col = roles[key];
       const t = col ? cellText(get(r, col.col)).trim() : "";
       if (t) row.labels[key] = t;
     }
     rows.push(row);
-    pending.push({ row, indent });
+    rowIndents.push(indent);
   }
 
   // Rows without code or numbering: level from indentation, ranked (0 spaces → 1, next width → 2 …).
   const widths = [...new Set(indents)].sort((a, b) => a - b);
-  for (const p of pending) if (p.indent !== null && p.row.level === -1) p.row.level = widths.indexOf(p.indent) + 1;
+  if (widths.length > 0) {
+    const rank = new Map(widths.map((w, i) => [w, i + 1]));
+    rows.forEach((row, i) => {
+      const indent = rowIndents[i];
+      if (indent !== null && row.level === -1) row.level = rank.get(indent) as number;
+    });
+  }
   // After a 合计, a line such as 年初财政拨款结转和结余 followed by numbered lines (一、一般公共预算财政拨款 …) is broken
   // down by them: they hang under it, so that 总计 counts it once.
   // (Only below a 合计 that closes lines above it: a 合计 printed first heads the whole table.)

@@ -59,58 +59,81 @@ interface RowScan {
   lkx: boolean;
   /** "栏次 | 1 | 2 | 3": column numbers, never data. */
   columnNumbers: boolean;
+  /** A header row: a figure word with a label word, or two figure words (see anchorRoles). */
+  anchor: boolean;
 }
+
+const NUMERIC_TEXT = /^[-(]?[\d,]+(\.\d+)?\)?(万元|元|%)?$/;
 
 function isNumericCell(v: CellValue): boolean {
   if (typeof v === "number") return true;
   if (typeof v !== "string") return false;
   const t = squash(v);
-  return t !== "" && /^[-(]?[\d,]+(\.\d+)?\)?(万元|元|%)?$/.test(t);
+  return t !== "" && NUMERIC_TEXT.test(t);
 }
 
-/** Small integers in increasing steps of one (1 | 2 | 3 …): the column numbers of a 栏次 row. */
-function isSequence(values: number[]): boolean {
-  return values.length >= 2 && values.every((v, i) => Number.isInteger(v) && v >= 1 && v <= 60 && (i === 0 || v === values[i - 1] + 1));
-}
-
-function scanRow(grid: CellGrid, get: (r: number, c: number) => CellValue, r: number, width: number): RowScan {
+/**
+ * One row, read once for the whole recognition. A data row (figures, no 类/款 or 栏次) costs one pass over its own cells
+ * and allocates nothing: its roles are the grid's shared row of nulls. Only rows that may be headers are matched
+ * against the header words.
+ */
+function scanRow(grid: CellGrid, get: (r: number, c: number) => CellValue, r: number, width: number, noRoles: null[]): RowScan {
   const row = grid.values[r] ?? [];
   let numbers = 0;
-  const ints: number[] = [];
   let label = false;
-  const cells = new Set<string>();
+  let strings = 0; // text cells that are not numbers, blank ones included
+  let cls = false;
+  let sec = false;
+  // Whether the numbers are small integers in increasing steps of one (1 | 2 | 3 …): the column numbers of a 栏次 row.
+  let sequence = true;
+  let last = 0;
   for (const v of row) {
-    if (isNumericCell(v)) {
-      numbers++;
-      const n = typeof v === "number" ? v : Number(squash(v as string));
-      ints.push(n);
-    } else if (typeof v === "string") {
+    let n: number;
+    if (typeof v === "number") n = v;
+    else if (typeof v === "string") {
       const t = squash(v);
-      cells.add(t);
-      if (/^(栏次|行次)$/.test(t)) label = true;
-    }
+      if (t === "" || !NUMERIC_TEXT.test(t)) {
+        strings++;
+        if (t === "类") cls = true;
+        else if (t === "款") sec = true;
+        else if (t === "栏次" || t === "行次") label = true;
+        continue;
+      }
+      n = Number(t);
+    } else continue;
+    numbers++;
+    if (sequence) sequence = Number.isInteger(n) && n >= 1 && n <= 60 && (numbers === 1 || n === last + 1);
+    last = n;
   }
-  const lkx = cells.has("类") && cells.has("款");
-  const columnNumbers = (label && (ints.length === 0 || isSequence(ints))) || (ints.length >= 3 && isSequence(ints) && cells.size === 0);
+  const isSequence = numbers >= 2 && sequence;
+  const lkx = cls && sec;
+  const columnNumbers = (label && (numbers === 0 || isSequence)) || (numbers >= 3 && isSequence && strings === 0);
+  // Data rows hold numbers; only rows without any (or header rows that carry column numbers) are matched against headers.
+  if (!(numbers === 0 || lkx || columnNumbers)) {
+    return { numbers, texts: 0, roles: noRoles, distinctTexts: 0, lkx, columnNumbers, anchor: false };
+  }
   const roles: (ColumnRole | null)[] = new Array(width).fill(null);
   const seen = new Set<string>();
   let texts = 0;
-  // Data rows hold numbers; only rows without any (or header rows that carry column numbers) are matched against headers.
-  if (numbers === 0 || lkx || columnNumbers) {
-    for (let c = 0; c < width; c++) {
-      const v = get(r, c);
-      if (typeof v !== "string") continue;
-      const t = squash(v);
-      if (t === "") continue;
-      texts++;
-      seen.add(t);
-      if (t.length <= 30) roles[c] = roleOf(t);
-    }
+  for (let c = 0; c < width; c++) {
+    const v = get(r, c);
+    if (typeof v !== "string") continue;
+    const t = squash(v);
+    if (t === "") continue;
+    texts++;
+    seen.add(t);
+    if (t.length <= 30) roles[c] = roleOf(t);
   }
-  return { numbers, texts, roles, distinctTexts: seen.size, lkx, columnNumbers };
+  const scan = { numbers, texts, roles, distinctTexts: seen.size, lkx, columnNumbers, anchor: false };
+  scan.anchor = anchorRoles(scan);
+  return scan;
 }
 
 function isAnchor(scan: RowScan): boolean {
+  return scan.anchor;
+}
+
+function anchorRoles(scan: RowScan): boolean {
   if (scan.numbers > 0 && !scan.lkx) return false;
   const found = new Set(scan.roles.filter((x): x is ColumnRole => x !== null && x !== "lineNo"));
   const keys = [...found].filter((x) => KEY_ROLES.has(x)).length;
@@ -302,7 +325,8 @@ export function recognizeGrid(grid: CellGrid, overrides: RecognitionOverrides = 
   }
   const get = mergedValueGetter(grid);
   const scans: RowScan[] = [];
-  for (let r = 0; r < height; r++) scans.push(scanRow(grid, get, r, width));
+  const noRoles: null[] = new Array(width).fill(null);
+  for (let r = 0; r < height; r++) scans.push(scanRow(grid, get, r, width, noRoles));
   // 公开07-style 三公 tables (items as columns) first; their rows are theirs alone.
   const wide = findWideSangong(grid, get, width, findings);
   const claimed = (row: number) => wide.some((w) => row >= w.top && row <= w.bottom);
@@ -392,10 +416,10 @@ export function recognizeGrid(grid: CellGrid, overrides: RecognitionOverrides = 
         continue;
       }
       // A new header after a blank row (a 加分项 list under its scoring table) starts a table of its own too.
-      const afterBlank = rr > dataStart && rowIsBlank(grid, rr - 1, segLeft, segRight);
-      if (rr !== dataStart && isAnchor(scans[rr]) && !scans[rr].lkx && (headsFigures(rr) || afterBlank)) break;
+      const afterBlank = () => rr > dataStart && rowIsBlank(grid, rr - 1, segLeft, segRight);
+      if (rr !== dataStart && isAnchor(scans[rr]) && !scans[rr].lkx && (headsFigures(rr) || afterBlank())) break;
       // Words over two figure columns and no figure: the header of another block (楼堂馆所 | 批复规模 | 实际规模).
-      if (rr !== dataStart && wordsOverFigures(rr) >= 2 && scans[rr].numbers === 0) break;
+      if (rr !== dataStart && scans[rr].numbers === 0 && wordsOverFigures(rr) >= 2) break;
       const first = firstText(grid, rr, segLeft, segRight);
       if (first !== null && NOTE_ROW.test(squash(first))) break;
       if (rowIsBlank(grid, rr, segLeft, segRight)) {
@@ -622,7 +646,8 @@ function buildTable(
         shift === 0 ? columns : columns.map((c) => ({ ...c, col: moved(c.col), letter: gridColumnLetter(grid, moved(c.col)) }));
       const blockRoles: Partial<Record<ColumnRole, TableColumn>> = {};
       for (const col of blockColumns) if (col.role && !blockRoles[col.role]) blockRoles[col.role] = col;
-      rows.push(...readRows(grid, get, blockColumns, blockRoles, unit, dataStart, dataEnd, segLeft, segRight, localFindings, repeated));
+      const blockRows = readRows(grid, get, blockColumns, blockRoles, unit, dataStart, dataEnd, segLeft, segRight, localFindings, repeated);
+      for (const row of blockRows) rows.push(row);
     }
   }
   const kind = classify(roles, title, rows);

@@ -15,8 +15,13 @@ export const SANGONG_LABELS: Record<SangongKey | RelatedKey, string> = {
   operation: "机关运行经费",
 };
 
+const ITEM_CHARS = /[出接运政会培办车购维三合总]/;
+
 /** Name variants seen in 决算 tables, after numbering ("1.", "（一）", "其中：") and quotes are removed. */
 export function sangongKeyOf(name: string): SangongKey | RelatedKey | null {
+  // Every name below holds one of these characters (出国, 接待, 运行/行政, 会议, 培训, 办公, 车, 购置, 维护, 三公, 合计/总计):
+  // the many other lines of a workbook are ruled out with one test.
+  if (!ITEM_CHARS.test(name)) return null;
   const n = name
     .replace(/^([(（]?[一二三四五六七八九十\d]+[)）]?[、.．]?)/, "")
     .replace(/^其中[:：]?/, "")

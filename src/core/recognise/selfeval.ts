@@ -62,10 +62,17 @@ export function isSelfEvaluation(grid: CellGrid): boolean {
   let indicators = false;
   let goals = false;
   // The blocks sit at the top of the form: a long sheet is not read to its end for this.
-  for (const row of grid.values.slice(0, 300)) {
-    const texts = row.map((v) => squash(cellText(v)));
-    if (texts.filter((t) => INDICATOR_HEADER.test(t)).length >= 3) indicators = true;
-    if (texts.some((t) => /^(年度总体目标|项目年度目标|年度目标\d*)/.test(t))) goals = true;
+  // Only text cells can hold these words, and every one of them holds 标 (…指标, …目标): other cells cost one test.
+  const rows = Math.min(grid.values.length, 300);
+  for (let r = 0; r < rows; r++) {
+    let headers = 0;
+    for (const v of grid.values[r]) {
+      if (typeof v !== "string" || !v.includes("标")) continue;
+      const t = squash(v);
+      if (INDICATOR_HEADER.test(t)) headers++;
+      if (/^(年度总体目标|项目年度目标|年度目标\d*)/.test(t)) goals = true;
+    }
+    if (headers >= 3) indicators = true;
   }
   return indicators && goals;
 }

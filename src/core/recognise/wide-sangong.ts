@@ -22,6 +22,9 @@ import { cellText, squash } from "../base/text";
  */
 const BLOCK_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(["budget", "budgetInitial", "budgetFinal", "actual", "previous"]);
 
+/** A character every name of 因公出国（境）费, 公务接待费 and 公务用车… holds. */
+const MAIN_ITEM_CHARS = /[出接车]/;
+
 export interface WideSangong {
   table: Table;
   /** Grid rows (0-based) the table occupies, so the ordinary recognizer leaves them alone. */
@@ -38,12 +41,18 @@ export function findWideSangong(
   const out: WideSangong[] = [];
   const height = grid.values.length;
   for (let r = 1; r < height; r++) {
-    const keys = Array.from({ length: width }, (_, c) => {
-      const t = squash(cellText(get(r, c)));
-      return t ? sangongKeyOf(t) : null;
-    });
-    const main = new Set(keys.filter((k) => k === "abroad" || k === "car" || k === "reception"));
-    if (main.size < 2) continue;
+    // Items as columns: two of 出国 / 公务接待 / 公务用车 among the row's texts. Only text cells can name one, and each of
+    // the three names holds 出, 接 or 车 (no full-width or compatibility form folds into them), so the row's other cells,
+    // every figure row among them, cost one character test.
+    let main = 0; // abroad 1 | car 2 | reception 4
+    for (let c = 0; c < width; c++) {
+      const v = get(r, c);
+      if (typeof v !== "string" || !MAIN_ITEM_CHARS.test(v)) continue;
+      const t = squash(v);
+      const k = t ? sangongKeyOf(t) : null;
+      main |= k === "abroad" ? 1 : k === "car" ? 2 : k === "reception" ? 4 : 0;
+    }
+    if (main !== 3 && main !== 5 && main !== 6 && main !== 7) continue;
     // An optional sub-header row below (小计 | 购置费 | 运行费).
     let sub = -1;
     let data = r + 1;
