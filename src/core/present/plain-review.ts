@@ -38,7 +38,11 @@ export function plainReview(fileName: string, a: CheckResult, p: Presentation): 
       );
     }
   }
-  if (a.sangong) {
+  if (a.sangong && a.sangong.total.actual === null && a.sangong.total.budget !== null) {
+    out.push("", REVIEW.sangongBudget(money(a.sangong.total.budget)));
+    for (const i of a.sangong.items) out.push(REVIEW.sangongBudgetItem(i.item, money(i.budget)));
+    for (const i of a.sangong.related) out.push(REVIEW.relatedBudget(i.item, money(i.budget)));
+  } else if (a.sangong) {
     const g = a.sangong.total;
     const change = g.yoyDiff === null ? null : changeText(g.yoyDiff, g.yoyRate, g.previous, p);
     out.push("", REVIEW.sangong(money(g.actual), change, g.budget === null ? null : money(g.budget), rateText(g.completionRate)));

@@ -1,3 +1,5 @@
+import { foldTraditional } from "../base/traditional";
+
 /** The 三公 items and the items reported beside them (never added into 三公), with the name variants seen in tables. */
 export type SangongKey = "total" | "abroad" | "car" | "carPurchase" | "carRun" | "reception";
 export type RelatedKey = "meeting" | "training" | "office" | "operation";
@@ -17,7 +19,7 @@ export const SANGONG_LABELS: Record<SangongKey | RelatedKey, string> = {
 
 /** Name variants seen in 决算 tables, after numbering ("1.", "（一）", "其中：") and quotes are removed. */
 export function sangongKeyOf(name: string): SangongKey | RelatedKey | null {
-  const n = name
+  const n = foldTraditional(name)
     .replace(/^([(（]?[一二三四五六七八九十\d]+[)）]?[、.．]?)/, "")
     .replace(/^其中[:：]?/, "")
     .replace(/[“”"'‘’「」]/g, "");

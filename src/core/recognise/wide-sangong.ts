@@ -109,7 +109,8 @@ export function findWideSangong(
       if (key) columns.push({ col: c, role: role === "budgetInitial" || role === "budgetFinal" ? "budget" : role, key });
     }
     const roles = new Set(columns.map((x) => x.role));
-    if (!(roles.has("actual") || single === "budget") || columns.length < 4) continue;
+    // 决算 blocks (公开07), or 预算 only: a 部门预算's table (上海: “三公”经费预算数 over the items, 机关运行经费预算数 beside).
+    if (!(roles.has("actual") || roles.has("budget")) || columns.length < 4) continue;
 
     const rowFindings: Finding[] = [];
     const byKey = new Map<string, TableRow>();
@@ -172,7 +173,7 @@ export function findWideSangong(
         headerRange: rangeAddress(grid, headerTop, left, Math.max(blockRow, sub >= 0 ? sub : r), right),
         kind: "sangong",
         form: form?.id ?? null,
-        basis: single === "budget" ? "budget" : "final",
+        basis: roles.has("actual") ? "final" : "budget",
         side: null,
         unit: unit.unit,
         unitSource: unit.source,
