@@ -56,6 +56,9 @@ export function plainReview(fileName: string, a: CheckResult, p: Presentation): 
     const v = a.scoringSheet;
     const pts = (h: number | null) => (h === null ? REVIEW.none : hundredthsText(h));
     out.push("", REVIEW.scoringSheet(`${v.sheet}!${v.range}`, v.items.length, pts(v.baseTotal), pts(v.bonusTotal), pts(v.total), v.grade));
+    // Lines with a 分值 and no 得分 (a page cut off, a score not yet filled in) are not in the total: said, not hidden.
+    const unscored = v.items.filter((i) => i.max !== null && i.score === null);
+    if (unscored.length > 0 && v.items.some((i) => i.score !== null)) out.push(REVIEW.scoringUnscored(unscored.map((i) => i.name)));
   }
   if (a.scoring) {
     const r = a.scoring;

@@ -104,7 +104,10 @@ export function findWideSangong(
       const detail = sub >= 0 ? squash(cellText(get(sub, c))) : "";
       // An empty item cell continues the item to its left only when a sub-header names a part of it.
       // So does an empty item cell over the second of a 预算数 | 决算数 pair named below the items.
-      const item = own || (detail || blockRow > r ? itemTexts[c] : "");
+      // An item named in the block row itself (机关运行经费预算数 over its own column, merged down when merges are known).
+      const ownBlock = blockRow < r ? squash(cellText(cellAt(grid, blockRow, c))) : "";
+      const related = ownBlock && /^(meeting|training|office|operation)$/.test(sangongKeyOf(ownBlock) ?? "") ? ownBlock : "";
+      const item = own || (detail || blockRow > r ? itemTexts[c] : "") || related;
       const key = itemKey(item, detail);
       if (key) columns.push({ col: c, role: role === "budgetInitial" || role === "budgetFinal" ? "budget" : role, key });
     }
