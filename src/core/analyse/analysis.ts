@@ -102,6 +102,12 @@ export function analyzeTables(
     if (!(e instanceof AmountRangeError)) throw e;
   }
   for (const t of usable) if (t.form === "selfeval-funds") checkStatedRates(t, findings);
+  // A 三公 table the 三公 analysis could not use (no 决算 or 预算 column found for its items) is said so.
+  const sangongTable = usable.find((t) => t.kind === "sangong");
+  if (!sangongTable || sangong) return { tables: usable, lines, totals, sangong, texts, meta, selfEvaluations, findings };
+  const unread = findings.some((f) => f.rule === "table-empty" && f.sheet === sangongTable.sheet);
+  const data = { title: sangongTable.title, what: "三公经费各项的预算数或决算数" };
+  if (!unread) findings.push(finding("table-empty", "info", sangongTable.sheet, sangongTable.headerRange.split(":")[0], data));
   return { tables: usable, lines, totals, sangong, texts, meta, selfEvaluations, findings };
 }
 

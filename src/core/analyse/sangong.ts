@@ -78,7 +78,8 @@ function compute(base: ItemBase): SangongItem {
 export function analyzeSangong(tables: Table[], findings: Finding[]): SangongResult | null {
   const candidates = [...tables.filter((t) => t.kind === "sangong"), ...tables.filter((t) => t.kind !== "sangong")];
   for (const table of candidates) {
-    if (!table.roles.actual) continue;
+    // A 决算 table, or a 三公 table of 预算 figures only (部门预算公开's 三公 table).
+    if (!table.roles.actual && !(table.kind === "sangong" && budgetRoleOf(table))) continue;
     const byKey = new Map<SangongKey | RelatedKey, SangongItem>();
     for (const row of table.rows) {
       let key = sangongKeyOf(row.name);

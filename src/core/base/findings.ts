@@ -34,6 +34,7 @@ export const RULE_IDS = [
   "text-vs-table",
   "text-score",
   "unit-assumed",
+  "table-empty",
   "unit-conflict",
   "header-ambiguous",
   "precision",

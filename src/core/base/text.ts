@@ -1,14 +1,17 @@
+import { foldTraditional } from "./traditional";
+
 /**
  * Text as recognition sees it: NFKC folds full-width digits, letters and punctuation
  * ("１２３" → "123", "（" → "(", "：" → ":"), and every kind of white space is dropped,
- * because clerks pad names with spaces and full-width spaces for indentation.
+ * because clerks pad names with spaces and full-width spaces for indentation. The traditional characters of the forms'
+ * words fold to simplified ("預算數" → "预算数"), so a table in traditional characters is matched by the same words.
  */
 export function squash(text: string): string {
   // NFKC only where it can change something (full-width forms, compatibility characters): most names need none.
   const folded = /[\u2460-\u24ff\u3000-\u303f\u3200-\u33ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/.test(text)
     ? text.normalize("NFKC")
     : text;
-  return folded.replace(/[\s\u00a0\u3000]+/g, "");
+  return foldTraditional(folded.replace(/[\s\u00a0\u3000]+/g, ""));
 }
 
 /** Leading indentation in half-width space units (a full-width space counts as 2). */

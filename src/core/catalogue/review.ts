@@ -41,6 +41,12 @@ export const REVIEW = {
   sangongItem: (name: string, actual: string, share: string | null, change: string | null) =>
     `  ${name}：${actual}${share === null ? "" : `，占 ${share}%`}${change ? `，${change}` : ""}`,
   related: (name: string, actual: string, previous: string) => `  （另列）${name}：${actual}，上年 ${previous}`,
+  /** A 三公 table of 预算 figures only (部门预算公开). */
+  sangongBudget: (budget: string) => `三公经费：预算 ${budget}`,
+  sangongBudgetItem: (name: string, budget: string) => `  ${name}：预算 ${budget}`,
+  relatedBudget: (name: string, budget: string) => `  （另列）${name}：预算 ${budget}`,
+  scoringUnscored: (names: string[]) =>
+    `  其中 ${names.length} 项有分值而未填得分（${names.slice(0, 3).join("、")}${names.length > 3 ? "等" : ""}），未计入总分`,
   scoringSheet: (where: string, items: number, base: string, bonus: string, total: string, grade: string | null) =>
     `工作簿中的评分表 ${where}：${items} 项，基础分 ${base}，加分 ${bonus}，总分 ${total}，等级 ${grade ?? "未写明"}`,
   scoringHeading: (framework: string) => `绩效评分（${framework}）：`,

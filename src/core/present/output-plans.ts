@@ -240,8 +240,10 @@ export function buildSangongPlan(a: CheckResult, s: PlanOptions): SheetPlan | nu
     const act = ref(G.actual, r);
     cells[G.yoy] = item.previous !== null ? { f: diffFormula(act, ref(G.previous, r)), fmt } : {};
     cells[G.yoyRate] = item.previous !== null ? { f: rateFormula(ref(G.yoy, r), ref(G.previous, r)), fmt: RATE_FORMAT } : {};
-    cells[G.budgetDiff] = item.budget !== null ? { f: diffFormula(act, ref(G.budget, r)), fmt } : {};
-    cells[G.completion] = item.budget !== null ? { f: ratioFormula(act, ref(G.budget, r)), fmt: RATE_FORMAT } : {};
+    // A 预算-only 三公 table (部门预算公开) has no 决算 to compare with its budget.
+    const compared = item.budget !== null && sg.total.actual !== null;
+    cells[G.budgetDiff] = compared ? { f: diffFormula(act, ref(G.budget, r)), fmt } : {};
+    cells[G.completion] = compared ? { f: ratioFormula(act, ref(G.budget, r)), fmt: RATE_FORMAT } : {};
     cells[G.share] =
       item.actual !== null && sg.total.actual !== null && rowOf.has(item.key)
         ? { f: ratioFormula(act, `$${columnLetter(G.actual)}$${totalRow}`), fmt: RATE_FORMAT }

@@ -38,7 +38,11 @@ export function plainReview(fileName: string, a: CheckResult, p: Presentation): 
       );
     }
   }
-  if (a.sangong) {
+  if (a.sangong && a.sangong.total.actual === null && a.sangong.total.budget !== null) {
+    out.push("", REVIEW.sangongBudget(money(a.sangong.total.budget)));
+    for (const i of a.sangong.items) out.push(REVIEW.sangongBudgetItem(i.item, money(i.budget)));
+    for (const i of a.sangong.related) out.push(REVIEW.relatedBudget(i.item, money(i.budget)));
+  } else if (a.sangong) {
     const g = a.sangong.total;
     const change = g.yoyDiff === null ? null : changeText(g.yoyDiff, g.yoyRate, g.previous, p);
     out.push("", REVIEW.sangong(money(g.actual), change, g.budget === null ? null : money(g.budget), rateText(g.completionRate)));
@@ -52,6 +56,9 @@ export function plainReview(fileName: string, a: CheckResult, p: Presentation): 
     const v = a.scoringSheet;
     const pts = (h: number | null) => (h === null ? REVIEW.none : hundredthsText(h));
     out.push("", REVIEW.scoringSheet(`${v.sheet}!${v.range}`, v.items.length, pts(v.baseTotal), pts(v.bonusTotal), pts(v.total), v.grade));
+    // Lines with a 分值 and no 得分 (a page cut off, a score not yet filled in) are not in the total: said, not hidden.
+    const unscored = v.items.filter((i) => i.max !== null && i.score === null);
+    if (unscored.length > 0 && v.items.some((i) => i.score !== null)) out.push(REVIEW.scoringUnscored(unscored.map((i) => i.name)));
   }
   if (a.scoring && !a.scoring.items.some((i) => i.status === "auto" || i.status === "manual")) {
     out.push("", REVIEW.scoringNone(a.scoring.framework.name));

@@ -12,6 +12,7 @@ import { basisOfTitle, compatible, formOfColumns, formOfTitle } from "./form-cat
 import { readRows } from "./read-rows";
 import type { Basis, Table, TableColumn, TableKind, TableRow } from "./table";
 import { findWideSangong } from "./wide-sangong";
+import { noteUnreadFigures } from "./unread";
 import { pickTitle } from "./titles";
 import { isSelfEvaluation, readSelfEvaluation } from "./selfeval";
 import type { SelfEvaluation } from "./selfeval";
@@ -392,6 +393,14 @@ export function recognizeGrid(grid: CellGrid, overrides: RecognitionOverrides = 
         const v = cellAt(grid, row, c);
         return typeof v === "string" && !/^[-—/\s]*$/.test(v) && !isNumericCell(v);
       }).length;
+    // Words over a figure column on a row without figures ("2020年度数量或人次"; a "无" or "不适用" is a value left out).
+    const headerOverFigures = (row: number) =>
+      row < height &&
+      scans[row].numbers === 0 &&
+      figureColumns.some((c) => {
+        const v = cellAt(grid, row, c);
+        return typeof v === "string" && !/^[-—/\s]*$/.test(v) && !isNumericCell(v) && !/^(无|不适用|空)$/.test(squash(v));
+      });
     let end = dataStart - 1;
     let blanks = 0;
     // The header printed again at a page break (a table copied from a PDF package): the same rows, skipped, and the
@@ -418,6 +427,9 @@ export function recognizeGrid(grid: CellGrid, overrides: RecognitionOverrides = 
       // A new header after a blank row (a 加分项 list under its scoring table) starts a table of its own too.
       const afterBlank = () => rr > dataStart && rowIsBlank(grid, rr - 1, segLeft, segRight);
       if (rr !== dataStart && isAnchor(scans[rr]) && !scans[rr].lkx && (headsFigures(rr) || afterBlank())) break;
+      // So does, after a blank row, a header of words the vocabulary does not know, or a title with one under it (the
+      // counts table under a 三公 table: 使用项目 | 2020年度数量或人次).
+      if (afterBlank() && (headerOverFigures(rr) || (isTitleLike(grid, rr, segLeft, segRight) && headerOverFigures(rr + 1)))) break;
       // Words over two figure columns and no figure: the header of another block (楼堂馆所 | 批复规模 | 实际规模).
       if (rr !== dataStart && scans[rr].numbers === 0 && wordsOverFigures(rr) >= 2) break;
       const first = firstText(grid, rr, segLeft, segRight);
@@ -651,6 +663,8 @@ function buildTable(
     }
   }
   const kind = classify(roles, title, rows);
+  const area = { top: dataStart, bottom: dataEnd, left, right: segs[segs.length - 1][1], headerCell };
+  noteUnreadFigures(grid, kind, title, rows, area, localFindings);
   const schemes = rows.map((x) => x.codeScheme).filter((x) => x !== null);
   const codeScheme = schemes.length === 0 ? null : schemes.every((x) => x === schemes[0]) ? schemes[0] : "other";
   const lastRow = Math.max(dataEnd, bottom);

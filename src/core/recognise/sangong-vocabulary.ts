@@ -1,3 +1,5 @@
+import { foldTraditional } from "../base/traditional";
+
 /** The 三公 items and the items reported beside them (never added into 三公), with the name variants seen in tables. */
 export type SangongKey = "total" | "abroad" | "car" | "carPurchase" | "carRun" | "reception";
 export type RelatedKey = "meeting" | "training" | "office" | "operation";
@@ -19,10 +21,11 @@ const ITEM_CHARS = /[出接运政会培办车购维三合总]/;
 
 /** Name variants seen in 决算 tables, after numbering ("1.", "（一）", "其中：") and quotes are removed. */
 export function sangongKeyOf(name: string): SangongKey | RelatedKey | null {
+  const folded = foldTraditional(name);
   // Every name below holds one of these characters (出国, 接待, 运行/行政, 会议, 培训, 办公, 车, 购置, 维护, 三公, 合计/总计):
   // the many other lines of a workbook are ruled out with one test.
-  if (!ITEM_CHARS.test(name)) return null;
-  const n = name
+  if (!ITEM_CHARS.test(folded)) return null;
+  const n = folded
     .replace(/^([(（]?[一二三四五六七八九十\d]+[)）]?[、.．]?)/, "")
     .replace(/^其中[:：]?/, "")
     .replace(/[“”"'‘’「」]/g, "");

@@ -2,6 +2,7 @@ import { cellAddress, cellAt, gridColumnLetter, gridWidth, mergedValueGetter, ra
 import type { CellGrid, CellValue } from "../base/cell-grid";
 import { finding } from "../base/findings";
 import type { Finding } from "../base/findings";
+import { fenOfDecimal } from "../base/money";
 import type { Unit } from "../base/money";
 import { cellText, squash } from "../base/text";
 import { readAmountCell } from "../read/number-parser";
@@ -10,6 +11,7 @@ import type { ColumnRole } from "./column-roles";
 import { formOfTitle } from "./form-catalogue";
 import type { Table, TableColumn, TableRow } from "./table";
 import { pickTitle } from "./titles";
+import { noteUnreadFigures } from "./unread";
 
 /**
  * The national 绩效自评表 (财预〔2020〕10号 and the provincial variants: 项目支出 and 部门整体), read as the blocks it is
@@ -51,6 +53,10 @@ const INDICATOR_COLUMNS: [ColumnRole, RegExp][] = [
   ["reason", /原因|改进措施|偏差/],
 ];
 const STOP = /^(总分|合计|评价结论|存在问题|改进措施|项目负责人|财务负责人|自评等级|备注)/;
+/** The national template's unfilled lines ("指标2", "……"): nothing to score unless a figure is written on them. */
+const PLACEHOLDER = /^(指标[\d一二三四五六七八九十]*|…+|\.{2,}|。{2,}|—+|-+|\/)$/;
+/** A 偏差原因 cell that says there is nothing to explain. */
+const NO_REASON = /^(0|无|无偏差|\/|—+|-+)$/;
 /** What ends the funds block: the next block's first words. */
 const BLOCK_START = /^(年度总体目标|项目基本情况|绩效指标|年度目标|项目年度目标|一级指标|预期目标|年度绩效指标)/;
 
@@ -103,10 +109,55 @@ export function readSelfEvaluation(grid: CellGrid, findings: Finding[]): SelfEva
     }
     const indicatorRoles = matchHeader(grid, get, r, width, INDICATOR_COLUMNS);
     if (!indicators && [...indicatorRoles.values()].filter((x) => x === "level1" || x === "level2" || x === "level3").length >= 3) {
-      indicators = readIndicators(grid, get, r, indicatorRoles, title, form);
+      // A two-row header (云南: 绩效指标 | 年度指标值 over 指标性质 | 指标值 | 度量单位, 实际完成值 | 分值 | 得分 merged down
+      // both rows): the columns the 一级/二级/三级 row leaves unnamed take their names from the merges and the row above.
+      const upper = r > 0 && isHeaderText(grid, r - 1, width) ? [r - 1] : [];
+      const roles = matchHeader(grid, get, r, width, INDICATOR_COLUMNS, upper);
+      indicators = readIndicators(grid, get, r, roles, title, form, findings);
     }
   }
+  if (funds && indicators) borrowReasons(funds, indicators);
   return { sheet: grid.sheet, form, title, subject, goals, funds, indicators };
+}
+
+/** A row of short header words only (no figures, no sentences): the upper row of a two-row header. */
+function isHeaderText(grid: CellGrid, r: number, width: number): boolean {
+  let texts = 0;
+  for (let c = 0; c < width; c++) {
+    const v = cellAt(grid, r, c);
+    if (v === null || v === "") continue;
+    if (typeof v !== "string" || /^[\d.,%]+$/.test(squash(v)) || squash(v).length > 20) return false;
+    texts++;
+  }
+  return texts >= 2;
+}
+
+/**
+ * The funds block of the national template has no 原因 column: a clerk explains a gap in 执行 on the indicator that
+ * measures the funds (数量指标 "工程资金金额 | 43.2 | 37.24 | … | 偏差原因"). A funds line without a reason of its own takes
+ * the reason of the indicator whose 指标值 and 实际完成值 are its 预算数 and 执行数.
+ */
+function borrowReasons(funds: Table, indicators: Table): void {
+  // The indicator's figure in the funds block's unit ("43.2" under 万元), as 分 like the block's amounts.
+  const figure = (t: string | undefined) => {
+    const reading = t ? fenOfDecimal(squash(t).replace(/,/g, "").replace(/万元$/, ""), funds.unit) : null;
+    return reading && reading !== "too-large" ? reading.fen : null;
+  };
+  const fen = (a: TableRow["amounts"][ColumnRole]) => (a && !a.bad ? a.value : null);
+  for (const line of funds.rows) {
+    if (line.reason) continue;
+    const actual = fen(line.amounts.actual);
+    const budgets = [fen(line.amounts.budgetFinal), fen(line.amounts.budgetInitial)];
+    if (actual === null || budgets.every((b) => b === null)) continue;
+    const source = indicators.rows.find(
+      (x) =>
+        x.reason !== null &&
+        !NO_REASON.test(squash(x.reason)) &&
+        figure(x.texts?.result) === actual &&
+        budgets.includes(figure(x.texts?.target)),
+    );
+    if (source) [line.reason, line.reasonCell] = [source.reason, source.reasonCell];
+  }
 }
 
 function sheetUnit(grid: CellGrid): Unit | null {
@@ -156,25 +207,35 @@ function readGoals(
   }
 }
 
+/**
+ * The roles a header row names, each once. With `upper` rows, columns the row leaves unnamed are named by a merge running
+ * down into it, then by the rows above (a two-row header).
+ */
 function matchHeader(
   grid: CellGrid,
   get: (r: number, c: number) => CellValue,
   r: number,
   width: number,
   vocabulary: [ColumnRole, RegExp][],
+  upper: number[] | null = null,
 ): Map<number, ColumnRole> {
   const roles = new Map<number, ColumnRole>();
   const taken = new Set<ColumnRole>();
-  for (let c = 0; c < width; c++) {
-    const raw = cellAt(grid, r, c);
-    if (typeof raw !== "string") continue;
-    const t = squash(raw).replace(/\((万元|元|分|%)\)$/, "");
-    const hit = vocabulary.find(([role, re]) => re.test(t) && !taken.has(role));
-    if (hit) {
-      roles.set(c, hit[0]);
-      taken.add(hit[0]);
+  const pass = (row: number, merged: boolean) => {
+    for (let c = 0; c < width; c++) {
+      if (roles.has(c)) continue;
+      const raw = merged ? get(row, c) : cellAt(grid, row, c);
+      if (typeof raw !== "string") continue;
+      const t = squash(raw).replace(/\((万元|元|分|%)\)$/, "");
+      const hit = vocabulary.find(([role, re]) => re.test(t) && !taken.has(role));
+      if (hit) {
+        roles.set(c, hit[0]);
+        taken.add(hit[0]);
+      }
     }
-  }
+  };
+  pass(r, false);
+  if (upper) for (const row of [r, ...upper]) pass(row, true);
   return roles;
 }
 
@@ -314,9 +375,18 @@ function readIndicators(
   roles: Map<number, ColumnRole>,
   title: string,
   form: string,
+  findings: Finding[],
 ): Table {
   const col = (role: ColumnRole) => [...roles.entries()].find(([, x]) => x === role)?.[0];
   const nameCol = col("level3") ?? col("level2") ?? 0;
+  // 云南's 年度指标值 in three columns (指标性质 | 指标值 | 度量单位: "≥ | 95 | %"): the target reads as one text, "≥95%".
+  const beside = (re: RegExp) => {
+    for (let c = 0; c < gridWidth(grid); c++) if (!roles.has(c) && re.test(squash(cellText(get(header, c))))) return c;
+    return undefined;
+  };
+  const nature = beside(/^指标性质$/);
+  const measure = beside(/^(度量|计量)单位$/);
+  const part = (r: number, c: number | undefined) => (c === undefined ? "" : cellText(cellAt(grid, r, c)).trim());
   const rows: TableRow[] = [];
   const carried: Partial<Record<"level1" | "level2", string>> = {};
   let r = header + 1;
@@ -340,7 +410,8 @@ function readIndicators(
     for (const [c, role] of roles) {
       const raw = cellText(cellAt(grid, r, c)).trim();
       if (role === "target" || role === "result") {
-        if (raw) row.texts = { ...row.texts, [role]: raw };
+        const text = role === "target" && raw ? `${part(r, nature)}${raw}${part(r, measure)}` : raw;
+        if (text) row.texts = { ...row.texts, [role]: text };
       } else if (role === "reason") {
         if (raw) [row.reason, row.reasonCell] = [raw, cellAddress(grid, r, c)];
       } else if (role === "maxScore" || role === "score") {
@@ -353,8 +424,9 @@ function readIndicators(
     // A line named only by its 二级指标 (三级 left blank, or cut off) still counts: its 分值 is missing, not zero.
     const ownLevel2 = col("level2") === undefined ? "" : cellText(cellAt(grid, r, col("level2")!)).trim();
     if (!row.name && ownLevel2) row.name = ownLevel2;
-    const hasAnything = row.name || Object.keys(row.amounts).some((k) => row.amounts[k as ColumnRole]?.value !== null);
-    if (!hasAnything) continue;
+    const figures = Object.keys(row.amounts).some((k) => row.amounts[k as ColumnRole]?.value !== null) || row.texts !== undefined;
+    const placeholder = !stop && PLACEHOLDER.test(squash(row.name));
+    if (!(row.name && !placeholder) && !figures) continue;
     rows.push(row);
     if (stop) {
       r++;
@@ -364,11 +436,11 @@ function readIndicators(
   const cols = [...roles.entries()].map(([c, role]) => ({
     col: c,
     letter: gridColumnLetter(grid, c),
-    header: cellText(cellAt(grid, header, c)),
+    header: cellText(get(header, c)) || cellText(cellAt(grid, header - 1, c)),
     role,
     unit: null,
   }));
-  return table(
+  const out = table(
     grid,
     title,
     form,
@@ -378,4 +450,7 @@ function readIndicators(
     rows,
     "元",
   );
+  const area = { top: header + 1, bottom: r - 1, left: 0, right: gridWidth(grid) - 1, headerCell: cellAddress(grid, header, 0) };
+  noteUnreadFigures(grid, out.kind, title, rows, area, findings);
+  return out;
 }

@@ -113,12 +113,16 @@ export function findWideSangong(
       const detail = sub >= 0 ? squash(cellText(get(sub, c))) : "";
       // An empty item cell continues the item to its left only when a sub-header names a part of it.
       // So does an empty item cell over the second of a 预算数 | 决算数 pair named below the items.
-      const item = own || (detail || blockRow > r ? itemTexts[c] : "");
+      // An item named in the block row itself (机关运行经费预算数 over its own column, merged down when merges are known).
+      const ownBlock = blockRow < r ? squash(cellText(cellAt(grid, blockRow, c))) : "";
+      const related = ownBlock && /^(meeting|training|office|operation)$/.test(sangongKeyOf(ownBlock) ?? "") ? ownBlock : "";
+      const item = own || (detail || blockRow > r ? itemTexts[c] : "") || related;
       const key = itemKey(item, detail);
       if (key) columns.push({ col: c, role: role === "budgetInitial" || role === "budgetFinal" ? "budget" : role, key });
     }
     const roles = new Set(columns.map((x) => x.role));
-    if (!(roles.has("actual") || single === "budget") || columns.length < 4) continue;
+    // 决算 blocks (公开07), or 预算 only: a 部门预算's table (上海: “三公”经费预算数 over the items, 机关运行经费预算数 beside).
+    if (!(roles.has("actual") || roles.has("budget")) || columns.length < 4) continue;
 
     const rowFindings: Finding[] = [];
     const byKey = new Map<string, TableRow>();
@@ -181,7 +185,7 @@ export function findWideSangong(
         headerRange: rangeAddress(grid, headerTop, left, Math.max(blockRow, sub >= 0 ? sub : r), right),
         kind: "sangong",
         form: form?.id ?? null,
-        basis: single === "budget" ? "budget" : "final",
+        basis: roles.has("actual") ? "final" : "budget",
         side: null,
         unit: unit.unit,
         unitSource: unit.source,

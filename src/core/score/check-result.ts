@@ -21,7 +21,12 @@ export interface CheckResult extends Analysis {
 export function scoreAnalysis(analysis: Analysis, settings: ScoringSettings): CheckResult {
   const findings = [...analysis.findings];
   const scoringSheets = verifyScoringTables(analysis.tables, findings);
-  const hasBudgetData = analysis.totals.length > 0 || analysis.sangong !== null || analysis.tables.some((t) => t.kind === "staff");
+  // A 绩效自评表 that carries its own scores is verified as it is (scoringSheets): the department framework is not scored
+  // from its funds block.
+  const scored = new Set(scoringSheets.filter((s) => s.items.some((i) => i.score !== null)).map((s) => s.sheet));
+  const ownScored = new Set(analysis.tables.filter((t) => t.form === "selfeval-funds" && scored.has(t.sheet)).map((t) => t.id));
+  const hasBudgetData =
+    analysis.totals.some((t) => !ownScored.has(t.tableId)) || analysis.sangong !== null || analysis.tables.some((t) => t.kind === "staff");
   const scoring = hasBudgetData ? scoreFramework(frameworkFor(settings), analysis, settings) : null;
   return { ...analysis, scoring, scoringSheet: scoringSheets[0] ?? null, scoringSheets, findings: sortFindings(findings) };
 }

@@ -114,7 +114,8 @@ export function measure(m: Measure, a: Analysis, entered: number | undefined): M
         ),
       ];
       const rate = change ? g.yoyRate : g.completionRate;
-      if (rate === null) return missing(base === null ? T.noColumn : T.baseZero, inputs);
+      // A 预算-only 三公 table (部门预算) has no 决算 column: that is a missing column, not a zero base.
+      if (rate === null) return missing(base === null || g.actual === null ? T.noColumn : T.baseZero, inputs);
       return { rate, inputs, missing: null };
     }
 

@@ -159,7 +159,11 @@ function verifyOne(t: Table, list: Table | null, funds: Table | null, findings: 
   }
 
   const selfEval = t.form?.startsWith("selfeval") ?? false;
-  const baseTotal = total ? num(total, "score") : sumPoints(items.map((r) => num(r, "score")));
+  // Without a 总分 row, a 自评表's total is the 预算执行 score plus the indicators' (财预〔2020〕10号: 10 + 90 = 100), unless
+  // its indicators alone weigh 100.
+  const fundsScore = selfEval && funds?.rows[0] ? num(funds.rows[0], "score") : null;
+  const fundsCounted = fundsScore !== null && sumPoints(items.map((r) => num(r, "maxScore"))) !== hundredths(100);
+  const baseTotal = total ? num(total, "score") : sumPoints(items.map((r) => num(r, "score"))) + (fundsCounted ? (fundsScore ?? 0) : 0);
   const bonusRow = rows.find((r) => kindOf(r) === "bonus");
   const statedBonus = bonusRow ? num(bonusRow, "score") : null;
   if (bonusRow && statedBonus !== null && listedBonus !== null && statedBonus !== listedBonus) {
