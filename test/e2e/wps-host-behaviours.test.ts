@@ -193,6 +193,8 @@ describe.each([excel, wpsEt])("$name: the check view", (host) => {
     expect(formulas.filter((f) => f.startsWith("='经济分类预决算'!")).length).toBeGreaterThan(40);
 
     // Scoring: a qualitative score entered by the clerk is kept in the workbook and counted.
+    await page.getByTestId("tab-scoring").click();
+    await page.getByTestId("scoring").waitFor();
     const manual = page.locator('[data-testid^="manual-"]').first();
     const id = ((await manual.getAttribute("data-testid")) ?? "").replace("manual-", "");
     await manual.fill("1");
@@ -204,17 +206,20 @@ describe.each([excel, wpsEt])("$name: the check view", (host) => {
     expect(scoring).toMatch(/已得 [\d.]+ 分|总分/);
 
     // Report: the same draft, delivered the host's way.
+    await page.getByTestId("tab-report").click();
     await page.getByTestId("template").selectOption("final-accounts");
     const report = await docxText(await host.report(page));
     expect(report).toContain("财政拨款“三公”经费支出决算情况说明");
     expect((await host.settings(page))?.template).toBe("final-accounts");
+    await shot(page, `${host.id}-4-report`, "report-panel");
 
     // Audit of pasted report text against this workbook.
+    await page.getByTestId("tab-audit").click();
+    await page.getByTestId("audit").waitFor();
     await page.getByTestId("audit-text").fill("“公务接待费”本年数为1.71万元，上年数为5.10万元，较上年减少3.39万元。");
     await page.getByTestId("audit-run").click();
     const audit = (await page.getByTestId("audit-result").textContent()) ?? "";
     expect(audit).toContain("发现 1 项");
-    await shot(page, `${host.id}-4-report`, "report-panel");
     await shot(page, `${host.id}-5-audit`, "audit");
 
     expect(requests.filter((u) => !u.startsWith(host.origin()))).toEqual([]);
