@@ -1,7 +1,7 @@
 import { checkWorkbook, DEFAULT_SETTINGS } from "../src/core";
 import type { CellGrid } from "../src/core";
 import { PUTUO_COMMERCE_FUNCTIONAL, PUTUO_COMMERCE_TOTALS, SH_FINANCE_BASIC, SH_FINANCE_TOTALS } from "./fixtures/real/shanghai-budget";
-import { withCells } from "./support/grid";
+import { grid, withCells } from "./support/grid";
 import { specGrid } from "./support/spec-grid";
 
 /**
@@ -50,4 +50,24 @@ test("收支总表: two halves with their sides, the expenditure side in four co
   const parts = errors(other).find((x) => x.rule === "parts-mismatch");
   expect(parts?.cell).toBe("D7");
   expect(parts?.data.parts).toBe("人员经费、公用经费、项目支出");
+});
+
+test("栏次 under a one-row header numbers the single 金额 column: never read as a money line", () => {
+  // 昭通市大关县天星镇中心卫生院 2021 公开01, income side (https://wenku.minyifei.cn/archives/p7ymvq4zlrjv2x309rw5.html; the
+  // amounts' rows as a clerk would place them; 11,122,315.04 + 13,628,965.89 + 1,003,618.46 = 25,754,899.39)
+  const sheet = grid("收入方", [
+    ["收入支出决算总表"],
+    ["部门：昭通市大关县天星镇中心卫生院", null, "金额单位：元"],
+    ["项目", "行次", "金额"],
+    ["栏次", null, "1"],
+    ["一、一般公共预算财政拨款收入", 1, "11,122,315.04"],
+    ["二、政府性基金预算财政拨款收入", 2],
+    ["五、事业收入", 5, "13,628,965.89"],
+    ["八、其他收入", 8, "1,003,618.46"],
+    ["本年收入合计", 27, "25,754,899.39"],
+    ["总计", 30, "25,754,899.39"],
+  ]);
+  const a = check([sheet]);
+  expect(a.tables[0].rows.map((r) => r.name)).not.toContain("栏次");
+  expect(a.findings).toEqual([]);
 });

@@ -280,6 +280,11 @@ export interface PerformanceFacts {
   /** Items still to be scored by the clerk: the total and grade wait for them. */
   pending: number;
   groups: { name: string; max: Points | null; score: Points | null; items: ScoreLine[] }[];
+  /**
+   * Whether the workbook shows the unit evaluated itself: a 评分表 in it, or scores the clerk entered. Our own scoring of
+   * its tables alone is no evidence that a 自评 took place.
+   */
+  evaluated: boolean;
   /** 项目支出绩效自评: number of projects, their funds (and the share of 项目支出 they cover). */
   projects: Count | null;
   projectFunds: Figure | null;

@@ -108,7 +108,8 @@ function scanRow(grid: CellGrid, get: (r: number, c: number) => CellValue, r: nu
   }
   const isSequence = numbers >= 2 && sequence;
   const lkx = cls && sec;
-  const columnNumbers = (label && (numbers === 0 || isSequence)) || (numbers >= 3 && isSequence && strings === 0);
+  // "栏次 | 1" under a one-column side (收入方 | 行次 | 金额) numbers its single column too.
+  const columnNumbers = (label && (numbers === 0 || sequence)) || (numbers >= 3 && isSequence && strings === 0);
   // Data rows hold numbers; only rows without any (or header rows that carry column numbers) are matched against headers.
   if (!(numbers === 0 || lkx || columnNumbers)) {
     return { numbers, texts: 0, roles: noRoles, distinctTexts: 0, lkx, columnNumbers, anchor: false };

@@ -78,7 +78,7 @@ export function workbookMeta(grids: CellGrid[]): { unitName: string | null; year
     for (const row of g.values.slice(0, 6)) {
       for (const v of row) {
         const t = cellText(v);
-        const m = /(?:编制|填报)单位[:：]\s*([^\s（(]+)/.exec(t);
+        const m = /(?:^|\s)(?:(?:编制|填报)(?:单位|部门)|部门|单位名称|部门名称)[:：]\s*([^\s（(]+)/.exec(t);
         if (m && !unitName) unitName = m[1].trim();
         for (const y of t.matchAll(/((?:19|20)\d{2})\s*年/g)) years.set(Number(y[1]), (years.get(Number(y[1])) ?? 0) + 1);
         const p = /^\s*([^\s\d（(：:]{2,40}?)(?:19|20)\d{2}\s*年(?:度)?[^\s]*表/.exec(t);

@@ -908,6 +908,7 @@ class Builder {
       grade,
       pending,
       groups,
+      evaluated: sheet !== null || (r?.items.some((i) => i.status === "manual") ?? false),
       projects: this.entryCount(/^(绩效)?自评(的)?项目(个数|数)/),
       projectFunds: this.entryAmount(/^(绩效)?自评(项目)?(涉及)?(资金|金额)/),
     };

@@ -796,9 +796,9 @@ function performance(c: Ctx): Block[] {
   const blocks: Block[] = [];
   const management = c.f.texts.performanceManagement;
   if (management) blocks.push(...textOr(c, "performanceManagement", ""));
-  if (p && p.total && p.grade && p.pending === 0) {
+  if (p && p.evaluated && p.total && p.grade && p.pending === 0) {
     blocks.push(para(...say(SAY.selfEvaluated(y(c), p.framework, [pointsRun(p.total.hundredths)], [text(p.grade)]))));
-  } else if (p && p.groups.length > 0) {
+  } else if (p && p.evaluated && p.groups.length > 0) {
     blocks.push(para(...say(SAY.selfEvaluated(y(c), p.framework, [placeholder(FILL.total)], [placeholder(FILL.grade)]))));
   }
   if (p?.projects) blocks.push(para(...say(SAY.projectsEvaluated(cnt(p.projects), p.projectFunds ? money(p.projectFunds, c) : null))));
