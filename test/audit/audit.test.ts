@@ -5,6 +5,8 @@ import { auditText } from "../../src/core/audit/audit";
 import { chineseNumeral, decText, tokenize } from "../../src/core/audit/numbers";
 import { normaliseText } from "../../src/core/audit/normalise";
 import { LABELLED } from "./labelled-sentences";
+import { checkWorkbook, DEFAULT_SETTINGS } from "../../src/core";
+import { grid } from "../support/grid";
 
 const rulesOf = (text: string): string[] => [...new Set(auditText(text).findings.map((f) => f.rule as string))].sort();
 
@@ -93,4 +95,41 @@ describe("reading numbers in text", () => {
       { numRuns: 1500 },
     );
   });
+});
+
+test("a change against the budget said without the budget figure is checked against the workbook's 预算 (淮北市杜集区政府办 2021)", () => {
+  // Table and text as published: http://bigelectronix.com/zwgk/public/35/64546609.html (mirror of the 2021 决算公开 of
+  // 淮北市杜集区人民政府办公室). The text's three comparisons with the budget are all wrong against its own table.
+  const workbook = checkWorkbook(
+    [
+      grid("三公经费决算", [
+        ["2021年度一般公共预算财政拨款“三公”经费支出决算表"],
+        ["编制单位：淮北市杜集区人民政府办公室", null, "单位：万元"],
+        ["项 目", "预 算 数", "决 算 数"],
+        ["合 计", 49.9, 7.69],
+        ["因公出国(境)费", 20],
+        ["公务接待费", 14.9, 5.21],
+        ["公务用车购置及运行维护费", 15, 2.48],
+        ["其中：公务用车运行维护费", 15, 2.48],
+        ["公务用车购置费"],
+      ]),
+    ],
+    DEFAULT_SETTINGS,
+  );
+  const published =
+    "2021年度一般公共预算财政拨款“三公”经费支出7.69万元。其中：因公出国（境）费支出0万元，与2021年度预算相比无增减；" +
+    "公务接待费支出5.21万元，与2021年度预算相比，减少0.1万元，下降0.006%；公务用车购置及运行维护费支出2.48万元，与2021年度预算相比无变化。";
+  const found = auditText(published, workbook).findings;
+  expect(found.map((f) => [f.rule, f.data.expected])).toEqual([
+    ["text-vs-table", "预算20.00万元（三公经费决算!B5），应为减少20.00万元"],
+    ["text-vs-table", "预算14.90万元（三公经费决算!B6），应为减少9.69万元"],
+    ["text-vs-table", "预算15.00万元（三公经费决算!B7），应为减少12.52万元"],
+  ]);
+  // the same sentences written right raise nothing; without the workbook the text alone cannot tell
+  const right = published
+    .replace("无增减", "减少20万元")
+    .replace("减少0.1万元，下降0.006%", "减少9.69万元，下降65.03%")
+    .replace("无变化", "减少12.52万元");
+  expect(auditText(right, workbook).findings).toEqual([]);
+  expect(auditText(published).findings.filter((f) => f.rule === "text-vs-table")).toEqual([]);
 });

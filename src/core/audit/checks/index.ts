@@ -18,12 +18,13 @@ import { share } from "./share";
 import { sharesTotal } from "./shares-total";
 import { tableRows } from "./table-rows";
 import { unit } from "./unit";
-import { vsTable } from "./vs-table";
+import { vsTable, vsTableChange } from "./vs-table";
 
 export const CHECKS: readonly Check[] = [
   unit,
   direction,
   changeAmount,
+  vsTableChange,
   changeRate,
   completion,
   partsSum,

@@ -7,12 +7,13 @@
  */
 import { FEN_PER } from "../../base/money";
 import { amountIn, decText } from "../numbers";
-import { around, meets } from "../relations";
+import { around, meets, mid, minus } from "../relations";
 import type { Amount, Claim } from "../claims";
 import { itemKeyOf, MONEY_EXP } from "../vocabulary";
 import type { MoneyUnit } from "../vocabulary";
 import { lineName } from "../workbook";
 import type { WorkbookLine } from "../workbook";
+import { currentOf } from "./context";
 import type { Check, CheckContext } from "./context";
 
 const strip = (s: string) => s.replace(/(支出|经费|费用|费)$/, "");
@@ -84,6 +85,53 @@ function check(ctx: CheckContext, c: Claim, a: Amount, lines: WorkbookLine[]): v
   ctx.flagged.add(a.fig);
 }
 
+/**
+ * "公务接待费支出5.21万元，与2021年度预算相比，减少0.1万元" with no budget figure in the text: the change against the
+ * workbook's 预算 of the item (one table figure, the stated 决算 agreeing with the table's), "无增减/无变化" included.
+ */
+function checkBudgetChange(ctx: CheckContext, c: Claim, lines: WorkbookLine[]): void {
+  if (c.amounts.some((a) => a.slot.period === "cur" && a.slot.kind === "budget")) return; // the text's own budget: checked above
+  const cur = currentOf(c, "budget");
+  const unit = cur ? ctx.unit(cur.fig) : null;
+  if (!cur || !unit || ctx.flagged.has(cur.fig)) return;
+  const budgets = lines.filter((l) => l.period === "cur" && l.kind === "budget");
+  const actuals = lines.filter((l) => l.period === "cur" && l.kind === "actual");
+  if (new Set(budgets.map((l) => l.fen)).size !== 1 || actuals.length === 0) return;
+  // The same item and scope as the table's: its 决算 as stated is the table's.
+  const stated = around(cur.fig, unit);
+  if (!actuals.every((l) => meets(stated, tableInterval(l)))) return;
+  const b = budgets[0];
+  const diff = minus(stated, tableInterval(b));
+  for (const ch of c.changes) {
+    if (ch.cmp.against !== "budget" || ch.cmp.base || ch.cmp.assumed || (ch.fig && ctx.flagged.has(ch.fig))) continue;
+    const chUnit = ch.fig ? ctx.unit(ch.fig) : unit;
+    if (!chUnit) continue;
+    ctx.checked();
+    let agrees: boolean;
+    if (!ch.fig || ch.dir === 0) agrees = diff.lo <= 0n && diff.hi >= 0n;
+    else {
+      const said = around(ch.fig, chUnit);
+      const signed = ch.dir > 0 ? said : { lo: -said.hi, hi: -said.lo };
+      agrees = meets(signed, diff);
+    }
+    if (agrees) continue;
+    const d = mid(diff);
+    const decimals = Math.max(cur.fig.value.d, 2);
+    const word = d === 0n ? "持平" : d > 0n ? "增加" : "减少";
+    const amount = d === 0n ? "" : amountIn(d < 0n ? -d : d, unit, decimals);
+    ctx.report("text-vs-table", "error", c, {
+      check: "vs-table-budget-change",
+      name: c.subject,
+      stated: ch.fig ? `${ch.dir > 0 ? "增加" : ch.dir < 0 ? "减少" : ""}${ch.fig.text}` : "与预算相比无增减",
+      expected: `预算${amountIn(BigInt(b.fen) * 10_000n, unit, decimals)}（${b.sheet}!${b.cell}），应为${word}${amount}`,
+      tableSheet: b.sheet,
+      tableCell: b.cell,
+      confidence: "high",
+    });
+    if (ch.fig) ctx.flagged.add(ch.fig);
+  }
+}
+
 export const vsTable: Check = {
   id: "vs-table",
   run(ctx) {
@@ -93,6 +141,19 @@ export const vsTable: Check = {
       const lines = linesFor(ctx, c);
       if (lines.length === 0) continue;
       for (const a of c.amounts) check(ctx, c, a, lines);
+    }
+  },
+};
+
+/** Run before the rate checks, so a rate worked out from a wrong change is not blamed in its place. */
+export const vsTableChange: Check = {
+  id: "vs-table-change",
+  run(ctx) {
+    if (ctx.lines.length === 0) return;
+    for (const c of ctx.doc.claims) {
+      if (c.doubt || c.perUnit || !c.subject || c.changes.length === 0) continue;
+      const lines = linesFor(ctx, c);
+      if (lines.length > 0) checkBudgetChange(ctx, c, lines);
     }
   },
 };
