@@ -132,4 +132,10 @@ test("a change against the budget said without the budget figure is checked agai
     .replace("无变化", "减少12.52万元");
   expect(auditText(right, workbook).findings).toEqual([]);
   expect(auditText(published).findings.filter((f) => f.rule === "text-vs-table")).toEqual([]);
+  // a mistyped 决算 (7.69 → 7.96) is blamed itself, against the table's 合计 row; the right rate worked out from the right
+  // figures (15.41%) is not called wrong
+  const typo = auditText("2021年度一般公共预算财政拨款“三公”经费支出预算为49.90万元，支出决算为7.96万元，完成预算的15.41%。", workbook);
+  expect(typo.findings.map((f) => [f.rule, f.data.stated, f.data.expected])).toEqual([
+    ["text-vs-table", "7.96万元", "7.69万元（三公经费决算!C4）"],
+  ]);
 });

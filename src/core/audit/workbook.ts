@@ -22,12 +22,15 @@ export interface WorkbookLine {
 
 /** A name as reports and tables both write it: no numbering, "其中：", quotes, brackets or spaces. */
 export function lineName(name: string): string {
-  return name
-    .replace(/^([(（]?[一二三四五六七八九十\d]+[)）]?[、.．]?)/, "")
-    .replace(/^其中[:：]?/, "")
-    .replace(/[“”"'‘’\s]/g, "")
-    .replace(/[（(][^）)]*[）)]$/, (m) => (/\d/.test(m) ? "" : m))
-    .trim();
+  return (
+    name
+      // "一、", "（二）", "3." — a numeral alone is a word ("三公经费"), not numbering.
+      .replace(/^([(（][一二三四五六七八九十\d]+[)）][、.．]?|[一二三四五六七八九十\d]+[、.．])/, "")
+      .replace(/^其中[:：]?/, "")
+      .replace(/[“”"'‘’\s]/g, "")
+      .replace(/[（(][^）)]*[）)]$/, (m) => (/\d/.test(m) ? "" : m))
+      .trim()
+  );
 }
 
 export function workbookLines(a: Analysis): WorkbookLine[] {
@@ -42,9 +45,11 @@ export function workbookLines(a: Analysis): WorkbookLine[] {
   if (a.sangong) {
     const unit = unitOfTable(a.sangong.tableId);
     for (const i of [a.sangong.total, ...a.sangong.items, ...a.sangong.related]) {
-      push(i.item, null, "cur", "actual", i.actual)(i.sheet, i.cells.actual, unit);
-      push(i.item, null, "prev", "actual", i.previous)(i.sheet, i.cells.previous, unit);
-      push(i.item, null, "cur", "budget", i.budget)(i.sheet, i.cells.budget, unit);
+      // The table's 合计 row is the 三公 total, whatever its label says ("合 计", "总计").
+      const name = i === a.sangong.total ? "三公经费合计" : i.item;
+      push(name, null, "cur", "actual", i.actual)(i.sheet, i.cells.actual, unit);
+      push(name, null, "prev", "actual", i.previous)(i.sheet, i.cells.previous, unit);
+      push(name, null, "cur", "budget", i.budget)(i.sheet, i.cells.budget, unit);
     }
   }
   for (const l of a.lines) {
