@@ -217,7 +217,7 @@ export const ROLE_VOCABULARY: readonly [ColumnRole, RegExp][] = [
   ["score", /^(得分|自评得分|自评分|评分|评价得分|实际得分|加分|加分值|加分分值|指标得分)(\(分\))?$/],
   ["grade", /^(等级|评价等级|绩效等级|自评等级)$/],
   ["reason", /(原因|说明|备注|偏差分析|改进措施)/],
-  ["statedRate", /(率|比例|占比|百分比|%)/],
+  ["statedRate", /(率|比例|占比|百分比|幅度|%)/],
   ["statedDiff", /(差异额?|差额|增减额?|增减变动|变动额|超支|节余额|(减少|增加)(情况|额|数))/],
   ["previousBudget", /上年(度)?预算/],
   ["previous", /(上年|上期|去年|上年度|上一年)/],
@@ -239,7 +239,8 @@ export const ROLE_VOCABULARY: readonly [ColumnRole, RegExp][] = [
 
 /** Role for a header text, or null. Also strips a unit in brackets: "决算数（万元）". */
 export function roleOf(headerText: string): ColumnRole | null {
-  const t = stripHeaderUnit(squash(headerText));
+  // "增、减金额", "增/减幅度": one word written with a mark between its halves.
+  const t = stripHeaderUnit(squash(headerText)).replace(/增[、,，/]减/g, "增减");
   if (t === "") return null;
   for (const [role, re] of ROLE_VOCABULARY) if (re.test(t)) return role;
   return null;
