@@ -1,4 +1,4 @@
-import { checkWorkbook, DEFAULT_SETTINGS } from "../src/core";
+import { checkWorkbook, DEFAULT_SETTINGS, findingMessage } from "../src/core";
 import type { CellGrid } from "../src/core";
 import { PUTUO_COMMERCE_FUNCTIONAL, PUTUO_COMMERCE_TOTALS, SH_FINANCE_BASIC, SH_FINANCE_TOTALS } from "./fixtures/real/shanghai-budget";
 import { grid, withCells } from "./support/grid";
@@ -20,6 +20,8 @@ test("a header printed again at a page break continues the table (功能分类, 
   // 302 as published: 24,840,779 against its 款 24,840,778 — within the rounding of whole 元, said as such, not an error
   expect(errors(b)).toEqual([]);
   expect(b.findings.map((x) => `${x.rule} ${x.cell}`)).toEqual(["rounding D17", "rounding F17"]);
+  // said in 元, the table's own unit, when 万元 at two decimals cannot hold it (not "0.0001万元")
+  expect(findingMessage(b.findings[0], DEFAULT_SETTINGS)).toBe("商品和服务支出（预算）与明细合计相差 1元，在取整误差范围内。");
 });
 
 test("an error planted after the repeated header is found at its cell", () => {

@@ -205,12 +205,19 @@ export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
 /** The title of a rule ("合计不等于明细之和"). */
 export const RULE_TITLES = Object.fromEntries(Object.entries(FINDING_TEXT).map(([rule, e]) => [rule, e.title])) as Record<RuleId, string>;
 
-/** An amount in the clerk's unit with at least the chosen decimals and as many more as it needs to stay exact. */
-function exactAmountText(fen: number, p: Presentation): string {
-  let decimals = p.decimals;
+/** Whether the clerk's unit at the chosen decimals holds an amount exactly. */
+function fitsDisplay(fen: number, p: Presentation): boolean {
   const exp = Math.log10(FEN_PER[p.displayUnit]);
-  while (decimals < exp && fen % 10 ** (exp - decimals) !== 0) decimals++;
-  return `${formatFen(fen, p.displayUnit, decimals)}${p.displayUnit}`;
+  return p.decimals >= exp || fen % 10 ** (exp - p.decimals) === 0;
+}
+
+/**
+ * Amounts of an exact finding: in the clerk's unit when its chosen decimals hold every one of them, else all in 元 ("相差
+ * 1元", not "0.0001万元": a table kept in 元 is best read in 元, and one sentence keeps one unit).
+ */
+function exactAmountText(fen: number, p: Presentation, inYuan: boolean): string {
+  if (!inYuan) return `${formatFen(fen, p.displayUnit, p.decimals)}${p.displayUnit}`;
+  return `${formatFen(fen, "元", fen % 100 === 0 ? 0 : 2)}元`;
 }
 
 /** Why a finding matters and what to do, one line each. */
@@ -224,11 +231,11 @@ export function findingMessage(f: Finding, p: Presentation = DEFAULT_PRESENTATIO
   const entry = FINDING_TEXT[f.rule];
   if (!entry.amounts) return entry.text(f.data);
   const data: FindingData = { ...f.data };
-  for (const key of entry.amounts) {
-    const v = data[key];
-    if (typeof v !== "string") continue;
-    const fen = fenOfYuanString(v);
-    data[key] = entry.exact ? exactAmountText(fen, p) : amountText(fen, p);
-  }
+  const fens = entry.amounts.map((key) => (typeof data[key] === "string" ? fenOfYuanString(data[key] as string) : null));
+  const inYuan = !!entry.exact && fens.some((fen) => fen !== null && !fitsDisplay(fen, p));
+  entry.amounts.forEach((key, i) => {
+    const fen = fens[i];
+    if (fen !== null) data[key] = entry.exact ? exactAmountText(fen, p, inYuan) : amountText(fen, p);
+  });
   return entry.text(data);
 }
