@@ -1,4 +1,4 @@
-import { WPS_SETTINGS_SHEET } from "../core";
+import { settingsFromPieces, WPS_SETTINGS_SHEET } from "../core";
 import type { CellGrid } from "../core";
 import { openWorkbook, readPackageGrids } from "./read-workbook";
 import { storedSettingsOf } from "./stored-settings";
@@ -27,11 +27,5 @@ function wpsSheetSettings(pkg: ReturnType<typeof openWorkbook>): unknown | null 
   const sheet = pkg.sheets.find((s) => s.name === WPS_SETTINGS_SHEET && s.state === "veryHidden");
   if (!sheet) return null;
   const [grid] = readPackageGrids(pkg, (s) => s === sheet, true);
-  const text = (grid?.values ?? []).map((r) => (typeof r[0] === "string" ? r[0] : "")).join("");
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === "object" && value !== null ? value : null;
-  } catch {
-    return null;
-  }
+  return settingsFromPieces((grid?.values ?? []).map((r) => r[0])) ?? null;
 }

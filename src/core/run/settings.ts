@@ -28,3 +28,19 @@ export function settingsFrom(input: unknown): Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+
+/**
+ * Settings kept as JSON cut in pieces down a column (the WPS 表格 settings sheet; a cell holds at most 32,767 characters):
+ * the object, `undefined` when there are no pieces, `null` when the text is not a JSON object. Read by the WPS adapter and
+ * by the .xlsx reader alike.
+ */
+export function settingsFromPieces(pieces: readonly unknown[]): object | null | undefined {
+  const text = pieces.map((p) => (typeof p === "string" ? p : "")).join("");
+  if (!text.trim()) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null ? value : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,4 +1,4 @@
-import { WPS_SETTINGS_SHEET, WPS_TEXT } from "../../core";
+import { settingsFromPieces, WPS_SETTINGS_SHEET, WPS_TEXT } from "../../core";
 import { StoredSettingsSchema } from "../../excel/settings-store";
 import type { StoredSettings } from "../../excel/settings-store";
 import { XL } from "../api";
@@ -22,23 +22,15 @@ function findSheet(workbook: EtWorkbook): EtWorksheet | null {
   }
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return { thresholdPercent: "invalid" };
-  }
-}
-
 /** Reads and validates; a damaged value falls back to defaults and says so, never throws at the clerk. */
 export function loadSheetSettings(workbook: EtWorkbook | null): { settings: StoredSettings; problem: string | null } {
   const ws = workbook ? findSheet(workbook) : null;
   let raw: unknown = {};
   if (ws) {
     const used = ws.UsedRange;
-    const rows = to2D(used.Value2, Number.MAX_SAFE_INTEGER, 1);
-    const text = rows.map((r) => (typeof r[0] === "string" ? r[0] : "")).join("");
-    raw = text.trim() ? safeJson(text) : {};
+    const read = settingsFromPieces(to2D(used.Value2, Number.MAX_SAFE_INTEGER, 1).map((r) => r[0]));
+    // Unreadable JSON fails the schema below, so the clerk is told and the defaults are used.
+    raw = read === undefined ? {} : (read ?? { thresholdPercent: "invalid" });
   }
   const parsed = StoredSettingsSchema.safeParse(raw);
   if (parsed.success) return { settings: parsed.data, problem: null };
