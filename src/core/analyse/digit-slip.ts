@@ -1,6 +1,6 @@
 import { finding } from "../base/findings";
 import type { Finding } from "../base/findings";
-import { sumFen, withinRounding, yuanString } from "../base/money";
+import { withinRounding, yuanString } from "../base/money";
 import type { Fen } from "../base/money";
 import { AMOUNT_ROLES, ROLE_LABELS } from "../recognise/column-roles";
 import type { ColumnRole } from "../recognise/column-roles";
@@ -10,7 +10,7 @@ import type { Table, TableRow } from "../recognise/table";
 import type { Analysis } from "./analysis";
 import { partsChecks } from "./row-parts";
 import type { PartsCheck } from "./row-parts";
-import { roundedAddends, tableDecimals, valueOf } from "./variance";
+import { childSum, tableDecimals } from "./variance";
 
 /**
  * One mistyped cell often shows as two sum mismatches: 扶贫 typed 1313.82 for 1313.28 disagrees with its 项 below and with
@@ -61,10 +61,10 @@ function statesOf(table: Table, role: ColumnRole, decimals: number): GroupState[
   for (const group of sumGroups(table)) {
     const stated = group.parent.amounts[role];
     if (!stated || stated.bad || stated.value === null) continue;
-    if (group.children.some((c) => c.amounts[role]?.bad)) continue;
-    const computed = sumFen(group.children.map((c) => valueOf(c.amounts[role])));
+    const { computed, filled, bad } = childSum(group.children, role);
+    if (bad) continue;
     const difference = stated.value - computed;
-    const mismatch = difference !== 0 && !withinRounding(difference, roundedAddends(group.children, role), table.unit, decimals);
+    const mismatch = difference !== 0 && !withinRounding(difference, filled + 1, table.unit, decimals);
     states.push({ group, stated: stated.value, computed, mismatch });
   }
   return states;

@@ -2,15 +2,15 @@ import { AMOUNT_ROLES, ROLE_LABELS } from "../recognise/column-roles";
 import type { ColumnRole } from "../recognise/column-roles";
 import { finding } from "../base/findings";
 import type { Finding } from "../base/findings";
-import { leafRows, sumGroups } from "../recognise/hierarchy";
+import { leafTest, sumGroups } from "../recognise/hierarchy";
 import {
+  addFen,
   excelNumberText,
   fenOfDecimal,
   fenToNumber,
   hundredths,
   percentString,
   rateBp,
-  sumFen,
   withinRounding,
   yuanString,
 } from "../base/money";
@@ -90,7 +90,7 @@ export function varianceLines(
   const budgetRole: ColumnRole | null = own ?? (external ? "budgetInitial" : null);
   // A 决算 form holds only the actual, a 预算 table only the budget: both give lines (the unit model joins them).
   if (!table.roles.actual && !budgetRole) return [];
-  const leaves = leafRows(table);
+  const isLeaf = leafTest(table);
   const floor = floorFen(options.floorWanYuan);
   const threshold = hundredths(options.thresholdPercent);
   const lines: VarianceLine[] = [];
@@ -113,7 +113,7 @@ export function varianceLines(
       name: row.name,
       level: row.level,
       isTotal: row.isTotal,
-      isLeaf: leaves.has(row),
+      isLeaf: isLeaf(row),
       budgetInitial: table.roles.budgetInitial ? orZero(a.budgetInitial) : external ? budget : null,
       budgetFinal: table.roles.budgetFinal ? orZero(a.budgetFinal) : null,
       budget,
@@ -195,6 +195,8 @@ function flagLine(
 
 /** Decimals the clerk typed in this table (in its own unit): the precision rounding is judged against. */
 export function tableDecimals(table: Table): number {
+  const cached = DECIMALS.get(table);
+  if (cached !== undefined) return cached;
   let max = 0;
   for (const row of table.rows) {
     for (const role in row.amounts) {
@@ -202,7 +204,36 @@ export function tableDecimals(table: Table): number {
       if (a && a.value !== null && a.decimals > max) max = a.decimals;
     }
   }
-  return Math.min(max, 6);
+  const decimals = Math.min(max, 6);
+  DECIMALS.set(table, decimals);
+  return decimals;
+}
+
+/** Asked by every check of a table (sums, row parts, digit slips, identities); a table's figures never change once read. */
+const DECIMALS = new WeakMap<Table, number>();
+
+/** A group's children in one column: their sum, how many hold a figure, whether any is unreadable. */
+export interface ChildSum {
+  computed: Fen;
+  filled: number;
+  bad: boolean;
+}
+
+/** One pass over a group's children, for the sum checks and the digit-slip search alike. */
+export function childSum(children: TableRow[], role: ColumnRole): ChildSum {
+  let computed = 0;
+  let filled = 0;
+  let bad = false;
+  for (let i = 0; i < children.length; i++) {
+    const a = children[i].amounts[role];
+    if (a === undefined) continue;
+    if (a.bad) bad = true;
+    else if (a.value !== null) {
+      filled++;
+      computed = addFen(computed, a.value);
+    }
+  }
+  return { computed, filled, bad };
 }
 
 /**
@@ -258,10 +289,10 @@ export function checkSums(table: Table, findings: Finding[]): Set<TableRow> {
     for (const role of roles) {
       const stated = parent.amounts[role];
       if (!stated || stated.bad || stated.value === null) continue; // a blank parent is a heading
-      if (children.some((c) => c.amounts[role]?.bad)) continue; // an unreadable addend: already a finding
+      const { computed, filled, bad } = childSum(children, role);
+      if (bad) continue; // an unreadable addend: already a finding
       // No child filled in at all: the breakdown was not given, not given wrong.
-      if (children.every((c) => (c.amounts[role]?.value ?? null) === null)) continue;
-      const computed = sumFen(children.map((c) => valueOf(c.amounts[role])));
+      if (filled === 0) continue;
       const difference = stated.value - computed;
       if (difference === 0) continue;
       const data = {
@@ -274,7 +305,7 @@ export function checkSums(table: Table, findings: Finding[]): Set<TableRow> {
         firstChild: children[0].cell,
         lastChild: children[children.length - 1].cell,
       };
-      if (withinRounding(difference, roundedAddends(children, role), table.unit, decimals)) {
+      if (withinRounding(difference, filled + 1, table.unit, decimals)) {
         findings.push(finding("rounding", "info", table.sheet, stated.cell, data));
         continue;
       }

@@ -15,7 +15,10 @@ const PAIRS =
 const FOLD = new Map<string, string>();
 for (const pair of PAIRS.split(" ")) if ([...pair].length === 2) FOLD.set(pair[0], pair[1]);
 
-const ANY_TRADITIONAL = new RegExp(`[${[...FOLD.keys()].join("")}]`);
+/** The listed characters, for a lookup table of characters squash must act on (text.ts). */
+export const TRADITIONAL_CHARS: readonly string[] = [...FOLD.keys()];
+
+const ANY_TRADITIONAL = new RegExp(`[${TRADITIONAL_CHARS.join("")}]`);
 
 /** "年初預算數" → "年初预算数"; text without any of the listed characters is returned as it is. */
 export function foldTraditional(text: string): string {

@@ -28,9 +28,18 @@ export function sumGroups(table: Table): SumGroup[] {
   // Counts (团组数, 保有量) are never added to money.
   const rows = table.rows.filter((r) => !r.isCount);
   const groups: SumGroup[] = [];
-  const codes = new Set(rows.filter((r) => r.code && !r.isPart).map((r) => r.code as string));
-  // The lengths the codes come in (3, 5, 7): a prefix of any other length cannot be a code, and is never cut out.
-  const lengths = new Set([...codes].map((c) => c.length));
+  // The lengths the codes come in (3, 5, 7): a prefix of any other length cannot be a code, and is never cut out. Only
+  // codes shorter than the longest can stand between a parent and a child: the set holds those (the 类 and 款 of a
+  // 100,000-line table, not its every 项).
+  const lengths = new Set<number>();
+  let longest = 0;
+  for (const r of rows) if (r.code && !r.isPart && r.code.length > longest) longest = r.code.length;
+  const codes = new Set<string>();
+  for (const r of rows) {
+    if (!r.code || r.isPart) continue;
+    lengths.add(r.code.length);
+    if (r.code.length < longest) codes.add(r.code);
+  }
 
   // Code prefix (类/款/项, 301/30101) or level nesting for rows without codes. Linear in the rows below each parent.
   for (let i = 0; i < rows.length; i++) {
@@ -100,8 +109,11 @@ function isDirectChildCode(parent: string, child: string, codes: Set<string>, le
   return true;
 }
 
-/** Rows with no children: where the detail (and the explanation) lives. */
-export function leafRows(table: Table): Set<TableRow> {
+/**
+ * Rows with no children: where the detail (and the explanation) lives. A test rather than a set of the leaves: the
+ * parents are few, and a set of a 100,000-line table's leaves would hash every row.
+ */
+export function leafTest(table: Table): (row: TableRow) => boolean {
   const parents = new Set(sumGroups(table).map((g) => g.parent));
-  return new Set(table.rows.filter((r) => !parents.has(r) && !r.isTotal));
+  return (row) => !row.isTotal && !parents.has(row);
 }

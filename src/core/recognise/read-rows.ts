@@ -48,9 +48,22 @@ function numberingLevel(name: string): number | null {
   return null;
 }
 
+/** A code cell's digits ("201-03" → "20103"), or "" when it holds anything but digits and separators. */
 function codeText(v: CellValue): string {
-  const t = squash(cellText(v)).replace(/[-.·]/g, "");
-  return /^\d+$/.test(t) ? t : "";
+  // A number's text ("30101", "3.5", "1e+21") holds nothing squash changes.
+  if (typeof v === "number") return codeOfText(String(v));
+  return v === null ? "" : codeOfText(squash(cellText(v)));
+}
+
+function codeOfText(t: string): string {
+  let digits = true;
+  for (let i = 0; i < t.length && digits; i++) {
+    const c = t.charCodeAt(i);
+    digits = c >= 48 && c <= 57;
+  }
+  if (digits) return t;
+  const stripped = t.replace(/[-.·]/g, "");
+  return /^\d+$/.test(stripped) ? stripped : "";
 }
 
 /**
@@ -92,8 +105,6 @@ export function readRows(
   skip: ReadonlySet<number> = new Set(),
 ): TableRow[] {
   const rows: TableRow[] = [];
-  // Addresses are built per cell on large tables: column letters once.
-  const letters = new Map(columns.map((c) => [c.col, c.letter]));
   const inexact: AmountCell[] = [];
   // Without a 项目/科目名称 header the leftmost column with no role of its own holds the names (经费控制情况 | 2022年决算数 …).
   const firstFigure = Math.min(...columns.filter((c) => c.role && AMOUNT_ROLES.has(c.role)).map((c) => c.col));
@@ -106,8 +117,12 @@ export function readRows(
   const context = { cls: "", sec: "" };
   const labelLetter = gridColumnLetter(grid, labelCol.col);
   const reasonLetter = roles.reason ? gridColumnLetter(grid, roles.reason.col) : "";
-  const figureColumns = columns.filter((c) => c.role && NUMBER_ROLES.has(c.role));
-  const labelled = LABEL_ROLES.some((key) => roles[key] !== undefined);
+  const labelColumns = LABEL_ROLES.flatMap((key) => (roles[key] ? [[key, roles[key]] as const] : []));
+  const labelled = labelColumns.length > 0;
+  // Per figure column, once: its role, whether it is money, and its letter (addresses are built per cell).
+  const figures = columns
+    .filter((c) => c.role && NUMBER_ROLES.has(c.role))
+    .map((c) => ({ col: c, role: c.role as ColumnRole, money: AMOUNT_ROLES.has(c.role as ColumnRole), letter: c.letter }));
   const labelAt = (r: number, c: number) => {
     // A label merged in from the left (人员经费合计 over two columns) reads as the label of this cell.
     const raw = cellText(cellAt(grid, r, c));
@@ -156,7 +171,8 @@ export function readRows(
       }
     }
     // Names are shown as the clerk wrote them; matching uses the squashed form.
-    let name = nameRaw.trim().replace(/[\u3000]+/g, "");
+    let name = nameRaw.trim();
+    if (name.includes("\u3000")) name = name.replace(/[\u3000]+/g, "");
     if (!code) {
       const m = CODE_IN_NAME.exec(name);
       if (m) {
@@ -178,10 +194,8 @@ export function readRows(
 
     const amounts: Partial<Record<ColumnRole, AmountCell>> = {};
     const rowNumber = sheetRow(grid, r) + 1;
-    for (const col of figureColumns) {
-      const role = col.role as ColumnRole;
-      const money = AMOUNT_ROLES.has(role);
-      const a = readAmountCell(cellAt(grid, r, col.col), `${letters.get(col.col)}${rowNumber}`, money ? (col.unit ?? unit) : "元", money);
+    for (const { col, role, money, letter } of figures) {
+      const a = readAmountCell(cellAt(grid, r, col.col), letter + rowNumber, money ? (col.unit ?? unit) : "元", money);
       if (a.bad && (role === "score" || role === "maxScore") && GRADE_ROW.test(key) && GRADE_TEXT.test(squash(a.raw))) {
         // "评价等级 | 优": a grade where a score would be, not an unreadable number.
         amounts[role] = { ...a, bad: null };
@@ -239,9 +253,8 @@ export function readRows(
       labels: labelled ? {} : NO_LABELS,
     };
     if (COUNT_NAME.test(key)) row.isCount = true;
-    for (const key of LABEL_ROLES) {
-      const col = roles[key];
-      const t = col ? cellText(get(r, col.col)).trim() : "";
+    for (const [key, col] of labelColumns) {
+      const t = cellText(get(r, col.col)).trim();
       if (t) row.labels[key] = t;
     }
     rows.push(row);
