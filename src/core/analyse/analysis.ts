@@ -15,7 +15,7 @@ import { checkSums, varianceLines } from "./variance";
 import { joinBudgets } from "./budget-join";
 import { checkFormIdentities } from "./form-identities";
 import { checkRowParts } from "./row-parts";
-import { checkStatedRates } from "./stated-rates";
+import { checkStatedChanges, checkStatedRates } from "./stated-rates";
 import type { SelfEvaluation } from "../recognise/selfeval";
 import type { AnalysisOptions, VarianceLine } from "./variance";
 
@@ -101,7 +101,10 @@ export function analyzeTables(
   } catch (e) {
     if (!(e instanceof AmountRangeError)) throw e;
   }
-  for (const t of usable) if (t.form === "selfeval-funds") checkStatedRates(t, findings);
+  for (const t of usable) {
+    if (t.form === "selfeval-funds") checkStatedRates(t, findings);
+    else checkStatedChanges(t, findings);
+  }
   // A 三公 table the 三公 analysis could not use (no 决算 or 预算 column found for its items) is said so.
   const sangongTable = usable.find((t) => t.kind === "sangong");
   if (!sangongTable || sangong) return { tables: usable, lines, totals, sangong, texts, meta, selfEvaluations, findings };

@@ -44,6 +44,7 @@ export const RULE_IDS = [
   "unit-suspect",
   "rate-mismatch",
   "digit-slip",
+  "change-mismatch",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

@@ -17,7 +17,7 @@ export type Unit = (typeof UNITS)[number];
 
 /** 分 per unit, and its power of ten. */
 export const FEN_PER: Readonly<Record<Unit, number>> = { 元: 100, 千元: 100_000, 万元: 1_000_000, 亿元: 10_000_000_000 };
-const FEN_EXP: Readonly<Record<Unit, number>> = { 元: 2, 千元: 5, 万元: 6, 亿元: 10 };
+export const FEN_EXP: Readonly<Record<Unit, number>> = { 元: 2, 千元: 5, 万元: 6, 亿元: 10 };
 
 /** The largest amount a cell may hold, in 分 (10¹³ 元). */
 export const MAX_AMOUNT_FEN = 1e15;

@@ -184,6 +184,16 @@ export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
         ? `${s(d.name)}：写明比率 ${s(d.stated)}，但基数（预算）为 0，不应有比率。`
         : `${s(d.name)}：写明比率 ${s(d.stated)}，按 ${s(d.actual)} ÷ ${s(d.budget)} 计算应为 ${s(d.computed)}%。`,
   },
+  "change-mismatch": {
+    title: "增减额与数字不符",
+    why: "表中写明的增减额（差异额）应等于本行两个数之差（本年 − 上年，或 决算 − 预算）。",
+    todo: "按本行数字重算增减额后改正；若两个数中有一个填错，改正那一个。",
+    amounts: ["stated", "computed", "left", "right"],
+    exact: true,
+    text: (d) =>
+      `${s(d.name)}：${s(d.column)}写为 ${s(d.stated)}，按 ${s(d.leftLabel)} ${s(d.left)} − ${s(d.rightLabel)} ${s(d.right)} ` +
+      `应为 ${s(d.computed)}。`,
+  },
   "digit-slip": {
     title: "数字疑似录错",
     why: "一个数的两位数字颠倒或错了一位，会同时造成上下级合计不符。",

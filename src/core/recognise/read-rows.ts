@@ -4,6 +4,7 @@ import { AMOUNT_ROLES, ROLE_LABELS } from "./column-roles";
 import type { ColumnRole } from "./column-roles";
 import { finding } from "../base/findings";
 import type { Finding } from "../base/findings";
+import { excelNumberText } from "../base/money";
 import type { Unit } from "../base/money";
 import { readAmountCell } from "../read/number-parser";
 import type { AmountCell, CodeScheme, TableColumn, TableRow } from "./table";
@@ -46,6 +47,11 @@ function numberingLevel(name: string): number | null {
   if (/^\d+[、.．](?!\d)/.test(name)) return 2;
   if (/^[(（]\d+[)）]/.test(name) || /^[①-⑳]/.test(name)) return 3;
   return null;
+}
+
+/** A stated rate's cell: no value of its own (never summed, never a decimal of the table), its text for the check. */
+function rateCell(cell: string, raw: string, text: boolean): AmountCell {
+  return { cell, value: null, raw, bad: null, dash: false, text, decimals: 0, exact: true };
 }
 
 /** A code cell's digits ("201-03" → "20103"), or "" when it holds anything but digits and separators. */
@@ -119,6 +125,7 @@ export function readRows(
   const reasonLetter = roles.reason ? gridColumnLetter(grid, roles.reason.col) : "";
   const labelColumns = LABEL_ROLES.flatMap((key) => (roles[key] ? [[key, roles[key]] as const] : []));
   const labelled = labelColumns.length > 0;
+  const rateCol = roles.statedRate;
   // Per figure column, once: its role, whether it is money, and its letter (addresses are built per cell).
   const figures = columns
     .filter((c) => c.role && NUMBER_ROLES.has(c.role))
@@ -194,6 +201,12 @@ export function readRows(
 
     const amounts: Partial<Record<ColumnRole, AmountCell>> = {};
     const rowNumber = sheetRow(grid, r) + 1;
+    if (rateCol) {
+      // A stated rate is kept as written ("-7.03%", 0.0703 in a %-formatted cell): its scale is the check's to settle.
+      const v = cellAt(grid, r, rateCol.col);
+      const text = typeof v === "number" ? excelNumberText(v) : cellText(v).trim();
+      if (text) amounts.statedRate = rateCell(rateCol.letter + rowNumber, text, typeof v !== "number");
+    }
     for (const { col, role, money, letter } of figures) {
       const a = readAmountCell(cellAt(grid, r, col.col), letter + rowNumber, money ? (col.unit ?? unit) : "元", money);
       if (a.bad && (role === "score" || role === "maxScore") && GRADE_ROW.test(key) && GRADE_TEXT.test(squash(a.raw))) {

@@ -1,0 +1,120 @@
+import fc from "fast-check";
+import { checkWorkbook, DEFAULT_SETTINGS } from "../src/core";
+import type { CellGrid, CellValue } from "../src/core/base/cell-grid";
+import { grid, withCells } from "./support/grid";
+
+/**
+ * The 增减额 and 增减幅度 a table writes beside its figures, checked against them: never a word on a table that is right
+ * (whatever sign convention, rounding or percent format it uses), an error at the cell when one is wrong.
+ */
+
+// 施甸县2016年“三公”经费决算情况统计表, as published: https://shidian.gov.cn/info/4163/808803.htm (every figure re-computed:
+// each 增减金额 is 本年 − 上年 and each 增减幅度 that over 上年, rounded as printed).
+const SHIDIAN: CellGrid = grid(
+  "三公",
+  [
+    ["施甸县2016年“三公”经费决算情况统计表"],
+    [null, null, null, null, "单位:万元"],
+    ["项目", "上年决算数", "本年决算数", "比上年增、减情况"],
+    [null, null, null, "增、减金额", "增、减幅度"],
+    ["合计", "2911.47", "2706.86", "-204.61", "-7.03%"],
+    ["1.因公出国(境)费", "13.06", "10.20", "-2.86", "-21.9%"],
+    ["2.公务接待费", "1679.69", "1590.94", "-88.75", "-5.28%"],
+    ["3.公务用车购置及运行费", "1218.72", "1105.72", "-113", "-9.27%"],
+    ["其中:(1)公务用车购置费", "14.80", "0", "-14.8", "-100%"],
+    ["(2)公务用车运行费", "1203.92", "1105.72", "-98.2", "-8.16%"],
+  ],
+  ["A3:A4", "B3:B4", "C3:C4", "D3:E3"],
+);
+
+const stated = (grids: CellGrid[]) =>
+  checkWorkbook(grids, DEFAULT_SETTINGS)
+    .findings.filter((f) => f.rule === "change-mismatch" || f.rule === "rate-mismatch")
+    .map((f) => [f.rule, f.cell]);
+
+test("a published 三公 统计表 whose changes are right gets no finding", () => {
+  expect(stated([SHIDIAN])).toEqual([]);
+});
+
+test("a wrong 增减金额 and wrong 增减幅度 are found at their cells, with the figures they should come from", () => {
+  const planted = withCells([SHIDIAN], "三公", { D8: "-131", E7: "-5.82%", E6: "-2.19%" });
+  expect(stated(planted).sort()).toEqual([
+    ["change-mismatch", "D8"],
+    ["rate-mismatch", "E6"],
+    ["rate-mismatch", "E7"],
+  ]);
+  const result = checkWorkbook(planted, DEFAULT_SETTINGS);
+  const change = result.findings.find((f) => f.rule === "change-mismatch");
+  expect(change?.data).toMatchObject({ stated: "-1310000.00", computed: "-1130000.00", left: "11057200.00", right: "12187200.00" });
+});
+
+/** A unit's own 预决算对比表: 差异额 = 决算 − 预算, 差异率 as a number in a %-formatted cell (0.05 shows as 5.00%). */
+function ownTable(rows: CellValue[][]): CellGrid {
+  return grid("对比", [
+    ["某乡2023年支出预决算对比表"],
+    [null, null, null, null, null, "单位：元"],
+    ["科目编码", "科目名称", "预算数", "决算数", "差异额", "差异率"],
+    ...rows,
+  ]);
+}
+
+test("a clerk's own 差异额 and 差异率 (fractions of a %-formatted cell, or 节余 written 预算 − 决算) are understood", () => {
+  const right = ownTable([
+    ["201", "一般公共服务支出", 100000, 105000, 5000, 0.05],
+    ["20101", "人大事务", 40000, 38000, -2000, -0.05],
+    ["20103", "政府办公厅", 60000, 67000, 7000, 0.1167],
+    ["205", "教育支出", 50000, 45000, 5000, "10%"],
+    ["208", "社会保障和就业支出", 0, 3000, 3000, null],
+  ]);
+  expect(stated([right])).toEqual([]);
+  const wrong = withCells([right], "对比", { E6: 700, F6: 0.1617 });
+  expect(stated(wrong).sort()).toEqual([
+    ["change-mismatch", "E6"],
+    ["rate-mismatch", "F6"],
+  ]);
+});
+
+test("a rate over a base that rounding could make zero is never questioned", () => {
+  const tiny = ownTable([["201", "一般公共服务支出", "0.01", "0.02", "0.01", "150%"]]);
+  expect(stated([{ ...tiny, values: tiny.values.map((r, i) => (i === 1 ? [null, null, null, null, null, "单位：万元"] : r)) }])).toEqual(
+    [],
+  );
+});
+
+test("changes worked out from rounded figures and rounded as printed are never flagged (random 三公 tables)", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.integer({ min: 1, max: 9_999_999 }), fc.integer({ min: 0, max: 9_999_999 })), { minLength: 1, maxLength: 6 }),
+      fc.integer({ min: 0, max: 2 }),
+      (items, rateDecimals) => {
+        // Amounts in 元 (integers), shown in 万元 with two decimals; changes from the shown figures, rates from the exact ones.
+        const shown = (yuan: number) => (Math.round(yuan / 100) / 100).toFixed(2);
+        const rows: CellValue[][] = items.map(([previous, actual], i) => {
+          const diff = Number(shown(actual)) - Number(shown(previous));
+          const rate = ((actual - previous) / previous) * 100;
+          return [`项目${i + 1}`, shown(previous), shown(actual), diff.toFixed(2), `${rate.toFixed(rateDecimals)}%`];
+        });
+        const g = grid("三公", [
+          ["2023年“三公”经费支出情况表"],
+          [null, null, null, null, "单位：万元"],
+          ["项目", "上年决算数", "本年决算数", "增减额", "增减幅度"],
+          ...rows,
+        ]);
+        expect(stated([g])).toEqual([]);
+      },
+    ),
+    { numRuns: 200 },
+  );
+});
+
+test("a share column (占比) is not a change rate, and a 差异额 from the 年初预算 of a table with both budgets fits", () => {
+  const g = grid("对比", [
+    ["某局2023年支出预决算对比表"],
+    [null, null, null, null, null, null, "单位：元"],
+    ["科目名称", "年初预算数", "调整预算数", "决算数", "差异额", "占比"],
+    ["基本支出", 80000, 90000, 88000, 8000, "80%"],
+    ["项目支出", 20000, 25000, 22000, 2000, "20%"],
+    ["合计", 100000, 115000, 110000, 10000, "100%"],
+  ]);
+  expect(stated([g])).toEqual([]);
+});
