@@ -3,7 +3,9 @@ import { readFileSync } from "node:fs";
 import { checkWorkbook as analyzeWorkbook } from "../src/core";
 import { DEFAULT_SETTINGS } from "../src/core/run/settings";
 import { readWorkbookGrids } from "../src/xlsx/read-workbook";
+import type { CellGrid, CellValue } from "../src/core/base/cell-grid";
 import { GONGKAI07 } from "./fixtures/variations";
+import { grid } from "./support/grid";
 import { writeFixture } from "./support/run-cli";
 
 /** 三公 in the 公开07 layout (items as columns) is read like the row layout, merges known or not. */
@@ -56,4 +58,51 @@ test("公开07 layout: 「三公经费对比」 formulas reference the scattered
   expect(ev.value("三公经费对比", `H${total}`)).toBeCloseTo(4.78 / 7.09, 9);
   const check = rowOf("核对：合计 −（出国 + 车 + 接待）");
   expect(ev.value("三公经费对比", `D${check}`)).toBeCloseTo(0.1, 9); // the planted difference, live
+});
+
+/**
+ * 寿县司法局2022年“三公”经费预算情况 (安徽, https://www.shouxian.gov.cn/public/118322806/1258999741.html): one row of budget
+ * figures under a two-row header, the title and 单位:万元 right above it. The title names 预算 but is no block row: read as
+ * such it hid the unit line, and 79 万元 was read as 79 元 without a word.
+ */
+describe("a one-row 三公 budget table right under its title and unit line", () => {
+  const header: CellValue[][] = [
+    ["“三公”经费合计", "因公出国(境)费", "公务用车购置及运行费", null, null, "公务 接待费"],
+    [null, null, "小计", "公务用车购置费", "公务用车运行费"],
+    [79, 0, 75, 50, 25, 4],
+  ];
+  const title = "寿县司法局2022年一般公共预算“三公”经费支出预算表";
+  const merges = ["A1:F1", "C3:E3", "A3:A4", "B3:B4", "F3:F4"];
+  const layouts: [string, CellGrid][] = [
+    ["unit on its own line", grid("三公预算", [[title], [null, null, null, null, null, "单位:万元"], ...header], merges)],
+    ["no merges known", grid("三公预算", [[title], [null, null, null, null, null, "单位:万元"], ...header])],
+    [
+      "unit in the header only",
+      grid(
+        "三公预算",
+        [[title], header[0].map((v, i) => (i === 0 ? "“三公”经费合计（万元）" : v)), header[1], header[2]],
+        ["A1:F1", "C2:E2", "A2:A3", "B2:B3", "F2:F3"],
+      ),
+    ],
+  ];
+  test.each(layouts)("%s: 万元, the title kept, the items in place", (_, g) => {
+    const a = analyzeWorkbook([g], DEFAULT_SETTINGS);
+    expect(a.tables.map((t) => [t.kind, t.unit, t.title])).toEqual([["sangong", "万元", title]]);
+    const sg = a.sangong!;
+    expect([sg.total, ...sg.items].map((i) => [i.key, yuanString(i.budget)])).toEqual([
+      ["total", "790000.00"],
+      ["abroad", "0.00"],
+      ["car", "750000.00"],
+      ["carPurchase", "500000.00"],
+      ["carRun", "250000.00"],
+      ["reception", "40000.00"],
+    ]);
+    expect(a.findings.filter((f) => f.severity !== "info")).toEqual([]);
+  });
+
+  test("without any unit the assumption is a finding, not only a note", () => {
+    const g = grid("三公预算", [[title], ...header], ["A1:F1", "C2:E2", "A2:A3", "B2:B3", "F2:F3"]);
+    const a = analyzeWorkbook([g], DEFAULT_SETTINGS);
+    expect(a.findings.map((f) => [f.rule, f.severity])).toContainEqual(["unit-assumed", "info"]);
+  });
 });

@@ -1,6 +1,6 @@
 import { cellAddress, cellAt, gridColumnLetter, rangeAddress } from "../base/cell-grid";
 import type { CellGrid, CellValue } from "../base/cell-grid";
-import { roleOf, unitInTitleLine } from "./column-roles";
+import { roleOf, unitInHeader, unitInTitleLine } from "./column-roles";
 import type { ColumnRole } from "./column-roles";
 import { finding } from "../base/findings";
 import { TABLE_NOTES } from "../catalogue/review";
@@ -63,6 +63,12 @@ export function findWideSangong(
       sub = data;
       data++;
     }
+    // The table's title above it ("…“三公”经费支出预算表") names a basis too, but it is no 预算数 | 决算数 block: a lone
+    // text on its row that reads as a title, or a unit line.
+    const isTitleRow = (row: number) => {
+      const texts = (grid.values[row] ?? []).filter((v): v is string => typeof v === "string" && v.trim() !== "");
+      return texts.length === 1 && (/表/.test(texts[0]) || squash(texts[0]).length > 12 || unitInTitleLine(texts[0]) !== null);
+    };
     const skipEmpty = () => {
       while (data < height && isEmptyOrNumbering(grid.values[data] ?? [])) data++;
     };
@@ -77,7 +83,7 @@ export function findWideSangong(
       data++;
       skipEmpty();
     }
-    for (let up = r - 1; up >= Math.max(0, r - 2) && blockRow < 0; up--) if (blockRoles(up).length >= 1) blockRow = up;
+    for (let up = r - 1; up >= Math.max(0, r - 2) && blockRow < 0; up--) if (!isTitleRow(up) && blockRoles(up).length >= 1) blockRow = up;
     // Without 预算数/决算数 blocks (部门预算公开's 三公 table: one row of budget figures), the title says whose figures they are.
     let single: ColumnRole | null = null;
     if (blockRow < 0) {
@@ -93,7 +99,13 @@ export function findWideSangong(
     if (data >= height) continue;
 
     const headerTop = Math.min(blockRow, r);
-    const unit = unitAbove(grid, headerTop);
+    const unit = unitAbove(
+      grid,
+      headerTop,
+      [r, blockRow, sub].filter((x) => x >= 0),
+      width,
+      get,
+    );
     // A merged label covers the cells to its right; without merge information (ExcelApi < 1.13) carry it along.
     const carried = (row: number) => {
       let last = "";
@@ -161,6 +173,12 @@ export function findWideSangong(
       byKey.set(key, row);
     }
     findings.push(...rowFindings);
+    // As for every other table: an assumed unit is a finding the clerk sees, not only a note (79 万元 read as 79 元 is silent).
+    if (unit.source === "assumed") {
+      const headerCell = cellAddress(grid, headerTop, Math.min(...columns.map((x) => x.col)));
+      const assumedTitle = pickTitle(grid, Math.max(0, headerTop - 5), headerTop - 1, 0, width - 1)?.text ?? grid.sheet;
+      findings.push(finding("unit-assumed", "info", grid.sheet, headerCell, { title: assumedTitle }));
+    }
     const order: string[] = ["total", "abroad", "car", "carPurchase", "carRun", "reception", "meeting", "training", "office", "operation"];
     const rows = [...byKey.entries()].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0])).map(([, row]) => row);
     const right = Math.max(...columns.map((x) => x.col));
@@ -226,11 +244,25 @@ function isColumnNumbering(row: CellValue[]): boolean {
   return ints.length >= 3 && ints.every((v, i) => i === 0 || (v as number) === (ints[i - 1] as number) + 1);
 }
 
-function unitAbove(grid: CellGrid, top: number): { unit: Unit; source: Table["unitSource"] } {
+/** The unit on a line above the header ("单位:万元"), else in a header cell ("“三公”经费合计（万元）"), else 元 assumed. */
+function unitAbove(
+  grid: CellGrid,
+  top: number,
+  headerRows: number[],
+  width: number,
+  get: (r: number, c: number) => CellValue,
+): { unit: Unit; source: Table["unitSource"] } {
   for (let r = top; r >= Math.max(0, top - 4); r--) {
     for (const v of grid.values[r] ?? []) {
       const u = typeof v === "string" ? unitInTitleLine(v) : null;
       if (u) return { unit: u, source: "title" };
+    }
+  }
+  for (const r of headerRows) {
+    for (let c = 0; c < width; c++) {
+      const v = get(r, c);
+      const u = typeof v === "string" ? unitInHeader(v) : null;
+      if (u) return { unit: u, source: "header" };
     }
   }
   return { unit: "元", source: "assumed" };
