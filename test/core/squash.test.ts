@@ -58,3 +58,15 @@ describe("squash", () => {
     expect(squash(t)).toBe(t);
   });
 });
+
+describe("foldTraditional", () => {
+  it("folds every listed character, each one UTF-16 code unit, and leaves other text as the same string", () => {
+    for (const ch of TRADITIONAL_CHARS) {
+      expect(ch.length).toBe(1);
+      expect(foldTraditional(`a${ch}b`)).not.toBe(`a${ch}b`);
+    }
+    expect(foldTraditional("年初預算數、績效指標")).toBe("年初预算数、绩效指标");
+    const plain = "公务接待费";
+    expect(foldTraditional(plain)).toBe(plain);
+  });
+});
