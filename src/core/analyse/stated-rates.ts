@@ -67,6 +67,8 @@ function pairsOf(table: Table, header: string): Pair[] {
 
 const RATE_HEADER = /增减|增长|变动|幅度|差异|完成|执行|超支|节余|同比|比上年/;
 const SHARE_HEADER = /占|比重|构成/;
+/** A rate of completion (执行数 ÷ 预算数) rather than of change. */
+const COMPLETION_HEADER = /执行|完成/;
 
 const lastHeader = (c: TableColumn | undefined) => c?.header.split("/").pop() ?? "";
 
@@ -85,6 +87,7 @@ export function checkStatedChanges(table: Table, findings: Finding[]): void {
   // A rate column is checked only when its header says what it measures: a share (占比, 比重, 构成) or a bare 比率 is left alone.
   const rateHeader = rateCol?.header ?? "";
   const ratePairs = RATE_HEADER.test(rateHeader) && !SHARE_HEADER.test(rateHeader) ? pairsOf(table, lastHeader(rateCol)) : [];
+  const completionRate = COMPLETION_HEADER.test(lastHeader(rateCol)) && !/增减|增长|变动|幅度|差异/.test(lastHeader(rateCol));
   for (const row of table.rows) {
     if (row.isCount) continue;
     const values = (p: Pair) => figuresOf(row, p);
@@ -101,7 +104,7 @@ export function checkStatedChanges(table: Table, findings: Finding[]): void {
         const v = values(diffPairs[0]) as { left: Fen; right: Fen };
         findings.push(
           finding("change-mismatch", "error", table.sheet, stated.cell, {
-            name: row.name,
+            name: rowName(row),
             column: lastHeader(diffCol) || ROLE_LABELS.statedDiff,
             stated: yuanString(stated.value),
             computed: yuanString(v.left - v.right),
@@ -122,11 +125,11 @@ export function checkStatedChanges(table: Table, findings: Finding[]): void {
       const v = values(p);
       if (v === null || v.right === 0) return true; // no base: nothing to compare (a rate over 0 is said elsewhere)
       const change = { numerator: v.left - v.right, base: v.right };
-      first ??= change;
+      const completion = { numerator: v.left, base: v.right };
+      // The rate said to be right is the one the header names: 执行率, 完成率 are 执行数 ÷ 预算数, the rest a change.
+      first ??= completionRate ? completion : change;
       // A change rate (增减幅度, 差异率) or a completion rate (完成率, 执行率): either may stand under a 比率 header.
-      return [change, { numerator: v.left, base: v.right }].some((q) =>
-        written.some((w) => rateFits(w, q.numerator, q.base, table.unit, decimals)),
-      );
+      return [change, completion].some((q) => written.some((w) => rateFits(w, q.numerator, q.base, table.unit, decimals)));
     });
     const shown = first as { numerator: Fen; base: Fen } | null;
     if (fits || shown === null) continue;
@@ -136,10 +139,15 @@ export function checkStatedChanges(table: Table, findings: Finding[]): void {
         "error",
         table.sheet,
         rate.cell,
-        data(row.name, rate.raw, rateBp(shown.numerator, shown.base), shown.numerator, shown.base),
+        data(rowName(row), rate.raw, rateBp(shown.numerator, shown.base), shown.numerator, shown.base),
       ),
     );
   }
+}
+
+/** What a finding calls a row: its name, else its code or the indicator it measures; empty when the row has none of them. */
+function rowName(row: TableRow): string {
+  return row.name.trim() || row.code || row.labels.level3 || row.labels.level2 || row.labels.level1 || "";
 }
 
 /** Both figures of a pair (an empty cell is 0 in a row's own arithmetic), or null when one is unreadable or missing. */

@@ -23,6 +23,8 @@ interface RuleEntry {
 
 const s = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
 const col = (d: FindingData) => (s(d.column) ? `（${s(d.column)}）` : "");
+/** "名称：" before a message, or nothing when the row has no name (the cell address already says where). */
+const named = (d: FindingData) => (s(d.name).trim() ? `${s(d.name)}：` : "");
 const BAD_REASON: Record<string, string> = {
   "error-value": "公式错误值",
   text: "不是数字",
@@ -95,10 +97,10 @@ export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
     text: (d) => `${s(d.name)}：得分 ${s(d.score)} 超过分值 ${s(d.max)}。`,
   },
   "score-sum-mismatch": {
-    why: "小计、合计和总分应等于各项得分之和。",
-    todo: "改正各项得分或合计数。",
-    title: "得分合计不符",
-    text: (d) => `${s(d.name)}：写明 ${s(d.stated)} 分，各项相加为 ${s(d.computed)} 分。`,
+    why: "小计、合计和总分应等于各项分值（或得分）之和。",
+    todo: "改正各项分值、得分或合计数。",
+    title: "分数合计不符",
+    text: (d) => `${named(d)}${s(d.column) || "得分"}写明 ${s(d.stated)} 分，各项相加为 ${s(d.computed)} 分。`,
   },
   "duplicate-item": {
     why: "同一项目列示两次，会被重复计算。",
@@ -181,8 +183,8 @@ export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
     exact: true,
     text: (d) =>
       d.computed === null
-        ? `${s(d.name)}：写明比率 ${s(d.stated)}，但基数（预算）为 0，不应有比率。`
-        : `${s(d.name)}：写明比率 ${s(d.stated)}，按 ${s(d.actual)} ÷ ${s(d.budget)} 计算应为 ${s(d.computed)}%。`,
+        ? `${named(d)}写明比率 ${s(d.stated)}，但基数（预算）为 0，不应有比率。`
+        : `${named(d)}写明比率 ${s(d.stated)}，按 ${s(d.actual)} ÷ ${s(d.budget)} 计算应为 ${s(d.computed)}%。`,
   },
   "change-mismatch": {
     title: "增减额与数字不符",
@@ -191,7 +193,7 @@ export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
     amounts: ["stated", "computed", "left", "right"],
     exact: true,
     text: (d) =>
-      `${s(d.name)}：${s(d.column)}写为 ${s(d.stated)}，按 ${s(d.leftLabel)} ${s(d.left)} − ${s(d.rightLabel)} ${s(d.right)} ` +
+      `${named(d)}${s(d.column)}写为 ${s(d.stated)}，按 ${s(d.leftLabel)} ${s(d.left)} − ${s(d.rightLabel)} ${s(d.right)} ` +
       `应为 ${s(d.computed)}。`,
   },
   "digit-slip": {

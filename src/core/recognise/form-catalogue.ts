@@ -145,12 +145,16 @@ const COMPILED = FORMS.map((f) => ({ form: f, titles: f.titles.map((t) => new Re
  * "部门收支总表"), without 表号 ("公开02表", "表1", "一、"), quotes and spaces.
  */
 export function titleCore(title: string): string {
-  return squash(title)
-    .replace(/[“”"'‘’「」]/g, "")
-    .replace(/^.*?(19|20)\d{2}(年度?)?/, "")
-    .replace(/^(部门|单位)?(决算|预算)?(公开)?(表)?\d+(-\d+)?表?[:：.、]?/, "")
-    .replace(/^[一二三四五六七八九十]+[、.]/, "")
-    .replace(/^(部门|单位)(?=收|支)/, "");
+  return (
+    squash(title)
+      .replace(/[“”"'‘’「」]/g, "")
+      // A year written after the name ("项目支出绩效自评表(2023年度)"): taken off first, or the next step would take the name.
+      .replace(/\((19|20)\d{2}(年度?)?\)$/, "")
+      .replace(/^.*?(19|20)\d{2}(年度?)?/, "")
+      .replace(/^(部门|单位)?(决算|预算)?(公开)?(表)?\d+(-\d+)?表?[:：.、]?/, "")
+      .replace(/^[一二三四五六七八九十]+[、.]/, "")
+      .replace(/^(部门|单位)(?=收|支)/, "")
+  );
 }
 
 /** The catalogued form a title names, or null. */

@@ -121,6 +121,16 @@ export function readRows(
   // Each row's indentation (null for coded rows and totals), beside `rows`.
   const rowIndents: (number | null)[] = [];
   const context = { cls: "", sec: "" };
+  const carried: { level1?: string; level2?: string } = {};
+  // A sheet that merges its 一级/二级 cells down their groups says where each group ends: a blank below a merge is no group's.
+  // One that merges none writes a label once over its group (PDF copies): a blank goes on with the label above.
+  const carries = (key: "level1" | "level2") => {
+    const c = roles[key]?.col;
+    return (
+      c !== undefined && !grid.merges.some((m) => m.left <= c && c <= m.right && m.bottom > m.top && m.top <= last && m.bottom >= first)
+    );
+  };
+  const carry = { level1: carries("level1"), level2: carries("level2") };
   const labelLetter = gridColumnLetter(grid, labelCol.col);
   const reasonLetter = roles.reason ? gridColumnLetter(grid, roles.reason.col) : "";
   const labelColumns = LABEL_ROLES.flatMap((key) => (roles[key] ? [[key, roles[key]] as const] : []));
@@ -225,7 +235,11 @@ export function readRows(
             name: name || null,
           }),
         );
-      } else if (!a.exact) inexact.push(a);
+      } else if (!a.exact) {
+        // A number cell keeps no text of its own: the finding's example is the number as Excel shows it.
+        const v = cellAt(grid, r, col.col);
+        inexact.push(a.raw || typeof v !== "number" ? a : { ...a, raw: excelNumberText(v) });
+      }
     }
 
     // Rows that carry nothing: a 行次 with no line beside it, or a 合计 heading with no figures (an empty form's 合计).
@@ -269,6 +283,15 @@ export function readRows(
     for (const [key, col] of labelColumns) {
       const t = cellText(get(r, col.col)).trim();
       if (t) row.labels[key] = t;
+      if ((key !== "level1" && key !== "level2") || !carry[key]) continue;
+      // An 一级/二级指标 written once and left blank below goes on down its group, as a merge would; a 合计 is no group's, and
+      // a new 一级 starts its 二级 afresh.
+      if (totalKind !== null && totalKind !== "subtotal") {
+        carried.level1 = carried.level2 = undefined;
+      } else if (t) {
+        if (key === "level1" && t !== carried.level1) carried.level2 = undefined;
+        carried[key] = t;
+      } else if (carried[key]) row.labels[key] = carried[key];
     }
     rows.push(row);
     rowIndents.push(indent);

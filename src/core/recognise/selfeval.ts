@@ -52,6 +52,7 @@ const INDICATOR_COLUMNS: [ColumnRole, RegExp][] = [
   ["score", /^(得分|指标得分|自评得分)(\(分\))?$/],
   ["reason", /原因|改进措施|偏差/],
 ];
+const FUNDS_AMOUNTS: ReadonlySet<ColumnRole> = new Set<ColumnRole>(["budgetInitial", "budgetFinal", "actual"]);
 const STOP = /^(总分|合计|评价结论|存在问题|改进措施|项目负责人|财务负责人|自评等级|备注)/;
 /** The national template's unfilled lines ("指标2", "……"): nothing to score unless a figure is written on them. */
 const PLACEHOLDER = /^(指标[\d一二三四五六七八九十]*|…+|\.{2,}|。{2,}|—+|-+|\/)$/;
@@ -67,20 +68,30 @@ export function isSelfEvaluation(grid: CellGrid): boolean {
   if (form?.basis === "selfeval") return true;
   let indicators = false;
   let goals = false;
+  let funds = false;
   // The blocks sit at the top of the form: a long sheet is not read to its end for this.
-  // Only text cells can hold these words, and every one of them holds 标 (…指标, …目标): other cells cost one test.
+  // Only text cells can hold these words, and every one of them holds 标 (…指标, …目标) or 预算/执行 (the funds block's
+  // 年初预算 | 全年预算数 | 全年执行数): other cells cost a test or two.
   const rows = Math.min(grid.values.length, 300);
   for (let r = 0; r < rows; r++) {
     let headers = 0;
+    let fundsHeaders = 0;
     for (const v of grid.values[r]) {
-      if (typeof v !== "string" || !v.includes("标")) continue;
+      if (typeof v !== "string") continue;
+      if (v.includes("预算") || v.includes("执行")) {
+        const t = squash(v).replace(/\((万元|元)\)$/, "");
+        if (FUNDS_HEADER.some(([role, re]) => FUNDS_AMOUNTS.has(role) && re.test(t))) fundsHeaders++;
+      }
+      if (!v.includes("标")) continue;
       const t = squash(v);
       if (INDICATOR_HEADER.test(t)) headers++;
       if (/^(年度总体目标|项目年度目标|年度目标\d*)/.test(t)) goals = true;
     }
     if (headers >= 3) indicators = true;
+    // Two of 年初预算, 全年预算数, 全年执行数 on one row (as readSelfEvaluation needs to read the block).
+    if (fundsHeaders >= 2) funds = true;
   }
-  return indicators && goals;
+  return indicators && (goals || funds);
 }
 
 export function readSelfEvaluation(grid: CellGrid, findings: Finding[]): SelfEvaluation {
@@ -104,7 +115,7 @@ export function readSelfEvaluation(grid: CellGrid, findings: Finding[]): SelfEva
       if (/^(年度总体目标|项目年度目标|年度目标\d*)/.test(t) && goals.cell === null) readGoals(grid, get, r, width, goals);
     }
     const roles = matchHeader(grid, get, r, width, FUNDS_HEADER);
-    if (!funds && [...roles.values()].filter((x) => x === "budgetFinal" || x === "actual" || x === "budgetInitial").length >= 2) {
+    if (!funds && [...roles.values()].filter((x) => FUNDS_AMOUNTS.has(x)).length >= 2) {
       funds = readFunds(grid, get, r, roles, title, unit, findings);
     }
     const indicatorRoles = matchHeader(grid, get, r, width, INDICATOR_COLUMNS);
@@ -398,6 +409,8 @@ function readIndicators(
     for (const level of ["level1", "level2"] as const) {
       const c = col(level);
       const t = c === undefined ? "" : cellText(get(r, c)).trim();
+      // A new 一级指标 starts its 二级 afresh: a blank 二级 under it is not the last group's.
+      if (t && level === "level1" && t !== carried.level1) carried.level2 = undefined;
       if (t) carried[level] = t;
       if (carried[level]) row.labels[level] = carried[level];
     }

@@ -44,6 +44,12 @@ const itemKey = (name: string) =>
     .replace(/^\(?\d+[)、.]?/, "")
     .replace(/[“”"'《》「」]/g, "");
 
+/** The column as the sheet names it ("权重", "指标得分"), so a sum of weights is not called a sum of scores. */
+function columnName(t: Table, role: "maxScore" | "score"): string {
+  const header = squash(t.roles[role]?.header ?? "").replace(/\((分|%)\)$/, "");
+  return /^[\u4e00-\u9fff]{2,6}$/.test(header) && /分|权重/.test(header) ? header : role === "maxScore" ? "分值" : "得分";
+}
+
 function checkSum(t: Table, parent: TableRow, children: TableRow[], role: "maxScore" | "score", label: string, findings: Finding[]): void {
   const stated = num(parent, role);
   if (stated === null || children.length === 0 || children.some((c) => c.amounts[role]?.bad)) return;
@@ -51,7 +57,7 @@ function checkSum(t: Table, parent: TableRow, children: TableRow[], role: "maxSc
   if (computed === stated) return;
   const data = {
     name: label,
-    column: role === "maxScore" ? "分值" : "得分",
+    column: columnName(t, role),
     stated: fmt(stated),
     computed: fmt(computed),
     items: children.length,
@@ -129,7 +135,7 @@ function verifyOne(t: Table, list: Table | null, funds: Table | null, findings: 
     const computed = sumPoints(own.map((r) => num(r, "maxScore")));
     if (computed === weight) continue;
     const cell = own[0].amounts.maxScore!.cell;
-    const data = { name: level1, column: "分值", stated: fmt(weight), computed: fmt(computed), items: own.length };
+    const data = { name: level1, column: columnName(t, "maxScore"), stated: fmt(weight), computed: fmt(computed), items: own.length };
     findings.push(finding("score-sum-mismatch", "error", t.sheet, cell, data, Math.abs(weight - computed)));
   }
 
