@@ -45,6 +45,7 @@ export const RULE_IDS = [
   "rate-mismatch",
   "digit-slip",
   "change-mismatch",
+  "balance-mismatch",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -68,6 +69,7 @@ const RULE_ORDER: Partial<Record<RuleId, number>> = {
   "sum-mismatch": 1,
   "parts-mismatch": 1,
   "form-mismatch": 1,
+  "balance-mismatch": 1,
   "unit-suspect": 1,
   "score-sum-mismatch": 1,
   "grade-mismatch": 2,

@@ -34,6 +34,11 @@ const BAD_REASON: Record<string, string> = {
   percent: "百分比不是金额",
 };
 
+/** Why two tables' figures must agree when they must only on a condition (form-identities.ts, Condition). */
+const FORM_CONDITIONS: Record<string, string> = {
+  "general-only": "本单位收入全部是一般公共预算拨款，两表的数应当相同。",
+};
+
 export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
   "bad-value": {
     why: "无法读成数字的金额不参与合计和比率计算，相关结果会偏小或缺失。",
@@ -56,7 +61,11 @@ export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
     title: "取整误差",
     amounts: ["stated", "computed", "difference"],
     exact: true,
-    text: (d) => `${s(d.name)}${col(d)}与明细合计相差 ${s(d.difference)}，在取整误差范围内。`,
+    // Two figures of two tables (or of a 收支总表's two sides) name both; a total and its details name the total.
+    text: (d) =>
+      d.right
+        ? `${s(d.left)}与${s(d.right)}（${s(d.otherSheet)}!${s(d.otherCell)}）相差 ${s(d.difference)}，在取整误差范围内。`
+        : `${s(d.name)}${col(d)}与明细合计相差 ${s(d.difference)}，在取整误差范围内。`,
   },
   "over-threshold": {
     why: "决算与预算差异较大，决算公开要求说明原因。",
@@ -163,7 +172,18 @@ export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
     amounts: ["stated", "computed", "difference"],
     exact: true,
     text: (d) =>
-      `${s(d.left)}为 ${s(d.stated)}，${s(d.right)}为 ${s(d.computed)}（${s(d.otherSheet)}!${s(d.otherCell)}），相差 ${s(d.difference)}。`,
+      `${s(d.left)}为 ${s(d.stated)}，${s(d.right)}为 ${s(d.computed)}（${s(d.otherSheet)}!${s(d.otherCell)}），相差 ${s(d.difference)}。` +
+      (d.condition ? (FORM_CONDITIONS[s(d.condition)] ?? "") : ""),
+  },
+  "balance-mismatch": {
+    title: "收支总表两方不平",
+    why: "收支总表的收入总计（本年收入合计加上年结转等）与支出总计（本年支出合计加结转下年等）按表的定义必须相等。",
+    todo: "核对两方的总计及其上面各行，改正填错的数；两方都从系统导出时，重新导出一次。",
+    amounts: ["stated", "computed", "difference"],
+    exact: true,
+    text: (d) =>
+      `${s(d.name)}的支出总计为 ${s(d.stated)}，收入总计为 ${s(d.computed)}（${s(d.otherSheet)}!${s(d.otherCell)}），` +
+      `相差 ${s(d.difference)}。`,
   },
   "unit-suspect": {
     title: "单位疑似填错",

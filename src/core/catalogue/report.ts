@@ -134,6 +134,7 @@ export const DOUBT_TEXT: Record<string, string> = {
   "sum-mismatch": "与所属各项之和不符",
   "parts-mismatch": "与本行各栏之和不符",
   "form-mismatch": "与其他公开表中的同一数字不符",
+  "balance-mismatch": "与收支总表另一方的总计不符",
   "unit-suspect": "的金额单位可能有误",
   "bad-value": "无法识别",
   "blank-total": "合计为空，而所属各项有数",
