@@ -122,6 +122,29 @@ describe("a 其中 list with its items one a line", () => {
     expect(brief(text.replace("2016908.34", "2016980.34"))).toEqual([["text-sum", "P1", "parts-sum", "2476260.58元"]]);
   });
 
+  test("numbered paragraphs after “具体情况如下：” are items however long, in their order (寿县司法局 2022)", () => {
+    // https://www.shouxian.gov.cn/public/118322806/1258999741.html (sources.md, S8), as printed.
+    const S8 = [
+      "二、2022年一般公共预算“三公”经费支出预算情况说明",
+      "寿县司法局2022年一般公共预算“三公”经费支出预算为79万元，比上年预算减少49万元，下降38.28%。其中：因公出国（境）费支出预算为0万元，" +
+        "公务接待费支出预算为4万元，公务用车购置及运行费支出预算为75万元。具体情况如下：",
+      "（一）因公出国（境）费支出预算0万元，与2021年预算一致，持平原因主要是本年度未安排因公出国（境）预算，上年度也未安排此项预算。",
+      "（二）公务接待费支出预算4万元，比2021年预算减少4万元，下降50%，下降原因主要是压缩开支，减少接待次数。",
+      "（三）公务用车购置及运行费支出预算75万元，比2021年预算减少45万元，下降37.5%。其中：公务用车运行费50万元，比2021年预算减少10万元，" +
+        "下降16.67%，下降原因主要是厉行节约，减少公务用车支出，该项经费主要用于车辆燃料费、维修费、过路过桥费等支出；公务用车购置费25万元，" +
+        "比2021年预算减少35万元，下降58.33%，下降原因主要是本年度预计购置执法执勤用车2辆，比上年度少3辆。",
+    ].join("\n");
+    const lists = readDocument(S8).lists.map((l) => [l.parent.subject, l.items.map((i) => `P${i.paragraph} ${i.subject}`)]);
+    expect(lists).toContainEqual([
+      "寿县司法局一般公共预算三公经费支出",
+      ["P3 因公出国（境）费支出", "P4 公务接待费支出", "P5 公务用车购置及运行费支出"],
+    ]);
+    expect(brief(S8)).toEqual([]);
+    // Out of order, the third is not taken: "（三）" after "（一）".
+    const skipped = readDocument(S8.replace(/\n（二）[^\n]*/, "")).lists.map((l) => l.items.length);
+    expect(skipped).toContain(1);
+  });
+
   test("a paragraph on a new topic is not an item: a year, a total, the total again, another numbering, a long paragraph", () => {
     const head = "基本支出预算 100 万元。其中：\n工资福利支出 60 万元。\n商品和服务支出 30 万元。\n";
     const items = (text: string) => readDocument(text).lists.flatMap((l) => l.items.map((i) => i.subject));

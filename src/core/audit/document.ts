@@ -8,7 +8,7 @@ import { foldTraditionalText } from "../base/traditional";
 import { directionAtEnd, markerStyle, readParagraph, sameItem, subjectOf } from "./claims";
 import type { Claim, List, ParagraphRead } from "./claims";
 import { MARKER } from "./segment";
-import { tokenize } from "./numbers";
+import { chineseNumeral, tokenize } from "./numbers";
 import { normaliseCells, normaliseText } from "./normalise";
 import { tablesOf } from "./tables";
 import type { Table } from "./tables";
@@ -66,8 +66,8 @@ export function readDocument(raw: string): DocumentRead {
   const section: number[] = [];
   let s = 0;
   let last: Claim | null = null;
-  // A list whose items stand one a line after "其中：" ends the paragraph before, and the marker style of its items.
-  let items: { list: List; style: string | null | undefined } | null = null;
+  // A list whose items stand one a line after "其中：" ends the paragraph before.
+  let items: ItemRun | null = null;
   lines.forEach((line, i) => {
     const heading = isHeading(line);
     if (heading) {
@@ -75,10 +75,10 @@ export function readDocument(raw: string): DocumentRead {
       last = null;
     }
     const blank = line.trim() === "";
-    const continuing = items && !heading && !blank && isItemLine(line, items.list, items.style, paragraphs) ? items : null;
+    const continuing = items && !heading && !blank && isItemLine(line, items, paragraphs) ? items : null;
     if (items && !continuing && !blank) {
       // A line that may still be an item, though not read as one: the items read may not be all of them.
-      if (!heading && !endsItems(line, items.style)) items.list.partial = true;
+      if (!heading && !endsItems(line, items)) items.list.partial = true;
       items = null;
     }
     const p = readParagraph(line, i + 1, last, { shown: shownLines[i], continuing: continuing?.list ?? null });
@@ -89,13 +89,15 @@ export function readDocument(raw: string): DocumentRead {
     if (continuing) {
       // One item a line: a line with more (or none) ends the run.
       const added = continuing.list.items.filter((c) => c.paragraph === i + 1).length;
-      if (added === 1) continuing.style = styleOf(line);
-      else {
+      if (added === 1) {
+        continuing.style = styleOf(line);
+        continuing.number++;
+      } else {
         if (i + 1 < lines.length) continuing.list.partial = true;
         items = null;
       }
     }
-    if (p.trailing) items = { list: p.trailing, style: undefined };
+    if (p.trailing) items = { list: p.trailing, style: undefined, number: 0 };
   });
   const claims = paragraphs.flatMap((p) => p.claims);
   const lists = paragraphs.flatMap((p) => p.lists);
@@ -121,10 +123,26 @@ export function readDocument(raw: string): DocumentRead {
   };
 }
 
+/** The items of a list read so far, one a line: the marker style of their lines (undefined before the first), how many. */
+interface ItemRun {
+  list: List;
+  style: string | null | undefined;
+  number: number;
+}
+
 const styleOf = (line: string): string | null => {
   const m = MARKER.exec(line.trim());
   return m ? markerStyle(m[0]) : null;
 };
+
+/** "（三）" → 3, "2．" → 2, "④" → 4, "一是" → 1. */
+function markerNumber(marker: string): number | null {
+  const digits = /\d+/.exec(marker);
+  if (digits) return Number(digits[0]);
+  const circled = /[①-⑳]/.exec(marker);
+  if (circled) return circled[0].charCodeAt(0) - 0x2460 + 1;
+  return chineseNumeral(/[一二三四五六七八九十]+/.exec(marker)?.[0] ?? "");
+}
 
 /** The name an item line starts with: no figure, no clause break, no total or change word before its amount. */
 const ITEM_NAME = /^[\u4e00-\u9fff“”"（）()、]{2,24}$/;
@@ -132,28 +150,30 @@ const NOT_ITEM_NAME = /(合计|总计|共计|小计|总额|占|比重|较|比上
 
 /**
  * An item of the list on a line of its own: "工资福利支出预算 2016908.34 元，占基本支出预算81.45%，…。",
- * "（一）工资福利支出2016908.34元；" — a name, then its amount, on a short line, numbered like the items before it and not
- * like the total itself ("2. 项目支出…" after "1. 基本支出…其中：" is the total's sibling), and not the total again.
+ * "（一）工资福利支出2016908.34元；" — a name, then its amount; numbered like the items before it and next in their
+ * order, not like the total itself ("2. 项目支出…" after "1. 基本支出…其中：" is the total's sibling); an unnumbered line
+ * only if short; and not the total again.
  */
-function isItemLine(line: string, list: List, style: string | null | undefined, read: ParagraphRead[]): boolean {
+function isItemLine(line: string, run: ItemRun, read: ParagraphRead[]): boolean {
   const t = line.trim();
-  if (t.length > 160) return false;
-  const own = styleOf(t);
-  const parentStyle = styleOf(read[list.parent.paragraph - 1]?.text ?? "");
-  if ((own !== null && own === parentStyle) || (style !== undefined && own !== style)) return false;
-  const rest = t.slice(MARKER.exec(t)?.[0].length ?? 0).trimStart();
+  const marker = MARKER.exec(t)?.[0] ?? null;
+  const own = marker ? markerStyle(marker) : null;
+  const parentStyle = styleOf(read[run.list.parent.paragraph - 1]?.text ?? "");
+  if ((own !== null && own === parentStyle) || (run.style !== undefined && own !== run.style)) return false;
+  if (marker ? markerNumber(marker) !== run.number + 1 : t.length > 160) return false;
+  const rest = t.slice(marker?.length ?? 0).trimStart();
   const first = tokenize(rest)[0];
   if (!first || first.kind !== "money" || first.range) return false;
   const head = rest.slice(0, first.start).trim();
   if (!ITEM_NAME.test(head) || NOT_ITEM_NAME.test(head) || directionAtEnd(head, false)) return false;
   const name = subjectOf(head);
-  return name !== "" && !sameItem(name, list.parent);
+  return name !== "" && !sameItem(name, run.list.parent);
 }
 
 /** A line that cannot be an item of the list: numbered otherwise than its items (a sibling of the total, a new part). */
-function endsItems(line: string, style: string | null | undefined): boolean {
+function endsItems(line: string, run: ItemRun): boolean {
   const own = styleOf(line);
-  return own !== null && style !== undefined && own !== style;
+  return own !== null && run.style !== undefined && own !== run.style;
 }
 
 /**

@@ -51,10 +51,10 @@ export function foldTraditional(text: string): string {
  * 於 is a simplified character as well (a surname), so it is never folded alone; after these characters it is the 于 of
  * 大於/小於/高於/低於/多於/少於/等於 (决算数大于预算数) and 由於/用於/關於/對於/屬於 (reasons, purposes).
  */
-const YU_WORDS = /(?<=[大小高低多少等由用关对属])於/g;
+const YU_WORDS = /([大小高低多少等由用关对属])於/g;
 
 /** Running text (a report the audit reads): the listed characters, and 於 in the words above; one character for one. */
 export function foldTraditionalText(text: string): string {
   const folded = foldTraditional(text);
-  return folded.includes("於") ? folded.replace(YU_WORDS, "于") : folded;
+  return folded.includes("於") ? folded.replace(YU_WORDS, "$1于") : folded;
 }
