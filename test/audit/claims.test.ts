@@ -57,7 +57,8 @@ describe("claims, item by item", () => {
   test("parts and their total in separate sentences and paragraphs", () => {
     const text =
       "一般公共预算财政拨款基本支出911.7万元，其中：\n人员经费489.18万元，主要包括：基本工资等。\n公用经费46.89万元，主要包括：办公费等。";
-    expect(rules(text)).toEqual([["text-sum", "composition", "911.7万元"]]);
+    // The lines after "其中：" are the list's items (one a line), so the list's own sum finds it.
+    expect(rules(text)).toEqual([["text-sum", "parts-sum", "911.7万元"]]);
     expect(rules(text.replace("911.7", "536.07"))).toEqual([]);
   });
 

@@ -174,11 +174,8 @@ export function scoreTable(scores: FamilyScore[]): string {
  * recorded errors are false alarms here too.
  */
 export function joinedFalseAlarms(audit: Audit, real: RealEntry[], part: Part): { id: string; rule: string; stated: string }[] {
-  const bySource = new Map<string, RealEntry[]>();
-  for (const e of real.filter((x) => inPart(x.source, part))) bySource.set(e.source, [...(bySource.get(e.source) ?? []), e]);
   const out: { id: string; rule: string; stated: string }[] = [];
-  for (const entries of bySource.values()) {
-    const r = audit(entries.map((e) => e.text.replace(/\n/g, " ")).join("\n"));
+  for (const { entries, r } of joined(audit, real, part)) {
     entries.forEach((e, i) => {
       const expected = new Map<string, number>();
       for (const err of e.errors) expected.set(err.rule, (expected.get(err.rule) ?? 0) + 1);
@@ -190,4 +187,31 @@ export function joinedFalseAlarms(audit: Audit, real: RealEntry[], part: Part): 
     });
   }
   return out;
+}
+
+/** Each source's passages joined as one report (in corpus order), with the audit of it. */
+function joined(audit: Audit, real: RealEntry[], part: Part): { entries: RealEntry[]; r: AuditResult }[] {
+  const bySource = new Map<string, RealEntry[]>();
+  for (const e of real.filter((x) => inPart(x.source, part))) bySource.set(e.source, [...(bySource.get(e.source) ?? []), e]);
+  return [...bySource.values()].map((entries) => ({ entries, r: audit(entries.map((e) => e.text.replace(/\n/g, " ")).join("\n")) }));
+}
+
+/**
+ * The recorded errors found when the passages of a source are read as one report: an error whose other figure is in a
+ * neighbouring passage ("占一般公共预算支出的19.62%" beside the 84.06% of the passage before) can be found only so.
+ */
+export function joinedCaught(audit: Audit, real: RealEntry[], part: Part): { errors: number; caught: number } {
+  let errors = 0;
+  let caught = 0;
+  for (const { entries, r } of joined(audit, real, part)) {
+    entries.forEach((e, i) => {
+      errors += e.errors.length;
+      const rules = new Set(e.errors.map((x) => x.rule));
+      for (const rule of rules) {
+        const n = e.errors.filter((x) => x.rule === rule).length;
+        caught += Math.min(n, r.findings.filter((f) => f.cell === `P${i + 1}` && f.rule === rule).length);
+      }
+    });
+  }
+  return { errors, caught };
 }

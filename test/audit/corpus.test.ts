@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { auditText } from "../../src/core";
-import { fnv1a, joinedFalseAlarms, partOf, scoreReal, scoreTable, scoreVariants, totals } from "./corpus-metrics";
+import { fnv1a, joinedCaught, joinedFalseAlarms, partOf, scoreReal, scoreTable, scoreVariants, totals } from "./corpus-metrics";
 import type { RealEntry, VariantEntry } from "./corpus-metrics";
 
 /**
- * The audit on published report text (test/audit/corpus/, see its README): 204 real passages from 110 sources, every
+ * The audit on published report text (test/audit/corpus/, see its README): 214 real passages from 113 sources, every
  * relation verified by hand, with the errors found in them; 221 one-change variants of correct passages. The split into
  * a development and a held-out part is fixed by source (corpus-metrics.ts); these tests run on everything.
  */
@@ -38,8 +38,14 @@ describe("the corpus", () => {
 
   test("the errors published in the real passages: most are found", () => {
     const r = scoreReal(audit, real, "all");
-    expect(r.errors).toBeGreaterThanOrEqual(33);
+    expect(r.errors).toBeGreaterThanOrEqual(41);
     expect(r.caught).toBeGreaterThanOrEqual(MIN_PUBLISHED_CAUGHT);
+  });
+
+  test("read as one report, the passages of a source give also the errors whose other figure is in a neighbouring passage", () => {
+    const r = joinedCaught(audit, real, "all");
+    expect(r.errors).toBe(scoreReal(audit, real, "all").errors);
+    expect(r.caught).toBeGreaterThanOrEqual(MIN_JOINED_CAUGHT);
   });
 
   test("recall on the one-change variants ≥ 0.90, and the findings they raise are the expected ones", () => {
@@ -55,5 +61,6 @@ describe("the corpus", () => {
 });
 
 /** Floors for what the corpus measures today; raise them as the audit improves, never lower them silently. */
-const MIN_PUBLISHED_CAUGHT = 21;
+const MIN_PUBLISHED_CAUGHT = 26;
+const MIN_JOINED_CAUGHT = 27;
 const MIN_FAMILY_RECALL = 0.75;

@@ -136,7 +136,9 @@ export interface Chain {
 
 export interface ParagraphRead {
   index: number;
+  /** The paragraph as read (folded to simplified characters), and as written, for quotes: the same positions. */
   text: string;
+  shown: string;
   figures: Figure[];
   sentences: Sentence[];
   claims: Claim[];
@@ -144,6 +146,8 @@ export interface ParagraphRead {
   chains: Chain[];
   skipped: number;
   currentYear: number | null;
+  /** A list opened by the paragraph's last words ("…下降0.2%。其中："): its items may follow on the next lines. */
+  trailing: List | null;
 }
 
 const MONEY_OR_RATE = new Set(["money", "percent"]);
@@ -247,7 +251,16 @@ interface State {
 
 let nextId = 1;
 
-export function readParagraph(text: string, index: number, previous: Claim | null = null): ParagraphRead {
+/**
+ * `shown`: the paragraph as written (the text read is folded to simplified characters). `continuing`: the list of a
+ * paragraph before, whose items go on here ("其中：" closing that paragraph, one item a line).
+ */
+export function readParagraph(
+  text: string,
+  index: number,
+  previous: Claim | null = null,
+  more: { shown?: string; continuing?: List | null } = {},
+): ParagraphRead {
   const figures = tokenize(text).filter((f) => !f.range || (f.kind !== "year" && f.kind !== "date"));
   const sentences = sentencesOf(text);
   const clauses = clausesOf(text);
@@ -273,9 +286,10 @@ export function readParagraph(text: string, index: number, previous: Claim | nul
     lists: [],
     current: null,
     cmp: null,
-    openLists: [],
+    openLists: more.continuing ? [more.continuing] : [],
     skipped: 0,
   };
+  let opened: { list: List; clause: Clause } | null = null;
   const sentenceOf = (pos: number) => sentences.find((s) => pos >= s.start && pos < s.end) ?? { start: 0, end: text.length };
   const usable = figures.filter((f) => MONEY_OR_RATE.has(f.kind) || f.kind === "bare");
   st.skipped += figures.filter((f) => f.range && MONEY_OR_RATE.has(f.kind)).length;
@@ -366,8 +380,10 @@ export function readParagraph(text: string, index: number, previous: Claim | nul
     if (prevClause && clause.sentence !== prevClause.sentence && clause.depth === 0) {
       const closing = st.openLists.filter((l) => !(l.paren || l.sticky || (l.style !== null && l.style === style)));
       st.openLists = st.openLists.filter((l) => !closing.includes(l));
-      // The sentence after a list is about its total again, unless it names another item.
-      if (closing.length > 0 && st.current && closing.some((l) => l.items.includes(st.current!))) st.current = closing[0].parent;
+      // The sentence after a list is about its total again, unless it names another item; on an item's own line it is
+      // about that item still.
+      if (closing.length > 0 && st.current && closing.some((l) => l.items.includes(st.current!)) && closing[0] !== more.continuing)
+        st.current = closing[0].parent;
     }
     // A numbered item of another style is not an item of the inner list.
     while (
@@ -452,6 +468,7 @@ export function readParagraph(text: string, index: number, previous: Claim | nul
         st.lists.push(list);
         st.openLists.push(list);
         st.current = null;
+        opened = { list, clause };
       }
     }
     const list = innermost();
@@ -467,10 +484,32 @@ export function readParagraph(text: string, index: number, previous: Claim | nul
     if (st.current) st.current.lastSentence = sentenceOf(clause.start);
     prevClause = clause;
   }
-  return { index, text, figures, sentences, claims: st.claims, lists: st.lists, chains: st.chains, skipped: st.skipped, currentYear };
+  // "其中：" with nothing after it, the last words of the paragraph: its items are on the lines that follow.
+  const trailing =
+    opened !== null &&
+    opened.clause === clauses[clauses.length - 1] &&
+    opened.list.items.length === 0 &&
+    !opened.list.paren &&
+    st.openLists.includes(opened.list) &&
+    opened.clause.text.replace(V.LIST_INTRO, "").replace(/^[：:，]/, "") === ""
+      ? opened.list
+      : null;
+  return {
+    index,
+    text,
+    shown: more.shown ?? text,
+    trailing,
+    figures,
+    sentences,
+    claims: st.claims,
+    lists: st.lists,
+    chains: st.chains,
+    skipped: st.skipped,
+    currentYear,
+  };
 }
 
-function markerStyle(marker: string): string {
+export function markerStyle(marker: string): string {
   if (/^[（(][一二三四五六七八九十]/.test(marker)) return "（一）";
   if (/^[（(]\d/.test(marker)) return "（1）";
   if (/^[一二三四五六七八九十]+、/.test(marker)) return "一、";

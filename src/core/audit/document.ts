@@ -1,17 +1,24 @@
 /**
  * A report read paragraph by paragraph into claims. Paragraphs are grouped into sections at headings ("一、…",
  * "（三）“三公”经费", short lines without figures), so that a total and its items in separate paragraphs of one section
- * are read together, and names are looked up only inside their section.
+ * are read together, and names are looked up only inside their section. A report in traditional characters is read
+ * folded to simplified ("增長" as 增长), one character for one, and quoted as written.
  */
-import { readParagraph } from "./claims";
+import { foldTraditionalText } from "../base/traditional";
+import { directionAtEnd, markerStyle, readParagraph, sameItem, subjectOf } from "./claims";
 import type { Claim, List, ParagraphRead } from "./claims";
+import { MARKER } from "./segment";
+import { chineseNumeral, tokenize } from "./numbers";
 import { normaliseCells, normaliseText } from "./normalise";
 import { tablesOf } from "./tables";
 import type { Table } from "./tables";
 import type { Figure } from "./numbers";
 
 export interface DocumentRead {
+  /** The text as read (folded to simplified characters); paragraphs keep the text as written too, for quotes. */
   text: string;
+  /** A name read from the text, in the characters the text writes it with ("财政拨款" → "財政撥款"). */
+  asWritten: (s: string) => string;
   tables: Table[];
   paragraphs: ParagraphRead[];
   /** Section number of each paragraph (by position in `paragraphs`). */
@@ -51,22 +58,46 @@ function isHeading(p: string): boolean {
 }
 
 export function readDocument(raw: string): DocumentRead {
-  const text = normaliseText(raw);
+  const shown = normaliseText(raw);
+  const text = foldTraditionalText(shown);
   const lines = text.split("\n");
+  const shownLines = shown.split("\n");
   const paragraphs: ParagraphRead[] = [];
   const section: number[] = [];
   let s = 0;
   let last: Claim | null = null;
+  // A list whose items stand one a line after "其中：" ends the paragraph before.
+  let items: ItemRun | null = null;
   lines.forEach((line, i) => {
-    if (isHeading(line)) {
+    const heading = isHeading(line);
+    if (heading) {
       s++;
       last = null;
     }
-    const p = readParagraph(line, i + 1, last);
+    const blank = line.trim() === "";
+    const continuing = items && !heading && !blank && isItemLine(line, items, paragraphs) ? items : null;
+    if (items && !continuing && !blank) {
+      // A line that may still be an item, though not read as one: the items read may not be all of them.
+      if (!heading && !endsItems(line, items)) items.list.partial = true;
+      items = null;
+    }
+    const p = readParagraph(line, i + 1, last, { shown: shownLines[i], continuing: continuing?.list ?? null });
     paragraphs.push(p);
     section.push(s);
     const top = p.claims.filter((c) => c.parent === null && c.amounts.length > 0);
     if (top.length > 0) last = top[top.length - 1];
+    if (continuing) {
+      // One item a line: a line with more (or none) ends the run.
+      const added = continuing.list.items.filter((c) => c.paragraph === i + 1).length;
+      if (added === 1) {
+        continuing.style = styleOf(line);
+        continuing.number++;
+      } else {
+        if (i + 1 < lines.length) continuing.list.partial = true;
+        items = null;
+      }
+    }
+    if (p.trailing) items = { list: p.trailing, style: undefined, number: 0 };
   });
   const claims = paragraphs.flatMap((p) => p.claims);
   const lists = paragraphs.flatMap((p) => p.lists);
@@ -77,7 +108,8 @@ export function readDocument(raw: string): DocumentRead {
   }
   return {
     text,
-    tables: tablesOf(normaliseCells(raw).split("\n")),
+    asWritten: writtenForms(shown, text),
+    tables: tablesOf(foldTraditionalText(normaliseCells(raw)).split("\n")),
     paragraphs,
     section,
     claims,
@@ -89,6 +121,59 @@ export function readDocument(raw: string): DocumentRead {
     numbers: paragraphs.reduce((n, p) => n + p.figures.filter((f) => f.kind !== "year" && f.kind !== "date").length, 0),
     skipped: paragraphs.reduce((n, p) => n + p.skipped, 0),
   };
+}
+
+/** The items of a list read so far, one a line: the marker style of their lines (undefined before the first), how many. */
+interface ItemRun {
+  list: List;
+  style: string | null | undefined;
+  number: number;
+}
+
+const styleOf = (line: string): string | null => {
+  const m = MARKER.exec(line.trim());
+  return m ? markerStyle(m[0]) : null;
+};
+
+/** "（三）" → 3, "2．" → 2, "④" → 4, "一是" → 1. */
+function markerNumber(marker: string): number | null {
+  const digits = /\d+/.exec(marker);
+  if (digits) return Number(digits[0]);
+  const circled = /[①-⑳]/.exec(marker);
+  if (circled) return circled[0].charCodeAt(0) - 0x2460 + 1;
+  return chineseNumeral(/[一二三四五六七八九十]+/.exec(marker)?.[0] ?? "");
+}
+
+/** The name an item line starts with: no figure, no clause break, no total or change word before its amount. */
+const ITEM_NAME = /^[\u4e00-\u9fff“”"（）()、]{2,24}$/;
+const NOT_ITEM_NAME = /(合计|总计|共计|小计|总额|占|比重|较|比上年|同比)/;
+
+/**
+ * An item of the list on a line of its own: "工资福利支出预算 2016908.34 元，占基本支出预算81.45%，…。",
+ * "（一）工资福利支出2016908.34元；" — a name, then its amount; numbered like the items before it and next in their
+ * order, not like the total itself ("2. 项目支出…" after "1. 基本支出…其中：" is the total's sibling); an unnumbered line
+ * only if short; and not the total again.
+ */
+function isItemLine(line: string, run: ItemRun, read: ParagraphRead[]): boolean {
+  const t = line.trim();
+  const marker = MARKER.exec(t)?.[0] ?? null;
+  const own = marker ? markerStyle(marker) : null;
+  const parentStyle = styleOf(read[run.list.parent.paragraph - 1]?.text ?? "");
+  if ((own !== null && own === parentStyle) || (run.style !== undefined && own !== run.style)) return false;
+  if (marker ? markerNumber(marker) !== run.number + 1 : t.length > 160) return false;
+  const rest = t.slice(marker?.length ?? 0).trimStart();
+  const first = tokenize(rest)[0];
+  if (!first || first.kind !== "money" || first.range) return false;
+  const head = rest.slice(0, first.start).trim();
+  if (!ITEM_NAME.test(head) || NOT_ITEM_NAME.test(head) || directionAtEnd(head, false)) return false;
+  const name = subjectOf(head);
+  return name !== "" && !sameItem(name, run.list.parent);
+}
+
+/** A line that cannot be an item of the list: numbered otherwise than its items (a sibling of the total, a new part). */
+function endsItems(line: string, run: ItemRun): boolean {
+  const own = styleOf(line);
+  return own !== null && run.style !== undefined && own !== run.style;
 }
 
 /**
@@ -107,4 +192,20 @@ function inferPrecision(all: Figure[]): void {
     const d = finest.get(f.unit) ?? 0;
     if (d > Math.max(f.value.d, f.precision ?? 0)) f.precision = d;
   }
+}
+
+/**
+ * Back from folded to written characters, where the text is consistent: a simplified character the text also writes
+ * as itself, or that stands for two traditional ones (复: 復, 複), stays as it is.
+ */
+function writtenForms(shown: string, folded: string): (s: string) => string {
+  if (shown === folded) return (s) => s;
+  const back = new Map<string, string | null>();
+  for (let i = 0; i < folded.length; i++) {
+    const [f, w] = [folded[i], shown[i]];
+    const known = back.get(f);
+    if (known === undefined) back.set(f, f === w ? null : w);
+    else if (known !== null && known !== w) back.set(f, null);
+  }
+  return (s) => s.replace(/[\u3400-\u9fff]/g, (ch) => back.get(ch) ?? ch);
 }

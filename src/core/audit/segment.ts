@@ -20,7 +20,8 @@ export interface Clause {
   sentence: number;
 }
 
-const MARKER = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)][、．.]?|\d{1,2}[、．]|[①-⑳]|[一二三四五六七八九十]是)/;
+export const MARKER =
+  /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)][、．.]?|\d{1,2}[、．]|[①-⑳]|[一二三四五六七八九十]是)/;
 
 export interface Sentence {
   start: number;

@@ -38,7 +38,7 @@ export function quoteOf(doc: DocumentRead, at: Claim | { paragraph: number; star
   const p = doc.paragraphs[at.paragraph - 1];
   if (!p) return "";
   const [start, end] = "sentence" in at ? [at.sentence.start, at.lastSentence.end] : [at.start, at.end];
-  const q = p.text.slice(start, end).trim();
+  const q = p.shown.slice(start, end).trim();
   return q.length > 220 ? `${q.slice(0, 200)}……` : q;
 }
 
@@ -49,8 +49,13 @@ export function makeFinding(
   at: Claim | { paragraph: number; start: number; end: number },
   data: FindingData,
 ): Finding {
-  return finding(rule, severity, "报告", `P${at.paragraph}`, { quote: quoteOf(doc, at), ...data, paragraph: at.paragraph });
+  const written: FindingData = {};
+  for (const k of WRITTEN) if (typeof data[k] === "string") written[k] = doc.asWritten(data[k]);
+  return finding(rule, severity, "报告", `P${at.paragraph}`, { quote: quoteOf(doc, at), ...data, ...written, paragraph: at.paragraph });
 }
+
+/** Data taken from the text (names, stated words, a table row): in the characters the report writes them with. */
+const WRITTEN = ["stated", "name", "whole", "parts", "row", "quote"] as const;
 
 /** The amount a comparison is about: the 决算 (or the one plain amount; in a 预算 text, the budget). */
 export function currentOf(c: Claim, against: Comparison["against"]): Amount | null {

@@ -25,7 +25,7 @@ export const score: Check = {
         { paragraph: p.index, start: a, end: b + stated[0][0].length },
         {
           check: "score",
-          quote: `${p.text.slice(a, a + items[0][0].length + 6)}……${p.text.slice(b, b + stated[0][0].length + 8)}`.trim(),
+          quote: `${p.shown.slice(a, a + items[0][0].length + 6)}……${p.shown.slice(b, b + stated[0][0].length + 8)}`.trim(),
           name: items[0][1].trim(),
           stated: `${items[0][2]}分；${stated[0][1]}分`,
           expected: "同一指标的分值应一致",

@@ -1,14 +1,17 @@
 /**
  * The shares of one whole add up to 100 % (text-sum): the shares of the parts of a list, when the list is whole (its
  * parts add up to its total), must add to 100 within their rounding; shares of siblings adding to more than 100 % are
- * wrong whatever the list. Tolerance: half a unit of each share's last decimal.
+ * wrong whatever the list — siblings of one sentence, or the numbered paragraphs of one section ("1. 基本支出…占一般公共
+ * 预算支出的84.06%" … "2. 项目支出…占一般公共预算支出的19.62%"). Tolerance: half a unit of each share's last decimal.
  */
-import { decText, halfUlp, micro, TEN } from "../numbers";
+import { amountIn, decText, halfUlp, micro, percentText, TEN } from "../numbers";
 import { COMPOSITIONS, NEW_SPLIT } from "../vocabulary";
 import type { Figure } from "../numbers";
-import { around, exact, meets, plus } from "../relations";
+import { around, exact, meets, mid, plus, ratePercent } from "../relations";
 import type { Interval } from "../relations";
+import { markerStyle } from "../claims";
 import type { Claim } from "../claims";
+import { MARKER } from "../segment";
 import type { Check, CheckContext } from "./context";
 import { matchingAmount } from "./lookup";
 import { currentOf } from "./context";
@@ -54,10 +57,86 @@ function namedWholes(ctx: CheckContext): void {
   }
 }
 
+/**
+ * The numbered paragraphs of one section that each give one item's share of the same named whole: over 100 % is wrong.
+ * When the items' amounts, added up, give every share but one, that one is the wrong figure (梧州 2024: 2476260.58 元 is
+ * 84.06% of 2476260.58 + 469500 元, so 469500 元 is 15.94% of it, not 19.62%); otherwise the sum is reported.
+ */
+function numberedSiblings(ctx: CheckContext): void {
+  const groups = new Map<string, { claim: Claim; fig: Figure }[]>();
+  for (const c of ctx.doc.claims) {
+    if (c.parent !== null || c.doubt || c.shares.length !== 1 || !c.shares[0].whole) continue;
+    const p = ctx.doc.paragraphs[c.paragraph - 1];
+    const marker = p ? MARKER.exec(p.text)?.[0] : undefined;
+    // The paragraph's numbered item itself, not a claim later in it.
+    if (!p || !marker || p.claims.find((x) => x.parent === null) !== c || p.text.slice(marker.length, c.start).trim() !== "") continue;
+    const key = `${ctx.doc.section[c.paragraph - 1] ?? 0}|${markerStyle(marker)}|${c.shares[0].whole.replace(/[“”"\s]|的$/g, "")}`;
+    groups.set(key, [...(groups.get(key) ?? []), { claim: c, fig: c.shares[0].fig }]);
+  }
+  for (const g of groups.values()) {
+    const paragraphs = g.map((x) => x.claim.paragraph);
+    // One paragraph each, about the same year.
+    const years = new Set(paragraphs.map((i) => ctx.doc.paragraphs[i - 1]?.currentYear ?? null));
+    if (g.length < 2 || new Set(paragraphs).size !== g.length || years.size !== 1) continue;
+    // "按经济分类…" between them: another way of splitting the whole, whose shares add up on their own.
+    const between = ctx.doc.paragraphs.slice(Math.min(...paragraphs), Math.max(...paragraphs) - 1);
+    if (between.some((p) => NEW_SPLIT.test(p.text)) || g.some((x) => ctx.flagged.has(x.fig))) continue;
+    const figs = g.map((x) => x.fig);
+    const d = Math.max(...figs.map((f) => f.value.d));
+    const lo = figs.reduce((acc, f) => acc + 2n * f.value.n * TEN(d - f.value.d) - TEN(d - f.value.d), 0n);
+    ctx.checked();
+    if (lo <= 200n * TEN(d)) continue;
+    const computed = `${decText({ n: figs.reduce((acc, f) => acc + f.value.n * TEN(d - f.value.d), 0n), d })}%`;
+    const wrong = oddShare(ctx, g);
+    if (wrong) {
+      ctx.report("text-rate", "error", wrong.claim, { check: "shares-siblings", computed, ...wrong.data, confidence: "medium" });
+      ctx.flagged.add(wrong.claim.shares[0].fig);
+    } else {
+      ctx.report("text-sum", "error", g[0].claim, {
+        check: "shares-total",
+        stated: figs.map((f) => f.text).join("+"),
+        expected: "100%",
+        computed,
+        confidence: "medium",
+      });
+    }
+  }
+}
+
+/** The one share that the items' amounts, added up as the whole, do not give, when all the others agree with it. */
+function oddShare(ctx: CheckContext, g: { claim: Claim; fig: Figure }[]) {
+  const amounts = g.map((x) => currentOf(x.claim, "prev"));
+  const units = amounts.map((a) => (a ? ctx.unit(a.fig) : null));
+  if (amounts.some((a, i) => !a || !units[i] || ctx.flagged.has(a.fig))) return null;
+  const parts = amounts.map((a, i) => around(a!.fig, units[i]!));
+  const whole = parts.reduce(plus, exact(0n));
+  const verdicts = g.map((x, i) => ratePercent(x.fig.value, parts[i], whole));
+  const odd = verdicts.flatMap((v, i) => (v === "differs" ? [i] : []));
+  if (odd.length !== 1 || verdicts.some((v, i) => i !== odd[0] && v !== "agrees")) return null;
+  const i = odd[0];
+  const unit = units[i]!;
+  const decimals = Math.max(...amounts.map((a) => a!.fig.value.d));
+  return {
+    claim: g[i].claim,
+    data: {
+      stated: g[i].fig.text,
+      expected: percentText(mid(parts[i]), mid(whole), Math.max(2, g[i].fig.value.d)),
+      numerator: amounts[i]!.fig.text,
+      denominator: amountIn(mid(whole), unit, decimals),
+      whole: g.map((x) => x.claim.subject).join("、"),
+      others: g
+        .filter((_, j) => j !== i)
+        .map((x) => x.fig.text)
+        .join("、"),
+    },
+  };
+}
+
 export const sharesTotal: Check = {
   id: "shares-total",
   run(ctx) {
     namedWholes(ctx);
+    numberedSiblings(ctx);
     for (const list of ctx.doc.lists) {
       const splits = [...new Set(list.items.map((i) => i.split))];
       for (const split of splits) {
