@@ -37,7 +37,7 @@ for (const pair of `${PAIRS} ${REPORT_PAIRS}`.split(" ")) if ([...pair].length =
 /** The listed characters, for a lookup table of characters squash must act on (text.ts). */
 export const TRADITIONAL_CHARS: readonly string[] = [...FOLD.keys()];
 
-/** Per UTF-16 code unit, 1 for a listed character: one look-up per character instead of a 180-character class. */
+/** Per UTF-16 code unit, 1 for a listed character: one look-up per character instead of a class of hundreds of characters. */
 const IS_TRADITIONAL = new Uint8Array(65536);
 for (const ch of TRADITIONAL_CHARS) IS_TRADITIONAL[ch.charCodeAt(0)] = 1;
 
