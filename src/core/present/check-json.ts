@@ -252,7 +252,7 @@ export function sangongJson(a: CheckResult): CheckJson["sangong"] {
 }
 
 /** One finding of the document, its message in the clerk's unit and decimals. */
-export function findingJson(f: Finding, p: Presentation): z.infer<typeof FindingJsonSchema> {
+function findingJson(f: Finding, p: Presentation): z.infer<typeof FindingJsonSchema> {
   return { rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: findingMessage(f, p), data: f.data };
 }
 
