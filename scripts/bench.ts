@@ -5,13 +5,12 @@ import { basename, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import vm from "node:vm";
 import ExcelJS from "exceljs";
-import { checkJson, checkWorkbook, DEFAULT_SETTINGS, draftReport, resultSheets } from "../src/core";
+import { checkWorkbook, DEFAULT_SETTINGS, draftReport, resultSheets, writeCheckJson } from "../src/core";
 import type { CellGrid } from "../src/core";
 import { PAYLOAD_LIMIT } from "../src/excel/batching";
 import { readGrids } from "../src/excel/read-grids";
 import { renderPlans } from "../src/excel/render-plans";
 import { checkFolder } from "../src/cli/batch";
-import { writeJson } from "../src/cli/json-out";
 import { reportBuffer } from "../src/word/render-docx";
 import { NODE_CODEC } from "../src/xlsx/node-codec";
 import { readWorkbookGrids } from "../src/xlsx/read-workbook";
@@ -159,9 +158,9 @@ async function benchWorkbook(name: string, bytes: Uint8Array, budgeted: boolean,
   // As the command line reads: Node's zlib (the pane uses fflate; see the README table).
   const [grids, parse] = await timed(() => readWorkbookGrids(bytes, `${name}.xlsx`, NODE_CODEC));
   const [analysis, analyze] = await timed(() => checkWorkbook(grids, DEFAULT_SETTINGS));
-  // `--json` output as the command line makes it: the document (rates and strings for every line), then its text.
+  // `--json` output as the command line makes it: the text streamed from the analysis in pieces, each ready to write.
   let jsonBytes = 0;
-  const [, present] = await timed(() => writeJson(checkJson(analysis), (text) => (jsonBytes += text.length)));
+  const [, present] = await timed(() => writeCheckJson(analysis, (text) => (jsonBytes += text.length), DEFAULT_SETTINGS));
   const rows = grids.reduce((n, g) => n + g.values.length, 0);
   const ratio = analyze / parse;
   const jsonRatio = present / parse;

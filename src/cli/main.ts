@@ -3,7 +3,6 @@ import { basename } from "node:path";
 import {
   auditJson,
   auditText,
-  checkJson,
   checkWorkbook,
   draftReport,
   frameworkFor,
@@ -13,6 +12,7 @@ import {
   SettingsSchema,
   UnusableInputError,
   templateFields,
+  writeCheckJson,
 } from "../core";
 import type { CheckResult, Settings } from "../core";
 import { readWorkbookGrids } from "../xlsx/read-workbook";
@@ -20,7 +20,6 @@ import { NODE_CODEC } from "../xlsx/node-codec";
 import { readInputFile } from "./input-file";
 import { checkOutputPath, writeOutputFile } from "./output-file";
 import { processIo } from "./stdout";
-import { writeJson } from "./json-out";
 import type { Io } from "./stdout";
 import { parseArgs, UsageError, USAGE } from "./args";
 import type { CliArgs } from "./args";
@@ -134,8 +133,8 @@ async function dispatch(args: CliArgs, io: Io): Promise<void> {
   }
   const { analysis, bytes } = await analyzeFile(args.workbook, settings, budget);
   if (args.command === "check") {
-    if (args.json)
-      writeJson(checkJson(analysis, settings), io.out); // the same text as JSON.stringify(…, null, 2), in pieces
+    // Compact, one table, line and finding per text line, streamed in pieces of about 64 KB (never one string of it all).
+    if (args.json) writeCheckJson(analysis, io.out, settings);
     else io.out(plainReview(basename(args.workbook), analysis, settings));
     return;
   }

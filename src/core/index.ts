@@ -33,6 +33,7 @@ export * from "./present/sheet-plan";
 export { changeText } from "./present/phrasing";
 export { checkJson, CheckJsonSchema } from "./present/check-json";
 export type { CheckJson } from "./present/check-json";
+export { writeCheckJson } from "./present/check-json-text";
 export { plainReview } from "./present/plain-review";
 export { VARIANCE_SHEET, SANGONG_SHEET } from "./present/output-plans";
 export { SCORING_SHEET } from "./present/scoring-plan";

@@ -191,6 +191,32 @@ function centsText(n: number): string {
   return n < 0 ? `-${text}` : text;
 }
 
+/** ".00" … ".99" with the closing quote: centsJson's cents without a number-to-string conversion each. */
+const CENTS_JSON = Array.from({ length: 100 }, (_, c) => `.${c < 10 ? "0" : ""}${c}"`);
+
+/**
+ * JSON.stringify(scaledText(n, 2)), or "null" for null: an amount or rate of the `check --json` contract as JSON text,
+ * quotes included. The streamed document writes ten per line, so the cents come from a table, not a conversion; a
+ * number that is not a safe integer (never an amount) takes scaledText's own path, so the text is the same either way.
+ */
+export function centsJson(n: number | null): string {
+  if (n === null) return "null";
+  const a = n < 0 ? -n : n;
+  let whole = Math.floor(a / 100);
+  let cents = a - whole * 100;
+  while (cents < 0) {
+    whole -= 1;
+    cents += 100;
+  }
+  while (cents >= 100) {
+    whole += 1;
+    cents -= 100;
+  }
+  const tail = CENTS_JSON[cents];
+  if (tail === undefined) return JSON.stringify(scaledText(n, 2));
+  return n < 0 ? `"-${whole}${tail}` : `"${whole}${tail}`;
+}
+
 /** An amount in `unit` with fixed decimals, rounded half away from zero: (424100_00, 万元, 2) → "42.41". */
 export function formatFen(fen: Fen, unit: Unit, decimals = 2): string {
   const shift = FEN_EXP[unit] - decimals;

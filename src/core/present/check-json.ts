@@ -9,6 +9,8 @@ import { DEFAULT_PRESENTATION } from "../base/presentation";
 import type { Presentation } from "../base/presentation";
 import type { SangongItem } from "../analyse/sangong";
 import { TABLE_KINDS } from "../recognise/table";
+import type { Table } from "../recognise/table";
+import type { Finding } from "../base/findings";
 
 /**
  * The `check --json` document (DESIGN.md contract). Amounts: strings in 元 with two decimals;
@@ -184,7 +186,7 @@ function sheetJson(sheet: SheetScoring): z.infer<typeof SheetScoringJsonSchema> 
   };
 }
 
-function scoringJson(a: CheckResult): z.infer<typeof ScoringJsonSchema> | null {
+export function scoringJson(a: CheckResult): z.infer<typeof ScoringJsonSchema> | null {
   const r = a.scoring;
   const sheets = a.scoringSheets.map(sheetJson);
   if (!r && sheets.length === 0) return null;
@@ -215,27 +217,48 @@ function scoringJson(a: CheckResult): z.infer<typeof ScoringJsonSchema> | null {
   };
 }
 
+/** One table of the document. */
+export function tableJson(t: Table): z.infer<typeof TableJsonSchema> {
+  return {
+    sheet: t.sheet,
+    range: t.range,
+    title: t.title,
+    kind: t.kind,
+    form: t.form,
+    basis: t.basis,
+    side: t.side,
+    unit: t.unit,
+    unitSource: t.unitSource,
+    columns: Object.fromEntries(
+      Object.entries(t.roles)
+        .filter(([, c]) => c !== undefined)
+        .sort(([, a], [, b]) => columnIndex(a!.letter) - columnIndex(b!.letter))
+        .map(([role, c]) => [role, c!.letter]),
+    ),
+    rows: t.rows.length,
+    notes: t.notes,
+  };
+}
+
+/** The document's `sangong`: the 三公 total, its items and the related items, or null without a 三公 table. */
+export function sangongJson(a: CheckResult): CheckJson["sangong"] {
+  return a.sangong
+    ? {
+        total: sangongItemJson(a.sangong.total),
+        items: a.sangong.items.map(sangongItemJson),
+        related: a.sangong.related.map(sangongItemJson),
+      }
+    : null;
+}
+
+/** One finding of the document, its message in the clerk's unit and decimals. */
+function findingJson(f: Finding, p: Presentation): z.infer<typeof FindingJsonSchema> {
+  return { rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, message: findingMessage(f, p), data: f.data };
+}
+
 export function checkJson(analysis: CheckResult, p: Presentation = DEFAULT_PRESENTATION): CheckJson {
   const doc: CheckJson = {
-    tables: analysis.tables.map((t) => ({
-      sheet: t.sheet,
-      range: t.range,
-      title: t.title,
-      kind: t.kind,
-      form: t.form,
-      basis: t.basis,
-      side: t.side,
-      unit: t.unit,
-      unitSource: t.unitSource,
-      columns: Object.fromEntries(
-        Object.entries(t.roles)
-          .filter(([, c]) => c !== undefined)
-          .sort(([, a], [, b]) => columnIndex(a!.letter) - columnIndex(b!.letter))
-          .map(([role, c]) => [role, c!.letter]),
-      ),
-      rows: t.rows.length,
-      notes: t.notes,
-    })),
+    tables: analysis.tables.map(tableJson),
     lines: analysis.lines.map((l) => ({
       sheet: l.sheet,
       cell: l.cell,
@@ -258,22 +281,9 @@ export function checkJson(analysis: CheckResult, p: Presentation = DEFAULT_PRESE
       budgetCell: l.budgetFrom?.cell ?? null,
       flags: l.flags,
     })),
-    sangong: analysis.sangong
-      ? {
-          total: sangongItemJson(analysis.sangong.total),
-          items: analysis.sangong.items.map(sangongItemJson),
-          related: analysis.sangong.related.map(sangongItemJson),
-        }
-      : null,
+    sangong: sangongJson(analysis),
     scoring: scoringJson(analysis),
-    findings: analysis.findings.map((f) => ({
-      rule: f.rule,
-      severity: f.severity,
-      sheet: f.sheet,
-      cell: f.cell,
-      message: findingMessage(f, p),
-      data: f.data,
-    })),
+    findings: analysis.findings.map((f) => findingJson(f, p)),
   };
   // Built to the schema by construction (typed against it); the tests parse every document they read with CheckJsonSchema.
   // Parsing here too would copy the whole document, 100,000 lines, on every check.
