@@ -29,9 +29,21 @@ const LABEL_ROLES = ["level1", "level2", "level3", "grade"] as const;
 const NO_LABELS: TableRow["labels"] = Object.freeze({});
 
 export function codeScheme(code: string): CodeScheme {
-  if (/^2\d{2}(?:\d{2}){0,2}$/.test(code)) return "function"; // 201 / 20103 / 2010301
-  if (/^[35]\d{2}(?:\d{2})?$/.test(code)) return "economic"; // 301 / 30101, 501 / 50101
+  const n = code.length;
+  if (n < 3 || n > 7 || !allDigits(code)) return "other";
+  const first = code.charCodeAt(0);
+  if (first === 50 && n % 2 === 1) return "function"; // 201 / 20103 / 2010301
+  if ((first === 51 || first === 53) && (n === 3 || n === 5)) return "economic"; // 301 / 30101, 501 / 50101
   return "other";
+}
+
+/** Whether a text is ASCII digits only ("" included): a code cell's common case, answered without squash or a pattern. */
+function allDigits(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 export function codeLevel(code: string): number | null {
@@ -58,16 +70,13 @@ function rateCell(cell: string, raw: string, text: boolean): AmountCell {
 function codeText(v: CellValue): string {
   // A number's text ("30101", "3.5", "1e+21") holds nothing squash changes.
   if (typeof v === "number") return codeOfText(String(v));
+  // Digits only: squash would give the same string.
+  if (typeof v === "string" && allDigits(v)) return v;
   return v === null ? "" : codeOfText(squash(cellText(v)));
 }
 
 function codeOfText(t: string): string {
-  let digits = true;
-  for (let i = 0; i < t.length && digits; i++) {
-    const c = t.charCodeAt(i);
-    digits = c >= 48 && c <= 57;
-  }
-  if (digits) return t;
+  if (allDigits(t)) return t;
   const stripped = t.replace(/[-.·]/g, "");
   return /^\d+$/.test(stripped) ? stripped : "";
 }
