@@ -412,3 +412,23 @@ test("增、减金额 and 增、减幅度 under 比上年增、减情况 are the
     statedRate: "E",
   });
 });
+
+test("a column headed 其中 is a part of the column before it, not a second candidate for its figure (桂林市司法局 2015 三公)", () => {
+  // 2015年桂林市司法局部门“三公”经费情况统计表, as published (mirror: http://honghao99.com/html/contentscontent-2015-3-18-781197.html)
+  const r = recognizeGrid(
+    grid(
+      "三公",
+      [
+        ["2015年桂林市司法局部门“三公”经费情况统计表"],
+        [null, null, "单位:万元"],
+        ["项 目", "本年预算数", "其中:公共预算财政拨款"],
+        ["合 计", 34.35, 34.35],
+        ["1.因公出国(境)费用", 0, 0],
+        ["2.公务接待费", 1.7, 1.7],
+      ],
+      ["A1:C1"],
+    ),
+  );
+  expect(r.tables[0].roles.budget?.letter).toBe("B");
+  expect(r.findings.filter((f) => f.rule === "header-ambiguous")).toEqual([]);
+});

@@ -271,9 +271,11 @@ function columnsOf(
   for (const [role, list] of byRole) {
     if (list.length < 2 || role === "reason" || role === "lineNo") continue;
     const total = list.find((x) => /(合计|小计|总计)$/.test(x.texts[x.texts.length - 1] ?? ""));
-    const chosen = total ?? list[0];
+    // "本年预算数 | 其中:公共预算财政拨款": a column headed 其中 is a part of the one before it, never the figure itself.
+    const whole = list.filter((x) => !/^其中/.test(x.texts[x.texts.length - 1] ?? ""));
+    const chosen = total ?? (whole.length === 1 ? whole[0] : list[0]);
     for (const x of list) if (x !== chosen) x.role = null;
-    if (!total) {
+    if (!total && whole.length !== 1) {
       const cell = cellAddress(grid, block.bottom, chosen.col);
       const candidates = list.map((x) => x.letter).join("、");
       findings.push(
