@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { recognizeGrid } from "../src/core/recognise/recognize";
 import type { Table } from "../src/core/recognise/table";
 import type { CellValue } from "../src/core/base/cell-grid";
+import { SHIDIAN_SANGONG } from "./fixtures/real/shidian-sangong";
 import { grid } from "./support/grid";
 
 const roles = (t: Table) => Object.fromEntries(Object.entries(t.roles).map(([r, c]) => [r, c!.letter]));
@@ -389,21 +390,7 @@ describe("without merged-area information (Excel before ExcelApi 1.13)", () => {
 });
 
 test("增、减金额 and 增、减幅度 under 比上年增、减情况 are the stated change and rate, not 上年 (施甸县 2016 三公统计表)", () => {
-  // https://shidian.gov.cn/info/4163/808803.htm, as published
-  const t = recognizeGrid(
-    grid(
-      "三公",
-      [
-        ["施甸县2016年“三公”经费决算情况统计表"],
-        [null, null, null, null, "单位:万元"],
-        ["项目", "上年决算数", "本年决算数", "比上年增、减情况"],
-        [null, null, null, "增、减金额", "增、减幅度"],
-        ["合计", "2911.47", "2706.86", "-204.61", "-7.03%"],
-        ["1.因公出国(境)费", "13.06", "10.20", "-2.86", "-21.9%"],
-      ],
-      ["A3:A4", "B3:B4", "C3:C4", "D3:E3"],
-    ),
-  ).tables[0];
+  const t = recognizeGrid(SHIDIAN_SANGONG).tables[0];
   expect(Object.fromEntries(Object.entries(t.roles).map(([r, c]) => [r, c!.letter]))).toEqual({
     name: "A",
     previous: "B",

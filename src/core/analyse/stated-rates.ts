@@ -1,6 +1,6 @@
 import { finding } from "../base/findings";
 import type { Finding } from "../base/findings";
-import { FEN_EXP, fenOfDecimal, percentString, rateBp, withinRounding, yuanString } from "../base/money";
+import { fenOfDecimal, lastDecimalFen, percentString, rateBp, withinRounding, yuanString } from "../base/money";
 import type { Fen } from "../base/money";
 import { parseNumberText } from "../read/number-parser";
 import { ROLE_LABELS } from "../recognise/column-roles";
@@ -69,6 +69,7 @@ const RATE_HEADER = /增减|增长|变动|幅度|差异|完成|执行|超支|节
 const SHARE_HEADER = /占|比重|构成/;
 /** A rate of completion (执行数 ÷ 预算数) rather than of change. */
 const COMPLETION_HEADER = /执行|完成/;
+const CHANGE_HEADER = /增减|增长|变动|幅度|差异/;
 
 const lastHeader = (c: TableColumn | undefined) => c?.header.split("/").pop() ?? "";
 
@@ -87,7 +88,7 @@ export function checkStatedChanges(table: Table, findings: Finding[]): void {
   // A rate column is checked only when its header says what it measures: a share (占比, 比重, 构成) or a bare 比率 is left alone.
   const rateHeader = rateCol?.header ?? "";
   const ratePairs = RATE_HEADER.test(rateHeader) && !SHARE_HEADER.test(rateHeader) ? pairsOf(table, lastHeader(rateCol)) : [];
-  const completionRate = COMPLETION_HEADER.test(lastHeader(rateCol)) && !/增减|增长|变动|幅度|差异/.test(lastHeader(rateCol));
+  const completionRate = COMPLETION_HEADER.test(lastHeader(rateCol)) && !CHANGE_HEADER.test(lastHeader(rateCol));
   for (const row of table.rows) {
     if (row.isCount) continue;
     const values = (p: Pair) => figuresOf(row, p);
@@ -120,26 +121,23 @@ export function checkStatedChanges(table: Table, findings: Finding[]): void {
     if (!rate?.raw || ratePairs.length === 0) continue;
     const written = writtenRates(rate.raw, rate.text);
     if (written.length === 0) continue;
-    let first: { numerator: Fen; base: Fen } | null = null;
     const fits = ratePairs.some((p) => {
       const v = values(p);
       if (v === null || v.right === 0) return true; // no base: nothing to compare (a rate over 0 is said elsewhere)
-      const change = { numerator: v.left - v.right, base: v.right };
-      const completion = { numerator: v.left, base: v.right };
-      // The rate said to be right is the one the header names: 执行率, 完成率 are 执行数 ÷ 预算数, the rest a change.
-      first ??= completionRate ? completion : change;
       // A change rate (增减幅度, 差异率) or a completion rate (完成率, 执行率): either may stand under a 比率 header.
-      return [change, completion].some((q) => written.some((w) => rateFits(w, q.numerator, q.base, table.unit, decimals)));
+      return [v.left - v.right, v.left].some((numerator) => written.some((w) => rateFits(w, numerator, v.right, table.unit, decimals)));
     });
-    const shown = first as { numerator: Fen; base: Fen } | null;
-    if (fits || shown === null) continue;
+    if (fits) continue;
+    // The rate said to be right is the one the header names (执行率, 完成率: 执行数 ÷ 预算数; the rest a change), on the likelier pair.
+    const v = values(ratePairs[0]) as { left: Fen; right: Fen }; // nothing fits: every pair has both figures and a base
+    const numerator = completionRate ? v.left : v.left - v.right;
     findings.push(
       finding(
         "rate-mismatch",
         "error",
         table.sheet,
         rate.cell,
-        data(rowName(row), rate.raw, rateBp(shown.numerator, shown.base), shown.numerator, shown.base),
+        data(rowName(row), rate.raw, rateBp(numerator, v.right), numerator, v.right),
       ),
     );
   }
@@ -177,7 +175,7 @@ function writtenRates(raw: string, text: boolean): { bp: number; decimals: numbe
  * rests on two of them), the written rate within half a unit of its own last decimal.
  */
 function rateFits(w: { bp: number; decimals: number }, numerator: Fen, base: Fen, unit: Table["unit"], decimals: number): boolean {
-  const half = withinHalf(unit, decimals);
+  const half = lastDecimalFen(unit, decimals) / 2;
   const lowBase = Math.abs(base) - half;
   if (lowBase <= 0) return true; // a base within rounding of zero: any rate may be right
   // Bounds of a tolerance, not money: the amounts themselves stay exact integers; only these limits are divided.
@@ -188,9 +186,4 @@ function rateFits(w: { bp: number; decimals: number }, numerator: Fen, base: Fen
   // Magnitudes only: −7.03% under 比上年增减 and 7.03% under 下降 both fit (tables write the sign either way).
   const written = Math.abs(w.bp);
   return written + writtenHalf >= lo - 1e-9 && written - writtenHalf <= hi + 1e-9;
-}
-
-/** Half a unit of the last decimal a table's figures are written with, in 分. */
-function withinHalf(unit: Table["unit"], decimals: number): number {
-  return 10 ** Math.max(FEN_EXP[unit] - decimals, 0) / 2;
 }

@@ -17,7 +17,7 @@ export type Unit = (typeof UNITS)[number];
 
 /** 分 per unit, and its power of ten. */
 export const FEN_PER: Readonly<Record<Unit, number>> = { 元: 100, 千元: 100_000, 万元: 1_000_000, 亿元: 10_000_000_000 };
-export const FEN_EXP: Readonly<Record<Unit, number>> = { 元: 2, 千元: 5, 万元: 6, 亿元: 10 };
+const FEN_EXP: Readonly<Record<Unit, number>> = { 元: 2, 千元: 5, 万元: 6, 亿元: 10 };
 
 /** The largest amount a cell may hold, in 分 (10¹³ 元). */
 export const MAX_AMOUNT_FEN = 1e15;
@@ -177,18 +177,18 @@ export function scaledText(n: number, decimals: number): string {
  */
 function centsText(n: number): string {
   const a = n < 0 ? -n : n;
-  let whole = Math.floor(a / 100);
-  let cents = a - whole * 100;
-  while (cents < 0) {
-    whole -= 1;
-    cents += 100;
-  }
-  while (cents >= 100) {
-    whole += 1;
-    cents -= 100;
-  }
+  const whole = hundreds(a);
+  const cents = a - whole * 100;
   const text = cents < 10 ? `${whole}.0${cents}` : `${whole}.${cents}`;
   return n < 0 ? `-${text}` : text;
+}
+
+/** ⌊a ÷ 100⌋ for a ≥ 0, exactly: the float quotient corrected by the exact remainder (one off for the largest safe integers). */
+function hundreds(a: number): number {
+  let whole = Math.floor(a / 100);
+  while (a - whole * 100 < 0) whole -= 1;
+  while (a - whole * 100 >= 100) whole += 1;
+  return whole;
 }
 
 /** ".00" … ".99" with the closing quote: centsJson's cents without a number-to-string conversion each. */
@@ -202,17 +202,8 @@ const CENTS_JSON = Array.from({ length: 100 }, (_, c) => `.${c < 10 ? "0" : ""}$
 export function centsJson(n: number | null): string {
   if (n === null) return "null";
   const a = n < 0 ? -n : n;
-  let whole = Math.floor(a / 100);
-  let cents = a - whole * 100;
-  while (cents < 0) {
-    whole -= 1;
-    cents += 100;
-  }
-  while (cents >= 100) {
-    whole += 1;
-    cents -= 100;
-  }
-  const tail = CENTS_JSON[cents];
+  const whole = hundreds(a);
+  const tail = CENTS_JSON[a - whole * 100];
   if (tail === undefined) return JSON.stringify(scaledText(n, 2));
   return n < 0 ? `"-${whole}${tail}` : `"${whole}${tail}`;
 }
@@ -264,8 +255,12 @@ export function decimalsIn(fen: Fen, unit: Unit): number {
  * of the last written decimal per addend (a figure typed finer than 分 was rounded to 分 when read, which is the same).
  */
 export function withinRounding(difference: Fen, addends: number, unit: Unit, decimals: number): boolean {
-  const unitOfLastDecimal = 10 ** Math.max(FEN_EXP[unit] - decimals, 0);
-  return 2 * Math.abs(difference) <= addends * unitOfLastDecimal;
+  return 2 * Math.abs(difference) <= addends * lastDecimalFen(unit, decimals);
+}
+
+/** One unit of the last decimal figures in `unit` are written with, in 分 (万元 with two decimals: 100 分); never below 1 分. */
+export function lastDecimalFen(unit: Unit, decimals: number): number {
+  return 10 ** Math.max(FEN_EXP[unit] - decimals, 0);
 }
 
 /** Largest / smallest of many numbers without spreading them into arguments (which overflows the stack on large tables). */

@@ -173,11 +173,12 @@ export function findWideSangong(
       byKey.set(key, row);
     }
     findings.push(...rowFindings);
+    const titleFound = pickTitle(grid, Math.max(0, headerTop - 5), headerTop - 1, 0, width - 1);
+    const title = titleFound?.text ?? grid.sheet;
     // As for every other table: an assumed unit is a finding the clerk sees, not only a note (79 万元 read as 79 元 is silent).
     if (unit.source === "assumed") {
       const headerCell = cellAddress(grid, headerTop, Math.min(...columns.map((x) => x.col)));
-      const assumedTitle = pickTitle(grid, Math.max(0, headerTop - 5), headerTop - 1, 0, width - 1)?.text ?? grid.sheet;
-      findings.push(finding("unit-assumed", "info", grid.sheet, headerCell, { title: assumedTitle }));
+      findings.push(finding("unit-assumed", "info", grid.sheet, headerCell, { title }));
     }
     const order: string[] = ["total", "abroad", "car", "carPurchase", "carRun", "reception", "meeting", "training", "office", "operation"];
     const rows = [...byKey.entries()].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0])).map(([, row]) => row);
@@ -187,8 +188,6 @@ export function findWideSangong(
       const first = columns.find((x) => x.role === role)!;
       return { col: first.col, letter: gridColumnLetter(grid, first.col), header: cellText(get(blockRow, first.col)), role, unit: null };
     });
-    const titleFound = pickTitle(grid, Math.max(0, headerTop - 5), headerTop - 1, 0, width - 1);
-    const title = titleFound?.text ?? grid.sheet;
     const form = formOfTitle(title) ?? formOfTitle(grid.sheet);
     out.push({
       top: headerTop,
