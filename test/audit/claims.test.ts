@@ -113,3 +113,13 @@ describe("the arithmetic", () => {
     ).toEqual([["text-diff", "table", "116.35"]]);
   });
 });
+
+test("a 0% change over two zero years suggests 与上年持平, not 新增 (广西, a unit's 2023 决算说明 as published)", () => {
+  // http://117.141.250.58:10060/wzyjsgkpt/uploadFile/upload1443/upload20241014/553A6CF7F3D64A49C4A6E4DE805B91F7.html
+  const text = "6.其他收入 0.00 万元。较 2022 年度决算数增加 0.00 万元,增长 0%,主要原因是:本单位无其他收入。";
+  const f = auditText(text).findings.filter((x) => x.rule === "text-base-zero");
+  expect(f.map((x) => x.severity)).toEqual(["warning"]);
+  expect(findingMessage(f[0])).toContain("与上年持平");
+  const growing = auditText("其他收入 17000 元，同比增加 17000 元，增长 100%。").findings.filter((x) => x.rule === "text-base-zero");
+  expect(findingMessage(growing[0])).toContain("新增");
+});

@@ -104,7 +104,9 @@ export const AUDIT_FINDING_TEXT = {
     why: "基数为0时不能计算增长率。",
     todo: "改写为“新增”或删去比率。",
     title: "报告：零基数比率",
-    text: (d) => `${q(d)}${d.stated ? `所述${s(d.stated)}：` : ""}${s(d.expected)}。`,
+    text: (d) =>
+      `${q(d)}${d.stated ? `所述${s(d.stated)}：` : ""}` +
+      `${d.unchanged ? "上年、本年均为0，写“与上年持平”即可，不计算增减率" : s(d.expected)}。`,
   },
   "text-vs-table": {
     why: "报告中的数字与工作簿中的表不一致。",

@@ -96,6 +96,8 @@ function checkRate(ctx: CheckContext, c: Claim, r: Rate): void {
       expected: "不计算增减率（可写“新增”或“上年无此项”）",
       against: againstWord(r),
       base: "0",
+      // Both years 0 ("0.00万元，较上年增加0.00万元，增长0%"): the wording to suggest is 持平, not 新增.
+      unchanged: cur !== null && cur.fig.value.n === 0n,
       confidence: "high",
     });
     ctx.flagged.add(r.fig);
