@@ -1,6 +1,7 @@
 import { checkWorkbook, DEFAULT_SETTINGS, digitSlip, findingMessage } from "../../src/core";
 import type { CellValue } from "../../src/core";
-import { grid } from "../support/grid";
+import { SHIDIAN_SANGONG } from "../fixtures/real/shidian-sangong";
+import { grid, withCells } from "../support/grid";
 
 /** One mistyped cell, one finding naming it and the likely value; never a guess when two cells could explain it. */
 const table = (rows: CellValue[][]) => grid("功能分类", [["单位：万元"], ["科目编码", "科目名称", "年初预算数", "决算数"], ...rows]);
@@ -66,4 +67,44 @@ test("a difference no digit slip explains stays a sum mismatch", () => {
   ]);
   expect(findings.some((f) => f.rule === "digit-slip")).toBe(false);
   expect(findings.some((f) => f.rule === "sum-mismatch")).toBe(true);
+});
+
+/**
+ * 三公 统计表s add up by the 三公 identities, not by their nesting: 施甸县 2016 (test/fixtures/real/shidian-sangong.ts)
+ * writes "其中:(1)公务用车购置费" over the car's first part only. The row's own 增减金额 / 增减幅度 are evidence too.
+ */
+describe("a digit slip in a 三公 table", () => {
+  const sangong = (cells: Record<string, CellValue>) =>
+    checkWorkbook(withCells([SHIDIAN_SANGONG], "三公", cells), DEFAULT_SETTINGS).findings;
+
+  test("a transposed 上年 运行费: one finding at that cell, which also mends the row's stated 增减 (the published table has none)", () => {
+    expect(sangong({}).filter((f) => f.severity === "error")).toEqual([]);
+    const findings = sangong({ B10: "1230.92" });
+    expect(findings.filter((f) => f.severity === "error").map((f) => [f.rule, f.cell])).toEqual([["digit-slip", "B10"]]);
+    expect(findings[0].data).toMatchObject({ likely: "12039200.00", kind: "transposed", changes: "D10、E10", mismatches: 3 });
+    expect(findingMessage(findings[0])).toBe(
+      "(2)公务用车运行费（上年）填为 1230.92万元，按上下级合计应为 1203.92万元（两位数字颠倒）；" +
+        "改正这一格，3.公务用车购置及运行费的合计（B8）就都对上了，本行写明的增减（D10、E10）也随之相符。",
+    );
+  });
+
+  test("the part written under 其中 is an addend of the car too", () => {
+    const findings = sangong({ B9: "14.08" });
+    const slip = findings.find((f) => f.rule === "digit-slip");
+    expect(slip).toMatchObject({ cell: "B9", data: expect.objectContaining({ likely: "148000.00", changes: "D9" }) });
+    expect(findings.filter((f) => f.severity === "error")).toHaveLength(1);
+  });
+
+  test("a correction that would break the row's stated 增减 is no slip: the mismatch stays as it is", () => {
+    // The 增减 written from the mistyped figure, so the row agrees with itself and only the car's sum is off.
+    const findings = sangong({ B10: "1230.92", D10: "-125.2", E10: "-10.17%" });
+    expect(findings.filter((f) => f.severity === "error").map((f) => [f.rule, f.cell])).toEqual([["sum-mismatch", "B8"]]);
+  });
+
+  test("a slip in the written 合计 itself names the 合计 once", () => {
+    const findings = sangong({ C5: "2760.86" }); // 2706.86
+    const slip = findings.find((f) => f.rule === "digit-slip")!;
+    expect(slip.cell).toBe("C5");
+    expect(findingMessage(slip)).toContain("改正这一格，合计（C5）就都对上了");
+  });
 });

@@ -10,6 +10,8 @@ import type { Table, TableRow } from "../recognise/table";
 import type { Analysis } from "./analysis";
 import { partsChecks } from "./row-parts";
 import type { PartsCheck } from "./row-parts";
+import { sangongGroups } from "./sangong";
+import { statedChangesMended } from "./stated-rates";
 import { childSum, tableDecimals } from "./variance";
 
 /**
@@ -51,6 +53,8 @@ interface Candidate {
   resolves: GroupState[];
   /** Row totals of this row (合计 = 基本 + 项目) the correction also brings to agree: their parts-mismatch cells. */
   rowCells: string[];
+  /** The row's stated 增减额 / 增减率 (三公 统计表) the correction also brings to agree. */
+  changeCells: string[];
 }
 
 const summed = (t: Table): ColumnRole[] =>
@@ -58,7 +62,8 @@ const summed = (t: Table): ColumnRole[] =>
 
 function statesOf(table: Table, role: ColumnRole, decimals: number): GroupState[] {
   const states: GroupState[] = [];
-  for (const group of sumGroups(table)) {
+  // A 三公 table adds up by its identities, not by its nesting (see sangongGroups).
+  for (const group of table.kind === "sangong" ? sangongGroups(table) : sumGroups(table)) {
     const stated = group.parent.amounts[role];
     if (!stated || stated.bad || stated.value === null) continue;
     const { computed, filled, bad } = childSum(group.children, role);
@@ -89,7 +94,10 @@ function candidateFor(row: TableRow, role: ColumnRole, states: GroupState[], tab
   const rowCells = rowTotalsResolved(row, role, likely, table, checks);
   if (rowCells === null) return null;
   const kind = digitSlip(Math.abs(value), Math.abs(likely));
-  return kind ? { row, role, value, likely, kind, resolves, rowCells } : null;
+  if (!kind) return null;
+  // A correction that would break the row's stated 增减额 or 增减率 is no correction; one that mends them is likelier still.
+  const changeCells = statedChangesMended(table, row, { role, value: likely });
+  return changeCells ? { row, role, value, likely, kind, resolves, rowCells, changeCells } : null;
 }
 
 /**
@@ -161,6 +169,7 @@ export function findDigitSlips<A extends Analysis>(analysis: A): A {
   if (slips.length === 0) return analysis;
   const explained = new Set<string>();
   const explainedRows = new Set<string>();
+  const explainedChanges = new Set<string>();
   const added: Finding[] = [];
   const slipRows = new Set(slips.map((s) => s.c.row));
   const linesOf = new Map<TableRow, Analysis["lines"]>();
@@ -174,15 +183,17 @@ export function findDigitSlips<A extends Analysis>(analysis: A): A {
     const cells = c.resolves.map((s) => s.group.parent.amounts[c.role]!.cell);
     for (const cell of cells) explained.add(`${table.sheet}!${cell}`);
     for (const cell of c.rowCells) explainedRows.add(`${table.sheet}!${cell}`);
+    for (const cell of c.changeCells) explainedChanges.add(`${table.sheet}!${cell}`);
     const data = {
       name: c.row.name,
       column: ROLE_LABELS[c.role],
       stated: yuanString(c.value),
       likely: yuanString(c.likely),
       kind: c.kind,
-      mismatches: cells.length + c.rowCells.length,
+      mismatches: cells.length + c.rowCells.length + c.changeCells.length,
       cells: [...cells, ...c.rowCells].join("、"),
       totals: [...c.resolves.map((s) => s.group.parent.name), ...(c.rowCells.length > 0 ? [`${c.row.name}本行`] : [])].join("、"),
+      ...(c.changeCells.length > 0 ? { changes: c.changeCells.join("、") } : {}),
     };
     added.push(finding("digit-slip", "error", table.sheet, c.row.amounts[c.role]!.cell, data, Math.abs(c.value - c.likely)));
     for (const line of linesOf.get(c.row) ?? []) if (!line.flags.includes("digit-slip")) line.flags.push("digit-slip");
@@ -190,7 +201,8 @@ export function findDigitSlips<A extends Analysis>(analysis: A): A {
   const kept = analysis.findings.filter(
     (f) =>
       !(f.rule === "sum-mismatch" && explained.has(`${f.sheet}!${f.cell}`)) &&
-      !(f.rule === "parts-mismatch" && explainedRows.has(`${f.sheet}!${f.cell}`)),
+      !(f.rule === "parts-mismatch" && explainedRows.has(`${f.sheet}!${f.cell}`)) &&
+      !((f.rule === "change-mismatch" || f.rule === "rate-mismatch") && explainedChanges.has(`${f.sheet}!${f.cell}`)),
   );
   return { ...analysis, findings: [...added, ...kept] };
 }

@@ -4,6 +4,7 @@ import { percentString, rateBp, sumFen, withinRounding, yuanString } from "../ba
 import type { Bp, Fen } from "../base/money";
 import { SANGONG_LABELS, sangongKeyOf } from "../recognise/sangong-vocabulary";
 import type { RelatedKey, SangongKey } from "../recognise/sangong-vocabulary";
+import type { SumGroup } from "../recognise/hierarchy";
 import type { AmountCell, Table, TableRow } from "../recognise/table";
 import { budgetRoleOf, tableDecimals } from "./variance";
 
@@ -72,6 +73,28 @@ function compute(base: ItemBase): SangongItem {
     share: null,
     flags: [],
   };
+}
+
+/**
+ * The 三公 identities as sum groups of a 三公 table's rows (合计 ← 出国 + 车 + 接待, 车 ← 购置 + 运行), for the digit-slip
+ * search. The table's nesting cannot give them: forms write "其中：1.公务用车购置费" over the first part only, which makes
+ * it a breakdown and leaves 运行费 the car's one child. The rows each item is read from are those `analyzeSangong` reads.
+ */
+export function sangongGroups(table: Table): SumGroup[] {
+  const byKey = new Map<SangongKey | RelatedKey, TableRow>();
+  for (const row of table.rows) {
+    const key = sangongKeyOf(row.name) ?? (row.isTotal ? "total" : null);
+    if (key !== null && !byKey.has(key)) byKey.set(key, row);
+  }
+  const groups: SumGroup[] = [];
+  const identity = (parent: SangongKey, parts: SangongKey[]) => {
+    const rows = parts.map((k) => byKey.get(k));
+    const head = byKey.get(parent);
+    if (head && rows.every((r) => r !== undefined)) groups.push({ parent: head, children: rows as TableRow[] });
+  };
+  identity("total", ["abroad", "car", "reception"]);
+  identity("car", ["carPurchase", "carRun"]);
+  return groups;
 }
 
 /** Picks the 三公 table (a table of kind sangong first) and compares each item with last year and budget. */

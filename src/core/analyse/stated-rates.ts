@@ -80,67 +80,106 @@ const lastHeader = (c: TableColumn | undefined) => c?.header.split("/").pop() ??
  * figure it rests on.
  */
 export function checkStatedChanges(table: Table, findings: Finding[]): void {
+  const setup = statedSetup(table);
+  if (!setup) return;
+  for (const row of table.rows) for (const f of statedMismatches(table, setup, row)) findings.push(f);
+}
+
+/** What a table's stated-change columns are checked against, worked out once per table; null when it has none. */
+interface StatedSetup {
+  diffPairs: Pair[];
+  ratePairs: Pair[];
+  completionRate: boolean;
+  decimals: number;
+}
+
+function statedSetup(table: Table): StatedSetup | null {
   const diffCol = table.roles.statedDiff;
   const rateCol = table.roles.statedRate;
-  if (!diffCol && !rateCol) return;
-  const decimals = tableDecimals(table);
-  const diffPairs = pairsOf(table, lastHeader(diffCol));
+  if (!diffCol && !rateCol) return null;
   // A rate column is checked only when its header says what it measures: a share (占比, 比重, 构成) or a bare 比率 is left alone.
   const rateHeader = rateCol?.header ?? "";
-  const ratePairs = RATE_HEADER.test(rateHeader) && !SHARE_HEADER.test(rateHeader) ? pairsOf(table, lastHeader(rateCol)) : [];
-  const completionRate = COMPLETION_HEADER.test(lastHeader(rateCol)) && !CHANGE_HEADER.test(lastHeader(rateCol));
-  for (const row of table.rows) {
-    if (row.isCount) continue;
-    const values = (p: Pair) => figuresOf(row, p);
-    const stated = diffCol ? row.amounts.statedDiff : undefined;
-    if (stated && stated.value !== null && !stated.bad && diffPairs.length > 0) {
-      const fits = diffPairs.some((p) => {
-        const v = values(p);
-        if (v === null) return true; // an unreadable figure: already a finding, nothing to compare
-        const computed = v.left - v.right;
-        const slack = (d: number) => withinRounding(d, 3, table.unit, decimals);
-        return slack((stated.value as number) - computed) || slack((stated.value as number) + computed);
-      });
-      if (!fits) {
-        const v = values(diffPairs[0]) as { left: Fen; right: Fen };
-        findings.push(
-          finding("change-mismatch", "error", table.sheet, stated.cell, {
-            name: rowName(row),
-            column: lastHeader(diffCol) || ROLE_LABELS.statedDiff,
-            stated: yuanString(stated.value),
-            computed: yuanString(v.left - v.right),
-            leftLabel: ROLE_LABELS[diffPairs[0].left],
-            left: yuanString(v.left),
-            rightLabel: ROLE_LABELS[diffPairs[0].right],
-            right: yuanString(v.right),
-          }),
-        );
-      }
-    }
-    const rate = rateCol ? row.amounts.statedRate : undefined;
-    if (!rate?.raw || ratePairs.length === 0) continue;
-    const written = writtenRates(rate.raw, rate.text);
-    if (written.length === 0) continue;
-    const fits = ratePairs.some((p) => {
+  return {
+    diffPairs: diffCol ? pairsOf(table, lastHeader(diffCol)) : [],
+    ratePairs: rateCol && RATE_HEADER.test(rateHeader) && !SHARE_HEADER.test(rateHeader) ? pairsOf(table, lastHeader(rateCol)) : [],
+    completionRate: COMPLETION_HEADER.test(lastHeader(rateCol)) && !CHANGE_HEADER.test(lastHeader(rateCol)),
+    decimals: tableDecimals(table),
+  };
+}
+
+/** One figure of a row read as another value: a likely correction (a digit slip) tried against the row's stated change. */
+export interface FigureOverride {
+  role: ColumnRole;
+  value: Fen;
+}
+
+/**
+ * The cells of a row's stated 增减额 and 增减幅度 that disagree with its figures, each as its finding; with an override,
+ * as they would be were that figure corrected.
+ */
+function statedMismatches(table: Table, setup: StatedSetup, row: TableRow, override?: FigureOverride): Finding[] {
+  if (row.isCount) return [];
+  const { diffPairs, ratePairs, completionRate, decimals } = setup;
+  const out: Finding[] = [];
+  const values = (p: Pair) => figuresOf(row, p, override);
+  const diffCol = table.roles.statedDiff;
+  const stated = diffCol ? row.amounts.statedDiff : undefined;
+  if (stated && stated.value !== null && !stated.bad && diffPairs.length > 0) {
+    const fits = diffPairs.some((p) => {
       const v = values(p);
-      if (v === null || v.right === 0) return true; // no base: nothing to compare (a rate over 0 is said elsewhere)
-      // A change rate (增减幅度, 差异率) or a completion rate (完成率, 执行率): either may stand under a 比率 header.
-      return [v.left - v.right, v.left].some((numerator) => written.some((w) => rateFits(w, numerator, v.right, table.unit, decimals)));
+      if (v === null) return true; // an unreadable figure: already a finding, nothing to compare
+      const computed = v.left - v.right;
+      const slack = (d: number) => withinRounding(d, 3, table.unit, decimals);
+      return slack((stated.value as number) - computed) || slack((stated.value as number) + computed);
     });
-    if (fits) continue;
-    // The rate said to be right is the one the header names (执行率, 完成率: 执行数 ÷ 预算数; the rest a change), on the likelier pair.
-    const v = values(ratePairs[0]) as { left: Fen; right: Fen }; // nothing fits: every pair has both figures and a base
-    const numerator = completionRate ? v.left : v.left - v.right;
-    findings.push(
-      finding(
-        "rate-mismatch",
-        "error",
-        table.sheet,
-        rate.cell,
-        data(rowName(row), rate.raw, rateBp(numerator, v.right), numerator, v.right),
-      ),
-    );
+    if (!fits) {
+      const v = values(diffPairs[0]) as { left: Fen; right: Fen };
+      out.push(
+        finding("change-mismatch", "error", table.sheet, stated.cell, {
+          name: rowName(row),
+          column: lastHeader(diffCol) || ROLE_LABELS.statedDiff,
+          stated: yuanString(stated.value),
+          computed: yuanString(v.left - v.right),
+          leftLabel: ROLE_LABELS[diffPairs[0].left],
+          left: yuanString(v.left),
+          rightLabel: ROLE_LABELS[diffPairs[0].right],
+          right: yuanString(v.right),
+        }),
+      );
+    }
   }
+  const rate = table.roles.statedRate ? row.amounts.statedRate : undefined;
+  if (!rate?.raw || ratePairs.length === 0) return out;
+  const written = writtenRates(rate.raw, rate.text);
+  if (written.length === 0) return out;
+  const fits = ratePairs.some((p) => {
+    const v = values(p);
+    if (v === null || v.right === 0) return true; // no base: nothing to compare (a rate over 0 is said elsewhere)
+    // A change rate (增减幅度, 差异率) or a completion rate (完成率, 执行率): either may stand under a 比率 header.
+    return [v.left - v.right, v.left].some((numerator) => written.some((w) => rateFits(w, numerator, v.right, table.unit, decimals)));
+  });
+  if (fits) return out;
+  // The rate said to be right is the one the header names (执行率, 完成率: 执行数 ÷ 预算数; the rest a change), on the likelier pair.
+  const v = values(ratePairs[0]) as { left: Fen; right: Fen }; // nothing fits: every pair has both figures and a base
+  const numerator = completionRate ? v.left : v.left - v.right;
+  out.push(
+    finding("rate-mismatch", "error", table.sheet, rate.cell, data(rowName(row), rate.raw, rateBp(numerator, v.right), numerator, v.right)),
+  );
+  return out;
+}
+
+/**
+ * A correction of one figure tried against the row's stated changes: the cells whose mismatch it mends, or null when it
+ * would break one that agrees now (then it is no correction).
+ */
+export function statedChangesMended(table: Table, row: TableRow, override: FigureOverride): string[] | null {
+  // A 自评表's funds block states its 执行率 by checkStatedRates' rules, not these.
+  const setup = table.form === "selfeval-funds" ? null : statedSetup(table);
+  if (!setup) return [];
+  const before = new Set(statedMismatches(table, setup, row).map((f) => f.cell));
+  const after = new Set(statedMismatches(table, setup, row, override).map((f) => f.cell));
+  for (const cell of after) if (!before.has(cell)) return null;
+  return [...before].filter((cell) => !after.has(cell));
 }
 
 /** What a finding calls a row: its name, else its code or the indicator it measures; empty when the row has none of them. */
@@ -149,9 +188,9 @@ function rowName(row: TableRow): string {
 }
 
 /** Both figures of a pair (an empty cell is 0 in a row's own arithmetic), or null when one is unreadable or missing. */
-function figuresOf(row: TableRow, p: Pair): { left: Fen; right: Fen } | null {
-  const left = orZero(row.amounts[p.left]);
-  const right = orZero(row.amounts[p.right]);
+function figuresOf(row: TableRow, p: Pair, override?: FigureOverride): { left: Fen; right: Fen } | null {
+  const left = override?.role === p.left ? override.value : orZero(row.amounts[p.left]);
+  const right = override?.role === p.right ? override.value : orZero(row.amounts[p.right]);
   return left === null || right === null ? null : { left, right };
 }
 

@@ -23,6 +23,8 @@ interface RuleEntry {
 
 const s = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
 const col = (d: FindingData) => (s(d.column) ? `（${s(d.column)}）` : "");
+/** "扶贫的合计"; a 合计 row is not "合计的合计". */
+const totalsOf = (names: string) => (/(合计|总计|小计)$/.test(names) && !names.includes("、") ? names : `${names}的合计`);
 /** "名称：" before a message, or nothing when the row has no name (the cell address already says where). */
 const named = (d: FindingData) => (s(d.name).trim() ? `${s(d.name)}：` : "");
 const BAD_REASON: Record<string, string> = {
@@ -224,7 +226,8 @@ export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
     exact: true,
     text: (d) =>
       `${s(d.name)}${col(d)}填为 ${s(d.stated)}，按上下级合计应为 ${s(d.likely)}` +
-      `（${d.kind === "transposed" ? "两位数字颠倒" : "有一位数字不同"}）；改正这一格，${s(d.totals)}的合计（${s(d.cells)}）就都对上了。`,
+      `（${d.kind === "transposed" ? "两位数字颠倒" : "有一位数字不同"}）；改正这一格，${totalsOf(s(d.totals))}（${s(d.cells)}）就都对上了` +
+      (d.changes ? `，本行写明的增减（${s(d.changes)}）也随之相符。` : "。"),
   },
   "amount-range": {
     why: "金额大到无法精确计算，多为误填。",
