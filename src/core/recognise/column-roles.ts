@@ -240,11 +240,15 @@ export const ROLE_VOCABULARY: readonly [ColumnRole, RegExp][] = [
 /** Role for a header text, or null. Also strips a unit in brackets: "决算数（万元）". */
 export function roleOf(headerText: string): ColumnRole | null {
   // "增、减金额", "增/减幅度": one word written with a mark between its halves.
-  const t = stripHeaderUnit(squash(headerText)).replace(/增[、,，/]减/g, "增减");
+  const squashed = squash(headerText);
+  const t = stripHeaderUnit(squashed).replace(/增[、,，/]减/g, "增减");
   if (t === "") return null;
-  for (const [role, re] of ROLE_VOCABULARY) if (re.test(t)) return role;
-  return null;
+  const role = ROLE_VOCABULARY.find(([, re]) => re.test(t))?.[0] ?? null;
+  // "比上年增减(%)", "完成预算(%)": figures in percent are a rate, never an amount (168.7 is 168.7 %, not 168.7 万元).
+  return role !== null && PERCENT_HEADER.test(squashed) && AMOUNT_ROLES.has(role) ? "statedRate" : role;
 }
+
+const PERCENT_HEADER = /[(（]%[)）]$|%$/;
 
 const UNIT_IN_HEADER = /\((亿元|万元|千元|元)\)|\[(亿元|万元|千元|元)\]|单位[:：]?(亿元|万元|千元|元)/;
 
