@@ -139,3 +139,65 @@ test("a change against the budget said without the budget figure is checked agai
     ["text-vs-table", "7.96万元", "7.69万元（三公经费决算!C4）"],
   ]);
 });
+
+test("each item on a numbered line of its own, the year only in the comparison: still against the workbook's 预算 (杜集区 2021)", () => {
+  // The same 决算公开 as above, its items as the page prints them: one numbered line each under "具体情况如下：".
+  const workbook = checkWorkbook(
+    [
+      grid("三公决算", [
+        ["2021年度一般公共预算财政拨款“三公”经费支出决算表"],
+        [null, null, "单位:万元"],
+        ["项 目", "预 算 数", "决 算 数"],
+        ["合 计", 49.9, 7.69],
+        ["因公出国(境)费", 20],
+        ["公务接待费", 14.9, 5.21],
+        ["公务用车购置及运行维护费", 15, 2.48],
+      ]),
+    ],
+    DEFAULT_SETTINGS,
+  );
+  const published = [
+    "具体情况如下：",
+    "1.因公出国（境）费支出0万元，与2021年度预算相比无增减。",
+    "2.公务接待费支出5.21万元，与2021年度预算相比，减少0.1万元，下降0.006%，下降的原因是厉行节约。",
+    "3.公务用车购置及运行维护费支出2.48万元，与2021年度预算相比无变化。",
+  ].join("\n");
+  expect(auditText(published, workbook).findings.map((f) => [f.rule, f.data.expected])).toEqual([
+    ["text-vs-table", "预算20.00万元（三公决算!B5），应为减少20.00万元"],
+    ["text-vs-table", "预算14.90万元（三公决算!B6），应为减少9.69万元"],
+    ["text-vs-table", "预算15.00万元（三公决算!B7），应为减少12.52万元"],
+  ]);
+});
+
+test("an item listed under 项目支出 is not the same item of a 基本支出 table (梧州 unit, 2024 部门预算)", () => {
+  // Text as published: http://117.141.250.58:10060/wzyjsgkpt/uploadFile/upload1412/upload20240311/C443CF594F700D82110193222E29D217.html
+  // (a 梧州 unit's 2024 部门预算说明, in 元); the 基本支出表 holds the 基本支出 figures the text gives.
+  const workbook = checkWorkbook(
+    [
+      grid("基本支出表", [
+        ["2024年一般公共预算基本支出表"],
+        [null, null, null, "单位：元"],
+        ["经济分类科目编码", "科目名称", "2024年预算数"],
+        [null, "合计", 2476260.58],
+        ["301", "工资福利支出", 2016908.34],
+        ["302", "商品和服务支出", 445372.24],
+        ["303", "对个人和家庭的补助", 13980],
+      ]),
+    ],
+    DEFAULT_SETTINGS,
+  );
+  const text = [
+    "1. 基本支出预算2476260.58元。其中：",
+    "工资福利支出预算2016908.34元，占基本支出预算81.45%。",
+    "商品和服务支出预算445372.24元，占基本支出预算17.99%。",
+    "对个人和家庭补助支出预算13980元，占基本支出预算0.56%。",
+    "2. 项目支出469500元。其中：",
+    "工资福利支出12000元，占项目支出预算2.56%。",
+    "商品和服务支出426000元，占项目支出预算90.73%。",
+    "资本性支出31500元，占项目支出预算6.71%。",
+  ].join("\n");
+  expect(auditText(text, workbook).findings).toEqual([]);
+  // The 基本支出 items are still held against the table: 2016908.34 typed 2016980.34 is found.
+  const typo = auditText(text.replace("2016908.34", "2016980.34"), workbook).findings;
+  expect(typo.map((f) => [f.rule, f.data.tableCell])).toContainEqual(["text-vs-table", "C5"]);
+});

@@ -220,7 +220,8 @@ export function comparisonIn(text: string, currentYear: number | null): Comparis
   if (V.VS_PREVIOUS.test(phrase)) return { against: "prev", year: null, hint, base: null, phrase };
   if (years.length > 0) {
     const y = years[years.length - 1];
-    if (currentYear !== null && y === currentYear) {
+    // "与2021年度预算相比" in a paragraph that names no year of its own: a 决算 is set against its own year's budget.
+    if ((currentYear !== null && y === currentYear) || (currentYear === null && /预算/.test(phrase))) {
       return V.VS_BUDGET.test(phrase) ? { against: "budget", year: null, hint: "budget", base: null, phrase } : null;
     }
     return { against: "prev", year: currentYear !== null && y === currentYear - 1 ? null : y, hint, base: null, phrase };

@@ -18,6 +18,17 @@ export interface WorkbookLine {
   /** Decimals the table shows in its own unit (the rounding its figure carries). */
   decimals: number;
   unit: Unit;
+  /** A table of one part of the spending only (its title says 基本支出 or 项目支出): its lines are that part's. */
+  scope: SpendingScope | null;
+}
+
+export type SpendingScope = "basic" | "project";
+
+/** The part of the spending a title or a report's words are limited to: 基本支出 or 项目支出, not both, else null. */
+export function spendingScope(text: string): SpendingScope | null {
+  const basic = text.includes("基本支出");
+  const project = text.includes("项目支出");
+  return basic === project ? null : basic ? "basic" : "project";
 }
 
 /** A name as reports and tables both write it: no numbering, "其中：", quotes, brackets or spaces. */
@@ -36,11 +47,13 @@ export function lineName(name: string): string {
 export function workbookLines(a: Analysis): WorkbookLine[] {
   const out: WorkbookLine[] = [];
   const unitOfTable = (id: string): Unit => a.tables.find((t) => t.id === id)?.unit ?? "元";
+  const scopeOfTable = (id: string | null) => spendingScope(a.tables.find((t) => t.id === id)?.title ?? "");
   const push =
     (name: string, code: string | null, period: WorkbookLine["period"], kind: WorkbookLine["kind"], fen: number | null) =>
-    (sheet: string, cell: string | null | undefined, unit: Unit) => {
+    (sheet: string, cell: string | null | undefined, unit: Unit, tableId: string | null = null) => {
       if (fen === null || !cell) return;
-      out.push({ name: lineName(name), code, period, kind, fen, sheet, cell, decimals: Math.max(2, decimalsIn(fen, unit)), unit });
+      const decimals = Math.max(2, decimalsIn(fen, unit));
+      out.push({ name: lineName(name), code, period, kind, fen, sheet, cell, decimals, unit, scope: scopeOfTable(tableId) });
     };
   if (a.sangong) {
     const unit = unitOfTable(a.sangong.tableId);
@@ -55,9 +68,9 @@ export function workbookLines(a: Analysis): WorkbookLine[] {
   for (const l of a.lines) {
     if (l.isTotal) continue;
     const unit = unitOfTable(l.tableId);
-    push(l.name, l.code, "cur", "actual", l.actual)(l.sheet, l.cells.actual, unit);
-    push(l.name, l.code, "prev", "actual", l.previous)(l.sheet, l.cells.previous, unit);
-    push(l.name, l.code, "cur", "budget", l.budget)(l.sheet, l.budgetRole ? l.cells[l.budgetRole] : undefined, unit);
+    push(l.name, l.code, "cur", "actual", l.actual)(l.sheet, l.cells.actual, unit, l.tableId);
+    push(l.name, l.code, "prev", "actual", l.previous)(l.sheet, l.cells.previous, unit, l.tableId);
+    push(l.name, l.code, "cur", "budget", l.budget)(l.sheet, l.budgetRole ? l.cells[l.budgetRole] : undefined, unit, l.tableId);
   }
   return out;
 }

@@ -11,8 +11,8 @@ import { around, meets, mid, minus } from "../relations";
 import type { Amount, Claim } from "../claims";
 import { itemKeyOf, MONEY_EXP } from "../vocabulary";
 import type { MoneyUnit } from "../vocabulary";
-import { lineName } from "../workbook";
-import type { WorkbookLine } from "../workbook";
+import { lineName, spendingScope } from "../workbook";
+import type { SpendingScope, WorkbookLine } from "../workbook";
 import { currentOf } from "./context";
 import type { Check, CheckContext } from "./context";
 
@@ -21,16 +21,36 @@ const strip = (s: string) => s.replace(/(支出|经费|费用|费)$/, "");
 const scopeOf = (s: string) =>
   /一般公共预算/.exec(s)?.[0] ?? /政府性基金/.exec(s)?.[0] ?? /国有资本/.exec(s)?.[0] ?? /财政拨款/.exec(s)?.[0] ?? "";
 
+/**
+ * The part of the spending a claim speaks of, from the claims it is listed under ("2. 项目支出469500元，其中：工资福利支出
+ * 12000元") or the whole it takes a share of ("占项目支出预算2.56%"); null for the parts themselves (基本支出, 人员经费).
+ */
+function claimScope(c: Claim): SpendingScope | null {
+  if (c.key === "basic" || c.key === "personnel" || c.key === "public") return null;
+  for (const s of c.shares) {
+    const scope = s.whole ? spendingScope(s.whole) : null;
+    if (scope) return scope;
+  }
+  for (let p = c.parent; p; p = p.parent) {
+    const scope = spendingScope(p.subject);
+    if (scope) return scope;
+  }
+  return null;
+}
+
 function linesFor(ctx: CheckContext, c: Claim): WorkbookLine[] {
+  // An item of 项目支出 is not the same item of a 基本支出 table, nor of a table of both (its figure is their sum).
+  const scope = claimScope(c);
+  const lines = scope ? ctx.lines.filter((l) => l.scope === scope) : ctx.lines;
   const code = /[（(](\d{3,7})[）)]/.exec(c.raw)?.[1] ?? null;
   if (code) {
-    const byCode = ctx.lines.filter((l) => l.code === code);
+    const byCode = lines.filter((l) => l.code === code);
     if (byCode.length > 0) return byCode;
   }
   const name = lineName(c.raw.replace(/[（(]\d{3,7}[）)]/, ""));
   const subject = c.subject;
   const key = itemKeyOf(subject);
-  return ctx.lines.filter((l) => {
+  return lines.filter((l) => {
     if (l.name === name || l.name === subject || (strip(l.name) === strip(subject) && strip(subject).length >= 2)) return true;
     if (key === null || key !== itemKeyOf(l.name)) return false;
     // 三公 tables are all 财政拨款: only 基本支出 and its parts are written for one fund or for all.
