@@ -1,3 +1,4 @@
+import { checkWorkbook, DEFAULT_SETTINGS } from "../src/core";
 import { yuanString } from "../src/core/base/money";
 import fc from "fast-check";
 import { recognizeGrid } from "../src/core/recognise/recognize";
@@ -418,4 +419,32 @@ test("a column headed 其中 is a part of the column before it, not a second can
   );
   expect(r.tables[0].roles.budget?.letter).toBe("B");
   expect(r.findings.filter((f) => f.rule === "header-ambiguous")).toEqual([]);
+});
+
+test("a 合计 printed first and closed by a 总计 sums nothing below it: the lines between are what 总计 adds", () => {
+  // 乌鲁木齐市政务服务中心 2023 公开01 cut to its lower block (figures from its 决算说明, reconstructed as the form prints
+  // them: http://upcchem.com/wlmqs/c119485/202501/b6ed714d8d334d43bcd1e201fd61491c.shtml).
+  const sheet = grid(
+    "收入支出决算总表",
+    [
+      ["收入支出决算总表"],
+      [null, null, null, null, null, "公开01表"],
+      ["编制单位：乌鲁木齐市政务服务中心", null, null, null, null, "单位：万元"],
+      ["收入", null, null, "支出"],
+      ["项目", "行次", "金额", "项目", "行次", "金额"],
+      ["栏次", null, "1", "栏次", null, "2"],
+      ["本年收入合计", "1", 434.16, "本年支出合计", "2", 434.16],
+      ["使用非财政拨款结余", "3", 0, "结余分配", "4", 0],
+      ["年初结转和结余", "5", 0.55, "年末结转和结余", "6", 0.55],
+      ["总计", "7", 434.72, "总计", "8", 434.72],
+    ],
+    ["A1:F1", "A4:C4", "D4:F4"],
+  );
+  const result = checkWorkbook([sheet], DEFAULT_SETTINGS);
+  expect(result.findings.filter((f) => f.severity !== "info")).toEqual([]);
+  // 总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余, within rounding (434.71 printed as 434.72).
+  expect(result.findings.map((f) => [f.rule, f.cell])).toEqual([
+    ["rounding", "C10"],
+    ["rounding", "F10"],
+  ]);
 });

@@ -81,9 +81,10 @@ export function sumGroups(table: Table): SumGroup[] {
     } else if (between.some((r) => !r.isTotal && !r.isPart)) {
       children = topLevel(between);
     } else if (previous < 0) {
-      // A 合计 printed before the lines it totals.
+      // A 合计 printed before the lines it totals. Not when a 总计 closes them: they are what 总计 adds to the 合计 (公开01
+      // cut to its lower block: 本年收入合计 | 使用非财政拨款结余 | 年初结转和结余 | 总计).
       const next = rows.findIndex((r, j) => j > i && r.isTotal);
-      children = topLevel(rows.slice(i + 1, next < 0 ? rows.length : next));
+      children = next >= 0 && rows[next].totalKind === "grand" ? [] : topLevel(rows.slice(i + 1, next < 0 ? rows.length : next));
     } else {
       children = row.totalKind === "total" ? subtotals : [];
     }
