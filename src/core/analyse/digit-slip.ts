@@ -149,15 +149,23 @@ function slipsIn(table: Table): Candidate[] {
     const candidates = [...rows]
       .map((r) => candidateFor(r, role, statesOfRow.get(r) ?? [], table, checks))
       .filter((c): c is Candidate => c !== null);
-    // Never guess: a mismatch two cells could explain is left as it is. Counted per mismatch, not candidate × candidate.
-    const explainers = new Map<GroupState, number>();
-    for (const c of candidates) for (const s of new Set(c.resolves)) explainers.set(s, (explainers.get(s) ?? 0) + 1);
+    // Never guess: a mismatch two cells could explain is left as it is, unless one of them explains every mismatch the
+    // other does and more (a 小计 slip breaks its parts' sum and the 合计 above; its part alone would mend only the first).
+    const explainers = new Map<GroupState, Candidate[]>();
+    for (const c of candidates) for (const s of new Set(c.resolves)) explainers.set(s, [...(explainers.get(s) ?? []), c]);
     for (const c of candidates) {
-      const rival = c.resolves.some((s) => (explainers.get(s) as number) > 1);
-      if (!rival) found.push(c);
+      const rivals = new Set(c.resolves.flatMap((s) => explainers.get(s) as Candidate[]));
+      rivals.delete(c);
+      if ([...rivals].every((d) => explainsMore(c, d))) found.push(c);
     }
   }
   return found;
+}
+
+/** Whether `c` mends every mismatch `d` mends, and more. */
+function explainsMore(c: Candidate, d: Candidate): boolean {
+  const mine = new Set(c.resolves);
+  return d.resolves.every((s) => mine.has(s)) && mine.size > new Set(d.resolves).size;
 }
 
 /**
@@ -191,7 +199,8 @@ export function findDigitSlips<A extends Analysis>(analysis: A): A {
       likely: yuanString(c.likely),
       kind: c.kind,
       mismatches: cells.length + c.rowCells.length + c.changeCells.length,
-      cells: [...cells, ...c.rowCells].join("、"),
+      // A 合计 row's own cell is both its column's total and its row's: named once.
+      cells: [...new Set([...cells, ...c.rowCells])].join("、"),
       totals: [...c.resolves.map((s) => s.group.parent.name), ...(c.rowCells.length > 0 ? [`${c.row.name}本行`] : [])].join("、"),
       ...(c.changeCells.length > 0 ? { changes: c.changeCells.join("、") } : {}),
     };
