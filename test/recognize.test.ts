@@ -448,3 +448,33 @@ test("a 合计 printed first and closed by a 总计 sums nothing below it: the l
     ["rounding", "F10"],
   ]);
 });
+
+describe("columns headed by a year alone", () => {
+  // hlx.gov.cn 2020 “三公”经费 (http://www.hlx.gov.cn/zfxxgk/fdzdgknr/czxx/sgjf/1571070444591751170.html): the figures
+  // its text gives, laid out as such tables are (项目 | 2019年 | 2020年).
+  const rows: CellValue[][] = [
+    ["项目", "2019年", "2020年"],
+    ["合计", 433, 431],
+    ["因公出国（境）费", 0, 0],
+    ["公务用车购置及运行维护费", 285, 307],
+    ["  其中：公务用车购置费", 0, 56],
+    ["        公务用车运行维护费", 285, 251],
+    ["公务接待费", 148, 124],
+  ];
+  const titled = (title: string) => grid("三公经费", [[title], [null, null, "单位：万元"], ...rows]);
+  const rolesOf = (t: Table | undefined) => t?.columns.map((c) => c.role);
+
+  test("a title about spending makes them 决算, the earlier year 上年", () => {
+    const t = recognizeGrid(titled("2020年“三公”经费支出情况表")).tables[0];
+    expect(rolesOf(t)).toEqual(["name", "previous", "actual"]);
+    expect(checkWorkbook([titled("2020年“三公”经费支出情况表")], DEFAULT_SETTINGS).sangong?.total.yoyDiff).toBe(-2_000_000); // −2 万元, in 分
+  });
+
+  test("a 预算 title makes them 预算", () => {
+    expect(rolesOf(recognizeGrid(titled("2020年“三公”经费预算情况表")).tables[0])).toEqual(["name", "previousBudget", "budget"]);
+  });
+
+  test("a title that says neither spending nor 预算/决算 reads nothing from them", () => {
+    expect(recognizeGrid(titled("2020年机构人员情况")).tables).toEqual([]);
+  });
+});

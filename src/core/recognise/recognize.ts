@@ -6,7 +6,7 @@ import { maxOf } from "../base/money";
 import type { Unit } from "../base/money";
 import { cellText, squash } from "../base/text";
 import { TABLE_NOTES } from "../catalogue/review";
-import { AMOUNT_ROLES, ROLE_LABELS, roleOf, unitInHeader, unitInTitleLine, yearInHeader } from "./column-roles";
+import { AMOUNT_ROLES, ROLE_LABELS, roleOf, stripHeaderUnit, unitInHeader, unitInTitleLine, yearInHeader } from "./column-roles";
 import type { ColumnRole } from "./column-roles";
 import { basisOfTitle, compatible, formOfColumns, formOfTitle } from "./form-catalogue";
 import { readRows } from "./read-rows";
@@ -124,7 +124,7 @@ function scanRow(grid: CellGrid, get: (r: number, c: number) => CellValue, r: nu
     if (t === "") continue;
     texts++;
     seen.add(t);
-    if (t.length <= 30) roles[c] = roleOf(t);
+    if (t.length <= 30) roles[c] = roleOf(t) ?? (isYearOnly(t) ? "actual" : null);
   }
   const scan = { numbers, texts, roles, distinctTexts: seen.size, lkx, columnNumbers, anchor: false };
   scan.anchor = anchorRoles(scan);
@@ -247,6 +247,8 @@ function columnsOf(
     }
     // A label column names itself: a blank column inside a merged 科目编码 header (a spacer) holds no codes. Any other
     // column under a merge running in from the left, with nothing below it, is a spacer too (a blank column inserted).
+    // "项目 | 2019年 | 2020年": a year alone heads that year's figure, 决算 or 预算 as the title says (see yearOnlyBasis).
+    if (role === null && texts.length > 0 && isYearOnly(texts[texts.length - 1])) role = "actual";
     const own = ownHeaderText(grid, block, c);
     if (role && !own && (LABEL_ROLES.has(role) || emptyBelow(grid, c, block.bottom + 1))) role = null;
     const unit = texts.map(unitInHeader).find((u): u is Unit => u !== null) ?? null;
@@ -610,6 +612,7 @@ function buildTable(
   const form = compatible(formOfTitle(title) ?? formOfTitle(grid.sheet), present) ?? formOfColumns(present);
   const basis: Basis = form?.basis ?? basisOfTitle(title) ?? basisOfTitle(grid.sheet);
   if (!confirmed) resolveRowTotal(columns, basis);
+  if (!confirmed && !resolveYearOnly(columns, basis, title)) return null;
 
   const headerUnits = columns.filter((c) => c.role && AMOUNT_ROLES.has(c.role) && c.unit).map((c) => c.unit as Unit);
   let unit: Unit;
@@ -696,6 +699,25 @@ function buildTable(
 }
 
 /** A row's own total (合计, 金额) is the 决算 in a 决算 form and the 预算 in a 预算 form; without a basis it stays a total. */
+const YEAR_ONLY = /^(19|20)\d{2}年度?(数)?$/;
+const isYearOnly = (text: string) => YEAR_ONLY.test(stripHeaderUnit(squash(text)));
+
+/**
+ * Columns headed by a year alone were read as that year's 决算 (an earlier year's as 上年). A 预算 title makes them 预算;
+ * a title that says neither makes them 决算 only when it speaks of spending (“三公”经费支出情况表), else they are nothing.
+ * False when the table has no figure column left.
+ */
+function resolveYearOnly(columns: TableColumn[], basis: Basis, title: string): boolean {
+  const yearOnly = columns.filter((c) => (c.role === "actual" || c.role === "previous") && isYearOnly(c.header.split("/").pop() ?? ""));
+  if (yearOnly.length === 0) return true;
+  const effective = basis ?? (/支出|执行|完成/.test(squash(title)) ? "final" : null);
+  for (const c of yearOnly) {
+    if (effective === "budget") c.role = c.role === "actual" ? "budget" : "previousBudget";
+    else if (effective !== "final") c.role = null;
+  }
+  return columns.some((c) => c.role !== null && (KEY_ROLES.has(c.role) || c.role === "count"));
+}
+
 function resolveRowTotal(columns: TableColumn[], basis: Basis): void {
   const total = columns.find((c) => c.role === "rowTotal");
   if (!total || basis === null || basis === "selfeval") return;
