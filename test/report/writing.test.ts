@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { checkWorkbook, DEFAULT_SETTINGS, draftFromFacts, draftReport, reportText, titleLines } from "../../src/core";
 import type { CellGrid, ReportModel, TemplateId } from "../../src/core";
 import { RULE_IDS } from "../../src/core/base/findings";
-import { chineseNumber } from "../../src/core/catalogue/report";
+import { chineseNumber, SAY } from "../../src/core/catalogue/report";
 import { readWorkbookGrids } from "../../src/xlsx/read-workbook";
 import { budgetSet, finalAccountsSet } from "../fixtures/national/forms";
 import { plantAll } from "../fixtures/national/planted";
@@ -130,4 +130,10 @@ test("the national 部门整体支出绩效自评表 goes into the 自评报告:
   // the sheet leaves the 预算执行 score blank: the total waits for it, visibly
   expect(text).toContain("自评得分【请填写：预算执行率自评得分】分");
   expect(text).toContain("自评总分为【请填写：总分（尚有指标待评分）】分");
+});
+
+test("kinds of spending with nothing spent are said once, never as “经营支出无支出”", () => {
+  expect(SAY.noneSpent(["因公出国（境）费", "公务用车购置费"])).toBe("因公出国（境）费、公务用车购置费无支出");
+  expect(SAY.noneSpent(["上缴上级支出", "经营支出", "对附属单位补助支出"])).toBe("本年无上缴上级支出、经营支出和对附属单位补助支出");
+  expect(SAY.noneSpent(["经营支出"])).toBe("本年无经营支出");
 });

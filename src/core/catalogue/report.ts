@@ -17,6 +17,11 @@ export function chineseNumber(n: number): string {
   return String(n);
 }
 
+/** "A、B和C": a list in running text. */
+function listed(names: string[]): string {
+  return names.length < 2 ? names.join("") : `${names.slice(0, -1).join("、")}和${names[names.length - 1]}`;
+}
+
 /** Circled numbers for the fifth depth: ① … ⑳. */
 export function circled(n: number): string {
   return n >= 1 && n <= 20 ? String.fromCharCode(0x2460 + n - 1) : `（${n}）`;
@@ -251,7 +256,9 @@ export const SAY = {
   reasonDown: "较上年减少的主要原因是",
   share: <T>(rate: P<T>, whole?: string): P<T> => [whole ? `占${whole}的` : "占", ...rate],
   /** Zero lines said once: "因公出国（境）费、公务用车购置费无支出". */
-  noneSpent: (names: string[]) => `${names.join("、")}无支出`,
+  noneSpent: (names: string[]) =>
+    // Names that are spending already ("经营支出") read "无经营支出", never "经营支出无支出".
+    names.length > 0 && names.every((n) => n.endsWith("支出")) ? `本年无${listed(names)}` : `${names.join("、")}无支出`,
   noneIncome: (names: string[]) => `本年无${listNames(names)}`,
   item: <T>(name: string, amount: P<T>): P<T> => [name, ...amount],
   period: "。",
