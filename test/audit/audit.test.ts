@@ -201,3 +201,17 @@ test("an item listed under 项目支出 is not the same item of a 基本支出 t
   const typo = auditText(text.replace("2016908.34", "2016980.34"), workbook).findings;
   expect(typo.map((f) => [f.rule, f.data.tableCell])).toContainEqual(["text-vs-table", "C5"]);
 });
+
+test("a rate that fits a change one digit slip away says so: the change may be the mistyped figure", () => {
+  // A 保健院's 2020 决算说明 (https://dyrmt.com/article-117135-3.html): "增加540.23万元，增长50.28%" as published, with
+  // the change typed 450.23 in a copy.
+  const published = "2020年财政拨款收入总计1614.63万元，与2019年相比增加540.23万元，增长50.28%。";
+  expect(auditText(published).findings).toEqual([]);
+  const [f, ...rest] = auditText(published.replace("540.23", "450.23")).findings;
+  expect(rest).toEqual([]);
+  expect(f.data).toMatchObject({ stated: "50.28%", likelyChange: "540.23万元", slipKind: "transposed" });
+  // A rate wrong by itself (50.28% typed 52.08%) gets no such hint: no change one slip away fits it.
+  const [g] = auditText(published.replace("50.28%", "52.08%")).findings;
+  expect(g.rule).toBe("text-rate");
+  expect(g.data.likelyChange).toBeUndefined();
+});

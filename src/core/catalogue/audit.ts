@@ -69,7 +69,11 @@ export const AUDIT_FINDING_TEXT = {
           return `${q(d)}表中“${s(d.row)}”的${s(d.stated)}，按表中数字应为${pct(d.expected)}。`;
         default:
           return d.basis === "implied"
-            ? `${q(d)}按所述金额与增减额${s(d.numerator)}推算，${s(d.against)}为${s(d.denominator)}，增减率应为${pct(d.expected)}，所述为${s(d.stated)}。`
+            ? `${q(d)}按所述金额与增减额${s(d.numerator)}推算，${s(d.against)}为${s(d.denominator)}，增减率应为${pct(d.expected)}，所述为${s(d.stated)}。` +
+                (d.likelyChange
+                  ? `也可能是增减额写错：若为${s(d.likelyChange)}（${d.slipKind === "transposed" ? "两位数字颠倒" : "有一位数字不同"}），` +
+                    `所述${s(d.stated)}就对了。`
+                  : "")
             : `${q(d)}按增减额${s(d.numerator)}÷${s(d.against)}${s(d.denominator)}计算，应为${pct(d.expected)}，所述为${s(d.stated)}。`;
       }
     },

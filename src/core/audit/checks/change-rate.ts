@@ -6,12 +6,16 @@
  * A previous of 0 has no rate: "增长100%" (or "增长0%" on 0 → 0) is base-zero. Tolerance: the stated rate's half unit
  * of its last decimal against the interval the written figures allow; one unit more is a warning (a truncated rate).
  */
-import { amountIn, percentText, yuanText } from "../numbers";
+import { digitSlip } from "../../analyse/digit-slip";
+import type { SlipKind } from "../../analyse/digit-slip";
+import { amountIn, decText, percentText, yuanText } from "../numbers";
+import type { Figure } from "../numbers";
 import { around, magnitude, mid, minus, plus, ratePercent } from "../relations";
 import type { Interval } from "../relations";
 import type { Claim, Rate } from "../claims";
 import { baseOf, changeBefore, currentOf, sameCmp } from "./context";
 import type { Check, CheckContext } from "./context";
+import type { MoneyUnit } from "../vocabulary";
 
 const againstWord = (r: Rate) => (r.cmp.against === "budget" ? "预算" : r.cmp.year ? `${r.cmp.year}年` : "上年");
 
@@ -116,6 +120,8 @@ function checkRate(ctx: CheckContext, c: Claim, r: Rate): void {
   }
   if (agreement === "agrees") return;
   const decimals = Math.max(2, ...[base, cur?.fig, ch?.fig].filter((f) => f).map((f) => f!.value.d));
+  // "X，增加Y，增长Z%" with Z wrong for Y: a Y one slip of the keyboard away that Z fits is likelier the mistake.
+  const slip = basis === "implied" && agreement === "differs" && cur && ch?.fig && !base ? changeSlip(ctx, r, cur.fig, ch, unit) : null;
   ctx.report("text-rate", agreement === "last-digit" ? "warning" : "error", c, {
     check: "change-rate",
     stated: r.fig.text,
@@ -126,6 +132,44 @@ function checkRate(ctx: CheckContext, c: Claim, r: Rate): void {
     basis,
     against: againstWord(r),
     confidence: agreement === "last-digit" ? "medium" : "high",
+    ...(slip ? { likelyChange: `${slip.text}${ch!.fig!.unit}`, slipKind: slip.kind } : {}),
   });
   ctx.flagged.add(r.fig);
+}
+
+interface Slip {
+  text: string;
+  kind: SlipKind;
+}
+
+/**
+ * The one change a digit slip away from the stated one (two neighbouring digits swapped, or one digit changed) with
+ * which the stated rate agrees, or null when none or more than one does.
+ */
+function changeSlip(ctx: CheckContext, r: Rate, cur: Figure, ch: Claim["changes"][number], unit: MoneyUnit): Slip | null {
+  const fig = ch.fig as Figure;
+  const digits = (fig.value.n < 0n ? -fig.value.n : fig.value.n).toString();
+  const x = magnitude(around(cur, ctx.unit(cur) ?? unit));
+  const chUnit = ctx.unit(fig) ?? unit;
+  const fits: Slip[] = [];
+  for (const variant of slipsOf(digits)) {
+    const kind = digitSlip(Number(digits), Number(variant));
+    if (!kind) continue;
+    const v: Figure = { ...fig, value: { n: BigInt(variant), d: fig.value.d } };
+    const y = magnitude(around(v, chUnit));
+    const den = ch.dir > 0 ? minus(x, y) : plus(x, y);
+    if (den.lo > 0n && ratePercent(r.fig.value, y, den) === "agrees") fits.push({ text: decText(v.value), kind });
+  }
+  return fits.length === 1 ? fits[0] : null;
+}
+
+/** Every digit string one swap of neighbours or one changed digit away, without a leading zero. */
+function slipsOf(digits: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < digits.length; i++) {
+    if (i + 1 < digits.length && digits[i] !== digits[i + 1])
+      out.push(digits.slice(0, i) + digits[i + 1] + digits[i] + digits.slice(i + 2));
+    for (let d = 0; d <= 9; d++) if (String(d) !== digits[i]) out.push(digits.slice(0, i) + d + digits.slice(i + 1));
+  }
+  return out.filter((v) => v.length === 1 || v[0] !== "0");
 }
