@@ -215,3 +215,11 @@ test("a rate that fits a change one digit slip away says so: the change may be t
   expect(g.rule).toBe("text-rate");
   expect(g.data.likelyChange).toBeUndefined();
 });
+
+test("a 各…各 item spread over two sentences is quoted through the sentence of the figure found wrong", () => {
+  // A 四川 unit's 2022 决算说明 (test/audit/corpus/real.json): 2570.97 ÷ 6714.88 = 38.2877 %, printed 38.28 %.
+  const text = "2022年度收、支总计各是4125.49,4143.91万元。与2021年相比,收、支总计各减少1267.86,2570.97万元,各下降23.51%、38.28%。";
+  const [f] = auditText(text).findings;
+  expect(f.data.stated).toBe("38.28%");
+  expect(f.data.quote).toContain("各下降23.51%、38.28%");
+});

@@ -248,6 +248,8 @@ interface State {
   cmp: Comparison | null;
   openLists: List[];
   skipped: number;
+  /** The sentence a position of the paragraph is in. */
+  sentenceAt: (pos: number) => Sentence;
 }
 
 let nextId = 1;
@@ -289,9 +291,10 @@ export function readParagraph(
     cmp: null,
     openLists: more.continuing ? [more.continuing] : [],
     skipped: 0,
+    sentenceAt: (pos: number) => sentences.find((s) => pos >= s.start && pos < s.end) ?? { start: 0, end: text.length },
   };
   let opened: { list: List; clause: Clause } | null = null;
-  const sentenceOf = (pos: number) => sentences.find((s) => pos >= s.start && pos < s.end) ?? { start: 0, end: text.length };
+  const sentenceOf = st.sentenceAt;
   const usable = figures.filter((f) => MONEY_OR_RATE.has(f.kind) || f.kind === "bare");
   st.skipped += figures.filter((f) => f.range && MONEY_OR_RATE.has(f.kind)).length;
   for (const g of groupsOf(text, usable, sentences)) g.figs.forEach((f, index) => st.groups.set(f, { group: g, index }));
@@ -692,7 +695,11 @@ function readGrouped(f: Figure, st: State, currentYear: number | null, enter: (c
     st.cmp = keep.cmp;
   }
   const keep = st.current;
-  readFigure(f, group.lead.replace(/^[：，、]/, ""), null, items[index], st, currentYear);
+  const item = items[index];
+  readFigure(f, group.lead.replace(/^[：，、]/, ""), null, item, st, currentYear);
+  // "收、支总计各是A、B万元。…各下降X%、Y%。": the item goes on into the sentence of its later figure, which its findings quote.
+  const at = st.sentenceAt(f.start);
+  if (at.start > item.lastSentence.start) item.lastSentence = at;
   st.current = keep;
 }
 
