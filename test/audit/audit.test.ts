@@ -223,3 +223,67 @@ test("a 各…各 item spread over two sentences is quoted through the sentence 
   expect(f.data.stated).toBe("38.28%");
   expect(f.data.quote).toContain("各下降23.51%、38.28%");
 });
+
+/** Sentences published as they stand, each once read wrong (newuser5, 2026-11): no finding, or only the true one. */
+describe("published text that is right where the audit once said it was not", () => {
+  test("a total of another year in the next paragraph is no total of this year's items (中国青年报, 2015 中央决算)", () => {
+    // http://zqb.cyol.com/html/2016-06/30/nw.D110000zgqnb_20160630_2-03.htm
+    const text = [
+      "报告显示,2015年中央行政事业单位财政拨款的“三公”经费支出合计53.73亿元,比预算数减少9.43亿元。“三公”经费中,因公出国(境)经费" +
+        "17.44亿元,比预算数减少1.94亿元;公务用车购置及运行费30.87亿元,减少3.72亿元;公务接待费5.42亿元,减少3.77亿元。",
+      "据了解,2013年中央“三公”经费合计70.15亿元,2014年为58.8亿元。",
+    ].join("\n");
+    expect(auditText(text).findings).toEqual([]);
+    // Nor a 预算 total of the same year in a paragraph of its own, against 决算 items of no stated kind.
+    const budget =
+      "2023年“三公”经费支出6.00万元,其中因公出国(境)经费1.00万元,公务用车购置及运行费3.00万元,公务接待费2.00万元。\n" +
+      "2023年“三公”经费预算合计9.00万元。";
+    expect(auditText(budget).findings).toEqual([]);
+    // The same items under a total of their own year that does not add up are still found.
+    expect(auditText(budget.replace("支出6.00万元", "支出7.00万元")).findings.map((f) => f.data.check)).toContain("parts-sum");
+  });
+
+  test("a 占收入预算总额的 share is of that total, not of the head of a 包括 list left open (上犹县寺下镇 2022)", () => {
+    // http://www.shangyou.gov.cn/syxxxgk/czyjsqgnch/202204/6ad0842e7a9f4b0c80d973c96b936e17.shtml — the page's 90.3% is
+    // itself wrong (7000 ÷ 7783.26 = 89.94%: the 上年结转 31.46 was left out of the split); the finding must say so.
+    const text =
+      "2022年上犹县寺下镇人民政府收入预算总额为7783.26万元,比上年收入预算总额增加7122.54万元,增长1078%。" +
+      "其中:财政拨款收入751.8万元,占收入预算总额的9.7%,包括一般公共预算收入751.8万元;其他收入7000万元,占收入预算总额的90.3%;";
+    const found = auditText(text).findings;
+    expect(found.map((f) => [f.data.check, f.data.stated, f.data.expected, f.data.denominator])).toEqual([
+      ["share", "90.3%", "89.94", "7783.26万元"],
+    ]);
+    expect(auditText(text.replace("90.3%", "89.9%")).findings).toEqual([]);
+  });
+
+  test("shares of different splits or of each item's own kind are not added up (2015 and 2023 全国政府采购)", () => {
+    // http://www.anatanomikataha.cn/xwzx/PoliticsNews/201608/t20160813_11536608.htm (京华时报, mirror)
+    const byKindAndMethod =
+      "从政府采购结构来看,货物类、工程类和服务类采购金额分别为6571.4亿元、11155.2亿元和3343.9亿元,占全国政府采购规模的比重为 31.2%、" +
+      "52.9%和15.9%。从政府采购方式和组织形式来看,公开招标规模占政府采购总规模的比重下降,分散采购占政府采购总规模的比重上升。" +
+      "公开招标金额为16413.5亿元,占全国政府采购规模的77.9%,公开招标仍占主导地位。";
+    expect(auditText(byKindAndMethod).findings).toEqual([]);
+    // http://yblygrz.cn/html/2024-09/18/content_178451.html (人民日报, mirror)
+    const ownKind =
+      "在支持绿色发展方面,2023年全国强制采购、优先采购节能节水产品357.2亿元,占同类产品采购规模的83.9%;优先采购环保产品575.1亿元," +
+      "占同类产品采购规模的84.9%。";
+    expect(auditText(ownKind).findings).toEqual([]);
+  });
+
+  test("retired staff named after a count of staff in post are not its parts (天水市幼儿园 2017)", () => {
+    // http://www.kmxxf.com/jyj/info/1217/105784.htm (mirror): 4+25+23+3+3+3+1 = 62.
+    const text =
+      "核定人员编制71人,实际正式教职工62人,其中副高级职称4人,中级职称25人,初级职称23人,管理人员3人,技师3人,高级工3人,中级工1人,退休职工28人。";
+    expect(auditText(text).findings).toEqual([]);
+    expect(auditText(text.replace("中级职称25人", "中级职称52人")).findings.map((f) => f.rule)).toEqual(["text-sum"]);
+  });
+
+  test("a 其中 list the next sentence says goes on (此外，还拨付…) misses nothing (广州市本级 2009 决算)", () => {
+    // http://group.lc1001.com/topic/4271939.html (信息时报 repost)
+    const text =
+      "在市本级一般预算支出中,民生和各项公共事业实际支出236亿元,约占市本级一般预算支出的74.2%。张杰明介绍,其中教育支出30.9亿元," +
+      "文化体育与传媒支出20.9亿元,社会保障和就业41.8亿元,医疗卫生支出22.1亿元,城乡社区事务支出21.3亿元,农林水事务支出4.4亿元," +
+      "公共安全支出32.7亿元,环境保护支出3.3亿元。此外,还拨付公交地铁票务优惠6亿元、公交行业财政补贴4.3亿元。";
+    expect(auditText(text).findings).toEqual([]);
+  });
+});

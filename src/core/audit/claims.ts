@@ -73,6 +73,8 @@ export function budgetStageOf(words: string): BudgetStage | undefined {
 export interface Claim {
   id: number;
   paragraph: number;
+  /** The year its paragraph speaks of (the year of "本年"), when the paragraph names one: periods are relative to it. */
+  year: number | null;
   /** Offset in the paragraph where the claim is first named. */
   start: number;
   /** The sentence the claim starts in (offsets in the paragraph). */
@@ -313,6 +315,7 @@ export function readParagraph(
     const c: Claim = {
       id: nextId++,
       paragraph: index,
+      year: currentYear,
       start: clause.start,
       sentence: sentenceOf(clause.start),
       lastSentence: sentenceOf(clause.start),

@@ -111,7 +111,7 @@ export const TOPIC = /^(收入|支出)方面$/;
 /** A list that names only some parts: its parts may add up to less than the total. */
 export const PARTIAL = /(主要|重点|部分|等|列举|例如|比如|分主要|以下几个|包括但不限于|较大的)/;
 /** A new way of splitting the same total inside one list ("按经济分类科目", "从收入分类来看"). */
-export const NEW_SPLIT = /(按[^，；。]{1,10}?(分类|划分|分)(科目)?|从[^，；。]{1,10}?(来看|看)|分[^，；。]{1,8}?看)/;
+export const NEW_SPLIT = /(按[^，；。]{1,10}?(分类|划分|分)(科目)?|从[^，；。]{1,16}?(来看|看)|分[^，；。]{1,8}?看)/;
 /** Per-unit figures are not parts: "每村15万元", "人均", "平均每辆1.76万元", "生均". */
 export const PER_UNIT = /(每|人均|平均|户均|生均|院均|次均|单价|标准)/;
 /** A part said to be outside the total. */

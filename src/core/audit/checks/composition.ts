@@ -16,19 +16,35 @@ import { sectionOf } from "./lookup";
 
 const slotKey = (s: Slot) => `${s.period}|${s.kind ?? ""}`;
 
-/** The one amount a section states for an item in a slot (a plain amount counts as this year's 决算 or 预算 alike). */
+/** The calendar year an amount is of, when its paragraph names one ("本年" of a 2023 paragraph is 2023, "上年" 2022). */
+function yearOf(c: Claim, slot: Slot): number | null {
+  if (typeof slot.period === "number") return slot.period;
+  if (c.year === null) return null;
+  return slot.period === "prev" ? c.year - 1 : c.year;
+}
+
+/**
+ * The one amount a section states for an item in a slot (a plain amount counts as this year's 决算 or 预算 alike), of the
+ * same year as the total's; a part of no stated kind answers a total of a stated kind only in the total's own paragraph
+ * ("2023年…其中…" then "2023年预算合计…" are not one breakdown).
+ */
 function amountFor(
   ctx: CheckContext,
   claims: Claim[],
   key: ItemKey,
   slot: Slot & { strict?: boolean },
+  whole: Claim,
 ): { claim: Claim; amount: Amount } | null | "none" {
   const found: { claim: Claim; amount: Amount }[] = [];
+  const year = yearOf(whole, slot);
   for (const c of claims.filter((x) => x.key === key && !x.doubt && !x.perUnit)) {
     for (const a of c.amounts) {
-      if (a.slot.period !== slot.period) continue;
+      if (a.slot.period !== slot.period && (year === null || yearOf(c, a.slot) !== year)) continue;
+      const partYear = yearOf(c, a.slot);
+      if (year !== null && partYear !== null && partYear !== year) continue;
       // A part of no stated kind answers a total of any kind; a part that states its kind, only a total of that kind.
-      if (a.slot.kind === slot.kind || (!slot.strict && a.slot.kind === null)) found.push({ claim: c, amount: a });
+      const kindless = !slot.strict && a.slot.kind === null && (slot.kind === null || c.paragraph === whole.paragraph);
+      if (a.slot.kind === slot.kind || kindless) found.push({ claim: c, amount: a });
     }
   }
   if (found.length === 0) return "none";
@@ -55,14 +71,14 @@ export const composition: Check = {
             const found: { claim: Claim; amount: Amount }[] = [];
             let complete = true;
             for (const k of comp.parts) {
-              const direct = amountFor(ctx, claims, k, slot);
+              const direct = amountFor(ctx, claims, k, slot, w);
               if (direct !== "none") {
                 if (direct === null) complete = false;
                 else found.push(direct);
                 continue;
               }
               const sub = COMPOSITIONS.find((x) => x.whole === k);
-              const subParts = sub ? sub.parts.map((kk) => amountFor(ctx, claims, kk, slot)) : [];
+              const subParts = sub ? sub.parts.map((kk) => amountFor(ctx, claims, kk, slot, w)) : [];
               if (!sub || subParts.some((x) => x === null || x === "none")) complete = false;
               else found.push(...(subParts as { claim: Claim; amount: Amount }[]));
             }

@@ -13,6 +13,7 @@ import type { MoneyUnit } from "../vocabulary";
 import type { Check, CheckContext } from "./context";
 
 type Family = "money" | "分" | "count";
+const RETIRED = /退休|离休/;
 const familyOf = (t: Figure): Family | null =>
   t.kind === "money" && t.unit ? "money" : t.kind === "points" ? "分" : t.kind === "count" && SUMMABLE_COUNTS.has(t.unit) ? "count" : null;
 
@@ -77,7 +78,9 @@ function checkPart(ctx: CheckContext, paragraph: number, offset: number, part: s
   };
   if (after.some((t) => PER_UNIT.test(clauseOf(t)))) return;
   if (after.some((t) => LEVELS.test(labelOf(part, t)))) return;
-  let parts = after.filter((t) => !EXCLUDED.test(clauseOf(t)));
+  // Retired staff named beside a count of staff in post ("正式教职工62人，其中…中级工1人，退休职工28人") are not its parts.
+  const retired = (t: Figure) => RETIRED.test(labelOf(part, t)) && !RETIRED.test(labelOf(part, total));
+  let parts = after.filter((t) => !EXCLUDED.test(clauseOf(t)) && !retired(t));
   const excluded = after.length - parts.length;
   // A part that is the sum of the parts right after it is a subtotal: keep it, drop its breakdown.
   for (let i = 0; i < parts.length - 2; i++) {
@@ -100,6 +103,13 @@ function checkPart(ctx: CheckContext, paragraph: number, offset: number, part: s
   const labels = parts.map((t) => `${labelOf(part, t)}|${valueOf(t)}`);
   const dedup = parts.filter((t, i) => labels.indexOf(labels[i]) === i);
   const dedupSum = dedup.reduce((acc, t) => acc + valueOf(t), 0n);
+  // As for money lists: one "part" whose removal leaves the exact total is a statement beside the list, not a wrong figure
+  // (a part listed twice is the duplicate's business, and the sum is still said).
+  const repeated = (t: Figure) => parts.some((x) => x !== t && valueOf(x) === valueOf(t) && labelOf(part, x) === labelOf(part, t));
+  if (sum > stated && parts.length > 2 && !parts.some(repeated) && parts.some((t) => sum - valueOf(t) === stated)) {
+    ctx.skip("a list that may be misread");
+    return;
+  }
   if (sum > stated) {
     ctx.report("text-sum", "error", loc(0, part.length), {
       check: "parts-sum",

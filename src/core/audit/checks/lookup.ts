@@ -36,13 +36,28 @@ function within(short: string, long: string): boolean {
 }
 
 export function wholeOf(doc: DocumentRead, c: Claim, whole: string | null): Claim | null {
-  const name = whole ? subjectOf(whole) : "";
+  const named = whole !== null && whole.trim() !== "";
+  const name = named ? subjectOf(whole) : "";
+  // A whole named only in words the subject drops ("占收入预算总额的"): bound by those words as written, never to the
+  // parent by default (a "包括…" list left open would make its head the base of every later share).
+  if (named && !name) return byWords(doc, c, plain(whole));
   if (c.parent && (!name || GENERIC.test(name) || namesMatch(name, c.parent.subject) || within(name, c.parent.subject))) return c.parent;
   if (!name) return null;
+  return one(doc, c, (x) => namesMatch(name, x.subject));
+}
+
+const plain = (s: string) => s.replace(/[“”"'‘’\s的]/g, "");
+
+function byWords(doc: DocumentRead, c: Claim, words: string): Claim | null {
+  if (words.length < 2) return null;
+  if (c.parent && plain(c.parent.raw).includes(words)) return c.parent;
+  return one(doc, c, (x) => plain(x.raw).includes(words));
+}
+
+/** The one claim of the section (other than `c`) that `test` picks and that states one current amount, or null. */
+function one(doc: DocumentRead, c: Claim, test: (x: Claim) => boolean): Claim | null {
   const section = sectionOf(doc, c);
-  const candidates = (doc.bySection.get(section) ?? []).filter(
-    (x) => x !== c && namesMatch(name, x.subject) && x.amounts.some((a) => a.slot.period === "cur"),
-  );
+  const candidates = (doc.bySection.get(section) ?? []).filter((x) => x !== c && test(x) && x.amounts.some((a) => a.slot.period === "cur"));
   const distinct = new Set(candidates.map((x) => currentOf(x, "prev")?.fig.text ?? "?"));
   return distinct.size === 1 && !distinct.has("?") ? candidates[0] : null;
 }

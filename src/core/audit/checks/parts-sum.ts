@@ -131,7 +131,7 @@ function checkSum(ctx: CheckContext, list: List, items: Claim[], total: Amount):
     ctx.skip("a list that may be misread");
     return;
   }
-  if (under && (!complete || list.partial)) {
+  if (under && (!complete || list.partial || saidToGoOn(ctx, items))) {
     ctx.skip("a list that may be partial");
     return;
   }
@@ -148,6 +148,13 @@ function checkSum(ctx: CheckContext, list: List, items: Claim[], total: Amount):
     confidence: over || whole ? "high" : "medium",
   });
   ctx.flagged.add(total.fig);
+}
+
+/** "…其中教育支出30.9亿元，…。此外，还拨付…": the sentence after the list says there is more than it. */
+function saidToGoOn(ctx: CheckContext, items: Claim[]): boolean {
+  const last = items[items.length - 1];
+  const text = ctx.doc.paragraphs[last.paragraph - 1]?.text ?? "";
+  return /^[\s，。；]*(此外|另外|除此之外|另有|另)/.test(text.slice(last.lastSentence.end));
 }
 
 /** The items are exactly the parts of the parent's known composition (“三公”经费: 出国, 车, 接待). */

@@ -13,6 +13,7 @@ import { NEW_SPLIT } from "../vocabulary";
 import { currentOf } from "./context";
 import type { Check, CheckContext } from "./context";
 import { matchingAmount, wholeOf } from "./lookup";
+import { RELATIVE_WHOLE } from "./shares-total";
 
 export const share: Check = {
   id: "share",
@@ -34,7 +35,7 @@ export const share: Check = {
             // "…决算中，因公出国（境）费…占0%；公务接待费…占29.76%；…": siblings of one sentence share one whole.
             const key = `${c.paragraph}|sentence ${c.sentence.start}`;
             unresolved.set(key, [...(unresolved.get(key) ?? []), { c, fig: s.fig, part: part.fig }]);
-          } else if (s.whole) {
+          } else if (s.whole && !RELATIVE_WHOLE.test(s.whole)) {
             const before = ctx.doc.paragraphs[c.paragraph - 1]?.text.slice(0, c.start) ?? "";
             const key = `${c.paragraph}|${(before.match(new RegExp(NEW_SPLIT.source, "g")) ?? []).length}|${s.whole}`;
             unresolved.set(key, [...(unresolved.get(key) ?? []), { c, fig: s.fig, part: part.fig }]);

@@ -16,6 +16,9 @@ import type { Check, CheckContext } from "./context";
 import { matchingAmount } from "./lookup";
 import { currentOf } from "./context";
 
+/** A whole that is each item's own ("同类产品", "同类项目"): shares of it are not shares of one whole. */
+export const RELATIVE_WHOLE = /同类/;
+
 /** Shares of one named whole said by items that are not in a list ("（一）…占支出总预算82.27%"…): over 100% is wrong. */
 function namedWholes(ctx: CheckContext): void {
   const groups = new Map<string, { claim: Claim; fig: Figure }[]>();
@@ -25,6 +28,8 @@ function namedWholes(ctx: CheckContext): void {
     // those of the siblings of one sentence ("…决算中，因公出国（境）费…占0%；公务接待费…占29.76%；…").
     const text = ctx.doc.paragraphs[c.paragraph - 1]?.text.slice(0, c.start) ?? "";
     const split = (text.match(new RegExp(NEW_SPLIT.source, "g")) ?? []).length;
+    // "占同类产品采购规模的": each item's own kind is its whole, not one whole of them all.
+    if (RELATIVE_WHOLE.test(c.shares[0].whole ?? "")) continue;
     const key = c.shares[0].whole ? `${c.paragraph}|${split}|${c.shares[0].whole}` : `${c.paragraph}|sentence ${c.sentence.start}`;
     groups.set(key, [...(groups.get(key) ?? []), { claim: c, fig: c.shares[0].fig }]);
   }
