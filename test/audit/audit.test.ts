@@ -287,3 +287,17 @@ describe("published text that is right where the audit once said it was not", ()
     expect(auditText(text).findings).toEqual([]);
   });
 });
+
+test("a finding in a long sentence quotes the words around the figure it is about (绵竹市 2025 三公经费预算)", () => {
+  // https://www.mz.gov.cn/gk/zfxxgk/fdzdnr/ysjs/bmys/2025nfjbmysxxgk/mzfbjsgjbczb/1620432.htm, with 下降4.7% typed 7.4%.
+  const text =
+    "根据《中华人民共和国预算法》、《中华人民共和国预算法实施条例》和四川省财政厅《关于印发四川省预决算公开操作规程(2022年修订)的通知》" +
+    "(川财预〔2022〕12号)的有关规定,经绵竹市财政局汇总,2025年全市行政单位(含参照公务员法管理的事业单位)、事业单位和其他单位使用财政拨款" +
+    "安排“三公”经费预算总额为1969万元,较2024年的2190万元减少221万元,下降10.1%;其中:因公出国(境)经费40万元,较上年持平;" +
+    "公务接待费242万元,较上年减少12万元,下降4.7%;公务用车购置及运行维护费1687万元,较上年减少209万元,下降11%。";
+  expect(auditText(text).findings).toEqual([]);
+  const [f] = auditText(text.replace("下降4.7%", "下降7.4%")).findings;
+  expect(f.data.stated).toBe("7.4%");
+  expect(f.data.quote).toMatch(/^……/);
+  expect(f.data.quote).toContain("较上年减少12万元，下降7.4%");
+});

@@ -171,5 +171,6 @@ function slipsOf(digits: string): string[] {
       out.push(digits.slice(0, i) + digits[i + 1] + digits[i] + digits.slice(i + 2));
     for (let d = 0; d <= 9; d++) if (String(d) !== digits[i]) out.push(digits.slice(0, i) + d + digits.slice(i + 1));
   }
-  return out.filter((v) => v.length === 1 || v[0] !== "0");
+  // A change of nothing is no likelier reading ("若为0.00万元"): only non-zero variants.
+  return out.filter((v) => (v.length === 1 || v[0] !== "0") && /[1-9]/.test(v));
 }

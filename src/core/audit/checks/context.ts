@@ -34,12 +34,18 @@ export interface Check {
 }
 
 /** The sentence(s) a claim is read from, as the finding quotes them. */
-export function quoteOf(doc: DocumentRead, at: Claim | { paragraph: number; start: number; end: number }): string {
+export function quoteOf(doc: DocumentRead, at: Claim | { paragraph: number; start: number; end: number }, figure?: string): string {
   const p = doc.paragraphs[at.paragraph - 1];
   if (!p) return "";
   const [start, end] = "sentence" in at ? [at.sentence.start, at.lastSentence.end] : [at.start, at.end];
   const q = p.shown.slice(start, end).trim();
-  return q.length > 220 ? `${q.slice(0, 200)}……` : q;
+  if (q.length <= 220) return q;
+  // A long sentence is shown around the figure the finding is about, so the clause at fault is in sight.
+  const pos = figure ? q.indexOf(figure) : -1;
+  if (pos < 120) return `${q.slice(0, 200)}……`;
+  const from = pos - 100;
+  const to = Math.min(q.length, pos + figure!.length + 100);
+  return `……${q.slice(from, to)}${to < q.length ? "……" : ""}`;
 }
 
 export function makeFinding(
@@ -51,7 +57,8 @@ export function makeFinding(
 ): Finding {
   const written: FindingData = {};
   for (const k of WRITTEN) if (typeof data[k] === "string") written[k] = doc.asWritten(data[k]);
-  return finding(rule, severity, "报告", `P${at.paragraph}`, { quote: quoteOf(doc, at), ...data, ...written, paragraph: at.paragraph });
+  const quote = quoteOf(doc, at, typeof data.stated === "string" ? data.stated : undefined);
+  return finding(rule, severity, "报告", `P${at.paragraph}`, { quote, ...data, ...written, paragraph: at.paragraph });
 }
 
 /** Data taken from the text (names, stated words, a table row): in the characters the report writes them with. */
