@@ -137,3 +137,35 @@ test("kinds of spending with nothing spent are said once, never as “经营支�
   expect(SAY.noneSpent(["上缴上级支出", "经营支出", "对附属单位补助支出"])).toBe("本年无上缴上级支出、经营支出和对附属单位补助支出");
   expect(SAY.noneSpent(["经营支出"])).toBe("本年无经营支出");
 });
+
+test("a 三公 table of 决算 figures only: “…经费支出决算为…”, never “支出支出决算”", () => {
+  // 龙泉市 2018 三公经费 (https://www.longquan.gov.cn/art/2019/6/18/art_1229384720_3701304.html), 决算 only.
+  const sangong = grid("三公", [
+    ["2018年龙泉市部门“三公”经费决算表"],
+    [null, "单位：万元"],
+    ["项目", "决算数"],
+    ["合计", "2,771"],
+    ["因公出国（境）经费", "120"],
+    ["公务用车购置及运行维护费", "1,680"],
+    ["公务接待费", "971"],
+  ]);
+  for (const m of drafts([sangong])) {
+    const text = reportText(m);
+    expect(text).not.toMatch(/支出支出/);
+  }
+  expect(reportText(drafts([sangong])[0])).toMatch(/“三公”经费支出决算为2771\.00万元/);
+});
+
+test("the 科目 far from their budget are named largest first, and a cut list says how many there are", () => {
+  const perf = reportText(drafts(sample)[1]);
+  const line = perf.split("\n").find((l) => l.startsWith("部分科目决算数与年初预算数差异较大"));
+  expect(line).toBeDefined();
+  expect(line).toMatch(/^部分科目决算数与年初预算数差异较大（[^）]*等\d+个科目）/);
+  // No bare “决算数小于预算数。” that only restates the completion rate before it.
+  for (const m of drafts(sample)) expect(reportText(m)).not.toMatch(/[。；]决算数[小大]于[^。]*预算数。/);
+});
+
+test("one indicator with full marks is not “以下指标均得满分”", () => {
+  expect(SAY.groupFull(["“三公经费”变动率（5分）"], 1).join("")).toBe("“三公经费”变动率（5分）得满分。");
+  expect(SAY.groupFull(["A（5分）", "、", "B（3分）"], 2).join("")).toBe("以下指标均得满分：A（5分）、B（3分）。");
+});

@@ -449,7 +449,9 @@ export const SAY = {
     "”。",
   ],
   noBudgetLines: (names: string[]) => `部分科目年初未安排预算而有支出（${names.join("、")}），预算编制的完整性有待提高。`,
-  farLines: (names: string[]) => `部分科目决算数与年初预算数差异较大（${names.join("、")}），预算编制的准确性有待提高。`,
+  /** The names shown (the largest differences first) and how many 科目 there are in all. */
+  farLines: (names: string[], total: number) =>
+    `部分科目决算数与年初预算数差异较大（${names.join("、")}${total > names.length ? `等${total}个科目` : ""}），预算编制的准确性有待提高。`,
   sangongUp: (names: string[]) => `${names.join("、")}较上年有所增加，需进一步落实“三公”经费只减不增的要求。`,
   // 自评报告
   selfIntro: <T>(unit: P<T>, year: P<T>): P<T> => ["对照绩效考核评估指标，", ...unit, "认真开展了", ...year, "年度自查自评。"],
@@ -468,7 +470,8 @@ export const SAY = {
   selfTotalPending: <T>(total: P<T>): P<T> => ["自评总分为", ...total, "分。"],
   selfReport: "现将自查自评情况报告如下。",
   groupHeading: <T>(name: string, max: P<T>, score: P<T>): P<T> => [`${name}（分值`, ...max, "分，自评分", ...score, "分）"],
-  groupFull: <T>(items: P<T>): P<T> => ["以下指标均得满分：", ...items, "。"],
+  /** "以下指标均得满分：A（5分）、B（3分）。"; one indicator: "A（5分）得满分。" */
+  groupFull: <T>(items: P<T>, count: number): P<T> => (count > 1 ? ["以下指标均得满分：", ...items, "。"] : [...items, "得满分。"]),
   itemPoints: <T>(name: string, max: P<T>): P<T> => [name, "（", ...max, "分）"],
   itemScored: <T>(name: string, max: P<T>, score: P<T>): P<T> => [name, "分值", ...max, "分，自评分", ...score, "分"],
   itemPending: <T>(name: string, max: P<T>): P<T> => [name, "分值", ...max, "分，尚待评分"],

@@ -294,7 +294,10 @@ function problemFacts(c: Ctx): Block[] {
   const blocks: Block[] = [];
   const names = (ls: CodedLine[]) => [...new Set(ls.map((l) => l.name.trim()))];
   if (noBudget.length > 0) blocks.push(para(text(SAY.noBudgetLines(names(noBudget)))));
-  if (far.length > 0) blocks.push(para(text(SAY.farLines(names(far).slice(0, 8)))));
+  // The largest differences are named first; past eight, the count says the rest ("…等11个科目").
+  const gap = (l: CodedLine) => Math.abs((l.actual?.fen ?? 0) - (mainBudget(l)?.fig.fen ?? 0));
+  const farNames = names([...far].sort((x, y) => gap(y) - gap(x)));
+  if (far.length > 0) blocks.push(para(text(SAY.farLines(farNames.slice(0, 8), farNames.length))));
   const s = c.f.sangong;
   if (s) {
     const up = s.items.filter(

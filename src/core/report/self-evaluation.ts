@@ -62,7 +62,7 @@ export function selfEvaluationBlocks(c: Ctx, unitRuns: R, yearRuns: R): Block[] 
       if (full.length > 0) {
         const list: Piece<Run>[] = [];
         full.forEach((i, k) => list.push(k > 0 ? "、" : "", ...SAY.itemPoints(i.name, [points(i.max!.hundredths)])));
-        b.push(para(...say(SAY.groupFull(list))));
+        b.push(para(...say(SAY.groupFull(list, full.length))));
       }
       others.forEach((i) => {
         const runs: Piece<Run>[] = [];
@@ -147,7 +147,7 @@ function nationalSelfEval(c: Ctx, se: SelfEvalFacts, next: () => number): Block[
     if (full.length > 0) {
       const list: Piece<Run>[] = [];
       full.forEach((i, k) => list.push(k > 0 ? "、" : "", ...SAY.itemPoints(i.name, [points(i.max!.hundredths)])));
-      b.push(para(...say(SAY.groupFull(list))));
+      b.push(para(...say(SAY.groupFull(list, full.length))));
     }
     for (const i of items.filter((x) => !full.includes(x))) {
       const runs: Piece<Run>[] = [

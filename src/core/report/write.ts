@@ -99,8 +99,9 @@ export function budgetSentence(x: Compared, c: Ctx, subject: string): R {
   const a = x.actual;
   if (!a) return [];
   const budgets = budgetsOf(x);
-  const pieces: Piece<Run>[] = [subject];
   const shownBudgets = budgets.filter((b) => !isZero(b.fig, c) || b.fig.doubt);
+  // "“三公”经费支出" + "支出决算为" would say 支出 twice.
+  const pieces: Piece<Run>[] = [shownBudgets.length === 0 && !isZero(a, c) ? subject.replace(/支出$/, "") : subject];
   // Nothing spent: no completion rate of 0 % — the budget, and that nothing was spent (or that there was nothing at all).
   if (isZero(a, c) && !a.doubt) {
     if (shownBudgets.length === 0) return say([subject, SAY.noneSpent([])]);
@@ -163,7 +164,8 @@ export function budgetComparison(x: Compared, c: Ctx, what: string, requireReaso
   if (diff === 0) return say([SAY.same(b.word), SAY.period]);
   const over = diff > 0;
   const head = over ? SAY.over(b.word) : SAY.under(b.word);
-  if (!requireReason && !x.reason) return say([head, SAY.period]);
+  // Without a reason to give, "决算数小于预算数。" would only restate the completion rate said before it.
+  if (!requireReason && !x.reason) return [];
   const reason = reasonOr(x.reason, over ? fillOver(what, b.word) : fillUnder(what, b.word));
   return say([head, ...SAY.reasonIs(reason), SAY.period]);
 }
