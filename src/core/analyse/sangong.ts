@@ -25,6 +25,8 @@ export interface SangongItem {
   flags: string[];
   /** Source amounts, for output sheets (absent for a computed total). */
   sources: { actual?: AmountCell; previous?: AmountCell; budget?: AmountCell };
+  /** The sheet of the 上年 figure when another 三公 table of the workbook gives it (see borrowPrevious). */
+  previousSheet?: string;
 }
 
 export interface SangongResult {
@@ -104,22 +106,61 @@ export function analyzeSangong(tables: Table[], findings: Finding[]): SangongRes
     // A 决算 table, or a 三公 table of 预算 figures only (部门预算公开's 三公 table).
     if (!table.roles.actual && !(table.kind === "sangong" && budgetRoleOf(table))) continue;
     const byKey = new Map<SangongKey | RelatedKey, SangongItem>();
-    for (const row of table.rows) {
-      let key = sangongKeyOf(row.name);
-      if (key === null && row.isTotal && table.kind === "sangong") key = "total";
-      if (key === null || byKey.has(key)) continue;
-      // A bare "合计" only means the 三公 total inside a 三公 table.
-      if (key === "total" && table.kind !== "sangong" && !/三公/.test(row.name)) continue;
-      byKey.set(key, itemFrom(key, row, table));
-    }
+    for (const [key, row] of rowsByKey(table)) byKey.set(key, itemFrom(key, row, table));
     const main = (["abroad", "car", "reception"] as const).filter((k) => byKey.has(k));
     if (main.length < 2 && !byKey.has("total")) continue;
+    if (!table.roles.previous) borrowPrevious(byKey, table, tables);
     if (!byKey.has("car") && byKey.has("carPurchase") && byKey.has("carRun")) {
       byKey.set("car", computedSum("car", [byKey.get("carPurchase")!, byKey.get("carRun")!], table.sheet));
     }
     return finish(table, byKey, findings);
   }
   return null;
+}
+
+/** The row each 三公 item is read from: the first of its name; a bare 合计 only inside a 三公 table. */
+function rowsByKey(table: Table): Map<SangongKey | RelatedKey, TableRow> {
+  const out = new Map<SangongKey | RelatedKey, TableRow>();
+  for (const row of table.rows) {
+    let key = sangongKeyOf(row.name);
+    if (key === null && row.isTotal && table.kind === "sangong") key = "total";
+    if (key === null || out.has(key)) continue;
+    if (key === "total" && table.kind !== "sangong" && !/三公/.test(row.name)) continue;
+    out.set(key, row);
+  }
+  return out;
+}
+
+/**
+ * A 三公 table without 上年 figures (公开09: 预算 | 决算) beside another 三公 table of the workbook that has them (本年 | 上年):
+ * when the other's 本年 figures are this table's 决算, item for item (two at least, every one equal, the same unit), its
+ * 上年 figures are this table's last year, read from their cells there.
+ */
+function borrowPrevious(byKey: Map<SangongKey | RelatedKey, SangongItem>, table: Table, tables: Table[]): void {
+  for (const other of tables) {
+    if (other === table || other.kind !== "sangong" || !other.roles.previous || !other.roles.actual || other.unit !== table.unit) continue;
+    const rows = rowsByKey(other);
+    let compared = 0;
+    let agree = true;
+    for (const [key, item] of byKey) {
+      const row = rows.get(key);
+      const theirs = row ? value(row.amounts.actual) : null;
+      if (item.actual === null || theirs === null) continue;
+      compared++;
+      if (theirs !== item.actual) agree = false;
+    }
+    if (!agree || compared < 2) continue;
+    for (const [key, item] of byKey) {
+      const source = rows.get(key)?.amounts.previous;
+      const previous = value(source);
+      if (!source || previous === null) continue;
+      byKey.set(key, {
+        ...compute({ ...item, cells: { ...item.cells, previous: source.cell }, sources: { ...item.sources, previous: source }, previous }),
+        previousSheet: other.sheet,
+      });
+    }
+    return;
+  }
 }
 
 function computedSum(key: SangongKey, parts: SangongItem[], sheet: string): SangongItem {
@@ -169,9 +210,8 @@ function finish(table: Table, byKey: Map<SangongKey | RelatedKey, SangongItem>, 
         difference: yuanString(difference),
         children: children.length,
       };
-      findings.push(
-        finding(within ? "rounding" : "sum-mismatch", within ? "info" : "error", table.sheet, cell, data, Math.abs(difference)),
-      );
+      const sheet = field === "previous" ? (parent.previousSheet ?? table.sheet) : table.sheet;
+      findings.push(finding(within ? "rounding" : "sum-mismatch", within ? "info" : "error", sheet, cell, data, Math.abs(difference)));
     }
   }
 

@@ -61,7 +61,7 @@ export function workbookLines(a: Analysis): WorkbookLine[] {
       // The table's 合计 row is the 三公 total, whatever its label says ("合 计", "总计").
       const name = i === a.sangong.total ? "三公经费合计" : i.item;
       push(name, null, "cur", "actual", i.actual)(i.sheet, i.cells.actual, unit);
-      push(name, null, "prev", "actual", i.previous)(i.sheet, i.cells.previous, unit);
+      push(name, null, "prev", "actual", i.previous)(i.previousSheet ?? i.sheet, i.cells.previous, unit);
       push(name, null, "cur", "budget", i.budget)(i.sheet, i.cells.budget, unit);
     }
   }

@@ -221,7 +221,8 @@ export function buildSangongPlan(a: CheckResult, s: PlanOptions): SheetPlan | nu
   const partsOf: Record<string, string[]> = { total: ["abroad", "car", "reception"], car: ["carPurchase", "carRun"] };
 
   const amountCell = (item: SangongItem, field: "previous" | "budget" | "actual", col: number): PlanCell => {
-    if (item.sources[field]) return sourceCell(table.sheet, item.sources[field], table.unit, fmt);
+    const sheet = field === "previous" ? (item.previousSheet ?? table.sheet) : table.sheet;
+    if (item.sources[field]) return sourceCell(sheet, item.sources[field], table.unit, fmt);
     if (item[field] === null) return {};
     // A total the table does not state: the sum of its parts on this sheet.
     const parts = (partsOf[item.key] ?? []).map((k) => rowOf.get(k)).filter((x): x is number => x !== undefined);

@@ -109,7 +109,7 @@ export function measure(m: Measure, a: Analysis, entered: number | undefined): M
         ...amountInput(
           change ? T.inputs.sangongPrevious : T.inputs.sangongBudget,
           base,
-          g.sheet,
+          change ? (g.previousSheet ?? g.sheet) : g.sheet,
           change ? g.cells.previous : g.cells.budget,
         ),
       ];
