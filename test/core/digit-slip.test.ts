@@ -36,6 +36,25 @@ test("a transposed 款 figure: two sum mismatches become one finding at that cel
   expect(findings[0].rule).toBe("digit-slip"); // first of the errors
 });
 
+test("the lines whose mismatches a slip explains are marked as the slip, not as 合计不符", () => {
+  const result = checkWorkbook(
+    [
+      table([
+        ["213", "农林水支出", 600, 1732.96],
+        ["21305", "扶贫", 200, 1313.82], // 1313.28 typed with the last two digits swapped
+        ["2130504", "农村基础设施建设", 0, 150],
+        ["2130505", "生产发展", 200, 265.2],
+        ["2130599", "其他扶贫支出", 0, 898.08],
+        ["21307", "农村综合改革", 400, 419.68],
+      ]),
+    ],
+    DEFAULT_SETTINGS,
+  );
+  const flags = Object.fromEntries(result.lines.map((l) => [l.name, l.flags.filter((x) => x !== "over-threshold" && x !== "over-budget")]));
+  expect(flags["农林水支出"]).toEqual([]);
+  expect(flags["扶贫"]).toEqual(["digit-slip"]);
+});
+
 test("a 项 one digit off: its 款 does not add up, and only that cell fits", () => {
   const findings = check([
     ["213", "农林水支出", 200, 1319.28],

@@ -205,7 +205,11 @@ export function findDigitSlips<A extends Analysis>(analysis: A): A {
       ...(c.changeCells.length > 0 ? { changes: c.changeCells.join("、") } : {}),
     };
     added.push(finding("digit-slip", "error", table.sheet, c.row.amounts[c.role]!.cell, data, Math.abs(c.value - c.likely)));
-    for (const line of linesOf.get(c.row) ?? []) if (!line.flags.includes("digit-slip")) line.flags.push("digit-slip");
+    for (const line of linesOf.get(c.row) ?? []) {
+      if (!line.flags.includes("digit-slip")) line.flags.push("digit-slip");
+      // Over budget only by the slip: corrected, the line is within its budget.
+      if (c.role === "actual" && line.budget !== null && c.likely <= line.budget) line.flags = line.flags.filter((x) => x !== "over-budget");
+    }
   }
   const kept = analysis.findings.filter(
     (f) =>
@@ -213,5 +217,12 @@ export function findDigitSlips<A extends Analysis>(analysis: A): A {
       !(f.rule === "parts-mismatch" && explainedRows.has(`${f.sheet}!${f.cell}`)) &&
       !((f.rule === "change-mismatch" || f.rule === "rate-mismatch") && explainedChanges.has(`${f.sheet}!${f.cell}`)),
   );
+  // A line marked 合计不符 for a mismatch the slip explains, with no other one left on its row, is no longer marked so.
+  const mismatchCells = new Set(kept.filter((f) => f.rule === "sum-mismatch" || f.rule === "parts-mismatch").map((f) => `${f.sheet}!${f.cell}`));
+  for (const line of analysis.lines) {
+    if (!line.flags.includes("sum-mismatch")) continue;
+    const cells = Object.values(line.row.amounts).map((a) => `${line.sheet}!${a?.cell}`);
+    if (!cells.some((cell) => mismatchCells.has(cell))) line.flags = line.flags.filter((x) => x !== "sum-mismatch");
+  }
   return { ...analysis, findings: [...added, ...kept] };
 }
