@@ -208,7 +208,8 @@ export function findDigitSlips<A extends Analysis>(analysis: A): A {
     for (const line of linesOf.get(c.row) ?? []) {
       if (!line.flags.includes("digit-slip")) line.flags.push("digit-slip");
       // Over budget only by the slip: corrected, the line is within its budget.
-      if (c.role === "actual" && line.budget !== null && c.likely <= line.budget) line.flags = line.flags.filter((x) => x !== "over-budget");
+      if (c.role === "actual" && line.budget !== null && c.likely <= line.budget)
+        line.flags = line.flags.filter((x) => x !== "over-budget");
     }
   }
   const kept = analysis.findings.filter(
@@ -218,7 +219,9 @@ export function findDigitSlips<A extends Analysis>(analysis: A): A {
       !((f.rule === "change-mismatch" || f.rule === "rate-mismatch") && explainedChanges.has(`${f.sheet}!${f.cell}`)),
   );
   // A line marked 合计不符 for a mismatch the slip explains, with no other one left on its row, is no longer marked so.
-  const mismatchCells = new Set(kept.filter((f) => f.rule === "sum-mismatch" || f.rule === "parts-mismatch").map((f) => `${f.sheet}!${f.cell}`));
+  const mismatchCells = new Set(
+    kept.filter((f) => f.rule === "sum-mismatch" || f.rule === "parts-mismatch").map((f) => `${f.sheet}!${f.cell}`),
+  );
   for (const line of analysis.lines) {
     if (!line.flags.includes("sum-mismatch")) continue;
     const cells = Object.values(line.row.amounts).map((a) => `${line.sheet}!${a?.cell}`);
