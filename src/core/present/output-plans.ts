@@ -202,7 +202,7 @@ export function buildSangongPlan(a: CheckResult, s: PlanOptions): SheetPlan | nu
   const b = new PlanBuilder();
   b.add([{ v: `“三公”经费对比${PLAN_MARK}`, style: "title" }]);
   b.note(
-    `来源：「${table.title}」 ${table.sheet}!${table.range}。“三公”经费 = 因公出国（境）费 + 公务用车购置及运行（维护）费 + 公务接待费；会议费、培训费等另列，不计入三公。上年或预算为 0 时不计算比率。`,
+    `来源：「${table.title}」 ${table.sheet}!${table.range}。“三公”经费 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费；会议费、培训费等另列，不计入三公。上年或预算为 0 时不计算比率。`,
   );
   const legendRow = b.legend(["error", "warning"]);
   b.rows[legendRow - 1][G.flags] = { v: `金额单位：${table.unit}` };

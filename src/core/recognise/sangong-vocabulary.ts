@@ -7,9 +7,9 @@ export type RelatedKey = "meeting" | "training" | "office" | "operation";
 export const SANGONG_LABELS: Record<SangongKey | RelatedKey, string> = {
   total: "“三公”经费合计",
   abroad: "因公出国（境）费",
-  car: "公务用车购置及运行（维护）费",
+  car: "公务用车购置及运行维护费",
   carPurchase: "公务用车购置费",
-  carRun: "公务用车运行（维护）费",
+  carRun: "公务用车运行维护费",
   reception: "公务接待费",
   meeting: "会议费",
   training: "培训费",
