@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { checkWorkbook as analyzeWorkbook } from "../src/core";
+import { checkWorkbook as analyzeWorkbook, resultSheets } from "../src/core";
 import { qualifiedAddress } from "../src/core/base/cell-grid";
 import { fenToNumber } from "../src/core/base/money";
 import { SANGONG_SHEET, VARIANCE_SHEET } from "../src/core/present/output-plans";
@@ -11,6 +11,8 @@ import { FIXTURES } from "./fixtures/variations";
 import { FormulaEvaluator } from "./support/formula-eval";
 import { cli, tmp, writeFixture } from "./support/run-cli";
 import { linksOf, unzipParts } from "./support/xlsx-raw";
+import { grid } from "./support/grid";
+import { specGrid } from "./support/spec-grid";
 
 const SAMPLE = join(__dirname, "..", "assets", "sample-juesuan-2020.xlsx");
 
@@ -235,4 +237,23 @@ describe("sheets: output sheets with live formulas", () => {
       expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 4 });
     }
   });
+});
+
+test("「差异分析」 with nothing to compare says why and what was read, instead of standing empty", () => {
+  // A 预算-only table (梧州 2021 一般公共预算支出表 layout): no 决算, no 上年.
+  const budgetOnly = grid("一般公共预算支出表", [
+    ["2021年一般公共预算支出表"],
+    [null, null, "单位：元"],
+    ["科目编码", "科目名称", "预算数"],
+    ["201", "一般公共服务支出", 1100910.5],
+    ["20101", "人大事务", 1100910.5],
+  ]);
+  const result = analyzeWorkbook([budgetOnly], DEFAULT_SETTINGS);
+  const plan = resultSheets(result, DEFAULT_SETTINGS).find((p) => p.name === VARIANCE_SHEET)!;
+  const texts = plan.rows.flat().map((c) => String(c?.v ?? ""));
+  expect(texts.some((t) => t.startsWith("工作簿中没有可做预决算差异分析的表") && t.includes("「2021年一般公共预算支出表」"))).toBe(true);
+  // A workbook with 预算 and 决算 side by side has no such note.
+  const grids = FIXTURES["title-and-unit"].map((spec) => specGrid(spec));
+  const full = resultSheets(analyzeWorkbook(grids, DEFAULT_SETTINGS), DEFAULT_SETTINGS).find((p) => p.name === VARIANCE_SHEET)!;
+  expect(full.rows.flat().some((c) => String(c?.v ?? "").startsWith("工作簿中没有可做"))).toBe(false);
 });

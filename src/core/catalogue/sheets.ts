@@ -1,8 +1,11 @@
 /** The words of the result sheets: titles, notes, headers, flags, legends, print footers. */
 export const SHEET_TEXT = {
   scoringNote: (framework: string, source: string, grades: string) =>
-    `${framework}。依据：${source}。定量指标由工作簿数据计算；蓝色格子请评价人员填写（“得分”，或缺数据时的“实际值”），` +
-    `重新检查时会保留并计分；小计、合计和等级随之更新。等级：${grades}。`,
+    `${framework}。依据：${source}。定量指标的实际值和得分在检查时按工作簿数据算出（源数据改正后请重新检查）；` +
+    `蓝色格子请评价人员填写（“得分”，或缺数据时的“实际值”），重新检查时会保留并计分；小计、合计和等级随之更新。等级：${grades}。`,
+  /** 「差异分析」 with nothing to compare: why, and what was read. */
+  nothingToCompare: (tables: string) =>
+    `工作簿中没有可做预决算差异分析的表（同一张表里既有预算数又有决算数，或有本年数和上年数）。识别到的表：${tables || "无"}。`,
   notesNote:
     "提示类问题需要书面说明后再报送（与久其决算软件的审核要求一致）。请在蓝色的“说明”列填写；重新检查时说明会保存到工作簿中，不会丢失。",
   findingsNote:

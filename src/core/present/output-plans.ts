@@ -9,6 +9,7 @@ import type { SangongItem } from "../analyse/sangong";
 import { addFindingsList, PLAN_MARK, PlanBuilder, ref } from "./sheet-plan";
 import type { PlanCell, SheetPlan } from "./sheet-plan";
 import type { Presentation } from "../base/presentation";
+import { SHEET_TEXT } from "../catalogue/sheets";
 
 /** What the result sheets need of the settings. */
 export interface PlanOptions extends Presentation {
@@ -116,6 +117,7 @@ export function buildVariancePlan(a: CheckResult, s: PlanOptions): SheetPlan {
   const compared = (l: VarianceLine) => l.actual !== null && (l.budget !== null || l.previous !== null);
   const sectionTables = a.tables.filter((t) => a.lines.some((l) => l.tableId === t.id && compared(l)));
   const threshold = s.thresholdPercent / 100;
+  if (sectionTables.length === 0) b.note(SHEET_TEXT.nothingToCompare(a.tables.map((t) => `「${t.title}」（${t.sheet}）`).join("、")));
   for (const t of sectionTables) {
     const section: PlanCell[] = [
       { v: `「${t.title}」 ${t.sheet}!${t.range}`, style: "subtitle", link: qualifiedAddress(t.sheet, t.range.split(":")[0]) },
