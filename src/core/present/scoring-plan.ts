@@ -61,16 +61,17 @@ export function buildScoringPlan(result: ScoringResult, findings: Finding[], p: 
       const cells: PlanCell[] = [];
       cells[S.level1] = { v: item === result.items.find((i) => i.indicator.level1 === level1) ? level1 : "" };
       cells[S.level2] = { v: ind.level2 };
-      cells[S.name] = { v: ind.name };
+      const firstLink = item.inputs.find((x) => x.cell && x.sheet);
+      // The link goes on the indicator's name: a cell holding a link does not wrap when LibreOffice prints it, and the
+      // 数据来源 text is long.
+      cells[S.name] = { v: ind.name, link: firstLink ? qualifiedAddress(firstLink.sheet!, firstLink.cell!) : undefined };
       cells[S.weight] = { v: item.weight / 100, fmt: "0.00" };
       cells[S.criterion] = { v: item.criterion, wrap: true };
       cells[S.formula] = { v: ind.formula ?? "", wrap: true };
       cells[S.value] = item.rate === null ? { v: "" } : { v: item.rate / 10000, fmt: "0.00%" };
       cells[S.score] = item.score === null ? { v: null, fmt: "0.00" } : { v: item.score / 100, fmt: "0.00" };
-      const firstLink = item.inputs.find((x) => x.cell && x.sheet);
       cells[S.source] = {
         v: [...sources, item.note ?? ""].filter(Boolean).join("；") || (item.status === "pending" ? "待评分" : ""),
-        link: firstLink ? qualifiedAddress(firstLink.sheet!, firstLink.cell!) : undefined,
         wrap: true,
       };
       const row = b.add(cells);
