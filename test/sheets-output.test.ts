@@ -257,3 +257,14 @@ test("「差异分析」 with nothing to compare says why and what was read, ins
   const full = resultSheets(analyzeWorkbook(grids, DEFAULT_SETTINGS), DEFAULT_SETTINGS).find((p) => p.name === VARIANCE_SHEET)!;
   expect(full.rows.flat().some((c) => String(c?.v ?? "").startsWith("工作簿中没有可做"))).toBe(false);
 });
+
+test("charts sit below the tables and findings, outside the columns the page is fitted to", () => {
+  const grids = FIXTURES["title-and-unit"].map((spec) => specGrid(spec));
+  for (const plan of resultSheets(analyzeWorkbook(grids, DEFAULT_SETTINGS), DEFAULT_SETTINGS)) {
+    for (const chart of plan.charts) {
+      const row = Number(/\d+$/.exec(chart.anchor)![0]);
+      expect([plan.name, row > plan.rows.length]).toEqual([plan.name, true]);
+      expect(chart.anchor.startsWith("A")).toBe(true);
+    }
+  }
+});
