@@ -73,20 +73,3 @@ test("栏次 under a one-row header numbers the single 金额 column: never read
   expect(a.tables[0].rows.map((r) => r.name)).not.toContain("栏次");
   expect(a.findings).toEqual([]);
 });
-
-test("a sum in a 万元 自评表 with three decimals is said in 万元 with three, as the form writes it (棠溪镇 2022)", () => {
-  // 池州市贵池区棠溪镇 2022 项目支出绩效自评表 (the 项目资金 block as published): 年度资金总额 0 over 本年财政拨款 89.974.
-  const sheet = grid("自评表", [
-    ["项目支出绩效自评表 (2022年度)"],
-    ["项目名称", "委托业务项目", null, "主管部门", "219-池州市贵池区棠溪镇人民政府"],
-    ["项目资金 (万元)", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-    [null, "年度资金总额:", 0, 0, 0, 10, 0, 0],
-    [null, "其中:本年财政拨款", 90, 89.974, 89.974],
-    [null, "上年结转资金"],
-    [null, "其他资金"],
-  ]);
-  const messages = check([sheet])
-    .findings.filter((f) => f.rule === "sum-mismatch")
-    .map((f) => findingMessage(f, DEFAULT_SETTINGS));
-  expect(messages).toContain("年度资金总额（全年预算）为 0.000万元，其明细合计为 89.974万元，相差 -89.974万元。");
-});

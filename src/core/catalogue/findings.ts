@@ -241,23 +241,17 @@ export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
 export const RULE_TITLES = Object.fromEntries(Object.entries(FINDING_TEXT).map(([rule, e]) => [rule, e.title])) as Record<RuleId, string>;
 
 /** Whether the clerk's unit at the chosen decimals holds an amount exactly. */
-function fitsDisplay(fen: number, p: Presentation, decimals = p.decimals): boolean {
+function fitsDisplay(fen: number, p: Presentation): boolean {
   const exp = Math.log10(FEN_PER[p.displayUnit]);
-  return decimals >= exp || fen % 10 ** (exp - decimals) === 0;
+  return p.decimals >= exp || fen % 10 ** (exp - p.decimals) === 0;
 }
 
 /**
- * How an exact finding shows its amounts, one unit for the sentence: the clerk's unit with its chosen decimals when they
- * hold every amount, or with one decimal more (89.974万元, as a 自评表 writes it); else all in 元 ("相差 1元", not
- * "0.0001万元": a table kept in 元 is best read in 元).
+ * Amounts of an exact finding: in the clerk's unit when its chosen decimals hold every one of them, else all in 元 ("相差
+ * 1元", not "0.0001万元": a table kept in 元 is best read in 元, and one sentence keeps one unit).
  */
-function exactDecimals(fens: (number | null)[], p: Presentation): number | "元" {
-  for (const d of [p.decimals, p.decimals + 1]) if (fens.every((fen) => fen === null || fitsDisplay(fen, p, d))) return d;
-  return "元";
-}
-
-function exactAmountText(fen: number, p: Presentation, decimals: number | "元"): string {
-  if (decimals !== "元") return `${formatFen(fen, p.displayUnit, decimals)}${p.displayUnit}`;
+function exactAmountText(fen: number, p: Presentation, inYuan: boolean): string {
+  if (!inYuan) return `${formatFen(fen, p.displayUnit, p.decimals)}${p.displayUnit}`;
   return `${formatFen(fen, "元", fen % 100 === 0 ? 0 : 2)}元`;
 }
 
@@ -273,10 +267,10 @@ export function findingMessage(f: Finding, p: Presentation = DEFAULT_PRESENTATIO
   if (!entry.amounts) return entry.text(f.data);
   const data: FindingData = { ...f.data };
   const fens = entry.amounts.map((key) => (typeof data[key] === "string" ? fenOfYuanString(data[key] as string) : null));
-  const decimals = entry.exact ? exactDecimals(fens, p) : p.decimals;
+  const inYuan = !!entry.exact && fens.some((fen) => fen !== null && !fitsDisplay(fen, p));
   entry.amounts.forEach((key, i) => {
     const fen = fens[i];
-    if (fen !== null) data[key] = entry.exact ? exactAmountText(fen, p, decimals) : amountText(fen, p);
+    if (fen !== null) data[key] = entry.exact ? exactAmountText(fen, p, inYuan) : amountText(fen, p);
   });
   return entry.text(data);
 }
