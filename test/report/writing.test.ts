@@ -169,3 +169,24 @@ test("one indicator with full marks is not “以下指标均得满分”", () =
   expect(SAY.groupFull(["“三公经费”变动率（5分）"], 1).join("")).toBe("“三公经费”变动率（5分）得满分。");
   expect(SAY.groupFull(["A（5分）", "、", "B（3分）"], 2).join("")).toBe("以下指标均得满分：A（5分）、B（3分）。");
 });
+
+test("a 自评表's 实施单位 names the unit; an indicator reads 年度指标值为100% and asks for what the sheet leaves blank", () => {
+  // 青神县发展和改革局 2023 部门预算项目支出绩效自评表, as published: https://www.scqs.gov.cn/info/13206/211004.htm
+  const sheet = grid("自评表", [
+    ["部门预算项目支出绩效自评表(2023年度)"],
+    ["项目名称", "51000021R000000019951-工资性支出", null, null, "主管部门", "青神县发展和改革局本级"],
+    ["实施单位 (盖章)", "青神县发展和改革局"],
+    ["预算执行情况(10分)", "年度预算数(万元)", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分", "原因"],
+    [null, "总额", 238.93, 251.89, 251.89, "100.00%", 10],
+    [null, "其中:财政资金", 238.93, 251.89, 251.89, "100.00%", "/", "/"],
+    ["绩效指标(90分)"],
+    ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分", "未完成原因分析"],
+    ["产出指标", "数量指标", "发放(缴纳)覆盖率", "=", 100, "%", null, 60],
+    ["效益指标", "社会效益指标", "足额保障率(参保率)", "=", 100, "%", null, 30],
+    ["合计", null, null, null, null, null, null, 100],
+  ]);
+  const self = reportText(draftReport("self-evaluation", checkWorkbook([sheet], DEFAULT_SETTINGS), DEFAULT_SETTINGS).model);
+  expect(self).toContain("青神县发展和改革局认真开展了2023年度自查自评");
+  expect(self).toContain("发放(缴纳)覆盖率：年度指标值为100%，实际完成值【请填写：发放(缴纳)覆盖率实际完成值】");
+  expect(self).not.toMatch(/指标值=/);
+});

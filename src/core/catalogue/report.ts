@@ -485,10 +485,12 @@ export const SAY = {
     "，全年执行",
     ...actual,
   ],
-  indicator: <T>(name: string, target: string | null, result: string | null, score: P<T> | null, max: P<T> | null): P<T> => [
+  /** "A：年度指标值为100%，实际完成值100%，分值10分，自评分10分" (a target written "=100%" reads 为100%). */
+  indicator: <T>(name: string, target: string | null, result: P<T>, score: P<T> | null, max: P<T> | null): P<T> => [
     name,
-    ...(target ? [`：年度指标值${target}`] : []),
-    ...(result ? [`，实际完成值${result}`] : []),
+    ...(target ? [`：年度指标值${target.replace(/^[=＝]\s*/, "为")}`] : []),
+    target ? "，实际完成值" : "：实际完成值",
+    ...result,
     ...(max && score ? ["，分值", ...max, "分，自评分", ...score, "分"] : []),
   ],
   deviation: "偏差原因：",

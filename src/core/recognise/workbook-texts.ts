@@ -76,6 +76,14 @@ export function workbookMeta(grids: CellGrid[]): { unitName: string | null; year
   const prefixes = new Map<string, number>();
   for (const g of grids) {
     for (const row of g.values.slice(0, 6)) {
+      // A form's label cell with the name beside it (自评表: 实施单位 | 219001-青神县发展和改革局), its budget code taken off.
+      const label = row.findIndex((v) => /^(实施单位|单位名称|部门名称|预算单位)(\(盖章\))?[:：]?$/.test(squash(cellText(v))));
+      const beside = label >= 0 ? row.slice(label + 1).find((v) => cellText(v).trim() !== "") : undefined;
+      if (beside !== undefined && !unitName)
+        unitName =
+          cellText(beside)
+            .trim()
+            .replace(/^\d+\s*[-－]\s*/, "") || null;
       for (const v of row) {
         const t = cellText(v);
         const m = /(?:^|\s)(?:(?:编制|填报)(?:单位|部门)|部门|单位名称|部门名称)[:：]\s*([^\s（(]+)/.exec(t);

@@ -154,8 +154,8 @@ function nationalSelfEval(c: Ctx, se: SelfEvalFacts, next: () => number): Block[
         ...SAY.indicator(
           i.name,
           i.target,
-          i.result,
-          i.score ? [points(i.score.hundredths)] : null,
+          i.result ? [i.result] : [placeholder(`${i.name}实际完成值`)],
+          i.score ? [points(i.score.hundredths)] : i.max ? [placeholder(`${i.name}自评分`)] : null,
           i.max ? [points(i.max.hundredths)] : null,
         ),
         SAY.period,
