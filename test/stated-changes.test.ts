@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { checkWorkbook, DEFAULT_SETTINGS } from "../src/core";
+import { checkWorkbook, DEFAULT_SETTINGS, findingMessage } from "../src/core";
 import type { CellGrid, CellValue } from "../src/core/base/cell-grid";
 import { SHIDIAN_SANGONG } from "./fixtures/real/shidian-sangong";
 import { grid, withCells } from "./support/grid";
@@ -126,4 +126,28 @@ test("a change column headed (%) holds rates: checked as rates, never as 增减�
   expect(checkWorkbook([GD_SANGONG], DEFAULT_SETTINGS).findings.filter((f) => f.severity === "error")).toEqual([]);
   // 29.9 typed 92.9: a wrong rate, found as a rate.
   expect(stated(withCells([GD_SANGONG], "三公经费增减", { E6: "92.9" }))).toEqual([["rate-mismatch", "E6"]]);
+});
+
+test("a 三公 table with 决算 and only a stated 比上年增减（%）: the items it says grew are 只减不增 warnings (龙泉市 2018)", () => {
+  // 龙泉市 2018 部门“三公”经费决算 (https://www.longquan.gov.cn/art/2019/6/18/art_1229384720_3701304.html): the figures and
+  // rates its text gives, laid out as a table (numbers as text, as the page prints them).
+  const longquan = grid("三公经费决算", [
+    ["2018年龙泉市部门“三公”经费决算表"],
+    ["编制单位：龙泉市财政局", null, "单位：万元"],
+    ["项目", "2018年决算数", "比上年增减（%）"],
+    ["合计", "2,771", "-1.8"],
+    ["因公出国（境）经费", "120", "79.1"],
+    ["公务接待费", "1,033", "-7.6"],
+    ["公务用车购置及运行费", "1,618", "-1.2"],
+    ["其中：公务用车购置费", "414", "7.5"],
+    ["      公务用车运行费", "1,204", "-3.9"],
+  ]);
+  const result = checkWorkbook([longquan], DEFAULT_SETTINGS);
+  const increases = result.findings.filter((f) => f.rule === "sangong-increase");
+  expect(increases.map((f) => [f.cell, f.data.statedRate])).toEqual([
+    ["C5", "79.1%"],
+    ["C8", "7.5%"],
+  ]);
+  expect(findingMessage(increases[0])).toBe("因公出国（境）经费：本年 120.00万元，表中写明比上年增长 79.1%，不符合“只减不增”要求。");
+  expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
 });

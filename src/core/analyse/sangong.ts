@@ -6,6 +6,7 @@ import { SANGONG_LABELS, sangongKeyOf } from "../recognise/sangong-vocabulary";
 import type { RelatedKey, SangongKey } from "../recognise/sangong-vocabulary";
 import type { SumGroup } from "../recognise/hierarchy";
 import type { AmountCell, Table, TableRow } from "../recognise/table";
+import { parseNumberText } from "../read/number-parser";
 import { budgetRoleOf, tableDecimals } from "./variance";
 
 export interface SangongItem {
@@ -233,6 +234,32 @@ function finish(table: Table, byKey: Map<SangongKey | RelatedKey, SangongItem>, 
       findings.push(finding("sangong-increase", "warning", table.sheet, cell, data));
     }
   }
+  statedIncreases(table, [total, ...items], findings);
   const related = (["meeting", "training", "office", "operation"] as const).map((k) => byKey.get(k)).filter((x): x is SangongItem => !!x);
   return { tableId: table.id, unit: table.unit, total, items, related };
+}
+
+/**
+ * A 三公 table without 上年 figures that states each item's change in percent (龙泉 2018: 2018年决算数 | 比上年增减（%））: an
+ * item it says grew is an increase all the same, said with the rate as written.
+ */
+function statedIncreases(table: Table, items: SangongItem[], findings: Finding[]): void {
+  const rateCol = table.roles.statedRate;
+  if (table.roles.previous || !rateCol || !/比上年|增减|增长|同比|变动/.test(rateCol.header) || /预算/.test(rateCol.header)) return;
+  const rows = rowsByKey(table);
+  for (const item of items) {
+    const stated = rows.get(item.key)?.amounts.statedRate;
+    const parsed = stated?.raw ? parseNumberText(stated.raw) : null;
+    if (!stated || parsed?.kind !== "number" || parsed.unit !== null || !/^[1-9]|^0\.\d*[1-9]/.test(parsed.decimal)) continue;
+    item.flags.push("sangong-increase");
+    // A number typed as text is a percent as written ("79.1"); a number cell's scale is its format's (0.791 may show 79.1%).
+    const rate = !stated.text ? "" : parsed.percent ? stated.raw.trim() : `${parsed.decimal}%`;
+    findings.push(
+      finding("sangong-increase", "warning", table.sheet, stated.cell, {
+        name: item.item,
+        actual: yuanString(item.actual),
+        statedRate: rate,
+      }),
+    );
+  }
 }

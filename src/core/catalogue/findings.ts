@@ -98,8 +98,10 @@ export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
     title: "三公经费增加",
     amounts: ["actual", "previous", "yoyDiff"],
     text: (d) =>
-      `${s(d.name)}：本年 ${s(d.actual)}，上年 ${s(d.previous)}，增加 ${s(d.yoyDiff)}` +
-      `${d.yoyRate === null || d.yoyRate === undefined ? "（上年为0，不计增长率）" : `（增长 ${s(d.yoyRate)}%）`}，不符合“只减不增”要求。`,
+      d.statedRate !== undefined
+        ? `${s(d.name)}：本年 ${s(d.actual)}，表中写明比上年增长${d.statedRate ? ` ${s(d.statedRate)}` : ""}，不符合“只减不增”要求。`
+        : `${s(d.name)}：本年 ${s(d.actual)}，上年 ${s(d.previous)}，增加 ${s(d.yoyDiff)}` +
+          `${d.yoyRate === null || d.yoyRate === undefined ? "（上年为0，不计增长率）" : `（增长 ${s(d.yoyRate)}%）`}，不符合“只减不增”要求。`,
   },
   "score-over-max": {
     why: "得分不能超过该指标的分值。",
