@@ -84,11 +84,7 @@ function compute(base: ItemBase): SangongItem {
  * it a breakdown and leaves 运行费 the car's one child. The rows each item is read from are those `analyzeSangong` reads.
  */
 export function sangongGroups(table: Table): SumGroup[] {
-  const byKey = new Map<SangongKey | RelatedKey, TableRow>();
-  for (const row of table.rows) {
-    const key = sangongKeyOf(row.name) ?? (row.isTotal ? "total" : null);
-    if (key !== null && !byKey.has(key)) byKey.set(key, row);
-  }
+  const byKey = rowsByKey(table);
   const groups: SumGroup[] = [];
   const identity = (parent: SangongKey, parts: SangongKey[]) => {
     const rows = parts.map((k) => byKey.get(k));

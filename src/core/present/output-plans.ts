@@ -177,7 +177,6 @@ export function buildVariancePlan(a: CheckResult, s: PlanOptions): SheetPlan {
             { name: "预算", values: `${ref(budgetCol, first)}:${ref(budgetCol, last)}` },
             { name: "决算", values: `${ref(V.actual, first)}:${ref(V.actual, last)}` },
           ],
-          anchor: "A1", // placed below everything once the sheet is built (belowEverything)
         });
       }
     }
@@ -189,16 +188,7 @@ export function buildVariancePlan(a: CheckResult, s: PlanOptions): SheetPlan {
     "检查发现",
     s,
   );
-  belowEverything(b);
   return b.build(VARIANCE_SHEET, [10, 30, 12, 12, 12, 12, 11, 11, 12, 12, 11, 30, 14], headerRow);
-}
-
-/**
- * Charts go under the last row: beside the table they fell inside the one-page-wide print area and shrank the table
- * to some 60 % of the page.
- */
-function belowEverything(b: PlanBuilder): void {
-  for (const [i, chart] of b.charts.entries()) chart.anchor = ref(0, b.nextRow + 1 + i * 20);
 }
 
 // Columns of 「三公经费对比」.
@@ -287,7 +277,6 @@ export function buildSangongPlan(a: CheckResult, s: PlanOptions): SheetPlan | nu
       { name: "上年", values: `${ref(G.previous, totalRow)}:${ref(G.previous, totalRow + rows.length - 1)}` },
       { name: "本年", values: `${ref(G.actual, totalRow)}:${ref(G.actual, totalRow + rows.length - 1)}` },
     ],
-    anchor: "A1", // placed below everything once the sheet is built (belowEverything)
   });
 
   if (sg.related.length > 0) {
@@ -301,7 +290,6 @@ export function buildSangongPlan(a: CheckResult, s: PlanOptions): SheetPlan | nu
     "三公经费检查发现",
     s,
   );
-  belowEverything(b);
   return b.build(SANGONG_SHEET, [34, 13, 13, 13, 14, 10, 13, 10, 11, 14], headerRow);
 }
 

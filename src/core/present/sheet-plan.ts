@@ -102,7 +102,8 @@ export class PlanBuilder {
   readonly rows: PlanCell[][] = [];
   readonly highlights: SheetPlan["highlights"] = [];
   readonly conditional: ConditionalRule[] = [];
-  readonly charts: ChartSpec[] = [];
+  /** Charts of the sheet; build() places each below the last row (see there). */
+  readonly charts: Omit<ChartSpec, "anchor">[] = [];
   private readonly wideRows: { row: number; from: number }[] = [];
 
   /** 1-based sheet row the next `add` will write. */
@@ -176,7 +177,8 @@ export class PlanBuilder {
       highlights: this.highlights,
       conditional: this.conditional,
       freezeRows: headerRow,
-      charts: this.charts,
+      // Below everything: beside the table a chart fell inside the one-page-wide print area and shrank the table to ~60 %.
+      charts: this.charts.map((c, i) => ({ ...c, anchor: ref(0, this.nextRow + 1 + i * 20) })),
       print: {
         orientation,
         fitToWidth: true,

@@ -39,9 +39,9 @@ function amountFor(
   const year = yearOf(whole, slot);
   for (const c of claims.filter((x) => x.key === key && !x.doubt && !x.perUnit)) {
     for (const a of c.amounts) {
-      if (a.slot.period !== slot.period && (year === null || yearOf(c, a.slot) !== year)) continue;
+      // The same calendar year when both paragraphs name theirs, else the same period as read.
       const partYear = yearOf(c, a.slot);
-      if (year !== null && partYear !== null && partYear !== year) continue;
+      if (year !== null && partYear !== null ? partYear !== year : a.slot.period !== slot.period) continue;
       // A part of no stated kind answers a total of any kind; a part that states its kind, only a total of that kind.
       const kindless = !slot.strict && a.slot.kind === null && (slot.kind === null || c.paragraph === whole.paragraph);
       if (a.slot.kind === slot.kind || kindless) found.push({ claim: c, amount: a });
