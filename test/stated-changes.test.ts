@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { checkWorkbook, DEFAULT_SETTINGS, findingMessage } from "../src/core";
 import type { CellGrid, CellValue } from "../src/core/base/cell-grid";
+import { GD_SANGONG_PERCENT } from "./fixtures/real/guangdong-sangong";
 import { SHIDIAN_SANGONG } from "./fixtures/real/shidian-sangong";
 import { grid, withCells } from "./support/grid";
 
@@ -101,31 +102,14 @@ test("a share column (占比) is not a change rate, and a 差异额 from the 年
   expect(stated([g])).toEqual([]);
 });
 
-/**
- * 广东省财政厅 2023 “三公”经费决算说明 (http://czt.gd.gov.cn/sgjf/content/post_4484831.html): the figures as published
- * (合计 62.07, 增加 38.97, 增长 168.7%; 公务接待 22.59, 增长 1,055.4%), laid out as a 三公 table with a percent-only
- * change column (the 2022 figures are 2023 − the published 增加额). The column holds rates: never read as 万元.
- */
-const GD_SANGONG = grid("三公经费增减", [
-  ["广东省财政厅2023年度“三公”经费财政拨款支出增减情况"],
-  [null, null, null, null, "单位：万元"],
-  ["项目", "2023年预算数", "2023年决算数", "2022年决算数", "比上年增减（%）"],
-  ["合计", 84.82, 62.07, 23.1, "168.7"],
-  ["1.因公出国（境）费", 12.02, 12.02, 0, "--"],
-  ["2.公务用车购置及运行维护费", 29.6, 27.46, 21.14, "29.9"],
-  ["  其中：公务用车购置费", 0, 0, 0, "--"],
-  ["        公务用车运行维护费", 29.6, 27.46, 21.14, "29.9"],
-  ["3.公务接待费", 43.2, 22.59, 1.96, "1,055.4"],
-]);
-
 test("a change column headed (%) holds rates: checked as rates, never as 增减额 in 万元", () => {
-  const t = checkWorkbook([GD_SANGONG], DEFAULT_SETTINGS).tables[0];
+  const t = checkWorkbook([GD_SANGONG_PERCENT], DEFAULT_SETTINGS).tables[0];
   expect(t.roles.statedRate?.letter).toBe("E");
   expect(t.roles.statedDiff).toBeUndefined();
-  expect(stated([GD_SANGONG])).toEqual([]);
-  expect(checkWorkbook([GD_SANGONG], DEFAULT_SETTINGS).findings.filter((f) => f.severity === "error")).toEqual([]);
+  expect(stated([GD_SANGONG_PERCENT])).toEqual([]);
+  expect(checkWorkbook([GD_SANGONG_PERCENT], DEFAULT_SETTINGS).findings.filter((f) => f.severity === "error")).toEqual([]);
   // 29.9 typed 92.9: a wrong rate, found as a rate.
-  expect(stated(withCells([GD_SANGONG], "三公经费增减", { E6: "92.9" }))).toEqual([["rate-mismatch", "E6"]]);
+  expect(stated(withCells([GD_SANGONG_PERCENT], "三公经费增减", { E6: "92.9" }))).toEqual([["rate-mismatch", "E6"]]);
 });
 
 test("a 三公 table with 决算 and only a stated 比上年增减（%）: the items it says grew are 只减不增 warnings (龙泉市 2018)", () => {

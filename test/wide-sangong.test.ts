@@ -4,6 +4,7 @@ import { checkWorkbook as analyzeWorkbook, checkWorkbook, resultSheets } from ".
 import { DEFAULT_SETTINGS } from "../src/core/run/settings";
 import { readWorkbookGrids } from "../src/xlsx/read-workbook";
 import type { CellGrid, CellValue } from "../src/core/base/cell-grid";
+import { GD_GONGKAI09 } from "./fixtures/real/guangdong-sangong";
 import { GONGKAI07 } from "./fixtures/variations";
 import { grid } from "./support/grid";
 import { writeFixture } from "./support/run-cli";
@@ -110,32 +111,7 @@ describe("a one-row 三公 budget table right under its title and unit line", ()
 describe("a 公开09 beside a 三公 table that has last year's figures", () => {
   // 广东省财政厅 2023 “三公”经费决算说明 (http://czt.gd.gov.cn/sgjf/content/post_4484831.html): its figures laid out as a
   // 公开09 (预算 | 决算, one row) and a 三公 table with 2022 (= 2023 − the published 增加额).
-  const gk09 = grid(
-    "公开09",
-    [
-      ["财政拨款“三公”经费支出决算表"],
-      [null, null, null, null, null, null, null, null, null, null, null, "单位：万元"],
-      ["预算数", null, null, null, null, null, "决算数"],
-      [
-        "合计",
-        "因公出国（境）费",
-        "公务用车购置及运行费",
-        null,
-        null,
-        "公务接待费",
-        "合计",
-        "因公出国（境）费",
-        "公务用车购置及运行费",
-        null,
-        null,
-        "公务接待费",
-      ],
-      [null, null, "小计", "公务用车购置费", "公务用车运行费", null, null, null, "小计", "公务用车购置费", "公务用车运行费"],
-      ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"],
-      [84.82, 12.02, 29.6, 0, 29.6, 43.2, 62.07, 12.02, 27.46, 0, 27.46, 22.59],
-    ],
-    ["A1:L1", "A3:F3", "G3:L3", "C4:E4", "I4:K4", "A4:A5", "B4:B5", "F4:F5", "G4:G5", "H4:H5", "L4:L5"],
-  );
+  const gk09 = GD_GONGKAI09;
   const withPrevious = (previous: number) =>
     grid("三公对比", [
       ["广东省财政厅2023年度“三公”经费财政拨款支出情况表"],
@@ -155,11 +131,11 @@ describe("a 公开09 beside a 三公 table that has last year's figures", () => 
     // 23.10 万元 in 分; 168.70 % in hundredths of a percent.
     expect([total.previous, total.yoyRate, total.previousSheet, total.cells.previous]).toEqual([23_100_000, 16870, "三公对比", "C4"]);
     expect(result.findings.filter((f) => f.rule === "sangong-increase").map((f) => [f.sheet, f.cell])).toEqual([
-      ["公开09", "G7"],
-      ["公开09", "H7"],
-      ["公开09", "I7"],
-      ["公开09", "K7"],
-      ["公开09", "L7"],
+      ["公开09", "G8"],
+      ["公开09", "H8"],
+      ["公开09", "I8"],
+      ["公开09", "K8"],
+      ["公开09", "L8"],
     ]);
     // The result sheet's 上年 column refers to the cells it came from.
     const plan = resultSheets(result, DEFAULT_SETTINGS).find((p) => p.name.startsWith("三公经费对比"))!;

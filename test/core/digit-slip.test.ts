@@ -1,5 +1,6 @@
 import { checkWorkbook, DEFAULT_SETTINGS, digitSlip, findingMessage } from "../../src/core";
 import type { CellValue } from "../../src/core";
+import { GD_GONGKAI09 } from "../fixtures/real/guangdong-sangong";
 import { SHIDIAN_SANGONG } from "../fixtures/real/shidian-sangong";
 import { grid, withCells } from "../support/grid";
 
@@ -131,33 +132,7 @@ describe("a digit slip in a 三公 table", () => {
 test("a 小计 slip in a one-row 公开09: the 小计 mends both its parts' sum and the 合计, so it wins over its part", () => {
   // 广东省财政厅 2023 决算 三公 figures (http://czt.gd.gov.cn/sgjf/content/post_4484831.html) in the 公开09 layout, the
   // car 小计 27.46 typed 27.64. 运行费 alone (27.46 → 27.64) would mend the car's sum but leave the 合计 wrong.
-  const sheet = grid(
-    "公开09",
-    [
-      ["财政拨款“三公”经费支出决算表"],
-      [null, null, null, null, null, null, null, null, null, null, null, "公开09表"],
-      ["编制单位：广东省财政厅", null, null, null, null, null, null, null, null, null, null, "单位：万元"],
-      ["预算数", null, null, null, null, null, "决算数"],
-      [
-        "合计",
-        "因公出国（境）费",
-        "公务用车购置及运行费",
-        null,
-        null,
-        "公务接待费",
-        "合计",
-        "因公出国（境）费",
-        "公务用车购置及运行费",
-        null,
-        null,
-        "公务接待费",
-      ],
-      [null, null, "小计", "公务用车购置费", "公务用车运行费", null, null, null, "小计", "公务用车购置费", "公务用车运行费"],
-      ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"],
-      [84.82, 12.02, 29.6, 0, 29.6, 43.2, 62.07, 12.02, 27.64, 0, 27.46, 22.59],
-    ],
-    ["A1:L1", "A4:F4", "G4:L4", "C5:E5", "I5:K5", "A5:A6", "B5:B6", "F5:F6", "G5:G6", "H5:H6", "L5:L6"],
-  );
+  const sheet = withCells([GD_GONGKAI09], "公开09", { I8: 27.64 })[0];
   const findings = checkWorkbook([sheet], DEFAULT_SETTINGS).findings.filter((f) => f.severity === "error");
   expect(findings.map((f) => [f.rule, f.cell, f.data.likely])).toEqual([["digit-slip", "I8", "274600.00"]]);
   expect(findings[0].data.cells).toBe("G8、I8");
