@@ -2,7 +2,9 @@ import { hundredths } from "../../src/core/base/money";
 import { FrameworkSchema, gradeOf, DEFAULT_GRADES } from "../../src/core/score/framework";
 import type { Rule } from "../../src/core/score/framework";
 import { FRAMEWORKS } from "../../src/core/score/frameworks";
-import { scoreByRule, tierOf } from "../../src/core/score/rules";
+import ExcelJS from "exceljs";
+import { ruleFormula, scoreByRule, tierOf } from "../../src/core/score/rules";
+import { FormulaEvaluator } from "../support/formula-eval";
 
 const s = (rule: Rule, weight: number, rate: number | null) => {
   const r = scoreByRule(rule, weight, rate === null ? null : hundredths(rate));
@@ -107,5 +109,54 @@ describe("frameworks are data, validated", () => {
     expect(() => FrameworkSchema.parse({ ...base, indicators: base.indicators.slice(1) })).toThrow(/分值合计 90 不等于满分 100/);
     const broken = { ...base, indicators: base.indicators.map((i, k) => (k === 0 ? { ...i, measure: undefined } : i)) };
     expect(() => FrameworkSchema.parse(broken)).toThrow(/定量指标缺少 measure：execution-rate/);
+  });
+});
+
+describe("a rule as the sheet's formula (ruleFormula) scores what core scores", () => {
+  // A random but repeatable draw: the rule types with parameters as frameworks and clerks set them.
+  let seed = 20261123;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+  const randomRule = (): Rule =>
+    pick<() => Rule>([
+      () => ({ type: "ceiling", target: pick([0, 100, 95.5]), perPoint: pick([0.5, 1, 0.25, 0.1]) }),
+      () => ({ type: "floorSteps", target: pick([100, 90, 95.5]), step: pick([5, 1, 2.5, 0.3]), perStep: pick([2, 0.5, 1.5]) }),
+      () => ({
+        type: "bands",
+        bands: [
+          { upTo: pick([1, 5]), score: pick([5, 4.5, 12]) },
+          { upTo: pick([10, 15.5]), score: pick([3, 2.25]) },
+        ],
+        otherwise: pick([0, 1]),
+      }),
+      () => ({ type: "proportional", cap: pick([100, 120, 80]) }),
+      () => ({ type: "threeTier", high: 80, low: 60 }),
+    ])();
+
+  test("on 3,000 random rules, weights and rates (the rate's cell holds a fraction, as the sheet's 0.00% cell)", () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("S");
+    let compared = 0;
+    for (let i = 0; i < 3000; i++) {
+      const rule = randomRule();
+      const weight = pick([5, 2.5, 10, 1.5, 20, 3]);
+      // Basis points from −80 % to 300 %, many near the rules' edges; a few with more decimals than the sheet shows.
+      const bp = Math.round((rnd() * 3.8 - 0.8) * 10000);
+      const rate = rnd() < 0.2 ? bp / 10000 + Math.round(rnd() * 99) / 1e7 : bp / 10000;
+      ws.getCell("A1").value = rate;
+      const formula = ruleFormula(rule, weight, "A1")!;
+      const sheet = new FormulaEvaluator(wb).evaluate("S", formula);
+      const core = scoreByRule(rule, weight, hundredths(Number((rate * 100).toPrecision(15))));
+      expect([rule, weight, rate, sheet]).toEqual([rule, weight, rate, core! / 100]);
+      compared++;
+    }
+    expect(compared).toBe(3000);
+  });
+
+  test("blank until the rate's cell holds a number; none for a manual rule", () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("S").getCell("A1").value = "";
+    expect(new FormulaEvaluator(wb).evaluate("S", ruleFormula({ type: "threeTier", high: 80, low: 60 }, 5, "A1")!)).toBe("");
+    expect(ruleFormula({ type: "manual" }, 5, "A1")).toBeNull();
   });
 });

@@ -144,6 +144,41 @@ describe("「绩效评分表」 in the written workbook", () => {
     expect(after.value("绩效评分表", `H${total}`)).toBeCloseTo(a.scoring!.baseTotal / 100 - 4.5, 9);
   });
 
+  test("实际值 and 得分 of the automatic indicators are formulas of their cells and rules, giving core's numbers", async () => {
+    const a = await analyse({});
+    const { wb, ev, ws } = await written({});
+    let live = 0;
+    for (const item of a.scoring!.items.filter((i) => i.status === "auto")) {
+      const r = rowOf(ws, 3, item.indicator.name);
+      // The rate references the cells named beside it (人员情况!B6/人员情况!B3 …), never a typed-in number.
+      const rate = ws.getCell(`G${r}`).formula;
+      expect(rate).toBeDefined();
+      for (const x of item.inputs) expect(rate).toContain(`${x.sheet}'!${x.cell}`.replace(/^/, "'"));
+      expect(Math.round((ev.value("绩效评分表", `G${r}`) as number) * 10000)).toBe(item.rate);
+      expect(ws.getCell(`H${r}`).formula).toMatch(/^IF\(ISNUMBER\(G\d+\)/);
+      expect(ev.value("绩效评分表", `H${r}`)).toBeCloseTo(item.score! / 100, 9);
+      live++;
+    }
+    expect(live).toBe(6);
+
+    // A rate the workbook lacks (支付进度率): the clerk types it, the score follows by the rule (≥95% 全额 …).
+    const pay = a.scoring!.items.find((i) => i.indicator.id === "payment-progress")!;
+    const r = rowOf(ws, 3, pay.indicator.name);
+    expect(ev.value("绩效评分表", `H${r}`)).toBe("");
+    ws.getCell(`G${r}`).value = 0.95;
+    const typed = new FormulaEvaluator(wb).value("绩效评分表", `H${r}`);
+    const withRate = await analyse({ scoring: { entered: { "payment-progress": 95 } } });
+    expect(typed).toBeCloseTo(withRate.scoring!.items.find((i) => i.indicator.id === "payment-progress")!.score! / 100, 9);
+
+    // A corrected source changes the rate and the score: 实有在职人数 56 → 54 brings 在职人员控制率 to 100% and full marks.
+    const staff = a.scoring!.items.find((i) => i.indicator.id === "staff-control")!;
+    wb.getWorksheet("人员情况")!.getCell("B6").value = 54;
+    const after = new FormulaEvaluator(wb);
+    const sr = rowOf(ws, 3, staff.indicator.name);
+    expect(after.value("绩效评分表", `G${sr}`)).toBe(1);
+    expect(after.value("绩效评分表", `H${sr}`)).toBe(staff.weight / 100);
+  });
+
   test("with scores still blank, the grade says 待评分", async () => {
     const { ev, ws } = await written({});
     expect(ev.value("绩效评分表", `H${rowOf(ws, 1, "评价等级")}`)).toBe("待评分");

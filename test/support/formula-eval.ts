@@ -2,7 +2,8 @@ import type ExcelJS from "exceljs";
 
 /**
  * Evaluates the formulas of a written workbook with Excel's semantics for the subset our plans use:
- * references (also 'Sheet'!A1 and $A$1), + - * /, comparisons, &, IF, OR, AND, ISNUMBER, ABS, SUM, MIN, COUNTBLANK.
+ * references (also 'Sheet'!A1 and $A$1), + - * /, comparisons, &, IF, OR, AND, ISNUMBER, ABS, SUM, MIN, MAX, ROUND, INT,
+ * COUNTBLANK. ROUND works as Excel's: on the number as shown to 15 significant digits, halves away from zero.
  * A reference to an empty cell is 0 in arithmetic and equals "" in comparisons, as in Excel.
  */
 type Value = number | string | boolean | null; // null = empty cell
@@ -198,6 +199,15 @@ export class FormulaEvaluator {
             return a.flat().reduce<number>((s, v) => s + (typeof v === "number" ? v : 0), 0);
           case "MIN":
             return Math.min(...a.flat().filter((v): v is number => typeof v === "number"));
+          case "MAX":
+            return Math.max(...a.flat().filter((v): v is number => typeof v === "number"));
+          case "INT":
+            return Math.floor(num(one(0)));
+          case "ROUND": {
+            const x = Number(num(one(0)).toPrecision(15));
+            const scale = 10 ** num(one(1));
+            return (Math.sign(x) * Math.round(Math.abs(x) * scale)) / scale;
+          }
           case "COUNTBLANK":
             if (a.length !== 1) throw new Error("COUNTBLANK takes exactly one range in Excel");
             return a[0].filter((v) => v === null || v === "").length;

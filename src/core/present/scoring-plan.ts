@@ -5,7 +5,8 @@ import type { Presentation } from "../base/presentation";
 import { SCORING_HEADERS, SHEET_TEXT } from "../catalogue/sheets";
 import { addFindingsList, PLAN_MARK, PlanBuilder, ref } from "./sheet-plan";
 import type { PlanCell, SheetPlan } from "./sheet-plan";
-import type { ScoringResult } from "../score/score";
+import type { ScoredItem, ScoringResult } from "../score/score";
+import { ruleFormula } from "../score/rules";
 
 export const SCORING_SHEET = "绩效评分表";
 
@@ -32,9 +33,28 @@ export function gradeFormula(totalCell: string, scoreRanges: string[], grades: {
 }
 
 /**
- * The framework scored: quantitative scores as values computed in core (inputs and their cells beside them),
- * qualitative ones blank for the clerk; group totals, the total, the bonus and the grade are formulas, so
- * the clerk's scores recalculate in Excel.
+ * An automatic rate as a formula of its inputs' cells, when every one is live (a number in this workbook) and the amounts
+ * share one unit: (Σ num) ÷ (Σ den), blank when the base is 0, as core leaves the rate out then. Null otherwise: the
+ * rate is written as the value core computed, its cells named beside it.
+ */
+function rateFormula(item: ScoredItem): string | null {
+  const { ratio, inputs } = item;
+  if (item.status !== "auto" || !ratio || inputs.length === 0 || !inputs.every((x) => x.live && x.sheet && x.cell)) return null;
+  if (new Set(inputs.map((x) => x.unit)).size > 1) return null;
+  const sum = (terms: { input: number; sign: 1 | -1 }[]) =>
+    terms
+      .map((t, i) => `${t.sign < 0 ? "-" : i > 0 ? "+" : ""}${qualifiedAddress(inputs[t.input].sheet!, inputs[t.input].cell!)}`)
+      .join("");
+  const wrap = (terms: { input: number; sign: 1 | -1 }[]) => (terms.length > 1 || terms[0].sign < 0 ? `(${sum(terms)})` : sum(terms));
+  const den = wrap(ratio.den);
+  return `IF(${den}=0,"",${wrap(ratio.num)}/${den})`;
+}
+
+/**
+ * The framework scored. A quantitative indicator's 实际值 is a formula of its source cells (or the value core computed,
+ * when a source cannot be referenced), and its 得分 a formula of the 实际值 by the indicator's rule: the clerk types a
+ * missing rate and the score follows, a corrected source changes both. Qualitative ones wait blank for the clerk; group
+ * totals, the total, the bonus and the grade are formulas too.
  */
 export function buildScoringPlan(result: ScoringResult, findings: Finding[], p: Presentation): SheetPlan {
   const b = new PlanBuilder();
@@ -68,13 +88,17 @@ export function buildScoringPlan(result: ScoringResult, findings: Finding[], p: 
       cells[S.weight] = { v: item.weight / 100, fmt: "0.00" };
       cells[S.criterion] = { v: item.criterion, wrap: true };
       cells[S.formula] = { v: ind.formula ?? "", wrap: true };
-      cells[S.value] = item.rate === null ? { v: "" } : { v: item.rate / 10000, fmt: "0.00%" };
-      cells[S.score] = item.score === null ? { v: null, fmt: "0.00" } : { v: item.score / 100, fmt: "0.00" };
+      const row = b.nextRow;
+      const live = rateFormula(item);
+      cells[S.value] = live ? { f: live, fmt: "0.00%" } : { v: item.rate === null ? "" : item.rate / 10000, fmt: "0.00%" };
+      // A score the clerk gave stays as given; a rule's score is computed from the 实际值 beside it.
+      const scored = item.status === "manual" ? null : ruleFormula(ind.rule, ind.weight, ref(S.value, row));
+      cells[S.score] = scored ? { f: scored, fmt: "0.00" } : { v: item.score === null ? null : item.score / 100, fmt: "0.00" };
       cells[S.source] = {
         v: [...sources, item.note ?? ""].filter(Boolean).join("；") || (item.status === "pending" ? "待评分" : ""),
         wrap: true,
       };
-      const row = b.add(cells);
+      b.add(cells);
       // The clerk's cells: the rate where the workbook cannot give it (the inputs, not a final score), else the score
       // of a qualitative indicator.
       if (ind.measure && item.status === "missing") b.highlight(row, "input", S.value);

@@ -1,6 +1,7 @@
 import type { Analysis } from "../analyse/analysis";
 import { hundredths, rateBp, sumFen } from "../base/money";
-import type { Bp } from "../base/money";
+import type { Bp, Unit } from "../base/money";
+import type { AmountCell } from "../recognise/table";
 import { squash } from "../base/text";
 import { SCORING_TEXT } from "../catalogue/scoring";
 import type { Measure } from "./framework";
@@ -15,17 +16,38 @@ export interface MeasureInput {
   kind: "amount" | "count" | "rate";
   sheet: string | null;
   cell: string | null;
+  /**
+   * The cell holds this figure itself, in the workbook being checked: a formula may reference it. Not so for a number
+   * written as text ("3,120,000.00"), a figure of another workbook, or a total the table does not state.
+   */
+  live: boolean;
+  /** The unit an amount is written in at its cell (a ratio of cells in two units is no ratio); null for counts. */
+  unit: Unit | null;
+}
+
+/** One input of a ratio, added or taken away. */
+export interface Term {
+  input: number;
+  sign: 1 | -1;
 }
 
 export interface MeasureResult {
   rate: Bp | null;
   inputs: MeasureInput[];
+  /** How the rate is made of the inputs: (Σ num) ÷ (Σ den), so that a sheet can compute it from their cells. */
+  ratio: { num: Term[]; den: Term[] } | null;
   /** Why the rate cannot be computed: what the clerk must supply. */
   missing: string | null;
 }
 
 const T = SCORING_TEXT;
-const missing = (why: string, inputs: MeasureInput[] = []): MeasureResult => ({ rate: null, inputs, missing: why });
+const missing = (why: string, inputs: MeasureInput[] = []): MeasureResult => ({ rate: null, inputs, ratio: null, missing: why });
+const plus = (...inputs: number[]): Term[] => inputs.map((input) => ({ input, sign: 1 }));
+
+/** A rate from its inputs: null (and why) when the base is zero, else the rate and how it is made. */
+function rated(rate: Bp | null, inputs: MeasureInput[], num: Term[], den: Term[], whyNot: string): MeasureResult {
+  return rate === null ? missing(whyNot, inputs) : { rate, inputs, ratio: { num, den }, missing: null };
+}
 
 function budgetTotals(a: Analysis) {
   // The department's whole spending: the budget table with the largest stated total (the first of equals). Its total
@@ -37,8 +59,16 @@ function budgetTotals(a: Analysis) {
   return { t, line: a.lines.find((l) => l.tableId === id && l.isTotal) ?? null, table: a.tables.find((x) => x.id === id)! };
 }
 
-function amountInput(label: string, value: number | null, sheet: string | null, cell: string | undefined): MeasureInput[] {
-  return value === null ? [] : [{ label, value, kind: "amount", sheet, cell: cell ?? null }];
+/** Where an amount sits: its sheet and cell (none for a total the table does not state), and whether it is live. */
+type Place = Pick<MeasureInput, "sheet" | "cell" | "live" | "unit">;
+
+/** The place of an amount read from a cell; `external` when its table belongs to another workbook. */
+function placeOf(sheet: string, source: AmountCell | undefined, unit: Unit, external: boolean): Place {
+  return { sheet, cell: source?.cell ?? null, live: source !== undefined && !source.text && !source.bad && !external, unit };
+}
+
+function amountInput(label: string, value: number | null, at: Place): MeasureInput[] {
+  return value === null ? [] : [{ label, value, kind: "amount", ...at }];
 }
 
 /** Computes a measure from the analysed workbook; `entered` holds rates the clerk typed (percent), by indicator id. */
@@ -47,18 +77,25 @@ export function measure(m: Measure, a: Analysis, entered: number | undefined): M
     case "entered": {
       if (entered === undefined) return missing(T.enterRate);
       const rate = hundredths(entered);
-      return { rate, inputs: [{ label: T.enteredLabel, value: rate, kind: "rate", sheet: null, cell: null }], missing: null };
+      const input: MeasureInput = { label: T.enteredLabel, value: rate, kind: "rate", sheet: null, cell: null, live: false, unit: null };
+      return { rate, inputs: [input], ratio: null, missing: null };
     }
 
     case "budgetExecutionRate": {
       const b = budgetTotals(a);
       if (!b) return missing(T.noBudgetTable);
+      const { table, line } = b;
+      const external = table.book !== null;
+      // A budget joined from the table's 预算 (another sheet or workbook) is quoted from there, not referenced.
+      const from = line?.budgetFrom;
+      const budgetAt: Place = from
+        ? { sheet: from.sheet, cell: from.cell, live: false, unit: table.unit }
+        : placeOf(table.sheet, line?.row.amounts[line.budgetRole ?? "budget"], table.unit, external);
       const inputs = [
-        ...amountInput(T.inputs.budgetFinal, b.t.budget, b.table.sheet, b.line?.cells[b.line.budgetRole ?? "budget"]),
-        ...amountInput(T.inputs.actual, b.t.actual, b.table.sheet, b.line?.cells.actual),
+        ...amountInput(T.inputs.budgetFinal, b.t.budget, budgetAt),
+        ...amountInput(T.inputs.actual, b.t.actual, placeOf(table.sheet, line?.row.amounts.actual, table.unit, external)),
       ];
-      const rate = rateBp(b.t.actual, b.t.budget);
-      return rate === null ? missing(T.budgetZero, inputs) : { rate, inputs, missing: null };
+      return rated(rateBp(b.t.actual, b.t.budget), inputs, plus(1), plus(0), T.budgetZero);
     }
 
     case "budgetAdjustmentRate": {
@@ -70,53 +107,56 @@ export function measure(m: Measure, a: Analysis, entered: number | undefined): M
       const initial = total.amounts.budgetInitial?.value ?? null;
       const final = total.amounts.budgetFinal?.value ?? null;
       if (initial === null || final === null) return missing(T.adjustmentBlank);
+      const at = (source: AmountCell | undefined) => placeOf(t.sheet, source, t.unit, t.book !== null);
       const inputs = [
-        ...amountInput(T.inputs.budgetInitial, initial, t.sheet, total.amounts.budgetInitial?.cell),
-        ...amountInput(T.inputs.budgetFinal, final, t.sheet, total.amounts.budgetFinal?.cell),
+        ...amountInput(T.inputs.budgetInitial, initial, at(total.amounts.budgetInitial)),
+        ...amountInput(T.inputs.budgetFinal, final, at(total.amounts.budgetFinal)),
       ];
-      const rate = rateBp(final - initial, initial);
-      return rate === null ? missing(T.initialZero, inputs) : { rate, inputs, missing: null };
+      return rated(rateBp(final - initial, initial), inputs, [...plus(1), { input: 0, sign: -1 }], plus(0), T.initialZero);
     }
 
     case "staffControlRate": {
       const staff = a.tables.filter((t) => t.kind === "staff");
-      const find = (re: RegExp) => {
+      const find = (label: string, re: RegExp): MeasureInput | null => {
         for (const t of staff) {
           const row = t.rows.find((r) => re.test(squash(r.name)) && !r.isPart);
           const v = row?.amounts.count;
-          if (row && v?.value) return { value: v.value, sheet: t.sheet, cell: v.cell };
+          if (row && v?.value) {
+            const live = !v.text && t.book === null;
+            return { label, value: v.value, kind: "count", sheet: t.sheet, cell: v.cell, live, unit: null };
+          }
         }
         return null;
       };
-      const quota = find(/^编制(数|人数)?$|^核定编制/);
-      const onDuty = find(/^(实有|实际)?在职(人员)?(人数)?$|^实有(在职)?人数$/);
-      const inputs: MeasureInput[] = [];
-      if (quota) inputs.push({ label: T.inputs.quota, value: quota.value, kind: "count", sheet: quota.sheet, cell: quota.cell });
-      if (onDuty) inputs.push({ label: T.inputs.onDuty, value: onDuty.value, kind: "count", sheet: onDuty.sheet, cell: onDuty.cell });
+      const quota = find(T.inputs.quota, /^编制(数|人数)?$|^核定编制/);
+      const onDuty = find(T.inputs.onDuty, /^(实有|实际)?在职(人员)?(人数)?$|^实有(在职)?人数$/);
+      const inputs = [quota, onDuty].filter((x): x is MeasureInput => x !== null);
       if (!quota || !onDuty) return missing(T.noStaff, inputs);
-      const rate = rateBp(onDuty.value, quota.value);
-      return rate === null ? missing(T.quotaZero, inputs) : { rate, inputs, missing: null };
+      return rated(rateBp(onDuty.value, quota.value), inputs, plus(1), plus(0), T.quotaZero);
     }
 
     case "sangongChangeRate":
     case "sangongControlRate": {
-      const g = a.sangong?.total;
-      if (!g) return missing(T.noSangong);
+      const sg = a.sangong;
+      const g = sg?.total;
+      if (!sg || !g) return missing(T.noSangong);
+      const table = a.tables.find((t) => t.id === sg.tableId);
+      const unit = (table?.unit ?? "元") as Unit;
+      const external = table?.book !== null;
       const change = m === "sangongChangeRate";
       const base = change ? g.previous : g.budget;
       const inputs = [
-        ...amountInput(T.inputs.sangongActual, g.actual, g.sheet, g.cells.actual),
+        ...amountInput(T.inputs.sangongActual, g.actual, placeOf(g.sheet, g.sources.actual, unit, external)),
         ...amountInput(
           change ? T.inputs.sangongPrevious : T.inputs.sangongBudget,
           base,
-          change ? (g.previousSheet ?? g.sheet) : g.sheet,
-          change ? g.cells.previous : g.cells.budget,
+          placeOf(change ? (g.previousSheet ?? g.sheet) : g.sheet, change ? g.sources.previous : g.sources.budget, unit, external),
         ),
       ];
       const rate = change ? g.yoyRate : g.completionRate;
       // A 预算-only 三公 table (部门预算) has no 决算 column: that is a missing column, not a zero base.
-      if (rate === null) return missing(base === null || g.actual === null ? T.noColumn : T.baseZero, inputs);
-      return { rate, inputs, missing: null };
+      const whyNot = base === null || g.actual === null ? T.noColumn : T.baseZero;
+      return rated(rate, inputs, change ? [...plus(0), { input: 1, sign: -1 }] : plus(0), plus(1), whyNot);
     }
 
     case "publicFundControlRate": {
@@ -125,12 +165,22 @@ export function measure(m: Measure, a: Analysis, entered: number | undefined): M
       if (lines.length === 0 || lines.some((l) => l.budget === null || l.actual === null)) return missing(T.noPublicFund);
       const budget = sumFen(lines.map((l) => l.budget));
       const actual = sumFen(lines.map((l) => l.actual));
-      const inputs = lines.flatMap((l) => [
-        ...amountInput(T.inputs.budgetOf(`${l.code} ${l.name}`), l.budget, l.sheet, l.cells[l.budgetRole ?? "budget"]),
-        ...amountInput(T.inputs.actualOf(`${l.code} ${l.name}`), l.actual, l.sheet, l.cells.actual),
-      ]);
-      const rate = rateBp(actual, budget);
-      return rate === null ? missing(T.publicFundZero, inputs) : { rate, inputs, missing: null };
+      const tableOf = new Map(a.tables.map((t) => [t.id, t]));
+      const inputs = lines.flatMap((l) => {
+        const t = tableOf.get(l.tableId);
+        const at = (source: AmountCell | undefined) => placeOf(l.sheet, source, t?.unit ?? "元", t?.book !== null);
+        const budgetAt: Place = l.budgetFrom
+          ? { sheet: l.budgetFrom.sheet, cell: l.budgetFrom.cell, live: false, unit: t?.unit ?? "元" }
+          : at(l.row.amounts[l.budgetRole ?? "budget"]);
+        return [
+          ...amountInput(T.inputs.budgetOf(`${l.code} ${l.name}`), l.budget, budgetAt),
+          ...amountInput(T.inputs.actualOf(`${l.code} ${l.name}`), l.actual, at(l.row.amounts.actual)),
+        ];
+      });
+      // Inputs alternate: each line's budget, then its actual.
+      const den = plus(...inputs.map((_, i) => i).filter((i) => i % 2 === 0));
+      const num = plus(...inputs.map((_, i) => i).filter((i) => i % 2 === 1));
+      return rated(rateBp(actual, budget), inputs, num, den, T.publicFundZero);
     }
   }
 }

@@ -39,6 +39,50 @@ export function scoreByRule(rule: Rule, weight: number, rate: Bp | null): number
   }
 }
 
+/**
+ * The same rule as an Excel formula of the rate's cell (a fraction: 0.9537 is 95.37 %), so that the sheet scores a rate the
+ * clerk types and follows a corrected source. It computes what `scoreByRule` computes, step for step in integers: the
+ * rate rounded to basis points (ROUND half away from zero, as `divRound`), the points in hundredths, rounded once, and
+ * clamped to 0 … the weight. Blank until the cell holds a number; null for a manual rule.
+ */
+export function ruleFormula(rule: Rule, weight: number, rateCell: string): string | null {
+  if (rule.type === "manual") return null;
+  const w = hundredths(weight);
+  const bp = `ROUND(${rateCell}*10000,0)`;
+  // Hundredths of a point → points, clamped.
+  const points = (h: string) => `MAX(0,MIN(${weight},(${h})/100))`;
+  let f: string;
+  switch (rule.type) {
+    case "ceiling": {
+      const t = hundredths(rule.target);
+      const above = t === 0 ? bp : `(${bp}-${t})`;
+      f = `IF(${bp}<=${t},${weight},${points(`ROUND((${w * 100}-${above}*${hundredths(rule.perPoint)})/100,0)`)})`;
+      break;
+    }
+    case "floorSteps": {
+      const t = hundredths(rule.target);
+      f = `IF(${bp}>=${t},${weight},${points(`${w}-INT((${t}-${bp})/${hundredths(rule.step)})*${hundredths(rule.perStep)}`)})`;
+      break;
+    }
+    case "bands": {
+      const clamp = (score: number) => Math.max(0, Math.min(w, hundredths(score))) / 100;
+      f = String(clamp(rule.otherwise));
+      for (let i = rule.bands.length - 1; i >= 0; i--) {
+        const b = rule.bands[i];
+        f = `IF(${bp}<=${hundredths(b.upTo)},${clamp(b.score)},${f})`;
+      }
+      break;
+    }
+    case "proportional":
+      f = points(`ROUND(${w}*MIN(${bp},${hundredths(rule.cap)})/10000,0)`);
+      break;
+    case "threeTier":
+      f = points(`ROUND(${w}*MIN(${bp},10000)/10000,0)`);
+      break;
+  }
+  return `IF(ISNUMBER(${rateCell}),${f},"")`;
+}
+
 /** The three-tier band a rate falls in ("80%以上档"), for the clerk; null for other rules. */
 export function tierOf(rule: Rule, rate: Bp | null): string | null {
   if (rule.type !== "threeTier" || rate === null) return null;

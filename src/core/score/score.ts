@@ -6,7 +6,7 @@ import { FrameworkSchema, gradeOf } from "./framework";
 import type { Framework, Indicator } from "./framework";
 import { FRAMEWORKS } from "./frameworks";
 import { measure } from "./measures";
-import type { MeasureInput } from "./measures";
+import type { MeasureInput, MeasureResult } from "./measures";
 import { scoreByRule, tierOf } from "./rules";
 import type { ScoringSettings } from "./scoring-settings";
 
@@ -17,6 +17,8 @@ export interface ScoredItem {
   status: "auto" | "manual" | "pending" | "missing";
   rate: Bp | null;
   inputs: MeasureInput[];
+  /** How an automatic rate is made of its inputs (null when the clerk gave it, or it could not be computed). */
+  ratio: MeasureResult["ratio"];
   score: number | null;
   weight: number;
   note: string | null;
@@ -55,7 +57,13 @@ const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 function scoreItem(indicator: Indicator, analysis: Analysis, s: ScoringSettings): ScoredItem {
   const weight = hundredths(indicator.weight);
-  const base = { indicator, weight, criterion: ruleText(indicator.rule, indicator.weight, indicator.guide), inputs: [] as MeasureInput[] };
+  const base = {
+    indicator,
+    weight,
+    criterion: ruleText(indicator.rule, indicator.weight, indicator.guide),
+    inputs: [] as MeasureInput[],
+    ratio: null,
+  };
   const manualEntry = s.manual[indicator.id];
   const manual = manualEntry === undefined ? null : hundredths(manualEntry);
   if (indicator.rule.type === "manual" || !indicator.measure) {
@@ -71,7 +79,10 @@ function scoreItem(indicator: Indicator, analysis: Analysis, s: ScoringSettings)
   if (m.rate === null && indicator.measure !== "entered" && entered !== undefined) {
     // The workbook lacks the data; the clerk gave the rate itself (the inputs, not a final score).
     const rate = hundredths(entered);
-    const inputs = [...m.inputs, { label: SCORING_TEXT.enteredLabel, value: rate, kind: "rate" as const, sheet: null, cell: null }];
+    const inputs = [
+      ...m.inputs,
+      { label: SCORING_TEXT.enteredLabel, value: rate, kind: "rate" as const, sheet: null, cell: null, live: false, unit: null },
+    ];
     const score = scoreByRule(indicator.rule, indicator.weight, rate);
     return { ...base, status: "auto", rate, inputs, score, note: SCORING_TEXT.fromEntered(m.missing ?? "") };
   }
@@ -82,7 +93,8 @@ function scoreItem(indicator: Indicator, analysis: Analysis, s: ScoringSettings)
   }
   // As a clerk scores: the rate as stated (two decimals, 103.70%), the score kept to two decimals.
   const score = scoreByRule(indicator.rule, indicator.weight, m.rate);
-  return { ...base, status: "auto", rate: m.rate, inputs: m.inputs, score, note: tierOf(indicator.rule, m.rate) };
+  const note = tierOf(indicator.rule, m.rate);
+  return { ...base, status: "auto", rate: m.rate, inputs: m.inputs, ratio: m.ratio, score, note };
 }
 
 export function scoreFramework(framework: Framework, analysis: Analysis, s: ScoringSettings): ScoringResult {
