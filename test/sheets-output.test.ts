@@ -268,3 +268,22 @@ test("charts sit below the tables and findings, outside the columns the page is 
     }
   }
 });
+
+test("the 差异分析 chart compares the top-level lines only: no 合计 beside them, no 类 beside its own 款", async () => {
+  const grids = await readWorkbookGrids(readFileSync(SAMPLE), "s.xlsx");
+  const plan = resultSheets(analyzeWorkbook(grids, DEFAULT_SETTINGS), DEFAULT_SETTINGS).find((p) => p.name === VARIANCE_SHEET)!;
+  const [chart] = plan.charts;
+  const [from, to] = chart.categories.split(":").map((a) => Number(/\d+$/.exec(a)![0]));
+  // Each category is a reference to a line of the table above; follow it to the line's name.
+  const names = [];
+  for (let r = from; r <= to; r++) {
+    const target = Number(/\d+\)$/.exec(String(plan.rows[r - 1][1].f))![0].slice(0, -1));
+    names.push(String(plan.rows[target - 1][1].v).trim());
+  }
+  // The sample's 经济分类 table: 301, 302, 303 and its 合计; the chart has the three 类, not the 合计 or their 款.
+  expect(names).toEqual(["工资福利支出", "商品和服务支出", "对个人和家庭的补助"]);
+  expect(chart.series.map((x) => x.values.split(":").map((a) => Number(/\d+$/.exec(a)![0])))).toEqual([
+    [from, to],
+    [from, to],
+  ]);
+});

@@ -4,6 +4,8 @@ export const SHEET_TEXT = {
     `${framework}。依据：${source}。定量指标的实际值是引用源数据单元格的公式（源数据是文本或在另一工作簿时写入检查时算出的数值），` +
     `得分按评分规则由实际值算出；蓝色格子请评价人员填写（“得分”，或缺数据时的“实际值”，填入后得分随即算出），重新检查时会保留；` +
     `小计、合计和等级随之更新。等级：${grades}。`,
+  /** Above the references the 差异分析 chart reads. */
+  chartData: (title: string) => `图表数据：「${title}」最上一级的项目（引用上表）`,
   /** 「差异分析」 with nothing to compare: why, and what was read. */
   nothingToCompare: (tables: string) =>
     `工作簿中没有可做预决算差异分析的表（同一张表里既有预算数又有决算数，或有本年数和上年数）。识别到的表：${tables || "无"}。`,

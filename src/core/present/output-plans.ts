@@ -1,6 +1,7 @@
 import { columnLetter, parseAddress, qualifiedAddress } from "../base/cell-grid";
 import type { ColumnRole } from "../recognise/column-roles";
 import type { CheckResult } from "../score/check-result";
+import { budgetRoleOf } from "../analyse/variance";
 import type { VarianceLine } from "../analyse/variance";
 import type { Finding } from "../base/findings";
 import { fenToNumber } from "../base/money";
@@ -117,6 +118,9 @@ export function buildVariancePlan(a: CheckResult, s: PlanOptions): SheetPlan {
   const compared = (l: VarianceLine) => l.actual !== null && (l.budget !== null || l.previous !== null);
   const sectionTables = a.tables.filter((t) => a.lines.some((l) => l.tableId === t.id && compared(l)));
   const threshold = s.thresholdPercent / 100;
+  // The chart compares a table's top-level lines (类, or the lines the 合计 adds up), never the 合计 beside them or a 类
+  // beside its own 款: the first budget-and-actual table's, read through a block of references below the tables.
+  let chartSource: { t: Table; rows: number[]; budgetCol: number } | null = null;
   if (sectionTables.length === 0) b.note(SHEET_TEXT.nothingToCompare(a.tables.map((t) => `「${t.title}」（${t.sheet}）`).join("、")));
   for (const t of sectionTables) {
     const section: PlanCell[] = [
@@ -125,8 +129,12 @@ export function buildVariancePlan(a: CheckResult, s: PlanOptions): SheetPlan {
     section[V.reason] = { v: `金额单位：${t.unit}` };
     b.add(section);
     const first = b.nextRow;
-    for (const line of a.lines.filter((l) => l.tableId === t.id)) {
+    const own = a.lines.filter((l) => l.tableId === t.id);
+    const charted = chartSource === null && t.roles.actual && budgetRoleOf(t) !== null ? chartLines(own) : new Set<VarianceLine>();
+    const chartRows: number[] = [];
+    for (const line of own) {
       const r = b.nextRow;
+      if (charted.has(line)) chartRows.push(r);
       const am = line.row.amounts;
       const budgetCol = line.budgetRole === "budgetInitial" ? V.initial : V.final;
       const cells: PlanCell[] = [];
@@ -167,20 +175,11 @@ export function buildVariancePlan(a: CheckResult, s: PlanOptions): SheetPlan {
         formula: `AND(ISNUMBER(${ref(V.rate, first)}),ABS(${ref(V.rate, first)})>=${threshold})`,
         style: "warning",
       });
-      if (b.charts.length === 0 && t.roles.actual && (t.roles.budget || t.roles.budgetFinal || t.roles.budgetInitial)) {
-        const budgetCol = t.roles.budgetFinal || t.roles.budget ? V.final : V.initial;
-        b.charts.push({
-          type: "barClustered",
-          title: `${t.title}：预算与决算`,
-          categories: `${ref(V.name, first)}:${ref(V.name, last)}`,
-          series: [
-            { name: "预算", values: `${ref(budgetCol, first)}:${ref(budgetCol, last)}` },
-            { name: "决算", values: `${ref(V.actual, first)}:${ref(V.actual, last)}` },
-          ],
-        });
-      }
+      if (chartRows.length >= 2)
+        chartSource = { t, rows: chartRows, budgetCol: t.roles.budgetFinal || t.roles.budget ? V.final : V.initial };
     }
   }
+  if (chartSource) addChart(b, chartSource.t, chartSource.rows, chartSource.budgetCol, fmt);
   const sangongTable = a.sangong ? a.tables.find((t) => t.id === a.sangong?.tableId) : undefined;
   addFindingsList(
     b,
@@ -189,6 +188,47 @@ export function buildVariancePlan(a: CheckResult, s: PlanOptions): SheetPlan {
     s,
   );
   return b.build(VARIANCE_SHEET, [10, 30, 12, 12, 12, 12, 11, 11, 12, 12, 11, 30, 14], headerRow);
+}
+
+/** At most this many bars a side: more would not be read. */
+const CHART_LINES = 12;
+
+/**
+ * The lines a chart of a table shows: the top level of its hierarchy (类 by code, or the least indented lines; never totals,
+ * 其中 parts or counts), the largest ones by budget and actual when there are more than a chart can show, in table order.
+ */
+function chartLines(lines: VarianceLine[]): Set<VarianceLine> {
+  const details = lines.filter((l) => !l.isTotal && !l.row.isPart && l.actual !== null && l.budget !== null);
+  const top = Math.min(...details.map((l) => l.level));
+  const tops = details.filter((l) => l.level === top);
+  const size = (l: VarianceLine) => Math.abs(l.actual ?? 0) + Math.abs(l.budget ?? 0);
+  return new Set([...tops].sort((x, y) => size(y) - size(x)).slice(0, CHART_LINES));
+}
+
+/** The chart's own block of references to the charted lines (a chart reads one contiguous range), and the chart over it. */
+function addChart(b: PlanBuilder, t: Table, rows: number[], budgetCol: number, fmt: string): void {
+  b.add([]);
+  const heading: PlanCell[] = [];
+  heading[V.code] = { v: SHEET_TEXT.chartData(t.title), style: "subtitle" };
+  b.add(heading);
+  const first = b.nextRow;
+  for (const r of rows) {
+    const cells: PlanCell[] = [];
+    cells[V.name] = { f: `TRIM(${ref(V.name, r)})` };
+    cells[budgetCol] = { f: ref(budgetCol, r), fmt };
+    cells[V.actual] = { f: ref(V.actual, r), fmt };
+    b.add(cells);
+  }
+  const last = b.nextRow - 1;
+  b.charts.push({
+    type: "barClustered",
+    title: `${t.title}：预算与决算`,
+    categories: `${ref(V.name, first)}:${ref(V.name, last)}`,
+    series: [
+      { name: "预算", values: `${ref(budgetCol, first)}:${ref(budgetCol, last)}` },
+      { name: "决算", values: `${ref(V.actual, first)}:${ref(V.actual, last)}` },
+    ],
+  });
 }
 
 // Columns of 「三公经费对比」.
