@@ -76,3 +76,16 @@ test("file names pair when the titles do not name the unit", () => {
   expect(fileStem("/x/青山乡2024年部门决算公开.xlsx")).toBe(fileStem("青山乡2024年部门预算公开.xlsx"));
   expect(fileStem("青山乡决算.xlsx")).not.toBe(fileStem("白云乡预算.xlsx"));
 });
+
+test("a 决算说明 asked of a 预算 workbook alone is written as a frame, and the clerk is told why", async () => {
+  const dir = tmp();
+  const budget = await writeFixture(budgetSet(TOWNSHIP), dir, "预算.xlsx");
+  const r = await cli(["report", budget, "-o", join(dir, "说明.docx"), "--template", "final-accounts"]);
+  expect(r.code).toBe(0);
+  expect(r.out).toMatch(/注意：工作簿中识别到的 \d+ 张表都是预算表，没有决算数/);
+  // The 决算 workbook says nothing of the kind.
+  const final = await writeFixture(finalAccountsSet(TOWNSHIP), dir, "决算.xlsx");
+  const ok = await cli(["report", final, "-o", join(dir, "说明2.docx"), "--template", "final-accounts"]);
+  expect(ok.code).toBe(0);
+  expect(ok.out).not.toContain("注意：");
+});

@@ -153,7 +153,8 @@ async function dispatch(args: CliArgs, io: Io): Promise<void> {
     const report = await reportBuffer(draft.model, args.fonts === "windows" ? WINDOWS_FONTS : GB_FONTS);
     writeOutputFile(args.output, report, { force: args.force, inputs: inputsOf(args) });
     io.out(
-      `已写入 ${args.output}：《${draft.model.title}》，${draft.numbers} 个数字已自检，${draft.placeholders} 处待填写（【请填写：…】，黄色标出）\n`,
+      `已写入 ${args.output}：《${draft.model.title}》，${draft.numbers} 个数字已自检，${draft.placeholders} 处待填写（【请填写：…】，黄色标出）\n` +
+        (draft.gap ? `注意：${draft.gap}\n` : ""),
     );
     return;
   }

@@ -32,13 +32,14 @@ export function ReportPanel({
     setBusy(true);
     setResult(null);
     try {
-      const { model, blob, placeholders } = await makeReport(analysis, settings, template, windowsFonts);
+      const { model, blob, placeholders, gap } = await makeReport(analysis, settings, template, windowsFonts);
+      const also = gap ? PANE.report.gap(gap) : "";
       const fileName = `${model.title || TEMPLATES[template]}.docx`;
       const where = await saveFile(fileName, new Uint8Array(await blob.arrayBuffer()));
-      if (where !== null) setResult({ ok: true, text: PANE.report.saved(model.title, where, fileName, placeholders) });
+      if (where !== null) setResult({ ok: true, text: PANE.report.saved(model.title, where, fileName, placeholders) + also });
       else {
         await copyReport(model);
-        setResult({ ok: true, text: PANE.report.clipboard(placeholders) });
+        setResult({ ok: true, text: PANE.report.clipboard(placeholders) + also });
       }
     } catch (e) {
       setResult({ ok: false, text: errorText(e) });

@@ -91,9 +91,9 @@ export function WordApp({
     setBusy(W.inserting);
     setMessage(null);
     try {
-      const { model, blob, placeholders } = await makeReport(loaded.analysis, loaded.settings, template, windowsFonts);
+      const { model, blob, placeholders, gap } = await makeReport(loaded.analysis, loaded.settings, template, windowsFonts);
       const how = await host.insertReport(new Uint8Array(await blob.arrayBuffer()), reportHtml(model), placement);
-      setMessage({ ok: true, text: W.inserted(model.title, how, "", placeholders) });
+      setMessage({ ok: true, text: W.inserted(model.title, how, "", placeholders) + (gap ? PANE.report.gap(gap) : "") });
     } catch (e) {
       setMessage({ ok: false, text: errorText(e) });
     } finally {

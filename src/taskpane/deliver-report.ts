@@ -14,11 +14,11 @@ export async function makeReport(
   s: Settings,
   template: TemplateId,
   windowsFonts: boolean,
-): Promise<{ model: ReportModel; blob: Blob; placeholders: number }> {
+): Promise<{ model: ReportModel; blob: Blob; placeholders: number; gap: string | null }> {
   const draft = draftReport(template, a, s);
   const { reportBlob, GB_FONTS, WINDOWS_FONTS } = await import(/* webpackChunkName: "docx" */ "../word/render-docx");
   const blob = await reportBlob(draft.model, windowsFonts ? WINDOWS_FONTS : GB_FONTS);
-  return { model: draft.model, blob, placeholders: draft.placeholders };
+  return { model: draft.model, blob, placeholders: draft.placeholders, gap: draft.gap };
 }
 
 /** Excel for Mac (and iPad) cannot download from a task pane; Windows and Excel on the web can. */

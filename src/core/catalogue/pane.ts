@@ -162,6 +162,8 @@ export const PANE = {
       `Excel for Mac 不能从任务窗格下载文件。报告已复制到剪贴板（带格式），可直接粘贴到 Word${todo > 0 ? `，有 ${todo} 处【请填写】需补充` : ""}；` +
       "也可以在 Word 中打开“决算助手”，选择本工作簿生成同一份报告。",
     needCheck: "请先在“检查”页一键检查，报告按检查结果起草。",
+    /** After the saved/inserted message: what the workbook lacks for the report (DRAFT_GAPS). */
+    gap: (why: string) => `注意：${why}`,
   },
   savedWhere: "浏览器（或 Office）的默认下载位置，通常是“下载”文件夹",
 

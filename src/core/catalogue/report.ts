@@ -48,6 +48,17 @@ export function listNames(names: string[], last = "和"): string {
   return `${names.slice(0, -1).join("、")}${last}${names[names.length - 1]}`;
 }
 
+/** Why a draft could be written only as a frame: what the workbook lacks for it, and where to write it instead. */
+export const DRAFT_GAPS = {
+  noTables: "工作簿中没有识别到预算或决算表，报告中的数字都留作【请填写】。",
+  /** `budgets`: how many of the tables are 预算 tables; all of them when it equals `tables`. */
+  noFinal: (tables: number, budgets: number) => {
+    const subject = `工作簿中识别到的${tables === 1 ? "表" : ` ${tables} 张表`}`;
+    const what = budgets === tables ? `${tables === 1 ? "是" : "都是"}预算表，没有决算数` : "里没有决算数";
+    return `${subject}${what}，报告中的决算数字都留作【请填写】；请在决算表（部门决算公开01—09表）所在的工作簿上生成。`;
+  },
+};
+
 export const REPORT_TITLES = {
   finalAccounts: { id: "部门决算说明", main: (year: string) => `${year}年度部门决算说明` },
   performance: { id: "部门整体支出绩效评价报告", main: (year: string) => `${year}年部门整体支出绩效评价报告` },

@@ -2,6 +2,7 @@ import type { ReportFacts } from "../analyse/report-facts";
 import { auditText } from "../audit/audit";
 import type { Finding } from "../base/findings";
 import { DRAFT_ERRORS } from "../catalogue/errors";
+import { DRAFT_GAPS } from "../catalogue/report";
 import { findingMessage } from "../catalogue/findings";
 import { reportFacts } from "../report/facts";
 import { CHECK_MARK, reportText } from "../report/model";
@@ -42,6 +43,20 @@ export interface Draft {
   numbers: number;
   placeholders: number;
   checks: number;
+  /** What the workbook lacks for this report, for the clerk (a 决算说明 from 预算 tables only); null when nothing is. */
+  gap: string | null;
+}
+
+/**
+ * A 决算说明 or 绩效评价报告 is written from 决算 figures: a workbook without any gives a frame of 【请填写】, and the clerk is
+ * told why rather than left to wonder. (A 自评报告 is written from its 自评表 and says so in its own placeholders.)
+ */
+export function draftGap(template: TemplateId, result: CheckResult | null): string | null {
+  if (result === null || template === "self-evaluation") return null;
+  if (result.tables.some((t) => t.roles.actual)) return null;
+  if (result.tables.length === 0) return DRAFT_GAPS.noTables;
+  const budgets = result.tables.filter((t) => t.roles.budget || t.roles.budgetInitial || t.roles.budgetFinal).length;
+  return DRAFT_GAPS.noFinal(result.tables.length, budgets);
 }
 
 /**
@@ -61,5 +76,5 @@ export function draftFromFacts(template: TemplateId, facts: ReportFacts, setting
     if (f.severity === "error" && !mirrorsWorkbook(f, result)) problems.push(DRAFT_ERRORS.auditFinding(findingMessage(f, settings)));
   }
   if (problems.length > 0) throw new DraftCheckError(problems);
-  return { model, facts, numbers: check.numbers, placeholders: check.placeholders, checks: check.checks };
+  return { model, facts, numbers: check.numbers, placeholders: check.placeholders, checks: check.checks, gap: draftGap(template, result) };
 }
