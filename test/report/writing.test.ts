@@ -186,7 +186,41 @@ test("a 自评表's 实施单位 names the unit; an indicator reads 年度指标
     ["合计", null, null, null, null, null, null, 100],
   ]);
   const self = reportText(draftReport("self-evaluation", checkWorkbook([sheet], DEFAULT_SETTINGS), DEFAULT_SETTINGS).model);
-  expect(self).toContain("青神县发展和改革局认真开展了2023年度自查自评");
+  // The project the form is for is named (its code prefix 51000021R000000019951- left out).
+  expect(self).toContain("青神县发展和改革局对“工资性支出”项目认真开展了2023年度自查自评");
   expect(self).toContain("发放(缴纳)覆盖率：年度指标值为100%，实际完成值【请填写：发放(缴纳)覆盖率实际完成值】");
   expect(self).not.toMatch(/指标值=/);
+});
+
+test("a 项目支出绩效自评表 as 廊坊 published it: 指标1 prefixes dropped, goals labelled, the sheet's own full stop kept", () => {
+  // 廊坊市食品工程学校 2019 项目支出绩效自评表, as published: http://www.lfsp.cn/newsinfo/1158053.html
+  const sheet = grid("绩效自评表", [
+    ["项目支出绩效自评表"],
+    ["（2019年度）"],
+    ["项目名称", "办公宿舍楼、食堂及餐厅暖通改造经费"],
+    ["主管部门", "廊坊市发改委", null, null, "实施单位", "廊坊市食品工程学校"],
+    ["项目资金（万元）", null, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    [null, "年度资金总额", "43.2", "43.2", "37.24", "10", "86%", "9"],
+    ["年度总体目标", "预期目标", null, null, "实际完成情况"],
+    [null, "完成办公宿舍楼、食堂及餐厅暖通改造", null, null, "已完工，剩余3%尾款未付"],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    [
+      "产出指标",
+      "数量指标",
+      "指标1工程资金金额",
+      "43.2",
+      "37.24",
+      "10",
+      "9",
+      "已完工,剩余3%尾款未付,且最高限价低于预算金额。提高预算准确度。",
+    ],
+    [null, "质量指标", "指标2工程验收合格率", "100", "100", "10", "10"],
+  ]);
+  const self = reportText(draftReport("self-evaluation", checkWorkbook([sheet], DEFAULT_SETTINGS), DEFAULT_SETTINGS).model);
+  expect(self).toContain("廊坊市食品工程学校对“办公宿舍楼、食堂及餐厅暖通改造经费”项目认真开展了2019年度自查自评");
+  expect(self).toContain("预期目标：完成办公宿舍楼、食堂及餐厅暖通改造。");
+  expect(self).toContain("实际完成情况：已完工，剩余3%尾款未付。");
+  expect(self).toContain("工程资金金额：年度指标值43.2，实际完成值37.24，分值10分，自评分9分。偏差原因：");
+  expect(self).toContain("提高预算准确度。\n");
+  expect(self).not.toMatch(/指标\d|。。/);
 });

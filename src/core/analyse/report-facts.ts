@@ -293,6 +293,8 @@ export interface PerformanceFacts {
 /** The national 部门整体支出绩效自评表 (财预〔2020〕10号): goals, indicators, actual values, deviations. */
 export interface SelfEvalFacts {
   sheet: string;
+  /** The project a 项目支出绩效自评表 is for (its 项目名称), with its cell; null for the 部门整体 form. */
+  project: Reason | null;
   funds: {
     initial: Figure | null;
     final: Figure | null;

@@ -465,7 +465,18 @@ export const SAY = {
     `部分科目决算数与年初预算数差异较大（${names.join("、")}${total > names.length ? `等${total}个科目` : ""}），预算编制的准确性有待提高。`,
   sangongUp: (names: string[]) => `${names.join("、")}较上年有所增加，需进一步落实“三公”经费只减不增的要求。`,
   // 自评报告
-  selfIntro: <T>(unit: P<T>, year: P<T>): P<T> => ["对照绩效考核评估指标，", ...unit, "认真开展了", ...year, "年度自查自评。"],
+  /** With the project a 项目支出绩效自评表 names: "…对“暖通改造经费”项目认真开展了…". */
+  selfIntro: <T>(unit: P<T>, year: P<T>, project: P<T> | null = null): P<T> => [
+    "对照绩效考核评估指标，",
+    ...unit,
+    ...(project ? ["对“", ...project, "”项目"] : []),
+    "认真开展了",
+    ...year,
+    "年度自查自评。",
+  ],
+  /** The 自评表's 年度总体目标 block, each as written. */
+  goalExpected: "预期目标：",
+  goalAchieved: "实际完成情况：",
   selfTotal: <T>(total: P<T>, base: P<T>, adjustments: P<T>): P<T> => [
     "经自查自评，总分为",
     ...total,

@@ -24,8 +24,8 @@ export interface SelfEvaluation {
   sheet: string;
   form: "selfeval-project" | "selfeval-dept";
   title: string;
-  /** 项目名称 or 部门/单位名称. */
-  subject: string | null;
+  /** 项目名称 or 部门/单位名称, and the cell it is written in. */
+  subject: { text: string; cell: string } | null;
   goals: { expected: string | null; achieved: string | null; cell: string | null };
   funds: Table | null;
   indicators: Table | null;
@@ -104,14 +104,14 @@ export function readSelfEvaluation(grid: CellGrid, findings: Finding[]): SelfEva
   const form = formOfTitle(title)?.id === "selfeval-dept" || /整体/.test(title) ? "selfeval-dept" : "selfeval-project";
   const unit = sheetUnit(grid) ?? "万元";
 
-  let subject: string | null = null;
+  let subject: SelfEvaluation["subject"] = null;
   const goals: SelfEvaluation["goals"] = { expected: null, achieved: null, cell: null };
   let funds: Table | null = null;
   let indicators: Table | null = null;
   for (let r = 0; r < height; r++) {
     for (let c = 0; c < width; c++) {
       const t = text(r, c);
-      if (!subject && SUBJECT.test(t)) subject = nextText(grid, get, r, c) ?? null;
+      if (!subject && SUBJECT.test(t)) subject = nextText(grid, get, r, c);
       if (/^(年度总体目标|项目年度目标|年度目标\d*)/.test(t) && goals.cell === null) readGoals(grid, get, r, width, goals);
     }
     const roles = matchHeader(grid, get, r, width, FUNDS_HEADER);
@@ -183,13 +183,14 @@ function sheetUnit(grid: CellGrid): Unit | null {
 }
 
 /** The first text to the right of a label cell (项目名称 | 委托业务项目), without a leading code ("219-…"). */
-function nextText(grid: CellGrid, get: (r: number, c: number) => CellValue, r: number, c: number): string | undefined {
+/** The text right of a label ("项目名称 | 暖通改造经费"), without a project code prefix ("5301-…"), and its cell. */
+function nextText(grid: CellGrid, get: (r: number, c: number) => CellValue, r: number, c: number): SelfEvaluation["subject"] {
   const label = cellText(get(r, c));
   for (let cc = c + 1; cc < (grid.values[r]?.length ?? 0); cc++) {
     const t = cellText(get(r, cc)).trim();
-    if (t && t !== label) return t.replace(/^[\dA-Z]{3,}-/, "");
+    if (t && t !== label) return { text: t.replace(/^[\dA-Z]{3,}-/, ""), cell: cellAddress(grid, r, cc) };
   }
-  return undefined;
+  return null;
 }
 
 function readGoals(

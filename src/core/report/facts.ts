@@ -786,7 +786,8 @@ class Builder {
     const t = s.indicators;
     for (const r of t?.rows ?? []) {
       if (r.isTotal) continue;
-      const name = (r.labels.level3 ?? r.name).replace(/^指标\d+[:：]/, "").trim();
+      // "指标1：工程完工率", or with the colon lost in a copy ("指标1工程完工率"): the 三级指标 is what follows.
+      const name = (r.labels.level3 ?? r.name).replace(/^指标\d+[:：]?(?=\D)/, "").trim();
       // A line with no 分值, 得分, 指标值 or 完成值 is a note under the table, not an indicator.
       const said = r.amounts.maxScore?.value != null || r.amounts.score?.value != null || r.texts?.target || r.texts?.result;
       if (!name || !said) continue;
@@ -804,6 +805,7 @@ class Builder {
     const goal = (text: string | null): Reason | null => (text && s.goals.cell ? { text, sheet: s.sheet, cell: s.goals.cell } : null);
     return {
       sheet: s.sheet,
+      project: s.form === "selfeval-project" && s.subject ? { text: s.subject.text, sheet: s.sheet, cell: s.subject.cell } : null,
       funds: {
         initial: head && funds ? this.fig(head, funds.amounts.budgetInitial) : null,
         final: head && funds ? this.fig(head, funds.amounts.budgetFinal) : null,

@@ -16,8 +16,9 @@ import type { Ctx, R } from "./write";
 export function selfEvaluationBlocks(c: Ctx, unitRuns: R, yearRuns: R): Block[] {
   const b: Block[] = [];
   const p = c.f.performance;
-  const intro: Piece<Run>[] = [...SAY.selfIntro(unitRuns, yearRuns)];
   const national = c.f.selfEval;
+  const project = national?.project ? [text(national.project.text)] : null;
+  const intro: Piece<Run>[] = [...SAY.selfIntro(unitRuns, yearRuns, project)];
   if (national) {
     // The national 自评表: 预算执行率 score plus the indicators' scores, when every one is scored.
     const scores = [national.funds.score, ...national.indicators.map((i) => i.score)];
@@ -105,6 +106,12 @@ export function selfEvaluationBlocks(c: Ctx, unitRuns: R, yearRuns: R): Block[] 
   return b;
 }
 
+/** A text of the sheet as a sentence of the report: its own full stop kept, one added when it has none. */
+function sentence(t: string): Piece<Run>[] {
+  const body = t.trim();
+  return /[。！？!?]$/.test(body) ? [text(body)] : [text(body.replace(/[；;，,、.]+$/, "")), SAY.period];
+}
+
 /**
  * The national 部门整体支出绩效自评表: 预算执行情况 (年初/全年预算, 执行数, 执行率 from the printed figures, 分值, 得分),
  * 年度总体目标 and what was done, and the 绩效指标 by 一级指标 — full marks listed once, the others with their deviation.
@@ -123,8 +130,8 @@ function nationalSelfEval(c: Ctx, se: SelfEvalFacts, next: () => number): Block[
     b.push(para(...say(runs)));
   } else b.push(para(placeholder("年度资金总额的预算数和执行数")));
   b.push(heading(1, `${NUMBERING.h1(next())}${HEADINGS.selfGoals}`));
-  b.push(para(...(se.goal ? [text(se.goal.text)] : [placeholder("年度总体目标（预期目标）")])));
-  b.push(para(...(se.goalResult ? [text(se.goalResult.text)] : [placeholder("年度总体目标实际完成情况")])));
+  b.push(para(...say([SAY.goalExpected, ...(se.goal ? sentence(se.goal.text) : [placeholder("年度总体目标（预期目标）")])])));
+  b.push(para(...say([SAY.goalAchieved, ...(se.goalResult ? sentence(se.goalResult.text) : [placeholder("年度总体目标实际完成情况")])])));
   b.push(heading(1, `${NUMBERING.h1(next())}${HEADINGS.selfNational}`));
   const groups = [...new Set(se.indicators.map((i) => i.level1 || "绩效指标"))];
   groups.forEach((g, gi) => {
@@ -161,7 +168,10 @@ function nationalSelfEval(c: Ctx, se: SelfEvalFacts, next: () => number): Block[
         SAY.period,
       ];
       if (i.max && i.score && i.score.hundredths < i.max.hundredths)
-        runs.push(SAY.deviation, ...(i.deviation ? [text(i.deviation.text)] : [placeholder(`${i.name}的偏差原因和改进措施`)]), SAY.period);
+        runs.push(
+          SAY.deviation,
+          ...(i.deviation ? sentence(i.deviation.text) : [placeholder(`${i.name}的偏差原因和改进措施`), SAY.period]),
+        );
       b.push(para(...say(runs)));
     }
   });
