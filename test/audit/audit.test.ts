@@ -301,3 +301,16 @@ test("a finding in a long sentence quotes the words around the figure it is abou
   expect(f.data.quote).toMatch(/^……/);
   expect(f.data.quote).toContain("较上年减少12万元，下降7.4%");
 });
+
+test("a rate whose year's amount is in the sentence before is checked against it, and only then (临沧 2018 “三公”经费)", () => {
+  // https://lincang.gov.cn/zfxxgk_lcs_czj/artview/959/316343.html: 0.06 ÷ (2.7 + 0.06) = 2.17%, not 0.02%.
+  const said = "2018年财政拨款“三公”经费预算总额为2.7万元。\n2018年“三公”经费预算数比2017年预算数减少0.06万元，减幅0.02%。";
+  const f = auditText(said).findings.filter((x) => x.rule === "text-rate");
+  expect(f.map((x) => [x.data.stated, x.data.expected])).toEqual([["0.02%", "2.17"]]);
+  expect(auditText(said.replace("0.02%", "2.17%")).findings).toEqual([]);
+  // Another year, a 决算 where the change compares 预算, or the item stated again in between: no base to take.
+  expect(auditText(said.replace("2018年财政", "2017年财政")).findings).toEqual([]);
+  expect(auditText(said.replace("预算总额为", "支出决算为")).findings).toEqual([]);
+  const between = said.replace("\n", "“三公”经费预算比上年有所减少。\n");
+  expect(auditText(between).findings.filter((x) => x.rule === "text-rate")).toEqual([]);
+});

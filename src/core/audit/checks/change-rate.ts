@@ -12,9 +12,10 @@ import { amountIn, decText, percentText, yuanText } from "../numbers";
 import type { Figure } from "../numbers";
 import { around, magnitude, mid, minus, plus, ratePercent } from "../relations";
 import type { Interval } from "../relations";
-import type { Claim, Rate } from "../claims";
+import type { Amount, Claim, Rate } from "../claims";
 import { baseOf, changeBefore, currentOf, sameCmp } from "./context";
 import type { Check, CheckContext } from "./context";
+import { sectionOf } from "./lookup";
 import type { MoneyUnit } from "../vocabulary";
 
 const againstWord = (r: Rate) => (r.cmp.against === "budget" ? "预算" : r.cmp.year ? `${r.cmp.year}年` : "上年");
@@ -46,9 +47,26 @@ export const changeRate: Check = {
   },
 };
 
+/**
+ * This year's amount of a change said in a sentence of its own, when an earlier sentence of the section states it:
+ * "2018年“三公”经费预算总额为2.7万元，…" then "2018年“三公”经费预算数比2017年预算数减少0.06万元，减幅0.02%". The same
+ * item (by its key, else its name), the same year, one amount of the kind the change compares (预算 with 预算), and no
+ * other statement of the item in between; null otherwise.
+ */
+function currentSaidBefore(ctx: CheckContext, c: Claim, r: Rate): Amount | null {
+  if (c.amounts.length > 0 || c.parent !== null || c.year === null || r.cmp.against !== "prev") return null;
+  const same = (x: Claim) => (c.key !== null ? x.key === c.key : x.subject === c.subject);
+  const earlier = (ctx.doc.bySection.get(sectionOf(ctx.doc, c)) ?? []).filter((x) => x.id < c.id && x.parent === null && same(x));
+  const before = earlier[earlier.length - 1];
+  if (!before || before.year !== c.year || before.doubt || before.changes.length > 0 || before.rates.length > 0) return null;
+  const kind = r.cmp.hint;
+  const cur = before.amounts.filter((a) => a.slot.period === "cur" && (kind === null ? a.slot.kind !== "budget" : a.slot.kind === kind));
+  return cur.length === 1 && before.amounts.every((a) => a.slot.period === "cur") ? cur[0] : null;
+}
+
 function checkRate(ctx: CheckContext, c: Claim, r: Rate): void {
   const paired = changeBefore(c, r);
-  const cur = currentOf(c, r.cmp.against);
+  const cur = currentOf(c, r.cmp.against) ?? currentSaidBefore(ctx, c, r);
   const base = baseOf(c, r.cmp);
   // A change reported wrong is still what the writer divided by a stated base; it derives no base of its own.
   if (paired?.fig && ctx.flagged.has(paired.fig) && !base) return;
