@@ -141,6 +141,9 @@ describe.each([
     expect(indicators.rows.filter((r) => r.labels.level1 === "效益指标(30分)")).toHaveLength(4);
     // The page prints 年度资金总额 0 over its 其中:本年财政拨款 90 / 89.974 / 89.974: the one real fault.
     expect(loud(a)).toEqual(["sum-mismatch C4", "sum-mismatch D4", "sum-mismatch E4"]);
+    // In the table's own 万元, with the third decimal it keeps (not 899740元).
+    expect(message(a, "sum-mismatch").join("\n")).toContain("89.974万元");
+    expect(message(a, "sum-mismatch").join("\n")).not.toMatch(/\d元/);
     expect(a.findings.filter((f) => f.rule === "unit-assumed")).toEqual([]);
   });
 

@@ -1,3 +1,5 @@
+import type { Unit } from "./money";
+
 /** A data problem, always tied to the cell to look at. Wording lives in messages.ts, keyed by rule. */
 export type Severity = "error" | "warning" | "info";
 export type FindingData = Record<string, string | number | boolean | null>;
@@ -10,6 +12,11 @@ export interface Finding {
   data: FindingData;
   /** Size of the problem in 元 (or points), for ordering by importance; not shown. */
   magnitude?: number;
+  /**
+   * The unit of the table the cell is in. An exact amount the clerk's decimals cannot hold is shown with the digits it
+   * needs in that unit when it is the clerk's unit too (89.974万元 in a 万元 table kept to three decimals), else in 元.
+   */
+  unit?: Unit;
 }
 
 /** Stable ids: tests, scripts and users rely on them. Add, never rename. */

@@ -1,5 +1,6 @@
 import type { Finding, FindingData, RuleId } from "../base/findings";
 import { fenOfYuanString, FEN_PER, formatFen } from "../base/money";
+import type { Unit } from "../base/money";
 import { amountText, DEFAULT_PRESENTATION } from "../base/presentation";
 import type { Presentation } from "../base/presentation";
 import { AUDIT_FINDING_TEXT } from "./audit";
@@ -248,13 +249,28 @@ function fitsDisplay(fen: number, p: Presentation): boolean {
   return p.decimals >= exp || fen % 10 ** (exp - p.decimals) === 0;
 }
 
+/** Decimals an amount needs in a unit to be shown exactly (at least `min`). */
+function decimalsNeeded(fen: number, unit: Unit, min: number): number {
+  const exp = Math.log10(FEN_PER[unit]);
+  let d = min;
+  while (d < exp && fen % 10 ** (exp - d) !== 0) d++;
+  return d;
+}
+
 /**
- * Amounts of an exact finding: in the clerk's unit when its chosen decimals hold every one of them, else all in 元 ("相差
- * 1元", not "0.0001万元": a table kept in 元 is best read in 元, and one sentence keeps one unit).
+ * How the amounts of an exact finding are shown, one way for the whole sentence: in the clerk's unit at their chosen
+ * decimals when those hold every amount; else with the decimals needed when the table itself is kept in the clerk's unit
+ * ("89.974万元" in a 万元 table kept to three); else all in 元 ("相差1元", not "0.0001万元": a table kept in 元 is best read
+ * in 元).
  */
-function exactAmountText(fen: number, p: Presentation, inYuan: boolean): string {
-  if (!inYuan) return `${formatFen(fen, p.displayUnit, p.decimals)}${p.displayUnit}`;
-  return `${formatFen(fen, "元", fen % 100 === 0 ? 0 : 2)}元`;
+function exactAmounts(fens: (number | null)[], p: Presentation, tableUnit: Unit | undefined): (fen: number) => string {
+  const shown = fens.filter((x): x is number => x !== null);
+  if (shown.every((fen) => fitsDisplay(fen, p))) return (fen) => `${formatFen(fen, p.displayUnit, p.decimals)}${p.displayUnit}`;
+  if (tableUnit === p.displayUnit && tableUnit !== "元") {
+    const d = Math.max(...shown.map((fen) => decimalsNeeded(fen, tableUnit, p.decimals)));
+    return (fen) => `${formatFen(fen, tableUnit, d)}${tableUnit}`;
+  }
+  return (fen) => `${formatFen(fen, "元", fen % 100 === 0 ? 0 : 2)}元`;
 }
 
 /** Why a finding matters and what to do, one line each. */
@@ -269,10 +285,10 @@ export function findingMessage(f: Finding, p: Presentation = DEFAULT_PRESENTATIO
   if (!entry.amounts) return entry.text(f.data);
   const data: FindingData = { ...f.data };
   const fens = entry.amounts.map((key) => (typeof data[key] === "string" ? fenOfYuanString(data[key] as string) : null));
-  const inYuan = !!entry.exact && fens.some((fen) => fen !== null && !fitsDisplay(fen, p));
+  const exact = entry.exact ? exactAmounts(fens, p, f.unit) : null;
   entry.amounts.forEach((key, i) => {
     const fen = fens[i];
-    if (fen !== null) data[key] = entry.exact ? exactAmountText(fen, p, inYuan) : amountText(fen, p);
+    if (fen !== null) data[key] = exact ? exact(fen) : amountText(fen, p);
   });
   return entry.text(data);
 }

@@ -1,9 +1,8 @@
-import { columnLetter, parseAddress, qualifiedAddress } from "../base/cell-grid";
+import { columnLetter, qualifiedAddress } from "../base/cell-grid";
 import type { ColumnRole } from "../recognise/column-roles";
 import type { CheckResult } from "../score/check-result";
 import { budgetRoleOf } from "../analyse/variance";
 import type { VarianceLine } from "../analyse/variance";
-import type { Finding } from "../base/findings";
 import { fenToNumber } from "../base/money";
 import type { Unit } from "../base/money";
 import type { SangongItem } from "../analyse/sangong";
@@ -18,6 +17,7 @@ export interface PlanOptions extends Presentation {
   /** The clerk's 说明 per finding key, for 「审核说明」. */
   notes?: Record<string, string>;
 }
+import { inTable } from "../recognise/table";
 import type { AmountCell, Table } from "../recognise/table";
 import { buildScoringPlan } from "./scoring-plan";
 import { buildNotesPlan, findingsNeedingNotes } from "./notes-plan";
@@ -58,13 +58,6 @@ function joinedBudgetCell(a: CheckResult, t: Table, line: VarianceLine, fmt: str
 const diffFormula = (a: string, b: string) => `IF(OR(${a}="",${b}=""),"",${a}-${b})`;
 const rateFormula = (num: string, base: string) => `IF(OR(${num}="",${base}="",${base}=0),"",${num}/${base})`;
 const ratioFormula = (a: string, base: string) => `IF(OR(${a}="",${base}="",${base}=0),"",${a}/${base})`;
-
-function inTable(t: Table, f: Finding): boolean {
-  if (f.sheet !== t.sheet) return false;
-  const [tl, br] = t.range.split(":").map(parseAddress);
-  const p = parseAddress(f.cell);
-  return p.row >= tl.row && p.row <= br.row && p.col >= tl.col && p.col <= br.col;
-}
 
 // Columns of 「差异分析」.
 const V = {
@@ -183,7 +176,7 @@ export function buildVariancePlan(a: CheckResult, s: PlanOptions): SheetPlan {
   const sangongTable = a.sangong ? a.tables.find((t) => t.id === a.sangong?.tableId) : undefined;
   addFindingsList(
     b,
-    a.findings.filter((f) => (!sangongTable || !inTable(sangongTable, f)) && !SCORING_RULES.has(f.rule)),
+    a.findings.filter((f) => (!sangongTable || !inTable(sangongTable, f.sheet, f.cell)) && !SCORING_RULES.has(f.rule)),
     "检查发现",
     s,
   );
@@ -326,7 +319,7 @@ export function buildSangongPlan(a: CheckResult, s: PlanOptions): SheetPlan | nu
   }
   addFindingsList(
     b,
-    a.findings.filter((f) => inTable(table, f)),
+    a.findings.filter((f) => inTable(table, f.sheet, f.cell)),
     "三公经费检查发现",
     s,
   );

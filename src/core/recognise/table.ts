@@ -1,3 +1,4 @@
+import { parseAddress } from "../base/cell-grid";
 import type { Unit } from "../base/money";
 import type { AmountCell } from "../read/number-parser";
 
@@ -64,4 +65,12 @@ export interface Table {
   codeScheme: CodeScheme;
   /** Things recognition was unsure about, in words for the clerk. */
   notes: string[];
+}
+
+/** Whether a cell of a sheet lies within a table's range. */
+export function inTable(t: Table, sheet: string, cell: string): boolean {
+  if (sheet !== t.sheet) return false;
+  const [tl, br] = t.range.split(":").map(parseAddress);
+  const p = parseAddress(cell);
+  return p.row >= tl.row && p.row <= br.row && p.col >= tl.col && p.col <= br.col;
 }

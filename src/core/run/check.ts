@@ -7,6 +7,8 @@ import { buildFindingsPlan, buildNotesPlan } from "../present/notes-plan";
 import { buildOutputPlans } from "../present/output-plans";
 import type { SheetPlan } from "../present/sheet-plan";
 import { readClerkInputs } from "../recognise/clerk-inputs";
+import { inTable } from "../recognise/table";
+import type { Table } from "../recognise/table";
 import type { ClerkInputs } from "../recognise/clerk-inputs";
 import { scoreAnalysis } from "../score/check-result";
 import type { Indicator } from "../score/framework";
@@ -32,6 +34,11 @@ export function checkWorkbook<S extends Settings>(grids: CellGrid[], settings: S
   const clerkInputs = readClerkInputs(grids);
   // The merge touches only scores, rates and 说明: the analysis can run first, with the edit's thresholds and columns.
   const analysis = findDigitSlips(analyzeWorkbook(grids, edit ? edit(settings) : settings));
+  // Each finding knows the unit of the table its cell is in (how an amount it names is best shown). By sheet: a county's
+  // 200 tables and thousands of findings stay linear.
+  const bySheet = new Map<string, Table[]>();
+  for (const t of analysis.tables) bySheet.set(t.sheet, [...(bySheet.get(t.sheet) ?? []), t]);
+  for (const f of analysis.findings) f.unit ??= bySheet.get(f.sheet)?.find((t) => inTable(t, f.sheet, f.cell))?.unit;
   const dataMissing = (i: Indicator) => !!i.measure && i.measure !== "entered" && measure(i.measure, analysis, undefined).rate === null;
   const merged = mergeClerkInputs(settings, clerkInputs, dataMissing);
   const effective = edit ? edit(merged) : merged;
