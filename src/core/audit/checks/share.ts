@@ -44,9 +44,15 @@ export const share: Check = {
           continue;
         }
         if (ctx.flagged.has(wholeAmount.fig) || wholeAmount.fig.value.n === 0n) continue;
-        ctx.checked();
         const p = around(part.fig, ctx.unit(part.fig)!);
         const w = around(wholeAmount.fig, ctx.unit(wholeAmount.fig)!);
+        // A part larger than the whole found for it (34,482.64万元 "占" 5.02万元): that is not its whole, whatever the
+        // sentence's order suggested — a share is never checked against it.
+        if (p.lo > w.hi && s.fig.value.n <= 100n * 10n ** BigInt(s.fig.value.d)) {
+          ctx.skip("a part larger than the whole read for it");
+          continue;
+        }
+        ctx.checked();
         const agreement = ratePercent(s.fig.value, p, w);
         if (agreement === "agrees") continue;
         ctx.report("text-rate", agreement === "last-digit" ? "warning" : "error", c, {
