@@ -45,7 +45,7 @@ describe("绩效自评表 and 三公 tables of other provinces", () => {
     );
     const indicators = a.tables.find((t) => t.form === "selfeval-project")!;
     expect(indicators.rows[0].texts).toEqual({ target: "≥50个", result: "50" });
-    expect(a.selfEvaluations.map((s) => s.subject)).toEqual(["委托业务项目", "村级补助及运转经费"]);
+    expect(a.selfEvaluations.map((s) => s.subject?.text)).toEqual(["委托业务项目", "村级补助及运转经费"]);
   });
 
   test.each([

@@ -31,7 +31,7 @@ test("a transposed 款 figure: two sum mismatches become one finding at that cel
   expect(slips[0]).toMatchObject({ sheet: "功能分类", cell: "D4", severity: "error" });
   expect(slips[0].data).toMatchObject({ likely: "13132800.00", stated: "13138200.00", kind: "transposed", mismatches: 2 });
   expect(findingMessage(slips[0])).toBe(
-    "扶贫（决算）填为 1313.82万元，按上下级合计应为 1313.28万元（两位数字颠倒）；改正这一格，农林水支出、扶贫的合计（D3、D4）就都对上了。",
+    "扶贫（决算）填为 1313.82万元，按上下级合计应为 1313.28万元（两位数字颠倒）；改正这一格，它与下级明细、农林水支出（D3）与其明细就都对上了。",
   );
   expect(findings.filter((f) => f.rule === "sum-mismatch")).toEqual([]);
   expect(findings[0].rule).toBe("digit-slip"); // first of the errors
@@ -104,7 +104,7 @@ describe("a digit slip in a 三公 table", () => {
     expect(findings[0].data).toMatchObject({ likely: "12039200.00", kind: "transposed", changes: "D10、E10", mismatches: 3 });
     expect(findingMessage(findings[0])).toBe(
       "(2)公务用车运行费（上年）填为 1230.92万元，按上下级合计应为 1203.92万元（两位数字颠倒）；" +
-        "改正这一格，3.公务用车购置及运行费的合计（B8）就都对上了，本行写明的增减（D10、E10）也随之相符。",
+        "改正这一格，3.公务用车购置及运行费（B8）与其明细就都对上了，本行写明的增减（D10、E10）也随之相符。",
     );
   });
 
@@ -121,11 +121,11 @@ describe("a digit slip in a 三公 table", () => {
     expect(findings.filter((f) => f.severity === "error").map((f) => [f.rule, f.cell])).toEqual([["sum-mismatch", "B8"]]);
   });
 
-  test("a slip in the written 合计 itself names the 合计 once", () => {
+  test("a slip in the written 合计 itself is the 合计 against its lines, said once", () => {
     const findings = sangong({ C5: "2760.86" }); // 2706.86
     const slip = findings.find((f) => f.rule === "digit-slip")!;
     expect(slip.cell).toBe("C5");
-    expect(findingMessage(slip)).toContain("改正这一格，合计（C5）就都对上了");
+    expect(findingMessage(slip)).toContain("改正这一格，它与下级明细就都对上了，");
   });
 });
 
@@ -135,5 +135,6 @@ test("a 小计 slip in a one-row 公开09: the 小计 mends both its parts' sum 
   const sheet = withCells([GD_GONGKAI09], "公开09", { I8: 27.64 })[0];
   const findings = checkWorkbook([sheet], DEFAULT_SETTINGS).findings.filter((f) => f.severity === "error");
   expect(findings.map((f) => [f.rule, f.cell, f.data.likely])).toEqual([["digit-slip", "I8", "274600.00"]]);
-  expect(findings[0].data.cells).toBe("G8、I8");
+  expect(findings[0].data).toMatchObject({ own: true, totals: "“三公”经费合计", cells: "G8" });
+  expect(findingMessage(findings[0])).toContain("改正这一格，它与下级明细、“三公”经费合计（G8）就都对上了");
 });

@@ -189,6 +189,7 @@ export function findDigitSlips<A extends Analysis>(analysis: A): A {
   }
   for (const { table, c } of slips) {
     const cells = c.resolves.map((s) => s.group.parent.amounts[c.role]!.cell);
+    const others = c.resolves.filter((x) => x.group.parent !== c.row);
     for (const cell of cells) explained.add(`${table.sheet}!${cell}`);
     for (const cell of c.rowCells) explainedRows.add(`${table.sheet}!${cell}`);
     for (const cell of c.changeCells) explainedChanges.add(`${table.sheet}!${cell}`);
@@ -199,9 +200,11 @@ export function findDigitSlips<A extends Analysis>(analysis: A): A {
       likely: yuanString(c.likely),
       kind: c.kind,
       mismatches: cells.length + c.rowCells.length + c.changeCells.length,
-      // A 合计 row's own cell is both its column's total and its row's: named once.
-      cells: [...new Set([...cells, ...c.rowCells])].join("、"),
-      totals: [...c.resolves.map((s) => s.group.parent.name), ...(c.rowCells.length > 0 ? [`${c.row.name}本行`] : [])].join("、"),
+      // The cell itself as the total of its own lines, the totals above it (name and cell, in order), and its row's total.
+      own: others.length < c.resolves.length,
+      totals: others.map((x) => x.group.parent.name).join("、"),
+      cells: others.map((x) => x.group.parent.amounts[c.role]!.cell).join("、"),
+      row: c.rowCells.length > 0,
       ...(c.changeCells.length > 0 ? { changes: c.changeCells.join("、") } : {}),
     };
     added.push(finding("digit-slip", "error", table.sheet, c.row.amounts[c.role]!.cell, data, Math.abs(c.value - c.likely)));

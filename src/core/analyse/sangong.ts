@@ -7,7 +7,8 @@ import type { RelatedKey, SangongKey } from "../recognise/sangong-vocabulary";
 import type { SumGroup } from "../recognise/hierarchy";
 import type { AmountCell, Table, TableRow } from "../recognise/table";
 import { parseNumberText } from "../read/number-parser";
-import { budgetRoleOf, tableDecimals } from "./variance";
+import { budgetRoleOf, foldOneCellFixes, tableDecimals } from "./variance";
+import type { Mismatch } from "./variance";
 
 export interface SangongItem {
   key: SangongKey | RelatedKey;
@@ -189,6 +190,7 @@ function finish(table: Table, byKey: Map<SangongKey | RelatedKey, SangongItem>, 
     [byKey.has("total") ? total : undefined, parts.length === 3 ? parts : []],
     [byKey.get("car")?.cell ? byKey.get("car") : undefined, carParts],
   ];
+  const found: Mismatch<SangongItem>[] = [];
   for (const [parent, children] of identities) {
     if (!parent || children.length < 2) continue;
     for (const field of ["actual", "previous", "budget"] as const) {
@@ -208,9 +210,12 @@ function finish(table: Table, byKey: Map<SangongKey | RelatedKey, SangongItem>, 
         children: children.length,
       };
       const sheet = field === "previous" ? (parent.previousSheet ?? table.sheet) : table.sheet;
-      findings.push(finding(within ? "rounding" : "sum-mismatch", within ? "info" : "error", sheet, cell, data, Math.abs(difference)));
+      const f = finding(within ? "rounding" : "sum-mismatch", within ? "info" : "error", sheet, cell, data, Math.abs(difference));
+      findings.push(f);
+      if (!within) found.push({ parent, children, column: field, difference, finding: f });
     }
   }
+  foldOneCellFixes(found, findings, (item) => item.item);
 
   const items = (["abroad", "car", "carPurchase", "carRun", "reception"] as const)
     .map((k) => byKey.get(k))

@@ -285,6 +285,7 @@ export function checkSums(table: Table, findings: Finding[]): Set<TableRow> {
   const mismatched = new Set<TableRow>();
   const decimals = tableDecimals(table);
   const roles = summedRoles(table);
+  const found: Mismatch<TableRow>[] = [];
   for (const { parent, children } of sumGroups(table)) {
     for (const role of roles) {
       const stated = parent.amounts[role];
@@ -327,8 +328,45 @@ export function checkSums(table: Table, findings: Finding[]): Set<TableRow> {
         );
       }
       const withSuspect = suspect ? { ...data, suspect: suspect.cell } : data;
-      findings.push(finding("sum-mismatch", "error", table.sheet, stated.cell, withSuspect, Math.abs(difference)));
+      const f = finding("sum-mismatch", "error", table.sheet, stated.cell, withSuspect, Math.abs(difference));
+      findings.push(f);
+      found.push({ parent, children, column: role, difference, finding: f });
     }
   }
+  for (const total of foldOneCellFixes(found, findings, (row) => row.name)) mismatched.delete(total);
   return mismatched;
+}
+
+/** A parent that disagrees with the sum of its children, in one column, with the finding said of it. */
+export interface Mismatch<P> {
+  parent: P;
+  children: P[];
+  column: string;
+  /** Stated − sum of the children. */
+  difference: Fen;
+  finding: Finding;
+}
+
+/**
+ * A subtotal that disagrees with its own lines by exactly what its total disagrees with its lines (公务用车费 0 over its
+ * 其中 运行维护费 32.65, under a 合计 of 34.35 = 1.70 + 32.65): the total and the lines agree with each other, the subtotal
+ * with neither. It is the one figure to correct: its finding says the total comes right with it, and the total's finding
+ * goes (its mismatch follows from the subtotal's). Returns the totals so cleared.
+ */
+export function foldOneCellFixes<P>(found: Mismatch<P>[], findings: Finding[], nameOf: (p: P) => string): Set<P> {
+  const cleared = new Set<P>();
+  const used = new Set<Mismatch<P>>();
+  for (const wrong of found) {
+    if (used.has(wrong)) continue;
+    const total = found.find(
+      (t) =>
+        t !== wrong && !used.has(t) && t.column === wrong.column && t.children.includes(wrong.parent) && t.difference === -wrong.difference,
+    );
+    if (!total) continue;
+    used.add(total).add(wrong);
+    wrong.finding.data.also = `${nameOf(total.parent)}（${total.finding.cell}）`;
+    findings.splice(findings.indexOf(total.finding), 1);
+    cleared.add(total.parent);
+  }
+  return cleared;
 }

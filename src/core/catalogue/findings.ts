@@ -25,7 +25,16 @@ interface RuleEntry {
 const s = (v: unknown): string => (v === null || v === undefined ? "" : String(v));
 const col = (d: FindingData) => (s(d.column) ? `（${s(d.column)}）` : "");
 /** "扶贫的合计"; a 合计 row is not "合计的合计". */
-const totalsOf = (names: string) => (/(合计|总计|小计)$/.test(names) && !names.includes("、") ? names : `${names}的合计`);
+/**
+ * What a corrected digit slip mends, once each: the cell against its own lines, each total above it (a 合计 by its name and
+ * cell, another line as "its lines"), and its row's total across the columns.
+ */
+function slipMends(d: FindingData): string {
+  const names = s(d.totals) ? s(d.totals).split("、") : [];
+  const cells = s(d.cells).split("、");
+  const above = names.map((n, i) => `${n}（${cells[i]}）${/(合计|总计|小计)$/.test(n) ? "" : "与其明细"}`);
+  return [...(d.own ? ["它与下级明细"] : []), ...above, ...(d.row ? ["本行各列之和"] : [])].join("、");
+}
 /** "名称：" before a message, or nothing when the row has no name (the cell address already says where). */
 const named = (d: FindingData) => (s(d.name).trim() ? `${s(d.name)}：` : "");
 const BAD_REASON: Record<string, string> = {
@@ -56,7 +65,9 @@ export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
     title: "合计不等于明细之和",
     amounts: ["stated", "computed", "difference"],
     exact: true,
-    text: (d) => `${s(d.name)}${col(d)}为 ${s(d.stated)}，其明细合计为 ${s(d.computed)}，相差 ${s(d.difference)}。`,
+    text: (d) =>
+      `${s(d.name)}${col(d)}为 ${s(d.stated)}，其明细合计为 ${s(d.computed)}，相差 ${s(d.difference)}。` +
+      (d.also ? `改为明细之和 ${s(d.computed)} 后，${s(d.also)}也就对上了。` : ""),
   },
   rounding: {
     why: "各数分别四舍五入后相加，与合计差一两个末位属正常。",
@@ -229,7 +240,7 @@ export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
     exact: true,
     text: (d) =>
       `${s(d.name)}${col(d)}填为 ${s(d.stated)}，按上下级合计应为 ${s(d.likely)}` +
-      `（${d.kind === "transposed" ? "两位数字颠倒" : "有一位数字不同"}）；改正这一格，${totalsOf(s(d.totals))}（${s(d.cells)}）就都对上了` +
+      `（${d.kind === "transposed" ? "两位数字颠倒" : "有一位数字不同"}）；改正这一格，${slipMends(d)}就都对上了` +
       (d.changes ? `，本行写明的增减（${s(d.changes)}）也随之相符。` : "。"),
   },
   "amount-range": {

@@ -186,7 +186,8 @@ export const ROLE_VOCABULARY: readonly [ColumnRole, RegExp][] = [
   ["codeSection", /^款$/],
   ["codeItem", /^项$/],
   // Fund sources and flows (they contain 预算, 上年, 年初, 结转: decide them first).
-  ["srcGeneral", /^一般公共预算(财政)?拨款(收入)?$|^一般公共预算(资金)?$|^一般公共预算财政拨款支出$/],
+  // "其中：一般公共预算安排数" (南通 2016), "其中：公共预算财政拨款" (桂林 2015) beside a 三公 table's 预算数.
+  ["srcGeneral", /^(一般)?公共预算(财政)?(拨款|安排)(收入|数|资金)?$|^一般公共预算(资金)?$|^一般公共预算财政拨款支出$/],
   ["srcFund", /^政府性基金(预算)?(财政)?拨款(收入)?$|^政府性基金预算(资金)?$/],
   ["srcCapital", /^国有资本经营预算(财政)?拨款(收入)?$|^国有资本经营预算(资金)?$/],
   ["srcFiscal", /^财政拨款(收入)?$|^财政拨款资金$/],
@@ -241,7 +242,10 @@ export const ROLE_VOCABULARY: readonly [ColumnRole, RegExp][] = [
 export function roleOf(headerText: string): ColumnRole | null {
   // "增、减金额", "增/减幅度": one word written with a mark between its halves.
   const squashed = squash(headerText);
-  const t = stripHeaderUnit(squashed).replace(/增[、,，/]减/g, "增减");
+  // "其中：一般公共预算安排数": a column that is part of the one before it is named by what it is.
+  const t = stripHeaderUnit(squashed)
+    .replace(/增[、,，/]减/g, "增减")
+    .replace(/^其中[:：]?/, "");
   if (t === "") return null;
   const role = ROLE_VOCABULARY.find(([, re]) => re.test(t))?.[0] ?? null;
   // "比上年增减(%)", "完成预算(%)": figures in percent are a rate, never an amount (168.7 is 168.7 %, not 168.7 万元).

@@ -10,6 +10,7 @@ import { AMOUNT_ROLES, ROLE_LABELS, roleOf, stripHeaderUnit, unitInHeader, unitI
 import type { ColumnRole } from "./column-roles";
 import { basisOfTitle, compatible, formOfColumns, formOfTitle } from "./form-catalogue";
 import { readRows } from "./read-rows";
+import { parseNumberText } from "../read/number-parser";
 import type { Basis, Table, TableColumn, TableKind, TableRow } from "./table";
 import { findWideSangong } from "./wide-sangong";
 import { noteUnreadFigures } from "./unread";
@@ -393,19 +394,14 @@ export function recognizeGrid(grid: CellGrid, overrides: RecognitionOverrides = 
     const figureColumns = anchorRoles.map((role, c) => (role !== null && KEY_ROLES.has(role) ? c : -1)).filter((c) => c >= 0);
     const headsFigures = (row: number) =>
       figureColumns.some((c) => typeof cellAt(grid, row, c) === "string" && squash(cellText(cellAt(grid, row, c))) !== "");
-    const wordsOverFigures = (row: number) =>
-      figureColumns.filter((c) => {
-        const v = cellAt(grid, row, c);
-        return typeof v === "string" && !/^[-—/\s]*$/.test(v) && !isNumericCell(v);
-      }).length;
-    // Words over a figure column on a row without figures ("2020年度数量或人次"; a "无" or "不适用" is a value left out).
-    const headerOverFigures = (row: number) =>
-      row < height &&
-      scans[row].numbers === 0 &&
-      figureColumns.some((c) => {
-        const v = cellAt(grid, row, c);
-        return typeof v === "string" && !/^[-—/\s]*$/.test(v) && !isNumericCell(v) && !/^(无|不适用|空)$/.test(squash(v));
-      });
+    // Words in a figure column: not a number, and not a value left out ("—", "单位不需填列", "无", "不适用").
+    const wordsAt = (row: number, c: number) => {
+      const v = cellAt(grid, row, c);
+      return typeof v === "string" && !isNumericCell(v) && parseNumberText(v).kind !== "empty" && !/^(无|空)$/.test(squash(v));
+    };
+    const wordsOverFigures = (row: number) => figureColumns.filter((c) => wordsAt(row, c)).length;
+    // Words over a figure column on a row without figures ("2020年度数量或人次").
+    const headerOverFigures = (row: number) => row < height && scans[row].numbers === 0 && figureColumns.some((c) => wordsAt(row, c));
     let end = dataStart - 1;
     let blanks = 0;
     // The header printed again at a page break (a table copied from a PDF package): the same rows, skipped, and the

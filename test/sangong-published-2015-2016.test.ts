@@ -1,0 +1,66 @@
+import { checkWorkbook, DEFAULT_SETTINGS, findingMessage } from "../src/core";
+import { grid } from "./support/grid";
+
+/**
+ * 三公 预算 tables as two units published them (typed by a new user, 2026-11): a cell that says 单位不需填列 where a figure
+ * would be, a 其中 column of the 一般公共预算 share beside the 预算数, and a published 小计 that disagrees with its own 其中 line
+ * while the 合计 agrees with it.
+ */
+
+// 南通市国资委 2016年财政拨款“三公”经费预算表: http://gzw.nantong.gov.cn/ntsgzw/bmyjshsg/content/ae192308-2880-4f59-87b1-2c3334e66205.html
+// 21.63 = 14.83 + 6.80 (因公出国 单位不需填列); 公务用车费 6.80 = 运行维护费 6.80.
+const NANTONG = grid(
+  "三公经费预算表",
+  [
+    ["2016年市国资委财政拨款“三公”经费预算表"],
+    [null, null, "金额单位：万元"],
+    ["项目", "2016年预算数"],
+    [null, "小计", "其中：一般公共预算安排数"],
+    ["一、“三公”经费合计", 21.63, 21.63],
+    ["（一）因公出国（境）费", "单位不需填列", "单位不需填列"],
+    ["（二）公务接待费", 14.83, 14.83],
+    ["（三）公务用车费", 6.8, 6.8],
+    ["      1.公务用车购置费"],
+    ["      2.公务用车运行维护费", 6.8, 6.8],
+    ["二、会议费", 7.59, 7.59],
+    ["三、培训费", 15.86, 15.86],
+  ],
+  ["A1:C1", "B3:C3", "A3:A4"],
+);
+
+// 桂林市司法局 2015年部门“三公”经费情况统计表: http://honghao99.com/html/contentscontent-2015-3-18-781197.html
+// The page's own fault: 3.公务用车费 0 over its 其中 运行维护费 32.65; 合计 34.35 = 0 + 1.70 + 32.65 agrees with the lines.
+const GUILIN = grid(
+  "三公经费",
+  [
+    ["2015年桂林市司法局部门“三公”经费情况统计表"],
+    [null, null, "单位：万元"],
+    ["项 目", "本年预算数", "其中：公共预算财政拨款"],
+    ["合 计", 34.35, 34.35],
+    ["1.因公出国（境）费用", 0, 0],
+    ["2.公务接待费", 1.7, 1.7],
+    ["3.公务用车费", 0, 0],
+    ["其中：（1）公务用车运行维护费", 32.65, 32.65],
+    ["（2）公务用车购置", 0, 0],
+  ],
+  ["A1:C1"],
+);
+
+test("南通 2016: a row of 单位不需填列 is a figure left out, not the end of the table; the 其中 column is the 一般公共预算 share", () => {
+  const a = checkWorkbook([NANTONG], DEFAULT_SETTINGS);
+  const [t] = a.tables;
+  expect(t.range).toBe("A3:C12");
+  expect(t.rows.map((r) => r.name)).toContain("三、培训费");
+  expect([t.roles.budget?.letter, t.roles.srcGeneral?.letter]).toEqual(["B", "C"]);
+  expect(a.sangong?.items.find((i) => i.key === "reception")?.budget).toBe(14_830_000); // 14.83万元 in 分
+  expect(a.findings.filter((f) => f.severity !== "info")).toEqual([]);
+});
+
+test("桂林 2015: the 小计 at fault is the one finding, and says the 合计 comes right with it", () => {
+  const a = checkWorkbook([GUILIN], DEFAULT_SETTINGS);
+  const errors = a.findings.filter((f) => f.severity === "error");
+  expect(errors.map((f) => [f.rule, f.cell])).toEqual([["sum-mismatch", "B7"]]);
+  expect(findingMessage(errors[0])).toBe(
+    "3.公务用车费（预算）为 0.00万元，其明细合计为 32.65万元，相差 -32.65万元。改为明细之和 32.65万元 后，合 计（B4）也就对上了。",
+  );
+});
