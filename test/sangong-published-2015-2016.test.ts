@@ -64,3 +64,27 @@ test("桂林 2015: the 小计 at fault is the one finding, and says the 合计 c
     "3.公务用车费（预算）为 0.00万元，其明细合计为 32.65万元，相差 -32.65万元。改为明细之和 32.65万元 后，合 计（B4）也就对上了。",
   );
 });
+
+test("施甸县 2016 决算 in the 公开09 layout with its 预算数 half left blank: no 预算 at all, not 预算 0 and 决算 all over it", () => {
+  // 决算 figures of https://shidian.gov.cn/info/4163/808803.htm (2706.86 = 10.20 + 1105.72 + 1590.94), laid out as 公开09.
+  const sheet = grid(
+    "公开09",
+    [
+      ["财政拨款“三公”经费支出决算表"],
+      [null, null, null, null, null, null, null, null, null, null, null, "公开09表"],
+      ["编制单位：施甸县（汇总）", null, null, null, null, null, null, null, null, null, null, "金额单位：万元"],
+      ["预算数", null, null, null, null, null, "决算数"],
+      ["合计", "因公出国（境）费", "公务用车购置及运行费", null, null, "公务接待费", "合计", "因公出国（境）费", "公务用车购置及运行费"],
+      [null, null, "小计", "公务用车购置费", "公务用车运行费", null, null, null, "小计", "公务用车购置费", "公务用车运行费"],
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+      [null, null, null, null, null, null, 2706.86, 10.2, 1105.72, 0, 1105.72, 1590.94],
+    ],
+    ["A1:L1", "A4:F4", "G4:L4", "C5:E5", "I5:K5", "A5:A6", "B5:B6", "F5:F6", "G5:G6", "H5:H6", "L5:L6"],
+  );
+  sheet.values[4][11] = "公务接待费";
+  const a = checkWorkbook([sheet], DEFAULT_SETTINGS);
+  const total = a.sangong!.total;
+  expect([total.actual, total.budget, total.budgetDiff, total.completionRate]).toEqual([2_706_860_000, null, null, null]); // 分
+  expect(a.sangong!.items.every((i) => i.budget === null)).toBe(true);
+  expect(a.findings.filter((f) => f.severity !== "info")).toEqual([]);
+});

@@ -107,6 +107,7 @@ export function analyzeSangong(tables: Table[], findings: Finding[]): SangongRes
     for (const [key, row] of rowsByKey(table)) byKey.set(key, itemFrom(key, row, table));
     const main = (["abroad", "car", "reception"] as const).filter((k) => byKey.has(k));
     if (main.length < 2 && !byKey.has("total")) continue;
+    unfilledColumns(byKey);
     if (!table.roles.previous) borrowPrevious(byKey, table, tables);
     if (!byKey.has("car") && byKey.has("carPurchase") && byKey.has("carRun")) {
       byKey.set("car", computedSum("car", [byKey.get("carPurchase")!, byKey.get("carRun")!], table.sheet));
@@ -127,6 +128,18 @@ function rowsByKey(table: Table): Map<SangongKey | RelatedKey, TableRow> {
     out.set(key, row);
   }
   return out;
+}
+
+/**
+ * A column left blank for every item (a 公开09 whose 预算数 half was not filled in) states no figure: each item's is unknown,
+ * not 0 — never "预算 0.00万元" and a 决算 over budget by all of itself. A dash, or one filled cell, is a figure.
+ */
+function unfilledColumns(byKey: Map<SangongKey | RelatedKey, SangongItem>): void {
+  for (const field of ["actual", "previous", "budget"] as const) {
+    const cells = [...byKey.values()].map((i) => i.sources[field]).filter((a): a is AmountCell => a !== undefined);
+    if (cells.length === 0 || cells.some((a) => a.value !== null || a.dash || a.bad)) continue;
+    for (const [key, item] of byKey) byKey.set(key, compute({ ...item, [field]: null }));
+  }
 }
 
 /**

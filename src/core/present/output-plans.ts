@@ -256,6 +256,8 @@ export function buildSangongPlan(a: CheckResult, s: PlanOptions): SheetPlan | nu
 
   const amountCell = (item: SangongItem, field: "previous" | "budget" | "actual", col: number): PlanCell => {
     const sheet = field === "previous" ? (item.previousSheet ?? table.sheet) : table.sheet;
+    // A column left blank for every item (no 预算数 filled in) is no figure, not a reference to an empty cell (0).
+    if (item[field] === null && item.sources[field]?.value === null) return {};
     if (item.sources[field]) return sourceCell(sheet, item.sources[field], table.unit, fmt);
     if (item[field] === null) return {};
     // A total the table does not state: the sum of its parts on this sheet.
