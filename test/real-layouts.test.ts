@@ -8,6 +8,7 @@ import { DEFAULT_PRESENTATION } from "../src/core/base/presentation";
 import type { SheetSpec } from "../scripts/workbook-builder";
 import { LANGFANG_SELFEVAL, LIJIANG_SELFEVAL, SHANGHAI_SANGONG, YUNYANG_SANGONG } from "./fixtures/real-layouts";
 import { specGrid } from "./support/spec-grid";
+import { grid } from "./support/grid";
 
 /**
  * Published tables of other provinces that a new user's test found unread or misread (test/fixtures/real-layouts.ts
@@ -164,4 +165,20 @@ test("上海 财政局: a planted 三公 total that its items do not give is fou
   const sheet = SHANGHAI_SANGONG[2].sheet;
   const a = check(withCell(sheet, 5, 0, 346.4));
   expect(loud(a)).toEqual(["sum-mismatch A6"]);
+});
+
+test("a table without a 合计 row: the summary says its total is its lines added up (南漳县招商服务中心 2019 公开01, cut short)", () => {
+  // The top of 公开01 as the page shows it, typed by a new user (2026-11): no 合计 row on the part available.
+  // http://www.hbnz.gov.cn/bmxz/bm/zsfwzx/fdzdgk/czgk/202010/t20201021_2291670.shtml
+  const sheet = grid("公开01表", [
+    ["收入支出决算总表"],
+    ["部门：南漳县招商服务中心", null, null, null, null, "金额单位：万元"],
+    ["收入", null, null, "支出"],
+    ["项目", "行次", "金额", "项目", "行次", "金额"],
+    ["一、一般公共预算财政拨款收入", 1, 440.55, "一、一般公共服务支出", 29, 423.2],
+    ["二、政府性基金预算财政拨款收入", 2, 0, "二、外交支出", 30, 0],
+    ["三、上级补助收入", 3, 10, "三、国防支出", 31, 0],
+  ]);
+  const text = plainReview("x.xlsx", checkWorkbook([sheet], DEFAULT_SETTINGS), DEFAULT_PRESENTATION);
+  expect(text).toContain("「收入支出决算总表」（表中没有合计行，按各行相加）：决算 450.55万元");
 });

@@ -34,8 +34,10 @@ export const REVIEW = {
   columns: (cols: string) => `     列：${cols}`,
   note: (n: string) => `     注意：${n}`,
   totalsHeading: "预决算汇总：",
-  totals: (title: string, budget: string | null, actual: string, diff: string | null, rate: string | null) =>
-    `  「${title}」：${budget === null ? "" : `预算 ${budget}，`}决算 ${actual}${diff === null ? "" : `，差异 ${diff}（差异率 ${rate}）`}`,
+  /** `added`: the table has no 合计 row, the figures are its top-level lines added up (a table cut short shows less). */
+  totals: (title: string, budget: string | null, actual: string, diff: string | null, rate: string | null, added = false) =>
+    `  「${title}」${added ? "（表中没有合计行，按各行相加）" : ""}：${budget === null ? "" : `预算 ${budget}，`}决算 ${actual}` +
+    (diff === null ? "" : `，差异 ${diff}（差异率 ${rate}）`),
   sangong: (actual: string, change: string | null, budget: string | null, completion: string | null) =>
     `三公经费：本年 ${actual}${change ? `，${change}` : ""}${budget === null ? "" : `，预算 ${budget}，完成预算 ${completion}`}`,
   sangongItem: (name: string, actual: string, share: string | null, change: string | null) =>

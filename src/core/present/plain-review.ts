@@ -34,7 +34,14 @@ export function plainReview(fileName: string, a: CheckResult, p: Presentation): 
       const table = a.tables.find((x) => x.id === t.tableId);
       const budget = t.budget === null ? null : money(t.budget);
       out.push(
-        REVIEW.totals(table?.title ?? t.tableId, budget, money(t.actual), t.diff === null ? null : money(t.diff), rateText(t.diffRate)),
+        REVIEW.totals(
+          table?.title ?? t.tableId,
+          budget,
+          money(t.actual),
+          t.diff === null ? null : money(t.diff),
+          rateText(t.diffRate),
+          t.source === "top-level",
+        ),
       );
     }
   }
