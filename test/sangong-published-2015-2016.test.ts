@@ -88,3 +88,26 @@ test("施甸县 2016 决算 in the 公开09 layout with its 预算数 half left 
   expect(a.sangong!.items.every((i) => i.budget === null)).toBe(true);
   expect(a.findings.filter((f) => f.severity !== "info")).toEqual([]);
 });
+
+test("宣州区直工委 2020: 三公 lines published blank at the foot of the table are its lines, not the next table's title", () => {
+  // https://www.xuanzhou.gov.cn/OpennessContent/show/2128667.html: 合计 0.36 = 公务接待费 0.36, the car lines left blank.
+  const sheet = grid(
+    "三公经费预算表",
+    [
+      ["2020年一般公共预算“三公”经费支出预算表"],
+      [null, "单位：万元"],
+      ["项 目", "预 算 数"],
+      ["合 计", 0.36],
+      ["因公出国（境）费"],
+      ["公务接待费", 0.36],
+      ["公务用车购置及运行费"],
+      ["其中：公务用车运行费"],
+      ["公务用车购置费"],
+    ],
+    ["A1:B1"],
+  );
+  const a = checkWorkbook([sheet], DEFAULT_SETTINGS);
+  expect(a.tables[0].range).toBe("A3:B9");
+  expect(a.sangong!.items.map((i) => i.key).sort()).toEqual(["abroad", "car", "carPurchase", "carRun", "reception"]);
+  expect(a.findings.filter((f) => f.severity !== "info")).toEqual([]);
+});

@@ -10,6 +10,7 @@ import { AMOUNT_ROLES, ROLE_LABELS, roleOf, stripHeaderUnit, unitInHeader, unitI
 import type { ColumnRole } from "./column-roles";
 import { basisOfTitle, compatible, formOfColumns, formOfTitle } from "./form-catalogue";
 import { readRows } from "./read-rows";
+import { sangongKeyOf } from "./sangong-vocabulary";
 import { parseNumberText } from "../read/number-parser";
 import type { Basis, Table, TableColumn, TableKind, TableRow } from "./table";
 import { findWideSangong } from "./wide-sangong";
@@ -449,8 +450,14 @@ export function recognizeGrid(grid: CellGrid, overrides: RecognitionOverrides = 
       blanks = 0;
       end = rr;
     }
-    // A title or unit line of the next table is not data: trim trailing lone-text rows.
-    while (end >= dataStart && scans[end].numbers === 0 && isTitleLike(grid, end, segLeft, segRight)) end--;
+    // A title or unit line of the next table is not data: trim trailing lone-text rows. Not a line of the table left
+    // blank (a 三公 item with no figure, "其中：公务用车运行费"): it belongs to the table above.
+    const ownLine = (row: number) => {
+      const t = squash(firstText(grid, row, segLeft, segRight) ?? "");
+      if (/表|单位/.test(t)) return false; // "表二 三公经费": the next table's title
+      return /^其中/.test(t) || sangongKeyOf(t.replace(/^[(（]?[一二三四五六七八九十\d]+[)）、.．]?/, "")) !== null;
+    };
+    while (end >= dataStart && scans[end].numbers === 0 && isTitleLike(grid, end, segLeft, segRight) && !ownLine(end)) end--;
 
     for (const group of continuationGroups(grid, get, segs, top, bottom)) {
       const table = buildTable(grid, get, scans, group, top, bottom, dataStart, end, previousEnd, findings, overrides, repeated);
