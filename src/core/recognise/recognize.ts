@@ -454,8 +454,9 @@ export function recognizeGrid(grid: CellGrid, overrides: RecognitionOverrides = 
     // blank (a 三公 item with no figure, "其中：公务用车运行费"): it belongs to the table above.
     const ownLine = (row: number) => {
       const t = squash(firstText(grid, row, segLeft, segRight) ?? "");
-      if (/表|单位/.test(t)) return false; // "表二 三公经费": the next table's title
-      return /^其中/.test(t) || sangongKeyOf(t.replace(/^[(（]?[一二三四五六七八九十\d]+[)）、.．]?/, "")) !== null;
+      // A short item name only: not "表二 三公经费" (the next table's title), "“三公”经费口径说明" or a note's sentence.
+      const item = t.replace(/^[(（]?[一二三四五六七八九十\d]+[)）、.．]?/, "").replace(/^其中[:：]?/, "");
+      return item.length <= 14 && !/表|单位|说明|口径|注/.test(item) && sangongKeyOf(item) !== null;
     };
     while (end >= dataStart && scans[end].numbers === 0 && isTitleLike(grid, end, segLeft, segRight) && !ownLine(end)) end--;
 
