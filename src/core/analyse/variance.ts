@@ -362,7 +362,7 @@ export function foldOneCellFixes<P>(found: Mismatch<P>[], findings: Finding[], n
       (t) =>
         t !== wrong && !used.has(t) && t.column === wrong.column && t.children.includes(wrong.parent) && t.difference === -wrong.difference,
     );
-    if (!total) continue;
+    if (!total || !findings.includes(total.finding)) continue;
     used.add(total).add(wrong);
     wrong.finding.data.also = `${nameOf(total.parent)}（${total.finding.cell}）`;
     findings.splice(findings.indexOf(total.finding), 1);
