@@ -1,4 +1,5 @@
-import { checkWorkbook, DEFAULT_SETTINGS, findingMessage } from "../src/core";
+import { checkWorkbook, DEFAULT_SETTINGS, findingMessage, resultSheets } from "../src/core";
+import { SANGONG_SHEET } from "../src/core/present/output-plans";
 import { grid } from "./support/grid";
 
 /**
@@ -110,4 +111,11 @@ test("宣州区直工委 2020: 三公 lines published blank at the foot of the t
   expect(a.tables[0].range).toBe("A3:B9");
   expect(a.sangong!.items.map((i) => i.key).sort()).toEqual(["abroad", "car", "carPurchase", "carRun", "reception"]);
   expect(a.findings.filter((f) => f.severity !== "info")).toEqual([]);
+});
+
+test("南通 2016 in 「三公经费对比」: a 预算-only table checks its 预算 column only, and draws no 上年/本年 chart", () => {
+  const plan = resultSheets(checkWorkbook([NANTONG], DEFAULT_SETTINGS), DEFAULT_SETTINGS).find((p) => p.name === SANGONG_SHEET)!;
+  const check = plan.rows.find((r) => String(r[0]?.v ?? "").startsWith("核对："))!;
+  expect(check.slice(1, 4).map((c) => (c?.f ? "formula" : "empty"))).toEqual(["empty", "formula", "empty"]);
+  expect(plan.charts).toEqual([]);
 });

@@ -294,25 +294,35 @@ export function buildSangongPlan(a: CheckResult, s: PlanOptions): SheetPlan | nu
 
   // The identity, live: 三公 − (出国 + 车 + 接待) should be 0.
   const partRows = partsOf.total.map((k) => rowOf.get(k)).filter((x): x is number => x !== undefined);
+  // Only the columns that hold figures: a 预算-only table has no 上年 or 决算 to check or to chart.
+  const has = { previous: sg.total.previous !== null, budget: sg.total.budget !== null, actual: sg.total.actual !== null };
   if (partRows.length === 3 && sg.total.cell) {
     const r = b.nextRow;
+    const check = (field: keyof typeof has, col: number): PlanCell =>
+      has[field] ? { f: `${ref(col, totalRow)}-(${partRows.map((p) => ref(col, p)).join("+")})`, fmt } : {};
     b.add([
       { v: "核对：合计 −（出国 + 车 + 接待）", style: "note" },
-      { f: `${ref(G.previous, totalRow)}-(${partRows.map((p) => ref(G.previous, p)).join("+")})`, fmt },
-      { f: `${ref(G.budget, totalRow)}-(${partRows.map((p) => ref(G.budget, p)).join("+")})`, fmt },
-      { f: `${ref(G.actual, totalRow)}-(${partRows.map((p) => ref(G.actual, p)).join("+")})`, fmt },
+      check("previous", G.previous),
+      check("budget", G.budget),
+      check("actual", G.actual),
     ]);
-    b.conditional.push({ range: `${ref(G.previous, r)}:${ref(G.actual, r)}`, formula: `ABS(${ref(G.previous, r)})>0.005`, style: "error" });
+    b.conditional.push({
+      range: `${ref(G.previous, r)}:${ref(G.actual, r)}`,
+      formula: `AND(ISNUMBER(${ref(G.previous, r)}),ABS(${ref(G.previous, r)})>0.005)`,
+      style: "error",
+    });
   }
-  b.charts.push({
-    type: "columnClustered",
-    title: "“三公”经费：上年与本年",
-    categories: `${ref(G.name, totalRow)}:${ref(G.name, totalRow + rows.length - 1)}`,
-    series: [
-      { name: "上年", values: `${ref(G.previous, totalRow)}:${ref(G.previous, totalRow + rows.length - 1)}` },
-      { name: "本年", values: `${ref(G.actual, totalRow)}:${ref(G.actual, totalRow + rows.length - 1)}` },
-    ],
-  });
+  if (has.actual && has.previous) {
+    b.charts.push({
+      type: "columnClustered",
+      title: "“三公”经费：上年与本年",
+      categories: `${ref(G.name, totalRow)}:${ref(G.name, totalRow + rows.length - 1)}`,
+      series: [
+        { name: "上年", values: `${ref(G.previous, totalRow)}:${ref(G.previous, totalRow + rows.length - 1)}` },
+        { name: "本年", values: `${ref(G.actual, totalRow)}:${ref(G.actual, totalRow + rows.length - 1)}` },
+      ],
+    });
+  }
 
   if (sg.related.length > 0) {
     b.blank();
