@@ -11,6 +11,9 @@ import {
 } from "./fixtures/real/shanghai-budget";
 import { grid, withCells } from "./support/grid";
 import { specGrid } from "./support/spec-grid";
+import { budgetSet, DEFAULT_LAYOUT, finalAccountsSet } from "./fixtures/national/forms";
+import { TOWNSHIP } from "./fixtures/national/units";
+import type { SheetSpec } from "../scripts/workbook-builder";
 
 /**
  * The budget package's cross-table identities (收支总表 类 lines against 支出总表 and 一般公共预算支出表, 财政拨款收支总表's
@@ -177,4 +180,38 @@ describe("收支总表 balance: 收入总计 = 支出总计", () => {
     expect(errors(a).sort()).toEqual(["balance-mismatch 收入支出决算总表!D35", "form-mismatch 收入支出决算总表!D14"]);
     expect(a.findings.find((f) => f.rule === "form-mismatch")!.data).toMatchObject({ otherSheet: "支出决算表", otherCell: "E19" });
   });
+});
+
+describe("the 收入 sides of 部门收支总表 and 财政拨款收支总表 state the same appropriations", () => {
+  const set = budgetSet(TOWNSHIP, DEFAULT_LAYOUT);
+  const cellOf = (s: SheetSpec, label: string) => {
+    const r = s.rows.findIndex((row) => row[0] === label);
+    return { r, cell: `B${r + 1}` };
+  };
+
+  test("a clean set: no finding", () => {
+    expect(errors(check(set.map((s) => specGrid(s))))).toEqual([]);
+  });
+
+  test.each([["一、一般公共预算拨款收入"], ["二、政府性基金预算拨款收入"]])("%s raised by 1万元 in 表4: a form-mismatch at it", (label) => {
+    const sheets = set.map((s) => ({ ...s, rows: s.rows.map((r) => [...r]) }));
+    const t4 = sheets.find((s) => /财政拨款收支总表$/.test(String(s.rows[0]?.[0] ?? "")))!;
+    const { r, cell } = cellOf(t4, label);
+    t4.rows[r][1] = Number(t4.rows[r][1]) + 1;
+    const a = check(sheets.map((s) => specGrid(s)));
+    const mismatch = a.findings.filter((f) => f.rule === "form-mismatch" && f.cell === cell);
+    expect(mismatch.map((f) => findingMessage(f))).toEqual([expect.stringContaining("部门收支总表")]);
+  });
+});
+
+test("决算: 公开04's 政府性基金预算财政拨款 against 公开01's 政府性基金预算财政拨款收入", () => {
+  const sheets = finalAccountsSet(TOWNSHIP, DEFAULT_LAYOUT).map((s) => ({ ...s, rows: s.rows.map((r) => [...r]) }));
+  const t4 = sheets.find((s) => /^财政拨款收入支出决算总表$/.test(String(s.rows[0]?.[0] ?? "")))!;
+  const r = t4.rows.findIndex((row) => row[0] === "二、政府性基金预算财政拨款");
+  expect(errors(check(sheets.map((s) => specGrid(s))))).toEqual([]);
+  t4.rows[r][2] = Number(t4.rows[r][2]) + 1;
+  const a = check(sheets.map((s) => specGrid(s)));
+  expect(a.findings.filter((f) => f.rule === "form-mismatch" && f.cell === `C${r + 1}`).map((f) => findingMessage(f))).toEqual([
+    expect.stringContaining("收入支出决算总表"),
+  ]);
 });

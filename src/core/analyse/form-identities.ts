@@ -94,6 +94,25 @@ const IDENTITIES: Identity[] = [
     severity: "error",
   },
   {
+    left: {
+      form: "final-01",
+      side: "收入",
+      line: "政府性基金预算财政拨款收入",
+      role: "actual",
+      label: "收入支出决算总表·政府性基金预算财政拨款收入",
+    },
+    right: [
+      {
+        form: "final-04",
+        side: "收入",
+        line: "政府性基金预算财政拨款",
+        role: "actual",
+        label: "财政拨款收入支出决算总表·政府性基金预算财政拨款",
+      },
+    ],
+    severity: "error",
+  },
+  {
     id: "final-04/05",
     left: {
       form: "final-04",
@@ -136,6 +155,45 @@ const IDENTITIES: Identity[] = [
   {
     left: { form: "budget-01", side: "收入", line: "本年收入合计", role: "budget", label: "部门收支总表·本年收入合计" },
     right: [{ form: "budget-02", line: "合计", role: "budget", label: "部门收入总表·合计" }],
+    severity: "error",
+  },
+  {
+    // The year's 一般公共预算 appropriation, on the 收入 side of both 总表 (预算公开表1 and 表4).
+    left: {
+      form: "budget-01",
+      side: "收入",
+      line: ["一般公共预算拨款收入", "一般公共预算资金", "一般公共预算拨款"],
+      role: "budget",
+      label: "部门收支总表·一般公共预算拨款收入",
+    },
+    right: [
+      {
+        form: "budget-04",
+        side: "收入",
+        line: ["一般公共预算拨款收入", "一般公共预算资金", "一般公共预算拨款"],
+        role: "budget",
+        label: "财政拨款收支总表·一般公共预算拨款收入",
+      },
+    ],
+    severity: "error",
+  },
+  {
+    left: {
+      form: "budget-01",
+      side: "收入",
+      line: ["政府性基金预算拨款收入", "政府性基金预算资金", "政府性基金预算拨款"],
+      role: "budget",
+      label: "部门收支总表·政府性基金预算拨款收入",
+    },
+    right: [
+      {
+        form: "budget-04",
+        side: "收入",
+        line: ["政府性基金预算拨款收入", "政府性基金预算资金", "政府性基金预算拨款"],
+        role: "budget",
+        label: "财政拨款收支总表·政府性基金预算拨款收入",
+      },
+    ],
     severity: "error",
   },
   {
