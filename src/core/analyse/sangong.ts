@@ -6,8 +6,9 @@ import { SANGONG_LABELS, sangongKeyOf } from "../recognise/sangong-vocabulary";
 import type { RelatedKey, SangongKey } from "../recognise/sangong-vocabulary";
 import type { SumGroup } from "../recognise/hierarchy";
 import type { AmountCell, Table, TableRow } from "../recognise/table";
+import type { ColumnRole } from "../recognise/column-roles";
 import { parseNumberText } from "../read/number-parser";
-import { budgetRoleOf, foldOneCellFixes, tableDecimals } from "./variance";
+import { budgetRoleOf, checkGroupSums, foldOneCellFixes, summedRoles, tableDecimals } from "./variance";
 import type { Mismatch } from "./variance";
 
 export interface SangongItem {
@@ -229,6 +230,10 @@ function finish(table: Table, byKey: Map<SangongKey | RelatedKey, SangongItem>, 
     }
   }
   foldOneCellFixes(found, findings, (item) => item.item);
+  // The table's other money columns (其中：一般公共预算安排数 beside the 预算数): the same identities, on their own figures.
+  const read = new Set<ColumnRole>(["actual", "previous", ...(budgetRoleOf(table) ? [budgetRoleOf(table)!] : [])]);
+  const others = summedRoles(table).filter((r) => !read.has(r));
+  if (others.length > 0) checkGroupSums(table, sangongGroups(table), others, findings);
 
   const items = (["abroad", "car", "carPurchase", "carRun", "reception"] as const)
     .map((k) => byKey.get(k))

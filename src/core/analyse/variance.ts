@@ -3,6 +3,7 @@ import type { ColumnRole } from "../recognise/column-roles";
 import { finding } from "../base/findings";
 import type { Finding } from "../base/findings";
 import { leafTest, sumGroups } from "../recognise/hierarchy";
+import type { SumGroup } from "../recognise/hierarchy";
 import {
   addFen,
   excelNumberText,
@@ -248,10 +249,12 @@ function yuanOnWanSheet(
   computed: Fen,
   decimals: number,
 ): { row: TableRow; cell: string } | null {
-  if (table.unit !== "万元") return null;
+  // A parent of 0 says nothing of a child's unit (the parent is the likelier fault), and a figure that read as 元 would be
+  // below the table's last decimal (32.65 → 0.003265万元) is no figure typed in 元.
+  if (table.unit !== "万元" || stated === 0) return null;
   const hits = children.filter((c) => {
     const v = valueOf(c.amounts[role]);
-    if (v === null || v % 10000 !== 0 || Math.abs(v) < 1_000_000) return false;
+    if (v === null || v % 10000 !== 0 || Math.abs(v) < 1_000_000 || Math.abs(v / 10000) < 10 ** (6 - decimals)) return false;
     const fixed = computed - v + v / 10000;
     const others = children.filter((o) => o !== c).map((o) => Math.abs(valueOf(o.amounts[role]) ?? 0));
     const largestOther = others.reduce((m, x) => Math.max(m, x), 0);
@@ -273,7 +276,7 @@ export function roundedAddends(children: TableRow[], role: ColumnRole): number {
 }
 
 /** The money columns a table's sums are checked on. */
-function summedRoles(table: Table): ColumnRole[] {
+export function summedRoles(table: Table): ColumnRole[] {
   return table.columns.filter((c) => c.role && AMOUNT_ROLES.has(c.role) && c.role !== "statedDiff").map((c) => c.role as ColumnRole);
 }
 
@@ -282,11 +285,15 @@ function summedRoles(table: Table): ColumnRole[] {
  * of the table's precision (half a unit of the last decimal per addend) is `rounding`, not an error.
  */
 export function checkSums(table: Table, findings: Finding[]): Set<TableRow> {
+  return checkGroupSums(table, sumGroups(table), summedRoles(table), findings);
+}
+
+/** The sum check of `checkSums` over given groups and columns (the 三公 identities, on a 三公 table's other columns). */
+export function checkGroupSums(table: Table, groups: SumGroup[], roles: ColumnRole[], findings: Finding[]): Set<TableRow> {
   const mismatched = new Set<TableRow>();
   const decimals = tableDecimals(table);
-  const roles = summedRoles(table);
   const found: Mismatch<TableRow>[] = [];
-  for (const { parent, children } of sumGroups(table)) {
+  for (const { parent, children } of groups) {
     for (const role of roles) {
       const stated = parent.amounts[role];
       if (!stated || stated.bad || stated.value === null) continue; // a blank parent is a heading
