@@ -101,6 +101,17 @@ export function readDocument(raw: string): DocumentRead {
   });
   const claims = paragraphs.flatMap((p) => p.claims);
   const lists = paragraphs.flatMap((p) => p.lists);
+  // "其中：出国13.9万元，接待9万元，车35万元。具体情况如下：（一）出国…（二）接待…": a second list of the same total with fewer
+  // of the same items names only some of them.
+  for (const l of lists) {
+    const name = (c: Claim) => c.key ?? c.subject;
+    const mine = new Set(l.items.map(name));
+    const fuller = lists.some(
+      (o) =>
+        o !== l && o.parent === l.parent && o.items.length > l.items.length && [...mine].every((k) => o.items.some((i) => name(i) === k)),
+    );
+    if (fuller) l.partial = true;
+  }
   for (const c of claims) inferPrecision(claimFigures(c));
   // A list's parts and total are written alike: "89.97万元，其中：30万元…；29.99万元…" is 30.00 + 30.00 + 29.99.
   for (const l of paragraphs.flatMap((p) => p.lists)) {

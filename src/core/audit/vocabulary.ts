@@ -108,6 +108,12 @@ export const FUND = /(一般公共预算|政府性基金|国有资本经营|社�
 
 /** "收入方面，…": the item the clauses after it are about. */
 export const TOPIC = /^(收入|支出)方面$/;
+/**
+ * Items named by a threshold ("收入过10亿元的124个，其中过30亿元的52个，过50亿元的27个", "60岁以上的15人"): ranges that nest
+ * or overlap, never parts that add up to their total.
+ */
+export const RANGE = /(过|超过|超|达到|不足|低于|高于|以上|以下)/;
+
 /** A list that names only some parts: its parts may add up to less than the total. */
 export const PARTIAL = /(主要|重点|部分|等|列举|例如|比如|分主要|以下几个|包括但不限于|较大的)/;
 /** A new way of splitting the same total inside one list ("按经济分类科目", "从收入分类来看"). */

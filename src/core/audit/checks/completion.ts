@@ -69,7 +69,8 @@ export const completion: Check = {
         }
         ctx.checked();
         if (zero) {
-          ctx.report("text-base-zero", "error", c, {
+          // "完成全年预算0万元的0%": nothing budgeted and nothing spent, the template's words for an empty line — said, not an error.
+          ctx.report("text-base-zero", x.fig.value.n === 0n ? "warning" : "error", c, {
             check: "completion-zero",
             stated: x.fig.text,
             expected: "预算为0，不计算完成率",

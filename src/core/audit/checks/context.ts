@@ -40,8 +40,14 @@ export function quoteOf(doc: DocumentRead, at: Claim | { paragraph: number; star
   const [start, end] = "sentence" in at ? [at.sentence.start, at.lastSentence.end] : [at.start, at.end];
   const q = p.shown.slice(start, end).trim();
   if (q.length <= 220) return q;
-  // A long sentence is shown around the figure the finding is about, so the clause at fault is in sight.
-  const pos = figure ? q.indexOf(figure) : -1;
+  // A long sentence is shown around the figure the finding is about, so the clause at fault is in sight: the figure's
+  // first occurrence from the claim's own clause on (a sentence of several items may state "0%" for each).
+  const own =
+    "sentence" in at
+      ? Math.max(0, at.start - start - (p.shown.slice(start, end).length - p.shown.slice(start, end).trimStart().length))
+      : 0;
+  const found = figure ? q.indexOf(figure, own) : -1;
+  const pos = found >= 0 || !figure ? found : q.indexOf(figure);
   if (pos < 120) return `${q.slice(0, 200)}……`;
   const from = pos - 100;
   const to = Math.min(q.length, pos + figure!.length + 100);

@@ -8,7 +8,7 @@
 import { splitAfter } from "../../base/scan";
 import type { Figure } from "../numbers";
 import { MICRO, TEN, tokenize } from "../numbers";
-import { EXCLUDED, LEVELS, MONEY_EXP, PER_UNIT, SUMMABLE_COUNTS } from "../vocabulary";
+import { EXCLUDED, LEVELS, MONEY_EXP, PER_UNIT, RANGE, SUMMABLE_COUNTS } from "../vocabulary";
 import type { MoneyUnit } from "../vocabulary";
 import type { Check, CheckContext } from "./context";
 
@@ -52,6 +52,8 @@ function checkPart(ctx: CheckContext, paragraph: number, offset: number, part: s
   for (const t of listed) {
     const label = labelOf(part, t);
     if (label.replace(/[^\u4e00-\u9fff]/g, "").replace(/(支出|收入|费用|资金|金额|完成|共计|合计)/g, "").length < 2) continue;
+    // "完成全年预算0万元的0%…完成全年预算5.3万元的": the base of each item's own comparison, not an item.
+    if (/^(完成|比|较|同比|占|相当于)/.test(label)) continue;
     const prior = seen.get(label);
     if (prior) {
       const same = valueOf(prior) === valueOf(t) && prior.unit === t.unit;
@@ -78,6 +80,7 @@ function checkPart(ctx: CheckContext, paragraph: number, offset: number, part: s
   };
   if (after.some((t) => PER_UNIT.test(clauseOf(t)))) return;
   if (after.some((t) => LEVELS.test(labelOf(part, t)))) return;
+  if ([total, ...after].some((t) => RANGE.test(labelOf(part, t)))) return;
   // Retired staff named beside a count of staff in post ("正式教职工62人，其中…中级工1人，退休职工28人") are not its parts.
   const retired = (t: Figure) => RETIRED.test(labelOf(part, t)) && !RETIRED.test(labelOf(part, total));
   let parts = after.filter((t) => !EXCLUDED.test(clauseOf(t)) && !retired(t));

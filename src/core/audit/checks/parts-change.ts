@@ -9,6 +9,7 @@ import type { Interval } from "../relations";
 import type { Amount, Change, Claim } from "../claims";
 import type { Check, CheckContext } from "./context";
 import { sameCmp } from "./context";
+import { sharesShortOfWhole } from "./parts-sum";
 
 const signed = (iv: Interval, dir: number): Interval => (dir < 0 ? { lo: -iv.hi, hi: -iv.lo } : iv);
 
@@ -27,9 +28,14 @@ export const partsChange: Check = {
   run(ctx) {
     for (const list of ctx.doc.lists) {
       const parent = list.parent;
+      // A list that names only some parts (主要…, or fewer than another list of the same total) has no change to add up.
+      if (list.partial || sharesShortOfWhole(list.items)) continue;
+      // Two changes of the total against the same base ("2月…减收1816万元…1-2月…增收2113万元"): which one the parts break
+      // down is not known.
+      const ambiguous = (pc: Change) => parent.changes.filter((x) => sameCmp(x.cmp, pc.cmp)).length > 1;
       const splits = [...new Set(list.items.map((i) => i.split))];
       for (const pc of parent.changes) {
-        if ((pc.fig && ctx.flagged.has(pc.fig)) || pc.cmp.assumed) continue;
+        if ((pc.fig && ctx.flagged.has(pc.fig)) || pc.cmp.assumed || ambiguous(pc)) continue;
         for (const split of splits) {
           const items = list.items.filter((i) => i.split === split && !i.excluded);
           if (items.length < 2 || !plausible(ctx, list.total, items)) continue;

@@ -10,7 +10,7 @@ import { amountIn, micro, yuanText } from "../numbers";
 import { around, exact, mid, plus, sumsMeet } from "../relations";
 import type { Interval } from "../relations";
 import type { Amount, Claim, List } from "../claims";
-import { COMPOSITIONS } from "../vocabulary";
+import { COMPOSITIONS, RANGE } from "../vocabulary";
 import { sentenceKey } from "../document";
 import type { Check, CheckContext } from "./context";
 import { matchingAmount } from "./lookup";
@@ -98,9 +98,29 @@ function withoutSubtotalParts(ctx: CheckContext, parts: { claim: Claim; amount: 
   return out;
 }
 
+/** A subject that ends in a threshold word ("收入过" before 10亿元): the amount is the threshold of a range (RANGE). */
+const THRESHOLD = new RegExp(`${RANGE.source}$`);
+
 function checkSum(ctx: CheckContext, list: List, items: Claim[], total: Amount): void {
   const unit = ctx.unit(total.fig);
   if (!unit || ctx.flagged.has(total.fig)) return;
+  if (THRESHOLD.test(list.parent.subject) || items.some((i) => THRESHOLD.test(i.subject))) {
+    ctx.skip("ranges by a threshold, not parts");
+    return;
+  }
+  if (sharesShortOfWhole(items)) {
+    ctx.skip("a list whose shares say it is partial");
+    return;
+  }
+  // "…；公务接待费支出0万元，占0%。具体情况如下：1.因公出国… 2.公务用车…": the head read is one of the items, or their sibling
+  // (出国, 车 and 接待 are parts of one 三公), not their whole.
+  const head = list.parent;
+  const sibling = (k: Claim["key"]) =>
+    k !== null && COMPOSITIONS.some((c) => c.parts.includes(k) && head.key !== null && c.parts.includes(head.key));
+  if (items.some((i) => (head.key !== null && i.key === head.key) || i.subject === head.subject || sibling(i.key))) {
+    ctx.skip("a list headed by one of its items");
+    return;
+  }
   const found = items.map((claim) => ({ claim, amount: matchingAmount(claim, total) }));
   const complete = found.every((f) => f.amount !== null && ctx.unit(f.amount.fig) !== null);
   const parts = withoutSubtotalParts(
@@ -166,6 +186,18 @@ function isComposition(parent: Claim, items: Claim[]): boolean {
 }
 
 /** Every item has one share and they add up to 100% within their rounding. */
+/**
+ * Items that each state their share of the whole, the shares adding to well under 100 % (上划中央 45.24% + 上划省级 14.26% +
+ * 上划市级 0.04%, the 地方 part not listed): the list names only some parts — nothing to add up, amounts or changes.
+ */
+export function sharesShortOfWhole(items: Claim[]): boolean {
+  if (items.length === 0 || items.some((i) => i.shares.length !== 1)) return false;
+  const figs = items.map((i) => i.shares[0].fig.value);
+  const d = Math.max(...figs.map((v) => v.d));
+  const sum = figs.reduce((acc, v) => acc + v.n * 10n ** BigInt(d - v.d), 0n);
+  return sum < 99n * 10n ** BigInt(d);
+}
+
 function sharesMakeHundred(items: Claim[]): boolean {
   if (items.some((i) => i.shares.length !== 1)) return false;
   const figs = items.map((i) => i.shares[0].fig.value);

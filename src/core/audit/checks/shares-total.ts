@@ -16,6 +16,12 @@ import type { Check, CheckContext } from "./context";
 import { matchingAmount } from "./lookup";
 import { currentOf } from "./context";
 
+/**
+ * Shares adding to far more than 100 % (97.2% + 97% + 95.9% + 94.3% of four districts' own 财政总收入) are each of its own
+ * whole, not a slip in the parts of one: over 150 % (`lo` is twice the sum, at `d` decimals) is never reported.
+ */
+const beyondOneWhole = (lo: bigint, d: number): boolean => lo > 300n * TEN(d);
+
 /** A whole that is each item's own ("同类产品", "同类项目"): shares of it are not shares of one whole. */
 export const RELATIVE_WHOLE = /同类/;
 
@@ -52,6 +58,7 @@ function namedWholes(ctx: CheckContext): void {
     const comp = COMPOSITIONS.find((x) => x.parts.length === g.length && x.parts.every((k) => g.some((y) => y.claim.key === k)));
     ctx.checked();
     if (lo <= 200n * TEN(d) && (!comp || hi >= 200n * TEN(d))) continue;
+    if (beyondOneWhole(lo, d)) continue;
     ctx.report("text-sum", "error", g[0].claim, {
       check: "shares-total",
       stated: figs.map((f) => f.text).join("+"),
@@ -90,7 +97,7 @@ function numberedSiblings(ctx: CheckContext): void {
     const d = Math.max(...figs.map((f) => f.value.d));
     const lo = figs.reduce((acc, f) => acc + 2n * f.value.n * TEN(d - f.value.d) - TEN(d - f.value.d), 0n);
     ctx.checked();
-    if (lo <= 200n * TEN(d)) continue;
+    if (lo <= 200n * TEN(d) || beyondOneWhole(lo, d)) continue;
     const computed = `${decText({ n: figs.reduce((acc, f) => acc + f.value.n * TEN(d - f.value.d), 0n), d })}%`;
     const wrong = oddShare(ctx, g);
     if (wrong) {
@@ -183,7 +190,7 @@ export const sharesTotal: Check = {
             }
           }
         }
-        const over = lo > hundred;
+        const over = lo > hundred && !beyondOneWhole(lo, d);
         const under = hi < hundred;
         if (!over && !(under && whole)) {
           if (over || under || whole) ctx.checked();
