@@ -46,6 +46,7 @@ export { templateFields } from "./report/template-fields";
 export type { TemplateFields } from "./report/template-fields";
 export type * from "./analyse/report-facts";
 export { auditText } from "./audit/audit";
+export { unwrapLines } from "./audit/normalise";
 export type { AuditResult } from "./audit/audit";
 export { workbookLines } from "./audit/workbook";
 export type { WorkbookLine } from "./audit/workbook";

@@ -1,5 +1,5 @@
 import { strFromU8, unzipSync } from "fflate";
-import { UnusableInputError } from "../core";
+import { UnusableInputError, unwrapLines } from "../core";
 
 /**
  * A report's text for the audit, one paragraph per line: from a .docx (word/document.xml; a table row on one line,
@@ -81,5 +81,6 @@ export async function reportText(bytes: Uint8Array, fileName: string): Promise<s
       `这是旧版 .doc 文件：${fileName}。请在 Word 中另存为 .docx 后再试。`,
       `Old .doc file: ${fileName}. Save it as .docx.`,
     );
-  return plainText(bytes);
+  // A .txt is often copied from a PDF: its printed lines are joined back into paragraphs.
+  return unwrapLines(plainText(bytes));
 }

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from "docx";
 import { AuditJsonSchema } from "../../src/core/audit/audit-json";
 import { docxText } from "../../src/word/read-report-text";
+import { unwrapLines } from "../../src/core/audit/normalise";
 import { cli, tmp } from "../support/run-cli";
 
 const SAMPLE = join(__dirname, "..", "..", "assets", "sample-juesuan-2020.xlsx");
@@ -98,5 +99,48 @@ describe("juesuan audit", () => {
       expect(r.code).toBe(2);
       expect(r.err).toMatch(msg);
     }
+  });
+});
+
+describe("a .txt copied from a PDF: its printed lines are joined back into paragraphs", () => {
+  test("wrapped prose joins; items, headings, table rows, short lines and ended sentences do not", () => {
+    const text = [
+      "二、收入预算情况",
+      "2023年本年一般公共预算基本支出911000.39元，其中：人员经费",
+      "809961.19元，公用经费71339.2元。",
+      "（一）人员经费",
+      "项目  2022年  2023年",
+      "合计 881300.39 911000.39 3.37",
+      "本表为空表。",
+      "下一段。",
+    ].join("\n");
+    expect(unwrapLines(text).split("\n")).toEqual([
+      "二、收入预算情况",
+      "2023年本年一般公共预算基本支出911000.39元，其中：人员经费809961.19元，公用经费71339.2元。",
+      "（一）人员经费",
+      "项目  2022年  2023年",
+      "合计 881300.39 911000.39 3.37",
+      "本表为空表。",
+      "下一段。",
+    ]);
+  });
+
+  test("the published 梧州 2023 budget text with its PDF line breaks: the 基本支出 that is not its parts is found", async () => {
+    // http://117.141.250.58:10060/wzyjsgkpt/uploadFile/upload1284/upload20230330/F81E71B98EB0CEC7E44621E17170A7D9.html
+    const dir = tmp();
+    const file = join(dir, "梧州.txt");
+    writeFileSync(
+      file,
+      [
+        "一般公共预算基本支出 881300.39 元,其中:人员经费 809961.19 元,公用",
+        "经费 71339.2 元。",
+        "2023 年本年一般公共预算基本支出 911000.39 元,其中:人员经费",
+        "809961.19 元,主要包括:基本工资、津贴补贴;公用经费 71339.2 元,",
+        "主要包括:办公费、印刷费。",
+      ].join("\n"),
+    );
+    const r = await cli(["audit", file, "--json"]);
+    const doc = AuditJsonSchema.parse(JSON.parse(r.out));
+    expect(doc.findings.map((f) => [f.rule, f.data.stated, f.data.expected])).toEqual([["text-sum", "911000.39元", "881300.39元"]]);
   });
 });

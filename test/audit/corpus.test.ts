@@ -38,7 +38,7 @@ describe("the corpus", () => {
 
   test("the errors published in the real passages: most are found", () => {
     const r = scoreReal(audit, real, "all");
-    expect(r.errors).toBeGreaterThanOrEqual(49);
+    expect(r.errors).toBeGreaterThanOrEqual(51);
     expect(r.caught).toBeGreaterThanOrEqual(MIN_PUBLISHED_CAUGHT);
   });
 
@@ -61,6 +61,6 @@ describe("the corpus", () => {
 });
 
 /** Floors for what the corpus measures today; raise them as the audit improves, never lower them silently. */
-const MIN_PUBLISHED_CAUGHT = 34;
-const MIN_JOINED_CAUGHT = 35;
+const MIN_PUBLISHED_CAUGHT = 36;
+const MIN_JOINED_CAUGHT = 37;
 const MIN_FAMILY_RECALL = 0.75;

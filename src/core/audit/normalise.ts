@@ -76,3 +76,33 @@ function tidy(folded: string): string {
     .replace(/；[，、]+/g, "；")
     .replace(/。[，、]+/g, "。");
 }
+
+/** A line that opens a new item or heading: （一） 一、 1. (1) ① 第一部分. */
+const OPENS_ITEM = /^\s*([（(]?[一二三四五六七八九十]+[、.．)）]|[（(]\d+[)）]|\d+[、.．](?!\d)|[①-⑳]|第[一二三四五六七八九十]+[章节部分])/;
+
+/**
+ * Text copied from a PDF into a .txt keeps the PDF's line breaks: each printed line would read as a paragraph of its own,
+ * splitting sentences and lists. A line is joined to the next when it is a full line of prose (20 characters or more)
+ * that does not end a sentence or clause (。；：！？), and the next line does not open an item or heading; a blank line, a
+ * table row (tabs or runs of spaces) or a short line (a title) ends a paragraph as before. Word paragraphs never come here.
+ */
+export function unwrapLines(text: string): string {
+  // A row of a table: cells apart by tabs, runs of spaces or bars, or three figures in a row with only spaces between.
+  const TABLE_ROW = /\t| {2,}|\u3000{2,}|[|｜]|-?[\d,.]+%? +-?[\d,.]+%? +-?[\d,.]+/;
+  const out: string[] = [];
+  let last = ""; // the physical line read before, whatever it was joined to
+  for (const line of text.replace(/\r\n?/g, "\n").split("\n")) {
+    const joins =
+      out.length > 0 &&
+      line.trim() !== "" &&
+      !OPENS_ITEM.test(line) &&
+      !TABLE_ROW.test(line) &&
+      !TABLE_ROW.test(last) &&
+      last.trim().length >= 20 &&
+      !/[。；：！？!?;:]\s*$/.test(last);
+    if (joins) out[out.length - 1] = out[out.length - 1].replace(/\s+$/, "") + line.replace(/^\s+/, "");
+    else out.push(line);
+    last = line;
+  }
+  return out.join("\n");
+}

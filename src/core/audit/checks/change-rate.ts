@@ -137,6 +137,18 @@ function checkRate(ctx: CheckContext, c: Claim, r: Rate): void {
     if (again === "agrees") agreement = again;
   }
   if (agreement === "agrees") return;
+  // "总预算37337407.64元，其中：…项目支出预算36849227元，同比增加27125219.46元，增长265.6%": said after the last part, the
+  // change and rate are the total's when they fit the total's amount — not a wrong rate of the part.
+  const head = c.parent ? currentOf(c.parent, r.cmp.against) : null;
+  if (head && ch?.fig && basis === "implied" && ctx.unit(head.fig)) {
+    const x = magnitude(around(head.fig, ctx.unit(head.fig)!));
+    const y = iv(ch.fig);
+    const previous = ch.dir > 0 ? minus(x, y) : plus(x, y);
+    if (previous.lo > 0n && ratePercent(r.fig.value, y, previous) === "agrees") {
+      ctx.skip("the list total's change, said after its last part");
+      return;
+    }
+  }
   const decimals = Math.max(2, ...[base, cur?.fig, ch?.fig].filter((f) => f).map((f) => f!.value.d));
   // "X，增加Y，增长Z%" with Z wrong for Y: a Y one slip of the keyboard away that Z fits is likelier the mistake.
   const slip = basis === "implied" && agreement === "differs" && cur && ch?.fig && !base ? changeSlip(ctx, r, cur.fig, ch, unit) : null;
