@@ -231,7 +231,7 @@ function finish(table: Table, byKey: Map<SangongKey | RelatedKey, SangongItem>, 
   }
   foldOneCellFixes(found, findings, (item) => item.item);
   // The table's other money columns (其中：一般公共预算安排数 beside the 预算数): the same identities, on their own figures.
-  const read = new Set<ColumnRole>(["actual", "previous", ...(budgetRoleOf(table) ? [budgetRoleOf(table)!] : [])]);
+  const read = new Set<ColumnRole | null>(["actual", "previous", budgetRoleOf(table)]);
   const others = summedRoles(table).filter((r) => !read.has(r));
   if (others.length > 0) checkGroupSums(table, sangongGroups(table), others, findings);
 

@@ -1,7 +1,8 @@
 import type { Analysis } from "../analyse/analysis";
 import { hundredths, rateBp, sumFen } from "../base/money";
 import type { Bp, Unit } from "../base/money";
-import type { AmountCell } from "../recognise/table";
+import type { AmountCell, Table } from "../recognise/table";
+import type { VarianceLine } from "../analyse/variance";
 import { squash } from "../base/text";
 import { SCORING_TEXT } from "../catalogue/scoring";
 import type { Measure } from "./framework";
@@ -67,6 +68,21 @@ function placeOf(sheet: string, source: AmountCell | undefined, unit: Unit, exte
   return { sheet, cell: source?.cell ?? null, live: source !== undefined && !source.text && !source.bad && !external, unit };
 }
 
+/**
+ * Where a variance line's budget and actual sit. A budget joined from the table's 预算 (another sheet or workbook) is
+ * quoted from there, never referenced.
+ */
+function linePlaces(line: VarianceLine | null, table: Table): { budget: Place; actual: Place } {
+  const external = table.book !== null;
+  const from = line?.budgetFrom;
+  return {
+    budget: from
+      ? { sheet: from.sheet, cell: from.cell, live: false, unit: table.unit }
+      : placeOf(table.sheet, line?.row.amounts[line.budgetRole ?? "budget"], table.unit, external),
+    actual: placeOf(table.sheet, line?.row.amounts.actual, table.unit, external),
+  };
+}
+
 function amountInput(label: string, value: number | null, at: Place): MeasureInput[] {
   return value === null ? [] : [{ label, value, kind: "amount", ...at }];
 }
@@ -84,17 +100,8 @@ export function measure(m: Measure, a: Analysis, entered: number | undefined): M
     case "budgetExecutionRate": {
       const b = budgetTotals(a);
       if (!b) return missing(T.noBudgetTable);
-      const { table, line } = b;
-      const external = table.book !== null;
-      // A budget joined from the table's 预算 (another sheet or workbook) is quoted from there, not referenced.
-      const from = line?.budgetFrom;
-      const budgetAt: Place = from
-        ? { sheet: from.sheet, cell: from.cell, live: false, unit: table.unit }
-        : placeOf(table.sheet, line?.row.amounts[line.budgetRole ?? "budget"], table.unit, external);
-      const inputs = [
-        ...amountInput(T.inputs.budgetFinal, b.t.budget, budgetAt),
-        ...amountInput(T.inputs.actual, b.t.actual, placeOf(table.sheet, line?.row.amounts.actual, table.unit, external)),
-      ];
+      const at = linePlaces(b.line, b.table);
+      const inputs = [...amountInput(T.inputs.budgetFinal, b.t.budget, at.budget), ...amountInput(T.inputs.actual, b.t.actual, at.actual)];
       return rated(rateBp(b.t.actual, b.t.budget), inputs, plus(1), plus(0), T.budgetZero);
     }
 
@@ -167,19 +174,15 @@ export function measure(m: Measure, a: Analysis, entered: number | undefined): M
       const actual = sumFen(lines.map((l) => l.actual));
       const tableOf = new Map(a.tables.map((t) => [t.id, t]));
       const inputs = lines.flatMap((l) => {
-        const t = tableOf.get(l.tableId);
-        const at = (source: AmountCell | undefined) => placeOf(l.sheet, source, t?.unit ?? "元", t?.book !== null);
-        const budgetAt: Place = l.budgetFrom
-          ? { sheet: l.budgetFrom.sheet, cell: l.budgetFrom.cell, live: false, unit: t?.unit ?? "元" }
-          : at(l.row.amounts[l.budgetRole ?? "budget"]);
+        const at = linePlaces(l, tableOf.get(l.tableId)!);
         return [
-          ...amountInput(T.inputs.budgetOf(`${l.code} ${l.name}`), l.budget, budgetAt),
-          ...amountInput(T.inputs.actualOf(`${l.code} ${l.name}`), l.actual, at(l.row.amounts.actual)),
+          ...amountInput(T.inputs.budgetOf(`${l.code} ${l.name}`), l.budget, at.budget),
+          ...amountInput(T.inputs.actualOf(`${l.code} ${l.name}`), l.actual, at.actual),
         ];
       });
-      // Inputs alternate: each line's budget, then its actual.
-      const den = plus(...inputs.map((_, i) => i).filter((i) => i % 2 === 0));
-      const num = plus(...inputs.map((_, i) => i).filter((i) => i % 2 === 1));
+      // Every line gives both (none is null, above): line k's budget is input 2k, its actual 2k + 1.
+      const den = plus(...lines.map((_, k) => 2 * k));
+      const num = plus(...lines.map((_, k) => 2 * k + 1));
       return rated(rateBp(actual, budget), inputs, num, den, T.publicFundZero);
     }
   }
