@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { cli, tmp, writeFixture } from "./support/run-cli";
+import { convert } from "./xlsx/support/libreoffice";
 
 /** Unusable input: exit code 2, a Chinese line then an English line on stderr, never a stack trace. */
 describe("CLI bad input", () => {
@@ -28,7 +29,14 @@ describe("CLI bad input", () => {
   test("a zero-byte file", () => expectUnusable(["check", file("empty.xlsx", "")], /文件为空/));
   test("a text file named .xlsx", () => expectUnusable(["check", file("notes.xlsx", "这不是工作簿")], /不是 Excel 工作簿/));
   test("a CSV", () => expectUnusable(["check", file("data.csv", "项目,预算数,决算数\n甲,1,2\n")], /CSV/));
-  test("an old .xls", () => expectUnusable(["check", file("old.xls", cfb("Workbook"))], /旧版 \.xls/));
+  test("a damaged .xls", () => expectUnusable(["check", file("old.xls", cfb("Workbook"))], /无法读取工作簿/));
+  test("an .xls is read by check; result sheets need an .xlsx, and say so", async () => {
+    const xls = file("样例.xls", convert(join(__dirname, "..", "assets", "sample-juesuan-2020.xlsx"), "xls"));
+    const { code, out } = await cli(["check", xls]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/识别到 4 张表/);
+    await expectUnusable(["sheets", xls, "-o", join(dir, "结果.xlsx")], /写结果表需要 \.xlsx/);
+  }, 120_000);
   test("an encrypted workbook", () => expectUnusable(["check", file("secret.xlsx", cfb("EncryptionInfo EncryptedPackage"))], /已加密/));
   test("a missing file", () => expectUnusable(["check", join(dir, "nope.xlsx")], /找不到文件/));
   test("a folder", () => {

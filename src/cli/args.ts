@@ -63,6 +63,7 @@ export const USAGE = `用法 / Usage:
   juesuan report <工作簿.xlsx> -o <输出.docx> [--force] [--budget <预算工作簿.xlsx>] [--template performance|final-accounts|self-evaluation]
                  [--fonts gb|windows] [--template-file <本单位模板.docx>] [--settings <设置.json>]
   （--force：输出文件已存在时覆盖它；输入文件本身永远不会被覆盖）
+  （check、report、audit 也读取旧版 .xls 工作簿；sheets 的结果表写在 .xlsx 副本中，需要 .xlsx）
   juesuan audit  <报告.docx|.txt> [--workbook <工作簿.xlsx>] [--json]`;
 
 export class UsageError extends Error {

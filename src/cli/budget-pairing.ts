@@ -45,7 +45,7 @@ export class BudgetFolder {
 
 function workbookFiles(folder: string): string[] {
   return readdirSync(folder)
-    .filter((f) => /\.xlsx$/i.test(f) && !f.startsWith("~$"))
+    .filter((f) => /\.xlsx?$/i.test(f) && !f.startsWith("~$"))
     .sort((a, b) => a.localeCompare(b, "zh-CN"))
     .map((f) => join(folder, f));
 }
@@ -53,7 +53,7 @@ function workbookFiles(folder: string): string[] {
 /** "青山乡2024年部门决算公开.xlsx" and "青山乡2024年部门预算公开.xlsx" → "青山乡部门". */
 export function fileStem(path: string): string {
   return basename(path)
-    .replace(/\.xlsx$/i, "")
+    .replace(/\.xlsx?$/i, "")
     .replace(/(?:19|20)\d{2}\s*年?度?/g, "")
     .replace(/决算|预算|公开|报表|表格|数据|[\s_\-－（）()【】[\]]/g, "");
 }

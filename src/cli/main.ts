@@ -123,7 +123,8 @@ async function dispatch(args: CliArgs, io: Io): Promise<void> {
       },
       budget !== undefined,
     );
-    if (rows.length === 0) throw new UnusableInputError(`文件夹中没有 .xlsx 文件：${args.workbook}`, `No .xlsx files in ${args.workbook}`);
+    if (rows.length === 0)
+      throw new UnusableInputError(`文件夹中没有工作簿（.xlsx、.xls）：${args.workbook}`, `No .xlsx or .xls files in ${args.workbook}`);
     if (!args.json) io.out(batchTable(rows));
     // A file that hit a bug is a row like any other; the batch ends, then the exit code says a bug was met.
     const faults = rows.filter((r) => r.internal).map((r) => r.file);

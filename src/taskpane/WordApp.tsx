@@ -123,7 +123,7 @@ export function WordApp({
             ref={fileInput}
             hidden
             type="file"
-            accept=".xlsx"
+            accept=".xlsx,.xls"
             data-testid="workbook-file"
             aria-label={W.workbookLabel}
             onChange={(e) => void pick(e.target.files?.[0])}

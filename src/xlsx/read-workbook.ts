@@ -1,10 +1,13 @@
 import { UnusableInputError } from "../core";
 import type { CellGrid } from "../core";
+import { isCompoundFile } from "./compound-file";
 import { buildGrid } from "./grid-build";
 import { openPackage } from "./package-parts";
 import type { SheetEntry, WorkbookPackage } from "./package-parts";
 import { dateStyles, parseSharedStrings } from "./shared-parts";
+import { readXlsGrids } from "./read-xls";
 import { scanSheet } from "./sheet-scan";
+import { checkWorkbookBytes } from "./unusable-input";
 import type { ScanContext } from "./sheet-scan";
 import { entryText } from "./zip-archive";
 import type { ZipCodec } from "./zip-archive";
@@ -47,7 +50,10 @@ export function openWorkbook(bytes: Uint8Array, fileName: string, codec?: ZipCod
   return guarded(fileName, () => openPackage(bytes, fileName, codec));
 }
 
+/** A workbook's grids, .xlsx or old .xls (told apart by their first bytes, not the file name). */
 export async function readWorkbookGrids(bytes: Uint8Array, fileName: string, codec?: ZipCodec): Promise<CellGrid[]> {
+  checkWorkbookBytes(bytes, fileName, true);
+  if (isCompoundFile(bytes)) return guarded(fileName, () => readXlsGrids(bytes, fileName));
   return readPackageGrids(openWorkbook(bytes, fileName, codec));
 }
 
@@ -55,7 +61,7 @@ export async function readWorkbookGrids(bytes: Uint8Array, fileName: string, cod
  * Whatever a damaged file makes the reader meet (a string too long for the engine, a typed array too large) is a file
  * that cannot be read, never a crash. The English line names it "reader fault", so tests can tell it from a clean refusal.
  */
-function guarded<T>(fileName: string, read: () => T): T {
+export function guarded<T>(fileName: string, read: () => T): T {
   try {
     return read();
   } catch (e) {

@@ -354,7 +354,7 @@ describe("reader: unusable files (byte checks kept)", () => {
   test.each([
     ["empty", new Uint8Array(0), /文件为空/],
     ["csv", strToU8("项目,预算数\n甲,1\n"), /CSV/],
-    ["xls", cfb("Workbook"), /旧版 \.xls/],
+    ["damaged xls", cfb("Workbook"), /损坏或不完整/],
     ["encrypted", cfb("EncryptionInfo EncryptedPackage"), /已加密/],
     ["truncated", buildXlsx({ sheets: [{ name: "表", data: rowsXml([["甲"]]) }] }).subarray(0, 300), /损坏或不完整/],
     ["zip without a workbook", zipSync({ "a.txt": strToU8("x") }), /缺少工作簿部件/],
