@@ -86,6 +86,10 @@ export function analyzeTables(
         const t = totalsOf(table, own);
         lines.push(...own);
         if (t) totals.push(t);
+      } else if (table.kind === "sangong") {
+        // 合计 | 一般公共预算拨款 | 政府性基金 | 国有资本经营 beside the items: each item's total against its sources, where the
+        // sources are filled in for it (they often are only on the 合计 line).
+        checkRowParts(table, findings, true);
       }
       usable.push(table);
     } catch (e) {

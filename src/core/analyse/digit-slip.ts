@@ -202,7 +202,8 @@ export function findDigitSlips<A extends Analysis>(analysis: A): A {
       mismatches: cells.length + c.rowCells.length + c.changeCells.length,
       // The cell itself as the total of its own lines, the totals above it (name and cell, in order), and its row's total.
       own: others.length < c.resolves.length,
-      totals: others.map((x) => x.group.parent.name).join("、"),
+      // One name per line: a name may hold "、" itself (3、公务用车费), never a line break (see slipMends).
+      totals: others.map((x) => x.group.parent.name.replace(/\s*\n\s*/g, " ")).join("\n"),
       cells: others.map((x) => x.group.parent.amounts[c.role]!.cell).join("、"),
       row: c.rowCells.length > 0,
       ...(c.changeCells.length > 0 ? { changes: c.changeCells.join("、") } : {}),

@@ -38,7 +38,12 @@ const fen = (a: AmountCell | undefined): number | null | "bad" => (a === undefin
  * Each row's total against its parts (本年支出合计 = 基本支出 + 项目支出 + …): a difference within the rounding of the
  * written figures is `rounding`; beyond it `parts-mismatch` at the total's cell, naming the parts.
  */
-export function checkRowParts(table: Table, findings: Finding[]): Set<TableRow> {
+export function checkRowParts(
+  table: Table,
+  findings: Finding[],
+  /** Rows whose parts are all left blank are not split at all (三公 tables): passed over, not a mismatch. */
+  unsplitPasses = false,
+): Set<TableRow> {
   const mismatched = new Set<TableRow>();
   const decimals = tableDecimals(table);
   for (const { total, parts } of partsChecks(table)) {
@@ -46,6 +51,7 @@ export function checkRowParts(table: Table, findings: Finding[]): Set<TableRow> 
       const stated = fen(row.amounts[total.role as ColumnRole]);
       const values = parts.map((p) => fen(row.amounts[p.role as ColumnRole]));
       if (stated === "bad" || values.includes("bad")) continue;
+      if (unsplitPasses && parts.every((p) => row.amounts[p.role as ColumnRole]?.value == null)) continue;
       if (stated === null || values.every((v) => v === null || v === 0)) {
         if (stated === null || stated === 0) continue;
       }

@@ -273,10 +273,15 @@ function statedIncreases(table: Table, items: SangongItem[], findings: Finding[]
     item.flags.push("sangong-increase");
     // A number typed as text is a percent as written ("79.1"); a number cell's scale is its format's (0.791 may show 79.1%).
     const rate = !stated.text ? "" : parsed.percent ? stated.raw.trim() : `${parsed.decimal}%`;
+    // A 预算 table (部门预算公开) states this year's budget against last year's: both are named as what they are.
+    const budgetOnly = item.actual === null && item.budget !== null;
+    const previousBudget = budgetOnly ? rows.get(item.key)?.amounts.previousBudget : undefined;
     findings.push(
       finding("sangong-increase", "warning", table.sheet, stated.cell, {
         name: item.item,
-        actual: yuanString(item.actual),
+        actual: yuanString(budgetOnly ? item.budget : item.actual),
+        ...(budgetOnly ? { budgetOnly: true } : {}),
+        ...(previousBudget && !previousBudget.bad && previousBudget.value !== null ? { previous: yuanString(previousBudget.value) } : {}),
         statedRate: rate,
       }),
     );

@@ -30,7 +30,7 @@ const col = (d: FindingData) => (s(d.column) ? `（${s(d.column)}）` : "");
  * cell, another line as "its lines"), and its row's total across the columns.
  */
 function slipMends(d: FindingData): string {
-  const names = s(d.totals) ? s(d.totals).split("、") : [];
+  const names = s(d.totals) ? s(d.totals).split("\n") : [];
   const cells = s(d.cells).split("、");
   const above = names.map((n, i) => `${n}（${cells[i]}）${/(合计|总计|小计)$/.test(n) ? "" : "与其明细"}`);
   return [...(d.own ? ["它与下级明细"] : []), ...above, ...(d.row ? ["本行各列之和"] : [])].join("、");
@@ -111,7 +111,9 @@ export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
     amounts: ["actual", "previous", "yoyDiff"],
     text: (d) =>
       d.statedRate !== undefined
-        ? `${s(d.name)}：本年 ${s(d.actual)}，表中写明比上年增长${d.statedRate ? ` ${s(d.statedRate)}` : ""}，不符合“只减不增”要求。`
+        ? `${s(d.name)}：本年${d.budgetOnly ? "预算" : ""} ${s(d.actual)}` +
+          `${d.previous !== undefined ? `，上年${d.budgetOnly ? "预算" : ""} ${s(d.previous)}` : ""}` +
+          `，表中写明比上年增长${d.statedRate ? ` ${s(d.statedRate)}` : ""}，不符合“只减不增”要求。`
         : `${s(d.name)}：本年 ${s(d.actual)}，上年 ${s(d.previous)}，增加 ${s(d.yoyDiff)}` +
           `${d.yoyRate === null || d.yoyRate === undefined ? "（上年为0，不计增长率）" : `（增长 ${s(d.yoyRate)}%）`}，不符合“只减不增”要求。`,
   },

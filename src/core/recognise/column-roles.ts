@@ -187,7 +187,11 @@ export const ROLE_VOCABULARY: readonly [ColumnRole, RegExp][] = [
   ["codeItem", /^项$/],
   // Fund sources and flows (they contain 预算, 上年, 年初, 结转: decide them first).
   // "其中：一般公共预算安排数" (南通 2016), "其中：公共预算财政拨款" (桂林 2015) beside a 三公 table's 预算数.
-  ["srcGeneral", /^(一般)?公共预算(财政)?(拨款|安排)(收入|数|资金)?$|^一般公共预算(资金)?$|^一般公共预算财政拨款支出$/],
+  // "公共财政预算拨款": the name 一般公共预算 had before 2015 (岳阳县 2015–2017 三公 tables still print it).
+  [
+    "srcGeneral",
+    /^(一般)?公共预算(财政)?(拨款|安排)(收入|数|资金)?$|^一般公共预算(资金)?$|^一般公共预算财政拨款支出$|^公共财政预算(拨款|安排)?(收入|数|资金)?$/,
+  ],
   ["srcFund", /^政府性基金(预算)?(财政)?拨款(收入)?$|^政府性基金预算(资金)?$/],
   ["srcCapital", /^国有资本经营预算(财政)?拨款(收入)?$|^国有资本经营预算(资金)?$/],
   ["srcFiscal", /^财政拨款(收入)?$|^财政拨款资金$/],

@@ -25,6 +25,19 @@ const GRADE_ROW = /(等级|评价结果|评定结果)/;
 const GRADE_TEXT = /^(优|良|中|差|优秀|良好|合格|不合格)$/;
 const CODE_IN_NAME = /^(\d{3}(?:\d{2}){0,2})(?!\d)[\s\u3000]*[、.．]?[\s\u3000]*(\S.*)$/;
 const LABEL_ROLES = ["level1", "level2", "level3", "grade"] as const;
+/** A line that asks for words, not figures: …原因等说明, 情况说明, 备注. */
+const EXPLANATION_NAME = /(说明|原因|备注)$|^(说明|备注|注)[:：]?/;
+/** A sentence (two Chinese characters at least) in some figure cell, and no figure in any. */
+const PROSE = /[\u4e00-\u9fff].*[\u4e00-\u9fff]/;
+function isExplanation(amounts: Partial<Record<ColumnRole, AmountCell>>): boolean {
+  let prose = false;
+  for (const role in amounts) {
+    const a = amounts[role as ColumnRole] as AmountCell;
+    if (a.value !== null) return false;
+    if (a.bad === "text" && PROSE.test(a.raw)) prose = true;
+  }
+  return prose;
+}
 /** The labels of a row in a table without 指标/等级 columns: none, shared (never written: see readRows). */
 const NO_LABELS: TableRow["labels"] = Object.freeze({});
 
@@ -226,6 +239,7 @@ export function readRows(
       const text = typeof v === "number" ? excelNumberText(v) : cellText(v).trim();
       if (text) amounts.statedRate = rateCell(rateCol.letter + rowNumber, text, typeof v !== "number");
     }
+    const unreadable: Finding[] = [];
     for (const { col, role, money, letter } of figures) {
       const a = readAmountCell(cellAt(grid, r, col.col), letter + rowNumber, money ? (col.unit ?? unit) : "元", money);
       if (a.bad && (role === "score" || role === "maxScore") && GRADE_ROW.test(key) && GRADE_TEXT.test(squash(a.raw))) {
@@ -235,7 +249,7 @@ export function readRows(
       }
       amounts[role] = a;
       if (a.bad) {
-        findings.push(
+        unreadable.push(
           finding("bad-value", "error", grid.sheet, a.cell, {
             text: a.raw,
             reason: a.bad,
@@ -250,6 +264,11 @@ export function readRows(
         inexact.push(a.raw || typeof v !== "number" ? a : { ...a, raw: excelNumberText(v) });
       }
     }
+
+    // A line that asks for an explanation (三、“三公”经费增减变化原因等说明) answered in prose across the figure columns is
+    // the form's own text, not an unreadable amount: no line, and nothing to correct.
+    if (!code && unreadable.length > 0 && EXPLANATION_NAME.test(key) && isExplanation(amounts)) continue;
+    for (const f of unreadable) findings.push(f);
 
     // Rows that carry nothing: a 行次 with no line beside it, or a 合计 heading with no figures (an empty form's 合计).
     let filled = false;
