@@ -241,6 +241,8 @@ interface State {
   blocked: boolean;
   /** The year of the sentence being read (its amounts without a year of their own are that year's). */
   sentenceYear: number | null;
+  /** The sentence opens with 去年 as the year it speaks of (see FRAME_LAST_YEAR). */
+  framedLastYear: boolean;
   /** Figures of "分别/各" runs, and the parallel items of each run (by the id of the run that named them). */
   groups: Map<Figure, { group: Group; index: number }>;
   parallel: Map<number, Claim[]>;
@@ -253,6 +255,16 @@ interface State {
   /** The sentence a position of the paragraph is in. */
   sentenceAt: (pos: number) => Sentence;
 }
+
+/** A list seen from one side: "分项目看", "从收入结构看", "按功能分类看". */
+const PERSPECTIVE = /^(分[^，；。]{1,8}?看|(从|按)[^，；。]{1,10}?(来看|看))/;
+
+/**
+ * 去年 as the time a sentence speaks of: "去年全年全盟一般公共预算收入累计完成310682万元，同比增加23188万元" — an amount of 去年
+ * compared at once with its own year before (never "上年决算数…", a label of the base).
+ */
+const FRAME_LAST_YEAR = /去年(全年)?[^，；。]*?\d[\d.,]*\s*(亿元|万元|元)[，,]\s*(同比|比上年|较上年|与上年相比)/;
+const LAST_YEAR_WORD = /去年(全年)?/;
 
 let nextId = 1;
 
@@ -277,6 +289,12 @@ export function readParagraph(
     const years = firstMoney ? yearsIn(noComparisons(text.slice(x.start, firstMoney.start))) : [];
     return years.length > 0 ? years[years.length - 1] : null;
   });
+  // "去年全盟…完成310682万元，同比增加23188万元，增长8.1%" (a report of January): 去年 opening a sentence that compares with
+  // its own year before is the year spoken of, not the base — its amounts are that sentence's current figures.
+  const framedLastYear = sentences.map((x) => {
+    const said = text.slice(x.start, x.end);
+    return FRAME_LAST_YEAR.test(said) && !/(本年|今年|当年)/.test(said);
+  });
   const leadYears = sentenceYears.filter((y): y is number => y !== null);
   const allYears = yearsIn(noComparisons(text));
   const currentYear = leadYears.length > 0 ? Math.max(...leadYears) : allYears.length > 0 ? Math.max(...allYears) : null;
@@ -285,6 +303,7 @@ export function readParagraph(
     chain: null,
     blocked: false,
     sentenceYear: null,
+    framedLastYear: false,
     groups: new Map(),
     parallel: new Map(),
     claims: [],
@@ -410,6 +429,7 @@ export function readParagraph(
     if (clause.sep === "。" || clause.sep === "start" || clause.sep === "cell") st.cmp = null;
     const si = sentences.findIndex((x) => clause.start >= x.start && clause.start < x.end);
     st.sentenceYear = sentenceYears[si] ?? null;
+    st.framedLastYear = framedLastYear[si] ?? false;
     if (prevClause && clause.sentence !== prevClause.sentence) {
       const prior = sentences[prevClause.sentence];
       const said = prior ? text.slice(prior.start, prior.end) : "";
@@ -437,6 +457,10 @@ export function readParagraph(
     const descriptive = intro !== null && /包括/.test(intro) && figs.length === 0 && clause.text.replace(V.LIST_INTRO, "").length > 0;
     // "（较2010年压缩2%）", "（零增长）": a parenthesis about the item itself, not a list of parts.
     const aside = clause.sep === "（" && !intro && (figs.length === 0 || !isPlainAmountLead(clauseHead(clause, figs), figs[0]));
+    // "分项目看，…" / "从收入结构看，…": the main lines seen one way, seldom all of them.
+    const perspective = intro !== null && PERSPECTIVE.test(intro);
+    const manyWholesBefore = (c: Claim) =>
+      st.claims.filter((x) => x.parent === null && x.amounts.length > 0 && x.sentence.start === c.sentence.start).length > 1;
     if ((intro !== null && !descriptive) || (clause.sep === "（" && !aside)) {
       let parent: Claim | null;
       const sibling = innermost();
@@ -451,6 +475,10 @@ export function readParagraph(
         // "收入包括：…；支出包括：…": a second list under the same total.
         parent = sibling.parent;
         st.openLists = st.openLists.filter((l) => l !== sibling);
+      } else if (perspective && clause.sep === "。" && st.current && manyWholesBefore(st.current)) {
+        // "盟本级收入33648万元；旗级收入277034万元。从收入结构看，税收收入…；非税收入…": seen from another side, the
+        // sentence before splits a whole it never states; its last item is not that whole.
+        parent = null;
       } else if (numberedParts) parent = st.current!.parent === null && st.current!.amounts.length > 0 ? st.current : null;
       else if (/具体|分项/.test(intro ?? ""))
         parent = [...st.claims].reverse().find((c) => c.parent === null && c.amounts.length > 0) ?? null;
@@ -463,7 +491,7 @@ export function readParagraph(
           parent,
           // "预算为…，本年未发生支出，其中：…": the parts are of the nil 决算, not of the 预算 said before.
           total: parent.amounts.length > 0 && !parent.actualNone ? parent.amounts[parent.amounts.length - 1] : null,
-          partial: V.PARTIAL.test(intro ?? "") || V.PARTIAL.test(clause.text.slice(0, 6)),
+          partial: V.PARTIAL.test(intro ?? "") || V.PARTIAL.test(clause.text.slice(0, 6)) || (perspective && clause.sep === "。"),
           split: 0,
           items: [],
           paragraph: index,
@@ -822,7 +850,7 @@ function readFigure(f: Figure, lead: string, prev: Figure | null, c: Claim, st: 
       st.skipped++;
       return;
     }
-    const slot = slotOf(cleaned, currentYear, st.sentenceYear);
+    const slot = slotOf(st.framedLastYear ? cleaned.replace(LAST_YEAR_WORD, "") : cleaned, currentYear, st.sentenceYear);
     // "预算11324.44万元，其中：因公出国（境）费9605.80万元": an unlabelled part is of the kind of its list's total.
     const total = c.list?.total;
     if (slot.kind === null && slot.period === "cur" && total && total.slot.period === "cur" && total.slot.kind !== null)

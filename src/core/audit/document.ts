@@ -66,8 +66,9 @@ export function readDocument(raw: string): DocumentRead {
   const section: number[] = [];
   let s = 0;
   let last: Claim | null = null;
-  // A list whose items stand one a line after "其中：" ends the paragraph before.
-  let items: ItemRun | null = null;
+  // Lists whose items stand one a line after "其中：" ends the paragraph before, innermost last: "（二）…。其中：" opens a run
+  // of "1、…" lines inside the run of "（一）（二）（三）", and "（三）" closes the inner run and goes on with the outer one.
+  const runs: ItemRun[] = [];
   lines.forEach((line, i) => {
     const heading = isHeading(line);
     if (heading) {
@@ -75,11 +76,21 @@ export function readDocument(raw: string): DocumentRead {
       last = null;
     }
     const blank = line.trim() === "";
-    const continuing = items && !heading && !blank && isItemLine(line, items, paragraphs) ? items : null;
-    if (items && !continuing && !blank) {
-      // A line that may still be an item, though not read as one: the items read may not be all of them.
-      if (!heading && !endsItems(line, items)) items.list.partial = true;
-      items = null;
+    let continuing: ItemRun | null = null;
+    if (heading) runs.length = 0;
+    else if (!blank) {
+      while (runs.length > 0) {
+        const run = runs[runs.length - 1];
+        if (isItemLine(line, run, paragraphs)) {
+          continuing = run;
+          break;
+        }
+        // A line that may still be an item, though not read as one: the items read may not be all of them. An item of
+        // the list outside ends this one as it should.
+        const outer = runs.length > 1 && isItemLine(line, runs[runs.length - 2], paragraphs);
+        if (!outer && !endsItems(line, run)) run.list.partial = true;
+        runs.pop();
+      }
     }
     const p = readParagraph(line, i + 1, last, { shown: shownLines[i], continuing: continuing?.list ?? null });
     paragraphs.push(p);
@@ -94,10 +105,10 @@ export function readDocument(raw: string): DocumentRead {
         continuing.number++;
       } else {
         if (i + 1 < lines.length) continuing.list.partial = true;
-        items = null;
+        runs.length = runs.indexOf(continuing);
       }
     }
-    if (p.trailing) items = { list: p.trailing, style: undefined, number: 0 };
+    if (p.trailing) runs.push({ list: p.trailing, style: undefined, number: 0 });
   });
   const claims = paragraphs.flatMap((p) => p.claims);
   const lists = paragraphs.flatMap((p) => p.lists);

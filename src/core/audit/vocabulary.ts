@@ -125,7 +125,8 @@ export const EXCLUDED = /(取消|不含|不包括|未计入|未纳入|另|此外
 /** Levels of one hierarchy ("一级指标3个，二级指标9个"): not parts of each other's total. */
 export const LEVELS = /^[一二三四五六七八九1-9]级/;
 /** Totals. */
-export const TOTAL = /(合计|总计|共计|总额|总数|累计|总量|小计|总规模|规模|总投入|共)/;
+// 共 alone (共安排…) but not in a name: 共同财政事权转移支付, 公共预算, 共享收入.
+export const TOTAL = /(合计|总计|共计|总额|总数|累计|总量|小计|总规模|规模|总投入|(^|[^公])共(?!同|享|建|性|担|治|有))/;
 
 // ——— Known compositions of 决算 items ———
 

@@ -98,6 +98,9 @@ function withoutSubtotalParts(ctx: CheckContext, parts: { claim: Claim; amount: 
   return out;
 }
 
+/** A part that is subtracted, not added: 调减…, 核减…, 冲减…, 扣除…, 减去…. */
+const DECREASE_PART = /^([(（]?[一二三四五六七八九十\d]+[)）、.．]?)?(调减|核减|冲减|扣除|减去|收回)/;
+
 /** A subject that ends in a threshold word ("收入过" before 10亿元): the amount is the threshold of a range (RANGE). */
 const THRESHOLD = new RegExp(`${RANGE.source}$`);
 
@@ -119,6 +122,12 @@ function checkSum(ctx: CheckContext, list: List, items: Claim[], total: Amount):
     k !== null && COMPOSITIONS.some((c) => c.parts.includes(k) && head.key !== null && c.parts.includes(head.key));
   if (items.some((i) => (head.key !== null && i.key === head.key) || i.subject === head.subject || sibling(i.key))) {
     ctx.skip("a list headed by one of its items");
+    return;
+  }
+  // "增加支出5.16亿元，其中：债券支出3.9亿元，…，调减年初预算安排的项目支出2.44亿元": a part taken away. Its list adds up
+  // with it subtracted, or not, as the sentence means: a mixed list is left alone rather than guessed at.
+  if (items.some((i) => DECREASE_PART.test(i.raw.replace(/^[，、；：\s]+/, "")))) {
+    ctx.skip("a list with a part taken away");
     return;
   }
   const found = items.map((claim) => ({ claim, amount: matchingAmount(claim, total) }));
