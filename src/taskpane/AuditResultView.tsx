@@ -24,7 +24,7 @@ export function AuditResultView({ result, testId }: { result: AuditResult; testI
     <div data-testid={testId} style={{ ...STACK, marginTop: 8 }}>
       <Text block size={200} style={WRAP}>
         {PANE.audit.counts(result.sentences, result.numbers, result.checked, result.skipped)}
-        {result.findings.length === 0 ? PANE.audit.none : PANE.audit.found(result.findings.length)}
+        {PANE.audit.verdict(result.findings.length, result.checked)}
       </Text>
       {[...groups.values()].map((list, i) => (
         <div key={i} data-testid="audit-paragraph" style={{ ...STACK, gap: 4, paddingLeft: 8, borderLeft: "3px solid #edebe9" }}>

@@ -54,6 +54,20 @@ describe("juesuan audit", () => {
     expect(r.out).not.toContain("与表格不符");
   });
 
+  test("nothing found among relations checked is said apart from nothing to check at all", async () => {
+    const dir = tmp();
+    const none = join(dir, "无关系.txt");
+    // Figures, but no relation among them the audit reads ("具体为：" opens no list of parts).
+    writeFileSync(none, "全年实现财政非税收入9265.21万元。具体为:国有土地使用权出让金收入1375.05万元,其他收入228.91万元。");
+    expect((await cli(["audit", none])).out).toContain(
+      "核对 0 处，0 处无法判读已跳过。\n没有找到可以核对的数字关系（这不说明报告没有问题）。",
+    );
+    // 福建 2016 (http://finance.3news.cn/gn/2017/0830/213068.html) with its 降幅 as it should be: 0.88 ÷ 3.17 = 27.76 %.
+    const clean = join(dir, "相符.txt");
+    writeFileSync(clean, "2016年省级“三公”经费支出2.29亿元,比上年减少支出0.88亿元,降幅27.8%。");
+    expect((await cli(["audit", clean])).out).toMatch(/核对 1 处，0 处无法判读已跳过。\n未发现问题。/);
+  });
+
   test("a .docx report (our own draft) audits clean against its workbook", async () => {
     const docx = join(tmp(), "draft.docx");
     expect((await cli(["report", SAMPLE, "-o", docx, "--template", "final-accounts"])).code).toBe(0);

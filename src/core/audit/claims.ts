@@ -161,11 +161,13 @@ const DOWN = sortLong(V.DOWN_WORDS);
 /** The direction word that ends a lead, once "为/了/率/额…" are stripped: 1, -1, or null. */
 export function directionAtEnd(lead: string, rate: boolean): { dir: 1 | -1; word: string; signed: boolean } | null {
   const core = lead.replace(rate ? V.RATE_TAIL : V.AMOUNT_TAIL, "");
-  for (const s of [core, lead]) {
+  // "降幅达到38.7%": the tail strips "幅达到" from 降幅; the lead without its verb keeps the word whole.
+  for (const s of [core, lead.replace(/(为|是|达|达到|约|了)$/, ""), lead]) {
     const up = endsWithAny(s, UP);
     const down = endsWithAny(s, DOWN);
     const word = [up, down].filter(Boolean).sort((a, b) => b!.length - a!.length)[0];
-    if (word) return { dir: word === up ? 1 : -1, word, signed: word === "增幅" || word === "降幅" };
+    // "增幅-3.2%" is a signed change; a 降幅 is a fall by its figure ("降幅38.7%").
+    if (word) return { dir: word === up ? 1 : -1, word, signed: word === "增幅" };
   }
   if (/(增减|变动|变化|差异|差额|差值)(率|幅度|额|情况)?(为|是)?$/.test(core)) return { dir: 1, word: "增减", signed: true };
   return null;
@@ -201,6 +203,7 @@ export function subjectOf(lead: string): string {
   // "减少率", "增长了": a change word alone names nothing; "因公出国（境）费增加" names 因公出国（境）费.
   const d = directionAtEnd(s, true);
   if (d && s.replace(V.RATE_TAIL, "").endsWith(d.word)) s = s.replace(V.RATE_TAIL, "").slice(0, -d.word.length);
+  else if (d && s.endsWith(d.word)) s = s.slice(0, -d.word.length); // "降幅": the tail would take its 幅
   if (s === "") return "";
   // "支出决算为", "决算数为", "上年数为", "已完成拨付": labels alone name nothing.
   if (/^(支出|收入|决算|预算|数|年初|全年|调整|本年|上年|实际|执行|完成|金额|总额|发生|已|累计|拨付|支付|使用|到位)*$/.test(s)) return "";

@@ -7,7 +7,7 @@ import type { AuditResult } from "./audit";
 export function plainAudit(report: string, against: string | null, result: AuditResult, doc: AuditJson): string {
   const lines: string[] = [AUDIT_REVIEW.heading(report, against), ""];
   lines.push(AUDIT_REVIEW.counts(result.sentences, result.numbers, result.checked, result.skipped));
-  lines.push(doc.findings.length === 0 ? AUDIT_REVIEW.none : AUDIT_REVIEW.found(doc.findings.length));
+  lines.push(AUDIT_REVIEW.verdict(doc.findings.length, result.checked));
   doc.findings.forEach((f, i) => {
     const confidence = AUDIT_REVIEW.confidence[String(f.data.confidence)] ?? AUDIT_REVIEW.confidence.medium;
     lines.push(AUDIT_REVIEW.finding(i + 1, f.cell.slice(1), RULE_TITLES[f.rule], SEVERITY_SHORT[f.severity], confidence, f.message));

@@ -1,3 +1,5 @@
+import { AUDIT_REVIEW } from "./review";
+
 /**
  * The words of the task pane (Excel and Word): tabs, orientation, progress, the to-do list, findings, scoring, reports,
  * audit, and Office's error codes turned into a sentence with a remedy. Every sentence the pane shows comes from here.
@@ -174,10 +176,8 @@ export const PANE = {
     run: "核对",
     pick: "选择文件…",
     fileLabel: "报告文件",
-    counts: (sentences: number, numbers: number, checked: number, skipped: number) =>
-      `读到 ${sentences} 句、${numbers} 个数字；核对 ${checked} 处，${skipped} 处无法判读已跳过。`,
-    none: "未发现问题。",
-    found: (n: number) => `发现 ${n} 项：`,
+    counts: AUDIT_REVIEW.counts,
+    verdict: AUDIT_REVIEW.verdict,
     paragraph: (n: string) => `第${n}段`,
   },
 

@@ -79,8 +79,9 @@ export const AUDIT_REVIEW = {
   heading: (report: string, against: string | null) => `决算助手 · 核对报告 ${report}${against ? `（对照 ${against}）` : ""}`,
   counts: (sentences: number, numbers: number, checked: number, skipped: number) =>
     `读到 ${sentences} 句、${numbers} 个数字；核对 ${checked} 处，${skipped} 处无法判读已跳过。`,
-  none: "未发现问题。",
-  found: (n: number) => `发现 ${n} 项：`,
+  /** What the findings amount to: none found among relations checked is not the same as none checked at all. */
+  verdict: (found: number, checked: number) =>
+    found > 0 ? `发现 ${found} 项：` : checked === 0 ? "没有找到可以核对的数字关系（这不说明报告没有问题）。" : "未发现问题。",
   confidence: { high: "把握大", medium: "请核实" } as Record<string, string>,
   finding: (i: number, paragraph: string, title: string, severity: string, confidence: string, message: string) =>
     `  ${i}. 第${paragraph}段 ${title}（${severity}，${confidence}）：${message}`,
