@@ -97,6 +97,19 @@ test("岳阳县 2015: a digit slip's message names the total above it whole, 、
   expect(text).not.toContain("undefined");
 });
 
+test("岳阳县 2015 with 1372万元 typed in 元 (13720000): said at that cell, besides the 合计 it upsets", () => {
+  const typed = grid(
+    "三公汇总",
+    HUIZONG.values.map((row, r) => (r === 5 ? [row[0], 13720000] : r === 7 ? [row[0], 1946] : row)),
+    ["A1:B1"],
+  );
+  const a = checkWorkbook([typed], DEFAULT_SETTINGS);
+  const suspect = a.findings.filter((f) => f.rule === "unit-suspect");
+  expect(suspect.map((f) => f.cell)).toEqual(["B6"]);
+  expect(findingMessage(suspect[0])).toContain("应为 1372.00万元");
+  expect(a.findings.find((f) => f.rule === "sum-mismatch")?.data.suspect).toBe("B6");
+});
+
 test("乐昌 2019: a 预算 table's stated increase names this year's and last year's budgets", () => {
   const a = checkWorkbook([LECHANG], DEFAULT_SETTINGS);
   const increases = a.findings.filter((f) => f.rule === "sangong-increase").map((f) => findingMessage(f));

@@ -14,6 +14,26 @@ test("digitSlip: adjacent digits swapped, one digit changed, anything else is no
   expect(digitSlip(90, 1090)).toBeNull();
   expect(digitSlip(131382, 132381)).toBeNull(); // swapped, but not neighbours
   expect(digitSlip(100, 100)).toBeNull();
+  expect(digitSlip(180_000_000, 18_000_000)).toBe("zero"); // 1,800,000.00 typed for 180,000.00 (in 分)
+  expect(digitSlip(18_000_000, 180_000_000)).toBe("zero");
+  expect(digitSlip(18_000_000, 1_800_000_000)).toBeNull(); // two zeros: not one slip
+});
+
+test("a 0 typed once too often on a published 公开01 (洛阳市洛龙区龙祥小学 2016, 元): the cell, not the 合计", () => {
+  // https://llqyjsgk.luolong.gov.cn/home/news/newsinfo/n_id/353 — the 支出 side as published, 本年支出合计 from its lines
+  // (3,300,511.88 + 508,633.33 + 127,343.12 + 180,000.00 = 4,116,488.33); 住房保障支出 typed 1,800,000.00.
+  const lines: CellValue[][] = [
+    ["五、教育支出", "3,300,511.88"],
+    ["八、社会保障和就业支出", "508,633.33"],
+    ["九、医疗卫生与计划生育支出", "127,343.12"],
+    ["十二、农林水支出", "0.00"],
+    ["十九、住房保障支出", "1,800,000.00"],
+    ["本年支出合计", "4,116,488.33"],
+  ];
+  const g = grid("公开01表", [["收入支出决算总表"], [null, "单位:元"], ["项目", "金额"], ...lines]);
+  const findings = checkWorkbook([g], DEFAULT_SETTINGS).findings.filter((f) => f.severity === "error");
+  expect(findings.map((f) => [f.rule, f.cell])).toEqual([["digit-slip", "B8"]]);
+  expect(findingMessage(findings[0])).toContain("应为 18.00万元（多输或漏输了一个0）");
 });
 
 test("a transposed 款 figure: two sum mismatches become one finding at that cell with the right value", () => {

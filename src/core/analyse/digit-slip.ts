@@ -20,13 +20,16 @@ import { childSum, tableDecimals } from "./variance";
  * one changed digit makes every sum it takes part in agree, and reports that cell with the likely value instead of the
  * mismatches it explains. When two cells could explain the same mismatch, it says nothing: the clerk gets the mismatches.
  */
-export type SlipKind = "transposed" | "digit";
+export type SlipKind = "transposed" | "digit" | "zero";
 
 /** How `to` differs from `from` in written digits (both ≥ 0, in 分: the unit's trailing zeros are the same on both), or null. */
 export function digitSlip(from: number, to: number): SlipKind | null {
   const a = String(from);
   const b = String(to);
-  // The same number of digits: a dropped or added digit is another kind of mistake, and too easy to match by chance.
+  // A 0 typed once too often or left out (180,000.00 as 1,800,000.00): exactly ten times, the one added or dropped digit
+  // that is not matched by chance.
+  if (from > 0 && to > 0 && (from === to * 10 || to === from * 10)) return "zero";
+  // Otherwise the same number of digits: another dropped or added digit is too easy to match by chance.
   if (from === to || from < 0 || to < 0 || a.length !== b.length) return null;
   const differ: number[] = [];
   for (let i = 0; i < a.length && differ.length <= 2; i++) if (a[i] !== b[i]) differ.push(i);

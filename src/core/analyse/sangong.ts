@@ -8,7 +8,7 @@ import type { SumGroup } from "../recognise/hierarchy";
 import type { AmountCell, Table, TableRow } from "../recognise/table";
 import type { ColumnRole } from "../recognise/column-roles";
 import { parseNumberText } from "../read/number-parser";
-import { budgetRoleOf, checkGroupSums, foldOneCellFixes, summedRoles, tableDecimals } from "./variance";
+import { budgetRoleOf, checkGroupSums, foldOneCellFixes, summedRoles, tableDecimals, unitSuspect, yuanOnWanSheet } from "./variance";
 import type { Mismatch } from "./variance";
 
 export interface SangongItem {
@@ -205,6 +205,7 @@ function finish(table: Table, byKey: Map<SangongKey | RelatedKey, SangongItem>, 
     [byKey.get("car")?.cell ? byKey.get("car") : undefined, carParts],
   ];
   const found: Mismatch<SangongItem>[] = [];
+  const rows = rowsByKey(table);
   for (const [parent, children] of identities) {
     if (!parent || children.length < 2) continue;
     for (const field of ["actual", "previous", "budget"] as const) {
@@ -224,7 +225,16 @@ function finish(table: Table, byKey: Map<SangongKey | RelatedKey, SangongItem>, 
         children: children.length,
       };
       const sheet = field === "previous" ? (parent.previousSheet ?? table.sheet) : table.sheet;
-      const f = finding(within ? "rounding" : "sum-mismatch", within ? "info" : "error", sheet, cell, data, Math.abs(difference));
+      // 1372万元 typed as 13720000 on a 万元 sheet: said at that cell, beside the total it upsets.
+      const role = field === "budget" ? budgetRoleOf(table) : field;
+      const lines = children.map((c) => rows.get(c.key));
+      const suspect =
+        !within && role && sheet === table.sheet && lines.every((l) => l !== undefined)
+          ? yuanOnWanSheet(table, role, lines as TableRow[], stated, computed, decimals)
+          : null;
+      if (suspect && role) findings.push(unitSuspect(table, role, suspect, cell));
+      const said = suspect ? { ...data, suspect: suspect.cell } : data;
+      const f = finding(within ? "rounding" : "sum-mismatch", within ? "info" : "error", sheet, cell, said, Math.abs(difference));
       findings.push(f);
       if (!within) found.push({ parent, children, column: field, difference, finding: f });
     }

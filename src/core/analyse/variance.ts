@@ -241,7 +241,22 @@ export function childSum(children: TableRow[], role: ColumnRole): ChildSum {
  * An amount typed in 元 on a 万元 sheet (91200 among figures like 12.50): the one child that, read as 元, makes its
  * parent's sum agree, and that stands far above its siblings. Only then: a large figure is not suspect by size alone.
  */
-function yuanOnWanSheet(
+/** The finding of a figure typed in 元 on a 万元 sheet (yuanOnWanSheet), said at its cell with the total it upsets. */
+export function unitSuspect(table: Table, role: ColumnRole, suspect: { row: TableRow; cell: string }, totalCell: string): Finding {
+  const likely = (suspect.row.amounts[role]?.value as number) / 10000;
+  const raw = suspect.row.amounts[role]?.raw || String(fenToNumber(likely * 10000, table.unit));
+  return finding("unit-suspect", "warning", table.sheet, suspect.cell, {
+    name: suspect.row.name,
+    column: ROLE_LABELS[role],
+    text: raw,
+    unit: table.unit,
+    value: yuanString(likely * 10000),
+    likely: yuanString(likely),
+    total: totalCell,
+  });
+}
+
+export function yuanOnWanSheet(
   table: Table,
   role: ColumnRole,
   children: TableRow[],
@@ -319,21 +334,7 @@ export function checkGroupSums(table: Table, groups: SumGroup[], roles: ColumnRo
       }
       mismatched.add(parent);
       const suspect = yuanOnWanSheet(table, role, children, stated.value, computed, decimals);
-      if (suspect) {
-        const likely = (suspect.row.amounts[role]?.value as number) / 10000;
-        const raw = suspect.row.amounts[role]?.raw || String(fenToNumber(likely * 10000, table.unit));
-        findings.push(
-          finding("unit-suspect", "warning", table.sheet, suspect.cell, {
-            name: suspect.row.name,
-            column: ROLE_LABELS[role],
-            text: raw,
-            unit: table.unit,
-            value: yuanString(likely * 10000),
-            likely: yuanString(likely),
-            total: stated.cell,
-          }),
-        );
-      }
+      if (suspect) findings.push(unitSuspect(table, role, suspect, stated.cell));
       const withSuspect = suspect ? { ...data, suspect: suspect.cell } : data;
       const f = finding("sum-mismatch", "error", table.sheet, stated.cell, withSuspect, Math.abs(difference));
       findings.push(f);

@@ -35,6 +35,7 @@ function slipMends(d: FindingData): string {
   const above = names.map((n, i) => `${n}（${cells[i]}）${/(合计|总计|小计)$/.test(n) ? "" : "与其明细"}`);
   return [...(d.own ? ["它与下级明细"] : []), ...above, ...(d.row ? ["本行各列之和"] : [])].join("、");
 }
+const SLIP_KIND: Record<string, string> = { transposed: "两位数字颠倒", digit: "有一位数字不同", zero: "多输或漏输了一个0" };
 /** "名称：" before a message, or nothing when the row has no name (the cell address already says where). */
 const named = (d: FindingData) => (s(d.name).trim() ? `${s(d.name)}：` : "");
 const BAD_REASON: Record<string, string> = {
@@ -242,7 +243,7 @@ export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
     exact: true,
     text: (d) =>
       `${s(d.name)}${col(d)}填为 ${s(d.stated)}，按上下级合计应为 ${s(d.likely)}` +
-      `（${d.kind === "transposed" ? "两位数字颠倒" : "有一位数字不同"}）；改正这一格，${slipMends(d)}就都对上了` +
+      `（${SLIP_KIND[s(d.kind)] ?? SLIP_KIND.digit}）；改正这一格，${slipMends(d)}就都对上了` +
       (d.changes ? `，本行写明的增减（${s(d.changes)}）也随之相符。` : "。"),
   },
   "amount-range": {
