@@ -57,8 +57,8 @@ describe("juesuan audit", () => {
   test("nothing found among relations checked is said apart from nothing to check at all", async () => {
     const dir = tmp();
     const none = join(dir, "无关系.txt");
-    // Figures, but no relation among them the audit reads ("具体为：" opens no list of parts).
-    writeFileSync(none, "全年实现财政非税收入9265.21万元。具体为:国有土地使用权出让金收入1375.05万元,其他收入228.91万元。");
+    // Figures, but no relation among them to check.
+    writeFileSync(none, "2021年度部门收入预算1234.56万元。单位办公用房面积800平方米。");
     expect((await cli(["audit", none])).out).toContain(
       "核对 0 处，0 处无法判读已跳过。\n没有找到可以核对的数字关系（这不说明报告没有问题）。",
     );

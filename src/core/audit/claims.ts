@@ -580,7 +580,17 @@ function readChain(clause: Clause, figs: Figure[], st: State, prev: Clause | nul
   if (/^加(上)?/.test(head) && !/^加(强|快|大|紧|分)/.test(head)) {
     const base = st.current?.amounts.filter((a) => a.slot.period === "cur").slice(-1)[0]?.fig;
     if (!base) return;
-    st.chain = { paragraph: 0, start: clause.start, end: clause.end, base, added: [], total: null, broken: money.length !== 1 };
+    // "加上：上年结转…、上级补助收入…": a 加 with no figure of its own lists its addends after the colon.
+    const opensList = money.length === 0 && /^加(上)?[：:]?$/.test(head.trim());
+    st.chain = {
+      paragraph: 0,
+      start: clause.start,
+      end: clause.end,
+      base,
+      added: [],
+      total: null,
+      broken: money.length !== 1 && !opensList,
+    };
     if (money.length === 1) st.chain.added.push(money[0]);
     st.chains.push(st.chain);
     return;
@@ -845,7 +855,8 @@ function readFigure(f: Figure, lead: string, prev: Figure | null, c: Claim, st: 
       return;
     }
     // "占年初预算数109466万元的56.3%", "完成年初预算数60999万元的40.4%": the base of a completion rate.
-    if (/(占|完成)(年初|全年|调整|调整后)?(预算|计划|任务)(数)?$/.test(cleaned)) {
+    // "占年计划100500万元的112.92%", "为年度计划…的": a plan is a budget's base as well.
+    if (/(占|完成|为)(年初|全年|调整|调整后|年|年度)?(预算|计划|任务)(数)?$/.test(cleaned)) {
       c.completionBase = f;
       return;
     }
