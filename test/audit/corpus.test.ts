@@ -5,7 +5,7 @@ import { fnv1a, joinedCaught, joinedFalseAlarms, partOf, scoreReal, scoreTable, 
 import type { RealEntry, VariantEntry } from "./corpus-metrics";
 
 /**
- * The audit on published report text (test/audit/corpus/, see its README): 241 real passages from 134 sources, every
+ * The audit on published report text (test/audit/corpus/, see its README): 242 real passages from 135 sources, every
  * relation verified by hand, with the errors found in them; 224 one-change variants of correct passages. The split into
  * a development and a held-out part is fixed by source (corpus-metrics.ts); these tests run on everything.
  */
@@ -38,7 +38,7 @@ describe("the corpus", () => {
 
   test("the errors published in the real passages: most are found", () => {
     const r = scoreReal(audit, real, "all");
-    expect(r.errors).toBeGreaterThanOrEqual(58);
+    expect(r.errors).toBeGreaterThanOrEqual(61);
     expect(r.caught).toBeGreaterThanOrEqual(MIN_PUBLISHED_CAUGHT);
   });
 
@@ -61,6 +61,6 @@ describe("the corpus", () => {
 });
 
 /** Floors for what the corpus measures today; raise them as the audit improves, never lower them silently. */
-const MIN_PUBLISHED_CAUGHT = 41;
-const MIN_JOINED_CAUGHT = 43;
+const MIN_PUBLISHED_CAUGHT = 44;
+const MIN_JOINED_CAUGHT = 46;
 const MIN_FAMILY_RECALL = 0.75;

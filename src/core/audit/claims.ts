@@ -882,7 +882,9 @@ function readFigure(f: Figure, lead: string, prev: Figure | null, c: Claim, st: 
         return;
       }
       st.cmp = cmp;
-      c.rates.push({ at: f.start, dir: d.signed ? (f.value.n < 0n ? -1 : 1) : d.dir, fig: f, cmp, signed: d.signed });
+      // "下降-81.75%": a fall written with a minus of its own says the opposite of its word; the direction check asks.
+      const own = f.value.n < 0n ? -1 : 1;
+      c.rates.push({ at: f.start, dir: d.signed ? own : ((d.dir * own) as 1 | -1), fig: f, cmp, signed: d.signed });
       return;
     }
     // "减少18.50万元（65.37%）": the rate of the change right before.
