@@ -1,4 +1,5 @@
 import { checkWorkbook, DEFAULT_SETTINGS, findingMessage } from "../src/core";
+import { formOfTitle } from "../src/core/recognise/form-catalogue";
 import { grid } from "./support/grid";
 
 /**
@@ -116,4 +117,12 @@ test("乐昌 2019: a 预算 table's stated increase names this year's and last y
   expect(increases[0]).toBe("合计：本年预算 10.80万元，上年预算 9.50万元，表中写明比上年增长，不符合“只减不增”要求。");
   expect(increases).toHaveLength(3);
   expect(increases.join("")).not.toMatch(/本年 ，/);
+});
+
+test("a 三公 决算情况表 / 决算情况统计表 is the national 三公 form, whatever its script", () => {
+  // 岳阳县移民局 2015 (https://www.sgf2.com/37584/38154/38157/38160/38177/38192/40042/content_1191766.html, a traditional mirror)
+  // and 施甸县 2016 (https://shidian.gov.cn/info/4163/808803.htm).
+  for (const title of ["嶽陽縣2015年度移民局“三公”經費決算情況表", "施甸县2016年“三公”经费决算情况统计表", "“三公”经费支出决算表"])
+    expect(formOfTitle(title)?.id).toBe("final-07");
+  expect(formOfTitle("岳阳县文联2017年度“三公”经费预算表")?.id).not.toBe("final-07");
 });

@@ -39,7 +39,7 @@ const forms: z.input<typeof FormSchema>[] = [
     id: "final-07",
     name: "财政拨款“三公”经费支出决算表",
     basis: "final",
-    titles: ["三公.*决算表", "三公.*机关运行经费情况表"],
+    titles: ["三公.*决算(情况|统计|情况统计)?表", "三公.*机关运行经费情况表"],
   },
   {
     id: "final-04",
