@@ -158,12 +158,14 @@ export function readRows(
   const labelled = labelColumns.length > 0;
   const rateCol = roles.statedRate;
   // Per figure column, once: its role, whether it is money, its unit, and its letter (addresses are built per cell).
-  const figures = columns
-    .filter((c) => c.role && NUMBER_ROLES.has(c.role))
-    .map((c) => {
-      const money = AMOUNT_ROLES.has(c.role as ColumnRole);
-      return { col: c, role: c.role as ColumnRole, money, letter: c.letter, unit: money ? (c.unit ?? unit) : ("元" as Unit) };
-    });
+  // Pushed into an array literal rather than made by filter and map: the array then has one elements kind whether or not
+  // the optimiser inlines those builtins, and the optimised row loop is not thrown away on the next table.
+  const figures: { col: TableColumn; role: ColumnRole; money: boolean; letter: string; unit: Unit }[] = [];
+  for (const c of columns) {
+    if (!c.role || !NUMBER_ROLES.has(c.role)) continue;
+    const money = AMOUNT_ROLES.has(c.role);
+    figures.push({ col: c, role: c.role, money, letter: c.letter, unit: money ? (c.unit ?? unit) : "元" });
+  }
   const labelAt = (r: number, c: number) => {
     // A label merged in from the left (人员经费合计 over two columns) reads as the label of this cell.
     const raw = cellText(cellAt(grid, r, c));
