@@ -73,3 +73,20 @@ export function cellText(v: unknown): string {
   if (typeof v === "object" && "date" in v && typeof v.date === "string") return v.date;
   return "";
 }
+
+/**
+ * A pure function of a text whose answers are kept: header words and titles repeat on every sheet of a workbook (a
+ * county's 200 departments share 科目编码 | 科目名称 | 决算数), and each answer costs tens of patterns. Bounded, so a long
+ * session of the add-in does not keep every text it has seen.
+ */
+export function rememberByText<T>(answer: (text: string) => T, limit = 2000): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    const hit = known.get(text);
+    if (hit !== undefined || known.has(text)) return hit as T;
+    if (known.size >= limit) known.clear();
+    const value = answer(text);
+    known.set(text, value);
+    return value;
+  };
+}

@@ -1,4 +1,4 @@
-import { squash } from "../base/text";
+import { rememberByText, squash } from "../base/text";
 import type { Unit } from "../base/money";
 
 /**
@@ -244,6 +244,13 @@ export const ROLE_VOCABULARY: readonly [ColumnRole, RegExp][] = [
 
 /** Role for a header text, or null. Also strips a unit in brackets: "决算数（万元）". */
 export function roleOf(headerText: string): ColumnRole | null {
+  return knownRole(headerText);
+}
+
+/** The same header words come back on every sheet (and on every header row of one): read once each. */
+const knownRole = rememberByText(readRole);
+
+function readRole(headerText: string): ColumnRole | null {
   // "增、减金额", "增/减幅度": one word written with a mark between its halves.
   const squashed = squash(headerText);
   // "其中：一般公共预算安排数": a column that is part of the one before it is named by what it is.

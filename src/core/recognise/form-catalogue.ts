@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { squash } from "../base/text";
+import { rememberByText, squash } from "../base/text";
 
 /**
  * The national forms, as data: 部门决算公开 公开01–09, the 部门预算公开 tables, the 绩效自评表s. A table is matched by its
@@ -159,6 +159,13 @@ export function titleCore(title: string): string {
 
 /** The catalogued form a title names, or null. */
 export function formOfTitle(title: string): Form | null {
+  return knownForm(title);
+}
+
+/** A sheet's title is asked about by pickTitle, the self-evaluation test and buildTable, and names repeat across sheets. */
+const knownForm = rememberByText(readForm);
+
+function readForm(title: string): Form | null {
   const t = titleCore(title);
   if (t === "") return null;
   for (const { form, titles, not } of COMPILED) {

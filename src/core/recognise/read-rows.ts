@@ -18,7 +18,6 @@ const TOTAL_NAME = /^(合计|总计|共计|小计|本年支出合计|支出合�
 const SUBTOTAL_NAME = /小计$/;
 /** 总计 is the 合计 plus the lines after it (使用非财政拨款结余, 年初结转和结余 …), not a sum of the lines before it. */
 const GRAND_NAME = /总计$/;
-const PART_PREFIX = /^其中[:：]?/;
 /** Lines that count things (个, 人, 辆, 批, 人次 …) beside money, as the 三公 table's 相关统计数 do. */
 const COUNT_NAME = /[(（](个|人|辆|批|人次|次|台|套|户|所|名|批次|辆次)[)）]$|团组数|出国人数|接待人数|购置数|保有量|接待批次|接待人次/;
 const GRADE_ROW = /(等级|评价结果|评定结果)/;
@@ -158,10 +157,15 @@ export function readRows(
   const labelColumns = LABEL_ROLES.flatMap((key) => (roles[key] ? [[key, roles[key]] as const] : []));
   const labelled = labelColumns.length > 0;
   const rateCol = roles.statedRate;
-  // Per figure column, once: its role, whether it is money, and its letter (addresses are built per cell).
-  const figures = columns
-    .filter((c) => c.role && NUMBER_ROLES.has(c.role))
-    .map((c) => ({ col: c, role: c.role as ColumnRole, money: AMOUNT_ROLES.has(c.role as ColumnRole), letter: c.letter }));
+  // Per figure column, once: its role, whether it is money, its unit, and its letter (addresses are built per cell).
+  // Pushed into an array literal rather than made by filter and map: the array then has one elements kind whether or not
+  // the optimiser inlines those builtins, and the optimised row loop is not thrown away on the next table.
+  const figures: { col: TableColumn; role: ColumnRole; money: boolean; letter: string; unit: Unit }[] = [];
+  for (const c of columns) {
+    if (!c.role || !NUMBER_ROLES.has(c.role)) continue;
+    const money = AMOUNT_ROLES.has(c.role);
+    figures.push({ col: c, role: c.role, money, letter: c.letter, unit: money ? (c.unit ?? unit) : "元" });
+  }
   const labelAt = (r: number, c: number) => {
     // A label merged in from the left (人员经费合计 over two columns) reads as the label of this cell.
     const raw = cellText(cellAt(grid, r, c));
@@ -188,7 +192,9 @@ export function readRows(
       context.cls = code.slice(0, 3);
       context.sec = code;
     }
-    if (!nameRaw.trim()) {
+    // Trimmed once: most rows have their name, and the fallbacks below are for those that do not.
+    let name = nameRaw.trim();
+    if (!name) {
       // "合计" often sits in the code (or 一级指标) column when the label cells are merged.
       for (const col of [roles.code, roles.level1, roles.level2, roles.codeClass]) {
         const t = col ? labelAt(r, col.col) : "";
@@ -197,8 +203,9 @@ export function readRows(
           break;
         }
       }
+      name = nameRaw.trim();
     }
-    if (!nameRaw.trim() && nameCol) {
+    if (!name && nameCol) {
       // A 合计 in a column of its own left of the names (a bonus list's 类别 column): the row's total, nothing else.
       for (const col of columns) {
         if (col.col >= nameCol.col || col.role !== null) continue;
@@ -208,9 +215,9 @@ export function readRows(
           break;
         }
       }
+      name = nameRaw.trim();
     }
     // Names are shown as the clerk wrote them; matching uses the squashed form.
-    let name = nameRaw.trim();
     if (name.includes("\u3000")) name = name.replace(/[\u3000]+/g, "");
     if (!code) {
       const m = CODE_IN_NAME.exec(name);
@@ -220,7 +227,8 @@ export function readRows(
       }
     }
     let key = squash(name);
-    const isPart = PART_PREFIX.test(key);
+    // "其中" / "其中：" rows: a prefix test, not a pattern run on every row.
+    const isPart = key.startsWith("其中");
     if (isPart) {
       name = name.replace(/^其中[:：]?\s*/, "");
       key = squash(name);
@@ -239,17 +247,23 @@ export function readRows(
       const text = typeof v === "number" ? excelNumberText(v) : cellText(v).trim();
       if (text) amounts.statedRate = rateCell(rateCol.letter + rowNumber, text, typeof v !== "number");
     }
-    const unreadable: Finding[] = [];
-    for (const { col, role, money, letter } of figures) {
-      const a = readAmountCell(cellAt(grid, r, col.col), letter + rowNumber, money ? (col.unit ?? unit) : "元", money);
+    // Made only for a row that has some (most have none).
+    let unreadable: Finding[] | null = null;
+    // Whether some figure cell holds a value or an unreadable text (a stated rate never counts).
+    let filled = false;
+    const rowText = String(rowNumber);
+    for (let k = 0; k < figures.length; k++) {
+      const { col, role, money, letter } = figures[k];
+      const a = readAmountCell(cellAt(grid, r, col.col), letter + rowText, figures[k].unit, money);
       if (a.bad && (role === "score" || role === "maxScore") && GRADE_ROW.test(key) && GRADE_TEXT.test(squash(a.raw))) {
         // "评价等级 | 优": a grade where a score would be, not an unreadable number.
         amounts[role] = { ...a, bad: null };
         continue;
       }
       amounts[role] = a;
+      if (a.value !== null || a.bad) filled = true;
       if (a.bad) {
-        unreadable.push(
+        (unreadable ??= []).push(
           finding("bad-value", "error", grid.sheet, a.cell, {
             text: a.raw,
             reason: a.bad,
@@ -267,15 +281,12 @@ export function readRows(
 
     // A line that asks for an explanation (三、“三公”经费增减变化原因等说明) answered in prose across the figure columns is
     // the form's own text, not an unreadable amount: no line, and nothing to correct.
-    if (!code && unreadable.length > 0 && EXPLANATION_NAME.test(key) && isExplanation(amounts)) continue;
-    for (const f of unreadable) findings.push(f);
+    if (unreadable !== null) {
+      if (!code && EXPLANATION_NAME.test(key) && isExplanation(amounts)) continue;
+      for (const f of unreadable) findings.push(f);
+    }
 
     // Rows that carry nothing: a 行次 with no line beside it, or a 合计 heading with no figures (an empty form's 合计).
-    let filled = false;
-    for (const role in amounts) {
-      const a = amounts[role as ColumnRole];
-      if (a && (a.value !== null || a.bad)) filled = true;
-    }
     if (!filled && (isTotal || (!name && !code))) continue;
 
     let reason: string | null = null;
@@ -284,7 +295,7 @@ export function readRows(
       const t = cellText(cellAt(grid, r, roles.reason.col)).trim();
       if (t && !/^[-—/]+$/.test(t)) {
         reason = t;
-        reasonCell = `${reasonLetter}${rowNumber}`;
+        reasonCell = reasonLetter + rowText;
       }
     }
 
@@ -294,7 +305,7 @@ export function readRows(
     if (indent !== null) indents.push(indent);
     const row: TableRow = {
       r,
-      cell: `${labelLetter}${rowNumber}`,
+      cell: labelLetter + rowText,
       code: code || null,
       codeScheme: code ? codeScheme(code) : null,
       name: name || (code ? code : ""),

@@ -12,7 +12,7 @@ import { basisOfTitle, compatible, formOfColumns, formOfTitle } from "./form-cat
 import { readRows } from "./read-rows";
 import { sangongKeyOf } from "./sangong-vocabulary";
 import { parseNumberText } from "../read/number-parser";
-import type { Basis, Table, TableColumn, TableKind, TableRow } from "./table";
+import type { Basis, CodeScheme, Table, TableColumn, TableKind, TableRow } from "./table";
 import { findWideSangong } from "./wide-sangong";
 import { noteUnreadFigures } from "./unread";
 import { pickTitle } from "./titles";
@@ -304,15 +304,22 @@ function unitAbove(grid: CellGrid, from: number, to: number): { unit: Unit; cell
   return null;
 }
 
+const STAFF_NAME = /编制|在职|实有/;
+const SANGONG_NAME = /因公出国|公务用车|公务接待|三公/;
+
+/** How many rows are named by a pattern, counted up to two (all `classify` asks), by a loop rather than map and filter. */
+function namesMatching(rows: TableRow[], pattern: RegExp): number {
+  let n = 0;
+  for (let i = 0; i < rows.length && n < 2; i++) if (pattern.test(rows[i].name)) n++;
+  return n;
+}
+
 function classify(roles: Partial<Record<ColumnRole, TableColumn>>, title: string, rows: TableRow[]): TableKind {
   if (roles.maxScore && (roles.score || roles.level1 || roles.level3)) return "scoring";
   if (roles.score && !roles.maxScore && /加分/.test(`${title}${roles.score.header}${roles.name?.header ?? ""}`)) return "bonus";
-  const names = rows.map((r) => r.name);
-  if (roles.count || names.filter((n) => /编制|在职|实有/.test(n)).length >= 2) return "staff";
+  if (roles.count || namesMatching(rows, STAFF_NAME) >= 2) return "staff";
   // A 三公 table is titled so, or is a short list of its items without 科目编码 (an 经济分类 table also has 30217 公务接待费).
-  const sangongNames = names.filter((n) => /因公出国|公务用车|公务接待|三公/.test(n)).length;
-  const coded = rows.filter((r) => r.code).length;
-  if (/三公/.test(title) || (sangongNames >= 2 && coded === 0 && rows.length <= 20)) return "sangong";
+  if (/三公/.test(title) || (rows.length <= 20 && namesMatching(rows, SANGONG_NAME) >= 2 && !rows.some((r) => r.code))) return "sangong";
   const hasBudget = roles.budget || roles.budgetInitial || roles.budgetFinal;
   if (hasBudget && roles.actual) return "budget-actual";
   if (roles.actual && roles.previous) return "comparison";
@@ -392,7 +399,13 @@ export function recognizeGrid(grid: CellGrid, overrides: RecognitionOverrides = 
 
     // Extent: until the next header, a note line, or three blank rows. A row of the table's own line names (上年结转 ‖
     // 结转下年, both of them header words too) is data: a new header puts text over this table's figure columns.
-    const figureColumns = anchorRoles.map((role, c) => (role !== null && KEY_ROLES.has(role) ? c : -1)).filter((c) => c >= 0);
+    // Pushed into an array literal, not made by map and filter: one elements kind whether or not the optimiser inlines
+    // those builtins, so the optimised code is not thrown away on the next sheet.
+    const figureColumns: number[] = [];
+    for (let c = 0; c < anchorRoles.length; c++) {
+      const role = anchorRoles[c];
+      if (role !== null && KEY_ROLES.has(role)) figureColumns.push(c);
+    }
     const headsFigures = (row: number) =>
       figureColumns.some((c) => typeof cellAt(grid, row, c) === "string" && squash(cellText(cellAt(grid, row, c))) !== "");
     // Words in a figure column: not a number, and not a value left out ("—", "单位不需填列", "无", "不适用").
@@ -618,7 +631,15 @@ function buildTable(
   if (!confirmed) resolveRowTotal(columns, basis);
   if (!confirmed && !resolveYearOnly(columns, basis, title)) return null;
 
-  const headerUnits = columns.filter((c) => c.role && AMOUNT_ROLES.has(c.role) && c.unit).map((c) => c.unit as Unit);
+  // The units the money columns' headers state: the first, and the first unlike the title line's. One loop, not an array
+  // made by filter and map (empty, its elements kind differs, and the optimised code met with it is thrown away).
+  let headerUnit: Unit | null = null;
+  let conflicting: Unit | null = null;
+  for (const c of columns) {
+    if (!c.role || !AMOUNT_ROLES.has(c.role) || !c.unit) continue;
+    headerUnit ??= c.unit;
+    if (conflicting === null && unitLine && c.unit !== unitLine.unit) conflicting = c.unit;
+  }
   let unit: Unit;
   let unitSource: Table["unitSource"];
   const headerCell = cellAddress(grid, top, left);
@@ -629,11 +650,10 @@ function buildTable(
   } else if (unitLine) {
     unit = unitLine.unit;
     unitSource = "title";
-    const conflicting = headerUnits.find((u) => u !== unitLine.unit);
     if (conflicting)
       localFindings.push(finding("unit-conflict", "warning", grid.sheet, headerCell, { header: conflicting, title: unitLine.unit }));
-  } else if (headerUnits.length > 0) {
-    unit = headerUnits[0];
+  } else if (headerUnit !== null) {
+    unit = headerUnit;
     unitSource = "header";
   } else {
     unit = "元";
@@ -675,8 +695,16 @@ function buildTable(
   const kind = classify(roles, title, rows);
   const area = { top: dataStart, bottom: dataEnd, left, right: segs[segs.length - 1][1], headerCell };
   noteUnreadFigures(grid, kind, title, rows, area, localFindings);
-  const schemes = rows.map((x) => x.codeScheme).filter((x) => x !== null);
-  const codeScheme = schemes.length === 0 ? null : schemes.every((x) => x === schemes[0]) ? schemes[0] : "other";
+  // The rows' one code scheme, "other" when they mix, null when no row has a code (a loop: see figureColumns).
+  let codeScheme: CodeScheme = null;
+  for (const x of rows) {
+    if (x.codeScheme === null || x.codeScheme === codeScheme) continue;
+    if (codeScheme !== null) {
+      codeScheme = "other";
+      break;
+    }
+    codeScheme = x.codeScheme;
+  }
   const lastRow = Math.max(dataEnd, bottom);
   const rightmost = segs[segs.length - 1][1];
   findings.push(...localFindings);

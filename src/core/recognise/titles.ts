@@ -28,7 +28,13 @@ export function pickTitle(grid: CellGrid, from: number, to: number, left: number
   let first: { text: string; cell: string } | null = null;
   for (let r = Math.max(0, from); r <= to; r++) {
     const row = grid.values[r] ?? [];
-    const texts = row.map((v, c) => ({ v, c })).filter((x): x is { v: string; c: number } => typeof x.v === "string" && x.v.trim() !== "");
+    // A loop rather than map and filter over the row: rows come in several elements kinds (all figures, some text), and
+    // inlined builtins would throw the optimised code away on each new one.
+    const texts: { v: string; c: number }[] = [];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === "string" && v.trim() !== "") texts.push({ v, c });
+    }
     // A lone text on its row is a title wherever it sits (merged over the table); otherwise it must be above the table.
     const candidates = texts.length === 1 ? texts : texts.filter((x) => x.c >= left - 1 && x.c <= right + 1);
     for (const { v, c } of candidates) {
