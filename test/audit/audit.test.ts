@@ -314,3 +314,38 @@ test("a rate whose year's amount is in the sentence before is checked against it
   const between = said.replace("\n", "“三公”经费预算比上年有所减少。\n");
   expect(auditText(between).findings.filter((x) => x.rule === "text-rate")).toEqual([]);
 });
+
+describe("福建省级“三公”经费 2016 (http://finance.3news.cn/gn/2017/0830/213068.html)", () => {
+  const car =
+    "公务用车购置及运行费1.41亿元,包括公务用车购置费0.14亿元和公务用车运行费1.27亿元,与2015年相比,分别减少0.18亿元和0.56亿元," +
+    "下降133.1%和43.7%。";
+  const check = (text: string) => auditText(text).findings.map((f) => [f.data.check, f.data.stated, f.data.expected, f.data.denominator]);
+
+  test("a 分别 run without names goes on from the items named one by one before it, each with its amount", () => {
+    // 0.18 ÷ (0.14 + 0.18) = 56.25%, 0.56 ÷ (1.27 + 0.56) = 30.60%: a fall of 133.1% is impossible on its face.
+    expect(check(car)).toEqual([
+      ["change-rate", "133.1%", "56.25", "0.32亿元"],
+      ["change-rate", "43.7%", "30.60", "1.83亿元"],
+    ]);
+    expect(check(car.replace("133.1%和43.7%", "56.3%和30.6%"))).toEqual([]);
+    // Amounts said with commas between them are not one run of items (收入…，支出…): the rates are left alone.
+    expect(check(car.replace("0.14亿元和公务用车运行费", "0.14亿元,公务用车运行费"))).toEqual([]);
+  });
+
+  test("a bare comparison after an item's sentence is the item's when its total's change was said already", () => {
+    const text =
+      "2016年省级“三公”经费支出2.29亿元,比上年减少支出0.88亿元。\n其中,因公出国(境)费0.61亿元。比2015年减少48.45万元,下降0.8%;" +
+      "公务接待费0.27亿元,比2015年减少0.14亿元,下降34.1%。";
+    // 48.45万元 ÷ (0.61亿元 + 48.45万元) = 0.79%, not 48.45 ÷ (2.29亿元 + 48.45万元) = 0.21%.
+    expect(check(text)).toEqual([]);
+    expect(check(text.replace("下降0.8%", "下降0.5%"))).toEqual([["change-rate", "0.5%", "0.79", "6148.45万元"]]);
+  });
+
+  test("parts of “三公”经费 with one of its three left out are some of its parts, not all", () => {
+    const text = "2016年“三公”经费支出2.29亿元。其中,因公出国(境)费0.61亿元,公务用车购置及运行费1.41亿元。";
+    expect(check(text)).toEqual([]);
+    expect(check(text.replace("1.41亿元。", "1.41亿元,公务接待费0.27亿元。").replace("0.61", "0.16"))).toEqual([
+      ["parts-sum", "2.29亿元", "1.84亿元", undefined],
+    ]);
+  });
+});

@@ -411,7 +411,13 @@ export function readParagraph(
       st.openLists = st.openLists.filter((l) => !closing.includes(l));
       // The sentence after a list is about its total again, unless it names another item; on an item's own line it is
       // about that item still.
-      if (closing.length > 0 && st.current && closing.some((l) => l.items.includes(st.current!)) && closing[0] !== more.continuing)
+      if (
+        closing.length > 0 &&
+        st.current &&
+        closing.some((l) => l.items.includes(st.current!)) &&
+        closing[0] !== more.continuing &&
+        !goesOnAboutItem(clause.text, st.current, closing[0].parent)
+      )
         st.current = closing[0].parent;
     }
     // A numbered item of another style is not an item of the inner list.
@@ -745,6 +751,18 @@ function readGrouped(f: Figure, st: State, currentYear: number | null, enter: (c
   const at = st.sentenceAt(f.start);
   if (at.start > item.lastSentence.start) item.lastSentence = at;
   st.current = keep;
+}
+
+/** A sentence that opens with a comparison and names nothing ("比2015年减少48.45万元，下降0.8%"). */
+const BARE_COMPARISON = /^(比|较|同比|与[^，。；]{0,12}相比|和[^，。；]{0,12}相比)/;
+
+/**
+ * "三公经费2.29亿元，比上年减少0.88亿元。其中，因公出国（境）费0.61亿元。比2015年减少48.45万元": the total's change is
+ * said already and the item's is not, so a bare comparison after the item's sentence is the item's (the "。" a comma).
+ */
+function goesOnAboutItem(text: string, item: Claim, parent: Claim): boolean {
+  if (!BARE_COMPARISON.test(text) || item.amounts.length === 0) return false;
+  return item.changes.length === 0 && item.rates.length === 0 && (parent.changes.length > 0 || parent.rates.length > 0);
 }
 
 /** "实际采购金额为…" after "全省政府采购预算…": a kind label with (part of) the same name is the same item. */

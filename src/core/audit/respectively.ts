@@ -47,7 +47,14 @@ export function groupsOf(text: string, figures: Figure[], sentences: Sentence[])
           .slice(Math.max(namesStart, sentenceStart), sentenceStart + resp.index)
           .replace(/(19|20)\d\d年(度)?|本年|上年|全年|[“”"]/g, "")
           .trim();
-        const prior = [...out].reverse().find((g) => g.figs.length === figs.length && (names === "" || g.names === names));
+        let prior = [...out].reverse().find((g) => g.figs.length === figs.length && (names === "" || g.names === names));
+        if (!prior && names === "" && sentenceOf(figs[0]) >= 0) {
+          const named = namedRun(text, usable, i, figs.length, sentenceStart, out[out.length - 1]);
+          if (named) {
+            prior = { id: id++, figs: named.figs, names: named.names.join("、"), lead: "", continues: null };
+            out.push(prior);
+          }
+        }
         out.push({
           id: id++,
           figs,
@@ -65,6 +72,39 @@ export function groupsOf(text: string, figures: Figure[], sentences: Sentence[])
     } else i++;
   }
   return out;
+}
+
+/** A name of an item before its figure: words, no figure and no clause break ("公务用车购置费", "和运行费"). */
+const ITEM_NAME = /^[\u4e00-\u9fff“”"（）()]{2,20}$/;
+const JOIN = /^[、和及与]/;
+
+/**
+ * "公务用车购置费0.14亿元和公务用车运行费1.27亿元，与2015年相比，分别减少0.18亿元和0.56亿元": a 分别 run without names
+ * of its own goes on from the items the sentence named one by one just before it, each with its amount, joined by 和、及、与
+ * (never by a comma: "支出100万元，收入80万元" are not one run). Only the `n` amounts right before the run, each after its
+ * own name, and not part of an earlier run.
+ */
+function namedRun(text: string, usable: Figure[], at: number, n: number, sentenceStart: number, last: Group | undefined) {
+  if (at < n) return null;
+  const figs = usable.slice(at - n, at);
+  if (figs[0].start < sentenceStart || (last && figs[0].start <= last.figs[last.figs.length - 1].start)) return null;
+  if (figs.some((f) => f.kind !== "money" || f.range)) return null;
+  const names: string[] = [];
+  for (let k = 0; k < n; k++) {
+    const from =
+      k === 0
+        ? Math.max(sentenceStart, ...["，", "；", "：", "\n"].map((c) => text.lastIndexOf(c, figs[0].start - 1) + 1))
+        : figs[k - 1].end;
+    let name = text.slice(from, figs[k].start);
+    if (k > 0) {
+      if (!JOIN.test(name)) return null;
+      name = name.slice(1);
+    }
+    name = name.replace(/(为|是|达|达到|支出|共|计)$/, "");
+    if (!ITEM_NAME.test(name) || names.includes(name)) return null;
+    names.push(name);
+  }
+  return { figs, names };
 }
 
 function sameKind(a: Figure, b: Figure): boolean {
