@@ -156,6 +156,46 @@ test("a 三公 table of 决算 figures only: “…经费支出决算为…”, 
   expect(reportText(drafts([sangong])[0])).toMatch(/“三公”经费支出决算为2771\.00万元/);
 });
 
+test("a 三公 table of 预算 figures only: its budget said, its 决算 asked for — never “工作簿中没有“三公”经费表”", () => {
+  // 岳阳县2015年“三公”经费汇总情况决算表 (http://cnzheou.com/37584/38146/67122/67124/content_2034381.html): 本年预算数 only.
+  const sangong = grid("三公汇总", [
+    ["岳阳县2015年“三公”经费汇总情况决算表"],
+    [null, "单位:万元"],
+    ["项目", "本年预算数"],
+    ["合计", 3318],
+    ["1、因公出国(境)费用", 0],
+    ["2、公务接待费", 1372],
+    ["3、公务用车费", 1946],
+  ]);
+  const text = reportText(drafts([sangong])[0]);
+  expect(text).toMatch(/2015年度财政拨款“三公”经费支出预算为3318\.00万元，【请填写：“三公”经费支出决算数[^】]*只有预算数）】/);
+  expect(text).not.toMatch(/工作簿中没有“三公”经费表/);
+});
+
+test("a 收入支出决算总表 that stops at 本年收入合计/本年支出合计: those said, the 总计 asked for", () => {
+  // 洛阳市洛龙区龙祥小学 2016 公开01 (收入 ‖ 支出 side by side), typed up to the 本年合计 lines; amounts in 元 as text.
+  const form = grid(
+    "公开01表",
+    [
+      ["收入支出决算总表"],
+      [null, null, null, null, null, "公开01表"],
+      ["部门:河南省洛阳市洛龙区龙祥小学", null, null, null, null, "单位:元"],
+      ["收入", null, null, "支出"],
+      ["项目", "行次", "金额", "项目", "行次", "金额"],
+      ["一、财政拨款收入", 1, "5,604,878.83", "一、一般公共服务支出", 30, "0.00"],
+      ["二、上级补助收入", 2, "0.00", "二、教育支出", 31, "3,936,488.33"],
+      ["三、其他收入", 3, "84,730.40", "三、住房保障支出", 32, "180,000.00"],
+      ["本年收入合计", null, "5,689,609.23", "本年支出合计", null, "4,116,488.33"],
+    ],
+    ["A4:C4", "D4:F4"],
+  );
+  const text = reportText(drafts([form])[0]);
+  expect(text).toMatch(
+    /本年收入合计568\.96万元，本年支出合计411\.65万元；【请填写：收入总计、支出总计（工作簿中的收入支出决算总表没有总计行）】/,
+  );
+  expect(text).not.toMatch(/工作簿中没有收入支出决算总表/);
+});
+
 test("the 科目 far from their budget are named largest first, and a cut list says how many there are", () => {
   const perf = reportText(drafts(sample)[1]);
   const line = perf.split("\n").find((l) => l.startsWith("部分科目决算数与年初预算数差异较大"));

@@ -121,7 +121,19 @@ function tablesList(c: Ctx): R {
 
 function totals(c: Ctx): Block[] {
   const t = c.f.totals;
-  if (!t || (!t.incomeTotal && !t.expenditureTotal)) return [para(placeholder(FILL.totals))];
+  if (!t) return [para(placeholder(FILL.totals))];
+  if (!t.incomeTotal && !t.expenditureTotal) {
+    // The form without its 总计 lines (a copy that stops at 本年收入合计/本年支出合计): what it has, and what it lacks.
+    const inc = t.incomeThisYear;
+    const exp = t.expenditureThisYear;
+    if (!inc && !exp) return [para(placeholder(FILL.totalsGrand))];
+    const said = SAY.totalsThisYear(
+      y(c),
+      inc ? money(inc, c) : [placeholder("本年收入合计")],
+      exp ? money(exp, c) : [placeholder("本年支出合计")],
+    );
+    return [para(...say([...said, SAY.semicolon, placeholder(FILL.totalsGrand), SAY.period]))];
+  }
   const blocks: Block[] = [];
   const inc = t.incomeTotal;
   const exp = t.expenditureTotal;
@@ -545,7 +557,9 @@ export function sangongBlocks(c: Ctx, subheadings: boolean): Block[] {
   if (subheadings) blocks.push(heading(2, `${NUMBERING.h2(1)}${HEADINGS.sangongOverall}`));
   const runs: Piece<Run>[] = [];
   const b = mainBudget(t);
-  if (!a) runs.push(placeholder(FILL.sangong));
+  // A 三公 table with its 预算 column only (a 汇总情况表 of the budget): the budget said, the 决算 left for the clerk.
+  if (!a && b) runs.push(intro, ...SAY.sangongBudgetOnly(b.word, money(b.fig, c)), SAY.comma, placeholder(FILL.sangongActual), SAY.period);
+  else if (!a) runs.push(placeholder(FILL.sangong));
   else if (isZero(a, c) && !a.doubt && (!b || isZero(b.fig, c))) {
     runs.push(SAY.sangongNone(y(c)));
     const prev = yoy(a, t.previous, c);
@@ -568,9 +582,6 @@ export function sangongBlocks(c: Ctx, subheadings: boolean): Block[] {
         ...reasonOr(t.reasonVsPrevious, d === "up" ? FILL.reasonUp(SAY.sangongWhole) : FILL.reasonDown(SAY.sangongWhole)),
         SAY.period,
       );
-  }
-  if (a && t.previous === undefined) {
-    /* the table has no 上年 column */
   }
   blocks.push(para(...say(runs)));
   if (a && !t.previous && !isZero(a, c)) blocks.push(para(placeholder(FILL.sangongVsPrevious)));
