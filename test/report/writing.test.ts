@@ -196,6 +196,41 @@ test("a 收入支出决算总表 that stops at 本年收入合计/本年支出�
   expect(text).not.toMatch(/工作簿中没有收入支出决算总表/);
 });
 
+test("a 项目自评表's written 总分 is the one said, marked when its scores add up to neither sum; a group's (60分) is its 分值", () => {
+  // 区商务局 2020年市级服务贸易发展资金项目自评表 (https://www.kunmingchi.com/archives/973rxnk2je7n4oep6ym4.html, a .doc's text;
+  // layout rebuilt, every figure as published): 预算执行 scored 20 plus indicators 10 × 6 + 20 + 20 = 120, against 总分 100.
+  const rows = [
+    ["2020年市级服务贸易发展资金项目自评表"],
+    ["单位名称:区商务局", null, null, null, null, "填报日期:2021年4月22日"],
+    ["项目名称", "2020年市级服务贸易发展资金", null, "主管部门", "区商务局", "项目实施单位", "投资促进中心"],
+    ["预算执行情况(万元)(20分)", null, "预算数(A)", "执行数(B)", "执行率(B/A)", "得分(20分*执行率)"],
+    [null, "年度财政资金总额", 285.84, 285.84, "100%", 20],
+    ["年度绩效目标(80分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"],
+    [null, "产出指标(60分)", "数量指标", "服务外包在岸(万美元)", 20000, 23333.56, 10],
+    [null, null, null, "服务外包离岸(万美元)", 4500, 4557.51, 10],
+    [null, null, null, "支持服务贸易、服务外包企业数量", 3, 3, 10],
+    [null, null, "质量指标", "企业国际质量提升", "获得目的国(地区)受众欢迎", "受目的国受众欢迎显著", 10],
+    [null, null, "时效指标", "预算资金执行率", "90%", "100%", 10],
+    [null, null, null, "资金拨付及时性", "98%以上", "100%", 10],
+    [null, "效益指标(40分)", "社会效益指标", "企业把握政治导向和文化方向情况", "正确导向", "较好把握", 20],
+    [null, null, "可持续影响指标", "推动企业走出去方面发挥的作用", "是否利于企业走出去", "有利于推动企业走出去", 20],
+    ["总分", null, null, null, null, null, 100],
+  ];
+  const merges = ["A1:G1", "A6:A14", "B7:B12", "C7:C9", "C11:C12", "B13:B14"];
+  const text = (g: CellGrid) => reportText(draftReport("self-evaluation", checkWorkbook([g], DEFAULT_SETTINGS), DEFAULT_SETTINGS).model);
+  // The indicators add up to the 总分 100 (the 预算执行 score left out, as some published sheets do and the check accepts).
+  const asPublished = text(grid("自评表", rows, merges));
+  expect(asPublished).toMatch(/自评总分为100分。/);
+  expect(asPublished).toMatch(/（一）产出指标（分值60分，自评分60分）/);
+  expect(asPublished).toMatch(/（二）效益指标（分值40分，自评分40分）/);
+  // …or with it: said plainly too. A 总分 that is neither sum is said as written, and marked.
+  const withFunds = rows.map((r) => (r[0] === "总分" ? ["总分", null, null, null, null, null, 120] : r));
+  expect(text(grid("自评表", withFunds, merges))).toMatch(/自评总分为120分。/);
+  const neither = rows.map((r) => (r[0] === "总分" ? ["总分", null, null, null, null, null, 95] : r));
+  expect(text(grid("自评表", neither, merges))).toMatch(/自评总分为95分【请核对：自评表!G15写明的总分既不是各项指标得分之和/);
+  expect(text(grid("自评表", rows.slice(0, -1), merges))).toMatch(/自评总分为120分。/);
+});
+
 test("the 科目 far from their budget are named largest first, and a cut list says how many there are", () => {
   const perf = reportText(drafts(sample)[1]);
   const line = perf.split("\n").find((l) => l.startsWith("部分科目决算数与年初预算数差异较大"));

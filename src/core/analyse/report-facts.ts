@@ -305,6 +305,8 @@ export interface SelfEvalFacts {
   };
   goal: Reason | null;
   goalResult: Reason | null;
+  /** The 总分 the sheet writes (its 总分/合计 line's 得分), null when it writes none. */
+  total: Points | null;
   indicators: {
     level1: string;
     level2: string;

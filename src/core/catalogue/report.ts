@@ -160,6 +160,7 @@ export const DOUBT_TEXT: Record<string, string> = {
   "score-over-max": "得分超过分值",
   "bonus-mismatch": "写明的加减分合计与各项之和不符",
   "total-over-max": "有自评分超过分值，总分和所在组的自评分需核对",
+  "selfeval-total": "写明的总分既不是各项指标得分之和，也不是其与预算执行得分之和",
   default: "经核对有误",
 };
 
@@ -498,7 +499,7 @@ export const SAY = {
   selfBonus: <T>(bonus: P<T>): P<T> => ["，加分", ...bonus, "分"],
   selfDeduction: <T>(deduction: P<T>): P<T> => ["，扣分", ...deduction, "分"],
   selfGrade: <T>(grade: P<T>): P<T> => ["评价等级为“", ...grade, "”。"],
-  selfTotalPending: <T>(total: P<T>): P<T> => ["自评总分为", ...total, "分。"],
+  selfTotalPending: <T>(total: P<T>, mark: P<T> = []): P<T> => ["自评总分为", ...total, "分", ...mark, "。"],
   selfReport: "现将自查自评情况报告如下。",
   groupHeading: <T>(name: string, max: P<T>, score: P<T>): P<T> => [`${name}（分值`, ...max, "分，自评分", ...score, "分）"],
   /** "以下指标均得满分：A（5分）、B（3分）。"; one indicator: "A（5分）得满分。" */

@@ -816,6 +816,7 @@ class Builder {
       },
       goal: goal(s.goals.expected),
       goalResult: goal(s.goals.achieved),
+      total: t ? pts(t.rows.find((r) => r.isTotal && r.amounts.score?.value != null)?.amounts.score, t) : null,
       indicators,
     };
   }

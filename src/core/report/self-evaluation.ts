@@ -13,6 +13,9 @@ import type { Ctx, R } from "./write";
  * 分值 and 自评分, the items that kept full marks listed once, the others each in a sentence; the national 自评表's goals and
  * indicators when the workbook has one; the bonus and deduction items as one list with its total; measures and problems.
  */
+/** A weight written after a group's name: "产出指标(60分)", "效益指标（30分）". */
+const GROUP_WEIGHT = /[(（](\d{1,3}(?:\.\d{1,2})?)分[)）]$/;
+
 export function selfEvaluationBlocks(c: Ctx, unitRuns: R, yearRuns: R): Block[] {
   const b: Block[] = [];
   const p = c.f.performance;
@@ -21,9 +24,18 @@ export function selfEvaluationBlocks(c: Ctx, unitRuns: R, yearRuns: R): Block[] 
   const intro: Piece<Run>[] = [...SAY.selfIntro(unitRuns, yearRuns, project)];
   if (national) {
     // The national 自评表: 预算执行率 score plus the indicators' scores, when every one is scored.
-    const scores = [national.funds.score, ...national.indicators.map((i) => i.score)];
-    if (national.indicators.length > 0 && scores.every((x) => x !== null))
-      intro.push(...SAY.selfTotalPending([points(scores.reduce((s, x) => s + x!.hundredths, 0))]));
+    const own = national.indicators.map((i) => i.score);
+    const indicatorSum = own.length > 0 && own.every((x) => x !== null) ? own.reduce((s, x) => s + x!.hundredths, 0) : null;
+    const funds = national.funds.score;
+    const sum = indicatorSum !== null && funds ? indicatorSum + funds.hundredths : null;
+    // The 总分 the sheet writes is the one said. It may count the 预算执行 score or not (both are published, as the check
+    // accepts); one that is neither sum is marked, never replaced by ours.
+    const written = national.total;
+    if (written) {
+      const agrees = indicatorSum === null || written.hundredths === indicatorSum || written.hundredths === sum;
+      const mark = agrees ? [] : [checkMark(`${written.sheet}!${written.cell}`, DOUBT_TEXT["selfeval-total"])];
+      intro.push(...SAY.selfTotalPending([points(written.hundredths)], mark));
+    } else if (sum !== null) intro.push(...SAY.selfTotalPending([points(sum)]));
     else intro.push(...SAY.selfTotalPending([placeholder(FILL.total)]));
   } else if (p && p.base && p.total && p.pending === 0) {
     const adj = p.adjustmentTotal?.hundredths ?? 0;
@@ -136,7 +148,13 @@ function nationalSelfEval(c: Ctx, se: SelfEvalFacts, next: () => number): Block[
   const groups = [...new Set(se.indicators.map((i) => i.level1 || "绩效指标"))];
   groups.forEach((g, gi) => {
     const items = se.indicators.filter((i) => (i.level1 || "绩效指标") === g);
-    const max = items.every((i) => i.max) ? items.reduce((s, i) => s + i.max!.hundredths, 0) : null;
+    // "产出指标(60分)": a 分值 written in the 一级指标 cell stands in for the items' when they have none.
+    const labelled = GROUP_WEIGHT.exec(g);
+    const max = items.every((i) => i.max)
+      ? items.reduce((s, i) => s + i.max!.hundredths, 0)
+      : labelled
+        ? Math.round(Number(labelled[1]) * 100)
+        : null;
     const score = items.every((i) => i.score) ? items.reduce((s, i) => s + i.score!.hundredths, 0) : null;
     b.push({
       kind: "heading",
@@ -144,7 +162,7 @@ function nationalSelfEval(c: Ctx, se: SelfEvalFacts, next: () => number): Block[
       runs: say([
         NUMBERING.h2(gi + 1),
         ...SAY.groupHeading(
-          g,
+          labelled ? g.slice(0, labelled.index) : g,
           max === null ? [placeholder("分值")] : [points(max)],
           score === null ? [placeholder("自评分")] : [points(score)],
         ),
