@@ -341,6 +341,14 @@ describe("福建省级“三公”经费 2016 (http://finance.3news.cn/gn/2017/0
     expect(check(text.replace("下降0.8%", "下降0.5%"))).toEqual([["change-rate", "0.5%", "0.79", "6148.45万元"]]);
   });
 
+  test("a bare comparison after a list's last part that fits the part is not called wrong for the total", () => {
+    const text = "2023年“三公”经费支出10.00万元，其中：公务接待费3.00万元。比上年减少2.00万元，下降40%。";
+    // 2 ÷ (3 + 2) = 40% (the part's), 2 ÷ (10 + 2) = 16.67% (the total's): either reading is the writer's, neither is wrong.
+    expect(check(text)).toEqual([]);
+    expect(check(text.replace("40%", "16.67%"))).toEqual([]);
+    expect(check(text.replace("40%", "30%"))).toEqual([["change-rate", "30%", "16.67", "12.00万元"]]);
+  });
+
   test("parts of “三公”经费 with one of its three left out are some of its parts, not all", () => {
     const text = "2016年“三公”经费支出2.29亿元。其中,因公出国(境)费0.61亿元,公务用车购置及运行费1.41亿元。";
     expect(check(text)).toEqual([]);

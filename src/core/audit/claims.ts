@@ -754,7 +754,7 @@ function readGrouped(f: Figure, st: State, currentYear: number | null, enter: (c
 }
 
 /** A sentence that opens with a comparison and names nothing ("比2015年减少48.45万元，下降0.8%"). */
-const BARE_COMPARISON = /^(比|较|同比|与[^，。；]{0,12}相比|和[^，。；]{0,12}相比)/;
+export const BARE_COMPARISON = /^(比|较|同比|与[^，。；]{0,12}相比|和[^，。；]{0,12}相比)/;
 
 /**
  * "三公经费2.29亿元，比上年减少0.88亿元。其中，因公出国（境）费0.61亿元。比2015年减少48.45万元": the total's change is

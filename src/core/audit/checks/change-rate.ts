@@ -12,6 +12,7 @@ import { amountIn, decText, percentText, yuanText } from "../numbers";
 import type { Figure } from "../numbers";
 import { around, magnitude, mid, minus, plus, ratePercent } from "../relations";
 import type { Interval } from "../relations";
+import { BARE_COMPARISON } from "../claims";
 import type { Amount, Claim, Rate } from "../claims";
 import { baseOf, changeBefore, currentOf, sameCmp } from "./context";
 import type { Check, CheckContext } from "./context";
@@ -149,6 +150,19 @@ function checkRate(ctx: CheckContext, c: Claim, r: Rate): void {
       return;
     }
   }
+  // "“三公”经费支出10万元，其中：公务接待费3万元。比上年减少2万元，下降40%": a sentence that names nothing after a list's
+  // last part may go on about that part (its "。" a comma) — read as the total's, it is not wrong if it fits the part.
+  const part = ch?.fig && basis === "implied" ? partBefore(ctx, c, r) : null;
+  const partNow = part ? currentOf(part, r.cmp.against) : null;
+  if (partNow && ch?.fig && ctx.unit(partNow.fig)) {
+    const x = magnitude(around(partNow.fig, ctx.unit(partNow.fig)!));
+    const y = iv(ch.fig);
+    const previous = ch.dir > 0 ? minus(x, y) : plus(x, y);
+    if (previous.lo > 0n && ratePercent(r.fig.value, y, previous) === "agrees") {
+      ctx.skip("the last part's change, said in the sentence after it");
+      return;
+    }
+  }
   const decimals = Math.max(2, ...[base, cur?.fig, ch?.fig].filter((f) => f).map((f) => f!.value.d));
   // "X，增加Y，增长Z%" with Z wrong for Y: a Y one slip of the keyboard away that Z fits is likelier the mistake.
   const slip = basis === "implied" && agreement === "differs" && cur && ch?.fig && !base ? changeSlip(ctx, r, cur.fig, ch, unit) : null;
@@ -165,6 +179,25 @@ function checkRate(ctx: CheckContext, c: Claim, r: Rate): void {
     ...(slip ? { likelyChange: `${slip.text}${ch!.fig!.unit}`, slipKind: slip.kind } : {}),
   });
   ctx.flagged.add(r.fig);
+}
+
+/** The last part of one of c's lists, when r's sentence opens with a bare comparison right after that part's sentence. */
+function partBefore(ctx: CheckContext, c: Claim, r: Rate): Claim | null {
+  const paragraph = ctx.doc.paragraphs[c.paragraph - 1];
+  if (!paragraph) return null;
+  const at = paragraph.sentences.find((x) => r.fig.start >= x.start && r.fig.start < x.end);
+  if (!at || !BARE_COMPARISON.test(paragraph.text.slice(at.start).trimStart())) return null;
+  for (const list of ctx.doc.listsOf.get(c) ?? []) {
+    const last = list.items[list.items.length - 1];
+    if (
+      last &&
+      last.paragraph === c.paragraph &&
+      last.lastSentence.end <= at.start &&
+      !/\S/.test(paragraph.text.slice(last.lastSentence.end, at.start))
+    )
+      return last;
+  }
+  return null;
 }
 
 interface Slip {
