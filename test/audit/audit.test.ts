@@ -330,6 +330,12 @@ describe("福建省级“三公”经费 2016 (http://finance.3news.cn/gn/2017/0
     expect(check(car.replace("133.1%和43.7%", "56.3%和30.6%"))).toEqual([]);
     // Amounts said with commas between them are not one run of items (收入…，支出…): the rates are left alone.
     expect(check(car.replace("0.14亿元和公务用车运行费", "0.14亿元,公务用车运行费"))).toEqual([]);
+    // 、-joined items, and a 较上年 before 分别 (a comparison names no items).
+    const three =
+      "因公出国费0.50万元、公务接待费1.20万元、公务用车运行维护费3.40万元，较上年分别减少0.10万元、0.20万元和0.30万元，" +
+      "分别下降16.67%、14.29%和8.11%。";
+    expect(check(three)).toEqual([]);
+    expect(check(three.replace("8.11%", "9.11%"))).toEqual([["change-rate", "9.11%", "8.11", "3.70万元"]]);
   });
 
   test("a bare comparison after an item's sentence is the item's when its total's change was said already", () => {

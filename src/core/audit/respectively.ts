@@ -46,7 +46,9 @@ export function groupsOf(text: string, figures: Figure[], sentences: Sentence[])
         const names = text
           .slice(Math.max(namesStart, sentenceStart), sentenceStart + resp.index)
           .replace(/(19|20)\d\d年(度)?|本年|上年|全年|[“”"]/g, "")
-          .trim();
+          .trim()
+          // "较上年分别增加…", "与2015年相比分别…": a comparison names no items.
+          .replace(/^(较|比|同比|与|和)?(同期)?(相比)?$/, "");
         let prior = [...out].reverse().find((g) => g.figs.length === figs.length && (names === "" || g.names === names));
         if (!prior && names === "" && sentenceOf(figs[0]) >= 0) {
           const named = namedRun(text, usable, i, figs.length, sentenceStart, out[out.length - 1]);
