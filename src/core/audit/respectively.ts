@@ -49,13 +49,14 @@ export function groupsOf(text: string, figures: Figure[], sentences: Sentence[])
           .trim()
           // "较上年分别增加…", "与2015年相比分别…": a comparison names no items.
           .replace(/^(较|比|同比|与|和)?(同期)?(相比)?$/, "");
-        let prior = [...out].reverse().find((g) => g.figs.length === figs.length && (names === "" || g.names === names));
-        if (!prior && names === "" && sentenceOf(figs[0]) >= 0) {
-          const named = namedRun(text, usable, i, figs.length, sentenceStart, out[out.length - 1]);
-          if (named) {
-            prior = { id: id++, figs: named.figs, names: named.names.join("、"), lead: "", continues: null };
-            out.push(prior);
-          }
+        // Items named one by one just before the run, in its own sentence, are nearer than any earlier run of its size.
+        const named = names === "" ? namedRun(text, usable, i, figs.length, sentenceStart, out[out.length - 1]) : null;
+        let prior = named
+          ? undefined
+          : [...out].reverse().find((g) => g.figs.length === figs.length && (names === "" || g.names === names));
+        if (named) {
+          prior = { id: id++, figs: named.figs, names: named.names.join("、"), lead: "", continues: null };
+          out.push(prior);
         }
         out.push({
           id: id++,

@@ -1,5 +1,6 @@
 import { DOUBT_TEXT, FILL, HEADINGS, NUMBERING, SAY } from "../catalogue/report";
 import type { Piece } from "../catalogue/report";
+import { fenOfDecimal } from "../base/money";
 import { checkMark, placeholder, text } from "./model";
 import type { Block, Run } from "./model";
 import type { SelfEvalFacts } from "../analyse/report-facts";
@@ -8,14 +9,19 @@ import { textOr } from "./final-accounts";
 import { budgetSentence, heading, para, say } from "./write";
 import type { Ctx, R } from "./write";
 
+/** A weight written after a group's name: "产出指标(60分)", "效益指标（30分）". */
+const GROUP_WEIGHT = /[(（](\d{1,3}(?:\.\d{1,2})?)分[)）]$/;
+/** Hundredths of a point of a written weight ("60", "12.5"), exactly. */
+function weightOf(text: string): number | null {
+  const r = fenOfDecimal(text, "元");
+  return r === null || r === "too-large" ? null : r.fen;
+}
+
 /**
  * 绩效自评报告 (shaped like the seed 东山侗族乡 2019): the total (基础自评分 and the 加减分), the grade; each 一级指标 with its
  * 分值 and 自评分, the items that kept full marks listed once, the others each in a sentence; the national 自评表's goals and
  * indicators when the workbook has one; the bonus and deduction items as one list with its total; measures and problems.
  */
-/** A weight written after a group's name: "产出指标(60分)", "效益指标（30分）". */
-const GROUP_WEIGHT = /[(（](\d{1,3}(?:\.\d{1,2})?)分[)）]$/;
-
 export function selfEvaluationBlocks(c: Ctx, unitRuns: R, yearRuns: R): Block[] {
   const b: Block[] = [];
   const p = c.f.performance;
@@ -150,11 +156,7 @@ function nationalSelfEval(c: Ctx, se: SelfEvalFacts, next: () => number): Block[
     const items = se.indicators.filter((i) => (i.level1 || "绩效指标") === g);
     // "产出指标(60分)": a 分值 written in the 一级指标 cell stands in for the items' when they have none.
     const labelled = GROUP_WEIGHT.exec(g);
-    const max = items.every((i) => i.max)
-      ? items.reduce((s, i) => s + i.max!.hundredths, 0)
-      : labelled
-        ? Math.round(Number(labelled[1]) * 100)
-        : null;
+    const max = items.every((i) => i.max) ? items.reduce((s, i) => s + i.max!.hundredths, 0) : labelled ? weightOf(labelled[1]) : null;
     const score = items.every((i) => i.score) ? items.reduce((s, i) => s + i.score!.hundredths, 0) : null;
     b.push({
       kind: "heading",
