@@ -100,12 +100,12 @@ describe("青神县发改局 2023 部门预算项目支出绩效自评表, as pu
   test("a wrong 权重 sum is said as 权重, a wrong 得分 sum as 得分", () => {
     const weights = check(withCells([QINGSHEN], "自评表", { H12: 50 }));
     expect(loud(weights)).toEqual(["score-sum-mismatch H14"]);
-    expect(message(weights, "score-sum-mismatch")).toEqual(["合计：权重写明 100 分，各项相加为 80 分。"]);
+    expect(message(weights, "score-sum-mismatch")).toEqual(["合计：权重写明 100 分，各项相加为 80 分，加上预算执行权重 10 分为 90 分。"]);
     const scored = { H5: 10, I12: 60, I13: 30, I14: 100 };
     expect(loud(check(withCells([QINGSHEN], "自评表", scored)))).toEqual([]);
     const wrong = check(withCells([QINGSHEN], "自评表", { ...scored, I14: 95 }));
     expect(loud(wrong)).toEqual(["score-sum-mismatch I14"]);
-    expect(message(wrong, "score-sum-mismatch")).toEqual(["合计：得分写明 95 分，各项相加为 90 分。"]);
+    expect(message(wrong, "score-sum-mismatch")).toEqual(["合计：得分写明 95 分，各项相加为 90 分，加上预算执行得分 10 分为 100 分。"]);
   });
 
   test("a wrong 预算执行数 (P11: 251.89 → 215.89): the 执行率 is said once, as 执行数 ÷ 预算数, in 万元", () => {

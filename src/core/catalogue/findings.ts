@@ -128,7 +128,9 @@ export const FINDING_TEXT: Record<RuleId, RuleEntry> = {
     why: "小计、合计和总分应等于各项分值（或得分）之和。",
     todo: "改正各项分值、得分或合计数。",
     title: "分数合计不符",
-    text: (d) => `${named(d)}${s(d.column) || "得分"}写明 ${s(d.stated)} 分，各项相加为 ${s(d.computed)} 分。`,
+    text: (d) =>
+      `${named(d)}${s(d.column) || "得分"}写明 ${s(d.stated)} 分，各项相加为 ${s(d.computed)} 分` +
+      (d.withFunds ? `，加上预算执行${s(d.column) || "得分"} ${s(d.fundsPoints)} 分为 ${s(d.withFunds)} 分。` : "。"),
   },
   "duplicate-item": {
     why: "同一项目列示两次，会被重复计算。",

@@ -50,7 +50,15 @@ function columnName(t: Table, role: "maxScore" | "score"): string {
   return /^[\u4e00-\u9fff]{2,6}$/.test(header) && /分|权重/.test(header) ? header : role === "maxScore" ? "分值" : "得分";
 }
 
-function checkSum(t: Table, parent: TableRow, children: TableRow[], role: "maxScore" | "score", label: string, findings: Finding[]): void {
+function checkSum(
+  t: Table,
+  parent: TableRow,
+  children: TableRow[],
+  role: "maxScore" | "score",
+  label: string,
+  findings: Finding[],
+  more: { fundsPoints?: string; withFunds?: string } = {},
+): void {
   const stated = num(parent, role);
   if (stated === null || children.length === 0 || children.some((c) => c.amounts[role]?.bad)) return;
   const computed = sumPoints(children.map((c) => num(c, role)));
@@ -61,6 +69,7 @@ function checkSum(t: Table, parent: TableRow, children: TableRow[], role: "maxSc
     stated: fmt(stated),
     computed: fmt(computed),
     items: children.length,
+    ...more,
   };
   findings.push(finding("score-sum-mismatch", "error", t.sheet, parent.amounts[role]!.cell, data, Math.abs(stated - computed)));
 }
@@ -160,7 +169,9 @@ function verifyOne(t: Table, list: Table | null, funds: Table | null, findings: 
       const base = sumPoints(parts.map((r) => num(r, role)));
       const withFunds = fundsRow ? base + (num(fundsRow, role) ?? 0) : base;
       if (stated === base || stated === withFunds) continue;
-      checkSum(t, total, parts, role, total.name || "合计", findings);
+      // A 自评表's 总分 may or may not count the 预算执行 block: the message gives both sums.
+      const funds = fundsRow ? num(fundsRow, role) : null;
+      checkSum(t, total, parts, role, total.name || "合计", findings, funds ? { fundsPoints: fmt(funds), withFunds: fmt(withFunds) } : {});
     }
   }
 
