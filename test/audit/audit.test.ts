@@ -355,6 +355,16 @@ describe("福建省级“三公”经费 2016 (http://finance.3news.cn/gn/2017/0
     expect(check(text.replace("40%", "30%"))).toEqual([["change-rate", "30%", "16.67", "12.00万元"]]);
   });
 
+  test("a fall of more than 100% of spending or income is wrong on its face; of a balance it is not", () => {
+    expect(check("公务接待费比上年下降133.1%。")).toEqual([["fall-over-100", "133.1%", "100", undefined]]);
+    expect(check("政府性基金预算收入比上年下降150%。")).toEqual([["fall-over-100", "150%", "100", undefined]]);
+    // A rise, a fall to nothing, and what can turn negative (a balance, a difference) are left alone.
+    expect(check("公务接待费比上年增长133.1%。")).toEqual([]);
+    expect(check("公务用车购置费较上年下降100%，本年未购置公务用车。")).toEqual([]);
+    expect(check("一般公共预算收支差额比上年下降120%。")).toEqual([]);
+    expect(check("上年结转结余资金下降120%。")).toEqual([]);
+  });
+
   test("parts of “三公”经费 with one of its three left out are some of its parts, not all", () => {
     const text = "2016年“三公”经费支出2.29亿元。其中,因公出国(境)费0.61亿元,公务用车购置及运行费1.41亿元。";
     expect(check(text)).toEqual([]);

@@ -67,6 +67,8 @@ export const AUDIT_FINDING_TEXT = {
           return `${q(d)}按所述占比推算的总额前后不一：按${s(d.stated)}推算约为${s(d.implied)}，与${s(d.expected)}所推算的不符。`;
         case "table":
           return `${q(d)}表中“${s(d.row)}”的${s(d.stated)}，按表中数字应为${pct(d.expected)}。`;
+        case "fall-over-100":
+          return `${q(d)}所述下降${s(d.stated)}，超过100%：支出、收入一类的数额下降100%即为零，不可能下降更多。`;
         default:
           return d.basis === "implied"
             ? `${q(d)}按所述金额与增减额${s(d.numerator)}推算，${s(d.against)}为${s(d.denominator)}，增减率应为${pct(d.expected)}，所述为${s(d.stated)}。` +

@@ -43,7 +43,10 @@ export const changeRate: Check = {
   run(ctx) {
     for (const c of ctx.doc.claims) {
       if (c.doubt) continue;
-      for (const r of c.rates) if (!ctx.flagged.has(r.fig)) checkRate(ctx, c, r);
+      for (const r of c.rates) {
+        if (!ctx.flagged.has(r.fig)) checkRate(ctx, c, r);
+        if (!ctx.flagged.has(r.fig)) fallOverHundred(ctx, c, r);
+      }
     }
   },
 };
@@ -178,6 +181,24 @@ function checkRate(ctx: CheckContext, c: Claim, r: Rate): void {
     confidence: agreement === "last-digit" ? "medium" : "high",
     ...(slip ? { likelyChange: `${slip.text}${ch!.fig!.unit}`, slipKind: slip.kind } : {}),
   });
+  ctx.flagged.add(r.fig);
+}
+
+/** What cannot be less than nothing: spending, income, funds, a budget. */
+const NOT_NEGATIVE = /(费|经费|支出|收入|资金|拨款|预算|规模|金额)$/;
+/** …unless it is a balance or a net figure, which can turn negative. */
+const CAN_BE_NEGATIVE = /(结余|结转|净|差额|赤字|利润|盈余|亏损|收支|平衡)/;
+
+/**
+ * "公务用车购置费0.14亿元…下降133.1%": a fall of more than 100% leaves less than nothing, which spending or income cannot
+ * be — wrong on its face, whatever the figures it was worked out from (said when they give no rate of their own).
+ */
+function fallOverHundred(ctx: CheckContext, c: Claim, r: Rate): void {
+  if (r.dir !== -1 || r.signed || r.fig.range || r.fig.value.n <= 100n * 10n ** BigInt(r.fig.value.d)) return;
+  const subject = c.subject.replace(/[“”"]/g, "");
+  if (!NOT_NEGATIVE.test(subject) || CAN_BE_NEGATIVE.test(subject)) return;
+  ctx.checked();
+  ctx.report("text-rate", "error", c, { check: "fall-over-100", stated: r.fig.text, expected: "100", confidence: "high" });
   ctx.flagged.add(r.fig);
 }
 
