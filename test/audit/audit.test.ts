@@ -373,3 +373,50 @@ describe("福建省级“三公”经费 2016 (http://finance.3news.cn/gn/2017/0
     ]);
   });
 });
+
+describe("sentences a review found misread (2026-11-24)", () => {
+  const check = (text: string) => auditText(text).findings.map((f) => [f.data.check, f.data.stated, f.data.expected]);
+
+  test("下降为/减少到/降至 before an amount is the level reached, not the change; 由上年的… is the comparison", () => {
+    for (const text of [
+      "公务接待费由上年的10万元减少为8万元，降幅为20%。",
+      "公务接待费由上年10万元减少到8万元，降幅20%。",
+      "公务接待费从上年的10万元降至8万元，降幅达20%。",
+      "一般公共预算支出由上年的1000万元增加为1200万元，增幅为20%。",
+      "公务接待费支出8万元，比上年的10万元下降为8万元。",
+    ])
+      expect(check(text)).toEqual([]);
+    expect(check("一般公共预算支出由上年的1000万元增加为1200万元，增幅为25%。")).toEqual([["change-rate", "25%", "20.00"]]);
+  });
+
+  test("a list ending in 等 or led by 重点用于 names some parts, not all", () => {
+    for (const text of [
+      "2023年项目支出1000万元，具体为：教育项目300万元、卫生项目500万元等。",
+      "2023年项目支出1000万元，具体为：教育项目300万元、卫生项目500万元等项目。",
+      "2023年项目支出1000万元，具体是：重点用于教育项目300万元、卫生项目500万元。",
+      "2023年项目支出1000万元，包括：教育项目300万元、卫生项目500万元等。",
+    ])
+      expect(check(text)).toEqual([]);
+    expect(check("2023年项目支出1000万元，具体为：教育项目300万元、卫生项目500万元，其他项目300万元。")).toEqual([
+      ["parts-sum", "1000万元", "1100万元"],
+    ]);
+  });
+
+  test("去年 that follows this year's amount is the base, not the year spoken of", () => {
+    const text = "2023年全县一般公共预算支出1000万元，去年支出900万元，同比增加100万元，增长11.1%。";
+    expect(check(text)).toEqual([]);
+    expect(check(text.replace("增加100万元", "增加200万元"))).toEqual([["change-amount", "200万元", "100万元"]]);
+  });
+
+  test("a 加上： chain adds neither a bracketed breakdown of an addend nor its change", () => {
+    for (const text of [
+      "本年收入合计1000万元，加上：上年结转和结余200万元（基本支出结转100万元），收入总计1200万元。",
+      "本年收入合计1000万元，加上：上年结转和结余200万元，比上年增加20万元，收入总计1200万元。",
+      "本年收入合计1000万元，加上上年结转和结余200万元（基本支出结转100万元），收入总计1200万元。",
+    ])
+      expect(check(text)).toEqual([]);
+    expect(check("本年收入合计1000万元，加上：上年结转和结余200万元，比上年增加20万元，收入总计1300万元。")).toEqual([
+      ["plus-chain", "1300万元", "1200万元"],
+    ]);
+  });
+});

@@ -134,6 +134,8 @@ export interface Chain {
   total: Figure | null;
   /** An added item named without its amount ("加上上级补助、调入资金…"): the sum cannot be checked. */
   broken: boolean;
+  /** Parenthesis depth of the clause that opens it: a deeper clause breaks an addend down, it adds nothing. */
+  depth: number;
 }
 
 export interface ParagraphRead {
@@ -158,8 +160,13 @@ const sortLong = (w: readonly string[]) => [...w].sort((a, b) => b.length - a.le
 const UP = sortLong(V.UP_WORDS);
 const DOWN = sortLong(V.DOWN_WORDS);
 
+/** A direction word with 为/至/到 after it: what follows is the level reached ("下降为8万元", "增至1200万元"). */
+const LEVEL_REACHED = /((下降|减少|降低|增加|增长|上升|提高|回落|压减|缩减)(为|至|到)|[降减增升]至)$/;
+
 /** The direction word that ends a lead, once "为/了/率/额…" are stripped: 1, -1, or null. */
 export function directionAtEnd(lead: string, rate: boolean): { dir: 1 | -1; word: string; signed: boolean } | null {
+  // "由上年的10万元下降为8万元", "减至8万元": the amount it came to, not the change.
+  if (!rate && LEVEL_REACHED.test(lead)) return null;
   const core = lead.replace(rate ? V.RATE_TAIL : V.AMOUNT_TAIL, "");
   // "降幅达到38.7%": the tail strips "幅达到" from 降幅; the lead without its verb keeps the word whole.
   for (const s of [core, lead.replace(/(为|是|达|达到|约|了)$/, ""), lead]) {
@@ -214,10 +221,14 @@ function yearsIn(text: string): number[] {
   return matchesNotAfter(/((?:19|20)\d\d)年/g, text, /[\d〔[【]/).map((m) => Number(m[1]));
 }
 
+/** "由上年的10万元减少为8万元", "从2022年的…降至…": from a year's amount (written next) to this one's. */
+const FROM_YEAR = /(由|从)(?=(上年|去年|上一年|(19|20)\d\d年度?)的?(\d|$))/;
+
 /** The comparison a change word in `text` refers to, or null when `text` names none. */
 export function comparisonIn(text: string, currentYear: number | null): Comparison | null {
   const t = text.replace(V.FUND_TYPES, "");
-  const m = /(较|比|与|同比|对比|相比|相较)/.exec(t);
+  // "由上年的10万元减少为8万元", "从2022年的…降至…": from a year's amount to this one's.
+  const m = /(较|比|与|同比|对比|相比|相较)/.exec(t) ?? FROM_YEAR.exec(t);
   if (!m) return null;
   const phrase = t.slice(m.index);
   const years = yearsIn(phrase);
@@ -266,7 +277,8 @@ const PERSPECTIVE = /^(分[^，；。]{1,8}?看|(从|按)[^，；。]{1,10}?(来
  * 去年 as the time a sentence speaks of: "去年全年全盟一般公共预算收入累计完成310682万元，同比增加23188万元" — an amount of 去年
  * compared at once with its own year before (never "上年决算数…", a label of the base).
  */
-const FRAME_LAST_YEAR = /去年(全年)?[^，；。]*?\d[\d.,]*\s*(亿元|万元|元)[，,]\s*(同比|比上年|较上年|与上年相比)/;
+const FRAME_LAST_YEAR =
+  /(^|[，,])[\s]*(全县|全市|全区|全盟|全省|全州|全镇|全乡|全旗)?去年(全年)?[^，；。]*?\d[\d.,]*\s*(亿元|万元|元)[，,]\s*(同比|比上年|较上年|与上年相比)/;
 const LAST_YEAR_WORD = /去年(全年)?/;
 
 let nextId = 1;
@@ -296,7 +308,9 @@ export function readParagraph(
   // its own year before is the year spoken of, not the base — its amounts are that sentence's current figures.
   const framedLastYear = sentences.map((x) => {
     const said = text.slice(x.start, x.end);
-    return FRAME_LAST_YEAR.test(said) && !/(本年|今年|当年)/.test(said);
+    // Opening a clause, with no year named and no amount before it ("2023年…1000万元，去年支出900万元，同比…": 去年 is the base).
+    const m = FRAME_LAST_YEAR.exec(said);
+    return m !== null && !/(本年|今年|当年|(19|20)\d\d年)/.test(said) && !/\d\s*(亿元|万元|元)/.test(said.slice(0, m.index));
   });
   const leadYears = sentenceYears.filter((y): y is number => y !== null);
   const allYears = yearsIn(noComparisons(text));
@@ -500,7 +514,17 @@ export function readParagraph(
           parent,
           // "预算为…，本年未发生支出，其中：…": the parts are of the nil 决算, not of the 预算 said before.
           total: parent.amounts.length > 0 && !parent.actualNone ? parent.amounts[parent.amounts.length - 1] : null,
-          partial: V.PARTIAL.test(intro ?? "") || V.PARTIAL.test(clause.text.slice(0, 6)) || (perspective && clause.sep === "。"),
+          // "具体是：重点用于…": the words right after the list's intro say it, as the intro itself may.
+          partial:
+            V.PARTIAL.test(intro ?? "") ||
+            V.PARTIAL.test(
+              clause.text
+                .replace(/^[，、；：:\s]+/, "")
+                .replace(intro ?? "", "")
+                .replace(/^[：:\s]+/, "")
+                .slice(0, 6),
+            ) ||
+            (perspective && clause.sep === "。"),
           split: 0,
           items: [],
           paragraph: index,
@@ -577,6 +601,9 @@ function closesList(clause: string, parent: Claim): boolean {
   return swap !== parent.subject && head.includes(swap);
 }
 
+/** A clause about the amount before it (its change, its rate), not an amount to add. */
+const CHANGE_OF_ADDEND = /^(比|较|同比|与[^，。；]{0,12}相比|增加|减少|增长|下降|降低|上升|持平)/;
+
 /** Follows a "加…" chain clause by clause: each clause adds one amount, until one that names the total. */
 function readChain(clause: Clause, figs: Figure[], st: State, prev: Clause | null): void {
   const money = figs.filter((f) => f.kind === "money");
@@ -596,12 +623,15 @@ function readChain(clause: Clause, figs: Figure[], st: State, prev: Clause | nul
       added: [],
       total: null,
       broken: money.length !== 1 && !opensList,
+      depth: clause.depth,
     };
     if (money.length === 1) st.chain.added.push(money[0]);
     st.chains.push(st.chain);
     return;
   }
   if (!st.chain) return;
+  // "上年结转和结余200万元（基本支出结转100万元）": a breakdown of the addend in brackets; "，比上年增加20万元": its change.
+  if (clause.depth > st.chain.depth || CHANGE_OF_ADDEND.test(head)) return;
   st.chain.end = clause.end;
   if (V.TOTAL.test(head) && money.length === 1) {
     st.chain.total = money[0];
@@ -619,8 +649,10 @@ function clauseHead(clause: Clause, figs: Figure[]): string {
 }
 
 /** "公务接待费较上年减少": the name before a comparison phrase, and the phrase. */
-const CMP_START =
-  /(对比|相比)(?=增加|减少|增长|下降|持平)|(相比|较|比|与|同比|对比)(?=[^，；。]{0,16}?(上年|去年|同期|上一年|预算|年初|计划|任务|(19|20)\d\d年|的|相比))|同比/;
+const CMP_START = new RegExp(
+  /(对比|相比)(?=增加|减少|增长|下降|持平)|(相比|较|比|与|同比|对比)(?=[^，；。]{0,16}?(上年|去年|同期|上一年|预算|年初|计划|任务|(19|20)\d\d年|的|相比))|同比/
+    .source + `|${/(由|从)(?=(上年|去年|上一年|(19|20)\d\d年度?)的?(\d|$))/.source}`,
+);
 export function splitAtComparison(head: string): { name: string; phrase: string } | null {
   const m = CMP_START.exec(head);
   return m ? { name: head.slice(0, m.index), phrase: head.slice(m.index) } : null;

@@ -160,7 +160,7 @@ function checkSum(ctx: CheckContext, list: List, items: Claim[], total: Amount):
     ctx.skip("a list that may be misread");
     return;
   }
-  if (under && (!complete || list.partial || saidToGoOn(ctx, items) || someOfComposition(list.parent, items))) {
+  if (under && (!complete || list.partial || saidToGoOn(ctx, items) || endsWithEtc(ctx, items) || someOfComposition(list.parent, items))) {
     ctx.skip("a list that may be partial");
     return;
   }
@@ -184,6 +184,16 @@ function saidToGoOn(ctx: CheckContext, items: Claim[]): boolean {
   const last = items[items.length - 1];
   const text = ctx.doc.paragraphs[last.paragraph - 1]?.text ?? "";
   return /^[\s，。；]*(此外|另外|除此之外|另有|另)/.test(text.slice(last.lastSentence.end));
+}
+
+/** "…卫生项目500万元等。", "具体是：重点用于…": the list says it names some of the parts, not all. */
+function endsWithEtc(ctx: CheckContext, items: Claim[]): boolean {
+  const last = items[items.length - 1];
+  const fig = last.amounts[last.amounts.length - 1]?.fig;
+  const text = ctx.doc.paragraphs[last.paragraph - 1]?.text ?? "";
+  if (fig !== undefined && /^[\s）)]*等/.test(text.slice(fig.end))) return true;
+  // "具体是：重点用于教育项目300万元、…": the first part says the list names the main ones.
+  return /^(重点|主要)/.test(items[0].raw.replace(/^[，、；：:\s]+/, "").replace(/^(具体|分项|其中|包括)[为是有]?[：:]?/, ""));
 }
 
 /** The items are exactly the parts of the parent's known composition (“三公”经费: 出国, 车, 接待). */
