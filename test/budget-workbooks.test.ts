@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { CheckJsonSchema } from "../src/core/present/check-json";
 import { fileStem } from "../src/cli/budget-pairing";
@@ -70,6 +70,21 @@ test("no 预算 workbook of the unit in the folder: no budget, never another uni
   const { code, out } = await cli(["check", join(finals, "青山乡政府2023年决算公开.xlsx"), "--budget", other, "--json"]);
   expect(code).toBe(0);
   expect(budgetSheets(out).size).toBe(0);
+});
+
+test("an unreadable file in the 预算 folder (an Excel 95 .xls) is left out of the pairing, and fails nothing", async () => {
+  const { finals, budgets } = await folders();
+  writeFileSync(join(budgets, "旧表.xls"), new Uint8Array([0x09, 0x04, 0x06, 0x00, 0x00, 0x00, 0x10, 0x00, 0, 0]));
+  const { code, out } = await cli(["check", finals, "--budget", budgets, "--json"]);
+  expect(code).toBe(0);
+  const rows = out
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { file: string; budget: string | null });
+  expect(rows.map((r) => [r.file, r.budget])).toEqual([
+    ["青山乡政府2023年决算公开.xlsx", "附件2.xlsx"],
+    ["中心小学决算.xlsx", "附件1.xlsx"],
+  ]);
 });
 
 test("file names pair when the titles do not name the unit", () => {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { workbookMeta } from "../core";
 import type { CellGrid } from "../core";
+import { UnusableInputError } from "../core";
 import { NODE_CODEC } from "../xlsx/node-codec";
 import { readWorkbookGrids } from "../xlsx/read-workbook";
 
@@ -32,7 +33,15 @@ export class BudgetFolder {
     if (this.units) return this.units;
     const units = new Map<string, string>();
     for (const f of files) {
-      const grids = await readWorkbookGrids(new Uint8Array(readFileSync(f)), basename(f), NODE_CODEC);
+      // A file of the folder that cannot be read (an Excel 95 or encrypted .xls, a damaged copy) names no unit: it is
+      // left out of the pairing, and the workbooks being checked are not failed for it.
+      let grids: CellGrid[];
+      try {
+        grids = await readWorkbookGrids(new Uint8Array(readFileSync(f)), basename(f), NODE_CODEC);
+      } catch (e) {
+        if (e instanceof UnusableInputError) continue;
+        throw e;
+      }
       const unit = workbookMeta(grids).unitName;
       // Two files of one unit: neither is chosen by name (the file name may still tell them apart).
       if (unit) units.set(unit, units.has(unit) ? "" : f);

@@ -10,6 +10,11 @@ const DIRECTORY_ENTRY = 128;
 const STREAM = 2;
 const ROOT = 5;
 
+/** The compound file's first bytes: enough to send a file to the .xls reader, which says so if the rest is damaged. */
+export function hasCompoundSignature(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && SIGNATURE.slice(0, 4).every((b, i) => bytes[i] === b);
+}
+
 export function isCompoundFile(bytes: Uint8Array): boolean {
   return bytes.length >= 512 && SIGNATURE.every((b, i) => bytes[i] === b);
 }
@@ -44,6 +49,8 @@ export function openCompoundFile(bytes: Uint8Array): CompoundFile {
   // The FAT's own sectors: 109 in the header, the rest in the DIFAT chain.
   const fatSectors: number[] = [];
   const fatCount = u32(44);
+  // Sizes are the file's own say: checked against what the file can hold before anything is allocated from them.
+  if (fatCount > sectors) throw new RangeError("more FAT sectors than the file has");
   for (let i = 0; i < 109 && fatSectors.length < fatCount; i++) fatSectors.push(u32(76 + i * 4));
   let difat = u32(68);
   for (let guard = 0; difat !== END_OF_CHAIN && difat !== FREE && fatSectors.length < fatCount; guard++) {
@@ -69,6 +76,7 @@ export function openCompoundFile(bytes: Uint8Array): CompoundFile {
     return out;
   };
   const read = (start: number, length: number): Uint8Array => {
+    if (length > sectors * size) throw new RangeError("stream larger than the file");
     const out = new Uint8Array(length);
     let filled = 0;
     for (const s of chain(start, fat, sectors)) {
@@ -116,6 +124,7 @@ export function openCompoundFile(bytes: Uint8Array): CompoundFile {
     if (!entry) return null;
     if (entry.size >= cutoff) return read(entry.start, entry.size);
     const { fat: miniFat, data } = miniStream();
+    if (entry.size > data.length) throw new RangeError("stream larger than the mini stream");
     const out = new Uint8Array(entry.size);
     let filled = 0;
     for (const s of chain(entry.start, miniFat, miniFat.length)) {

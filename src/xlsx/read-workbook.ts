@@ -1,6 +1,6 @@
 import { UnusableInputError } from "../core";
 import type { CellGrid } from "../core";
-import { isCompoundFile } from "./compound-file";
+import { hasCompoundSignature } from "./compound-file";
 import { buildGrid } from "./grid-build";
 import { openPackage } from "./package-parts";
 import type { SheetEntry, WorkbookPackage } from "./package-parts";
@@ -53,7 +53,7 @@ export function openWorkbook(bytes: Uint8Array, fileName: string, codec?: ZipCod
 /** A workbook's grids, .xlsx or old .xls (told apart by their first bytes, not the file name). */
 export async function readWorkbookGrids(bytes: Uint8Array, fileName: string, codec?: ZipCodec): Promise<CellGrid[]> {
   checkWorkbookBytes(bytes, fileName, true);
-  if (isCompoundFile(bytes)) return guarded(fileName, () => readXlsGrids(bytes, fileName));
+  if (hasCompoundSignature(bytes)) return guarded(fileName, () => readXlsGrids(bytes, fileName));
   return readPackageGrids(openWorkbook(bytes, fileName, codec));
 }
 

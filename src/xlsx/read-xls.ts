@@ -66,11 +66,16 @@ interface Globals {
   date1904: boolean;
 }
 
+/** SHRFMLA, ARRAY and TABLE: records that may stand between a FORMULA and the STRING holding its text result. */
+const BEFORE_STRING: ReadonlySet<number> = new Set([0x04bc, 0x0221, 0x0236]);
+
 export function readXlsGrids(bytes: Uint8Array, fileName: string): CellGrid[] {
   const cfb = openCompoundFile(bytes);
-  const stream = cfb.stream("Workbook");
+  // Excel 5/95 names the stream "Book", but some writers put BIFF8 there too: the BOF's version decides (readGlobals).
+  const stream = cfb.stream("Workbook") ?? cfb.stream("Book");
   if (!stream) {
-    if (cfb.stream("Book")) throw tooOldWorkbook(fileName); // Excel 5 / 95
+    // An encrypted .xlsx is a compound file too (EncryptionInfo, EncryptedPackage), whatever its size.
+    if (cfb.names.some((n) => /^Encrypt(ionInfo|edPackage)$/i.test(n))) throw encryptedWorkbook(fileName);
     throw new UnusableInputError(
       `不是 Excel 工作簿：${fileName}（旧版 Office 文件中没有工作簿数据，可能是 Word 或 PowerPoint 文件）。`,
       `Not an Excel workbook: ${fileName} (an old Office file without workbook data).`,
@@ -193,7 +198,8 @@ function readSheet(stream: Uint8Array, offset: number, globals: Globals): Scanne
       continue;
     }
     if (depth !== 1) continue;
-    if (pendingString && rec.type !== R.STRING && rec.type !== CONTINUE) pendingString = null;
+    // FORMULA [SHRFMLA | ARRAY | TABLE] STRING: the formula's text result may come after its shared or array formula.
+    if (pendingString && rec.type !== R.STRING && rec.type !== CONTINUE && !BEFORE_STRING.has(rec.type)) pendingString = null;
     switch (rec.type) {
       case R.NUMBER:
         if (d.length >= 14) put(u16(d, 0), u16(d, 2), number(f64(d, 6), u16(d, 4)));

@@ -1,3 +1,4 @@
+import { hasCompoundSignature } from "./compound-file";
 import { UnusableInputError } from "../core";
 
 /** Excel 95 and older: the BIFF5 "Book" stream, or BIFF2–4 files that are a bare record stream (BOF 0x0009/0209/0409/0809). */
@@ -23,7 +24,7 @@ export function encryptedWorkbook(fileName: string): UnusableInputError {
 export function checkWorkbookBytes(bytes: Uint8Array, fileName: string, xls = false): void {
   if (bytes.length === 0) throw new UnusableInputError(`文件为空：${fileName}`, `The file is empty: ${fileName}`);
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05);
-  const isCfb = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  const isCfb = hasCompoundSignature(bytes);
   if (isCfb) {
     const text = new TextDecoder("utf-16le").decode(bytes.subarray(0, Math.min(bytes.length, 1 << 20)));
     if (text.includes("EncryptedPackage") || text.includes("EncryptionInfo")) throw encryptedWorkbook(fileName);

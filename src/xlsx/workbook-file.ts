@@ -1,6 +1,6 @@
 import { settingsFromPieces, WPS_SETTINGS_SHEET } from "../core";
 import type { CellGrid } from "../core";
-import { isCompoundFile } from "./compound-file";
+import { hasCompoundSignature } from "./compound-file";
 import { openWorkbook, readPackageGrids, readWorkbookGrids } from "./read-workbook";
 import { storedSettingsOf } from "./stored-settings";
 
@@ -13,7 +13,7 @@ export async function readWorkbookFile(
   fileName: string,
 ): Promise<{ grids: CellGrid[]; storedSettings: unknown | null }> {
   // An old .xls has no stored settings (the panes keep them in .xlsx parts and WPS's very hidden sheet of an .xlsx).
-  if (isCompoundFile(bytes)) return { grids: await readWorkbookGrids(bytes, fileName), storedSettings: null };
+  if (hasCompoundSignature(bytes)) return { grids: await readWorkbookGrids(bytes, fileName), storedSettings: null };
   const pkg = openWorkbook(bytes, fileName);
   const grids = readPackageGrids(pkg);
   let storedSettings: unknown | null = null;

@@ -176,6 +176,8 @@ describe("old .xls workbooks (BIFF8)", () => {
 
   test.each([
     ["cut in half", (b: Uint8Array) => b.subarray(0, Math.floor(b.length / 2))],
+    // Shorter than a header: still the .xls reader's to refuse, not the .xlsx door's “check reads .xls files”.
+    ["cut to 300 bytes", (b: Uint8Array) => b.subarray(0, 300)],
     [
       "a FAT chain that loops",
       (b: Uint8Array) => {
@@ -191,6 +193,53 @@ describe("old .xls workbooks (BIFF8)", () => {
     const bad = damage(fixture("Formate.xls"));
     await expect(readWorkbookGrids(bad, "bad.xls", NODE_CODEC)).rejects.toThrow(UnusableInputError);
     await expect(readWorkbookGrids(bad, "bad.xls", NODE_CODEC)).rejects.toThrow(/无法读取工作簿/);
+  });
+
+  test.each([
+    ["its Workbook stream 4 GB long", "Formate.xls", (v: DataView, dir: number) => v.setUint32(dir + 128 + 120, 4_000_000_000, true)],
+    ["a mini FAT of 8 million sectors", "ragged.xls", (v: DataView) => v.setUint32(64, 8_000_000, true)],
+    ["more FAT sectors than the file has", "Formate.xls", (v: DataView) => v.setUint32(44, 1_000_000, true)],
+  ])("sizes a damaged .xls claims (%s) are checked against the file before anything is allocated", async (_, name, damage) => {
+    const copy = fixture(name).slice();
+    const view = new DataView(copy.buffer);
+    damage(view, (view.getUint32(48, true) + 1) * 512);
+    const before = process.memoryUsage().arrayBuffers;
+    await expect(readWorkbookGrids(copy, "bad.xls", NODE_CODEC)).rejects.toThrow(/无法读取工作簿/);
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(64 * 1048576);
+  });
+
+  test("a BIFF8 workbook in a stream named Book (as some writers name it) is read, not refused as Excel 95", async () => {
+    const copy = fixture("Formate.xls").slice();
+    const view = new DataView(copy.buffer);
+    const entry = (view.getUint32(48, true) + 1) * 512 + 128; // the Workbook entry, after the root
+    expect(String.fromCharCode(...Array.from({ length: 8 }, (_, i) => view.getUint16(entry + 2 * i, true)))).toBe("Workbook");
+    copy.fill(0, entry, entry + 64);
+    [..."Book"].forEach((c, i) => view.setUint16(entry + 2 * i, c.charCodeAt(0), true));
+    view.setUint16(entry + 64, 10, true);
+    const grids = await readWorkbookGrids(copy, "book.xls", NODE_CODEC);
+    expect(grids.map((g) => g.values)).toEqual((await readWorkbookGrids(fixture("Formate.xls"), "f.xls", NODE_CODEC)).map((g) => g.values));
+  });
+
+  test("the text result of a shared or array formula comes after its SHRFMLA or ARRAY record, and is kept", () => {
+    const stringFormula = (r: number, c: number) =>
+      rec(0x0006, [...cell(r, c), 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...u16(0), ...u32(0), ...u16(0)]);
+    const sheet = [
+      ...stringFormula(0, 0),
+      ...rec(0x04bc, [...u16(0), ...u16(1), 0, 0, 0, 0, ...u16(0)]), // SHRFMLA
+      ...rec(0x0207, ustr("一般公共预算")),
+      ...stringFormula(1, 0),
+      ...rec(0x0207, ustr("政府性基金")),
+      ...stringFormula(2, 0),
+      ...rec(0x0221, [...u16(2), ...u16(2), 0, 0, 0, 0, ...u32(0), ...u16(0)]), // ARRAY
+      ...rec(0x0207, ustr("国有资本经营")),
+    ];
+    const sst = [...u32(1), ...u32(1), ...ustr("x")];
+    const head = [...bof(0x0005), ...xf(0)];
+    const bound = (offset: number) => rec(0x0085, [...u32(offset), 0, 0, 2, 1, ...wide("表1")]);
+    const tail = [...rec(0x00fc, sst), ...eof()];
+    const start = head.length + bound(0).length + tail.length;
+    const stream = new Uint8Array([...head, ...bound(start), ...tail, ...bof(0x0010), ...sheet, ...eof()]);
+    expect(readWorkbookStream(stream, "t.xls")[0].values).toEqual([["一般公共预算"], ["政府性基金"], ["国有资本经营"]]);
   });
 
   test("Excel 95 and older say so", async () => {
