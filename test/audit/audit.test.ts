@@ -408,6 +408,11 @@ describe("sentences a review found misread (2026-11-24)", () => {
     expect(check(text.replace("增加100万元", "增加200万元"))).toEqual([["change-amount", "200万元", "100万元"]]);
   });
 
+  test("a direction finding quotes the rate's words as written (增幅为-25%, not 增长-25%)", () => {
+    const found = auditText("2023年公务用车运行维护费12万元，比上年增加3万元，增幅为-25%。").findings;
+    expect(found.map((f) => f.data.stated)).toEqual(["增加3万元……增幅为-25%"]);
+  });
+
   test("a 加上： chain adds neither a bracketed breakdown of an addend nor its change", () => {
     for (const text of [
       "本年收入合计1000万元，加上：上年结转和结余200万元（基本支出结转100万元），收入总计1200万元。",

@@ -46,6 +46,8 @@ export interface Change {
 /** A rate of change: always with its figure. */
 export interface Rate extends Change {
   fig: Figure;
+  /** The words before the figure as written, from the direction word on ("增幅为", "下降"), for quotes. */
+  word?: string;
 }
 
 export type Period = "cur" | "prev" | number;
@@ -934,7 +936,9 @@ function readFigure(f: Figure, lead: string, prev: Figure | null, c: Claim, st: 
       st.cmp = cmp;
       // "下降-81.75%": a fall written with a minus of its own says the opposite of its word; the direction check asks.
       const own = f.value.n < 0n ? -1 : 1;
-      c.rates.push({ at: f.start, dir: d.signed ? own : ((d.dir * own) as 1 | -1), fig: f, cmp, signed: d.signed });
+      const at = cleaned.lastIndexOf(d.word);
+      const word = at >= 0 ? cleaned.slice(at) : undefined;
+      c.rates.push({ at: f.start, dir: d.signed ? own : ((d.dir * own) as 1 | -1), fig: f, cmp, signed: d.signed, word });
       return;
     }
     // "减少18.50万元（65.37%）": the rate of the change right before.

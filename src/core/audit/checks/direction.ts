@@ -82,7 +82,7 @@ function checkChange(ctx: CheckContext, c: Claim, ch: Change): void {
     ctx.report("text-direction", "error", c, {
       check: "direction-rate",
       // The word as written: a figure's own minus ("下降-81.75%") turned its direction, not its word.
-      stated: `${stated}……${(rate.signed || rate.fig.value.n >= 0n ? rate.dir : -rate.dir) > 0 ? "增长" : "下降"}${rate.fig.text}`,
+      stated: `${stated}……${rate.word ?? ((rate.signed || rate.fig.value.n >= 0n ? rate.dir : -rate.dir) > 0 ? "增长" : "下降")}${rate.fig.text}`,
       expected: "增减方向一致",
       against: against(ch),
       confidence: "high",
