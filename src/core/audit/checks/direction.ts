@@ -79,10 +79,11 @@ function checkChange(ctx: CheckContext, c: Claim, ch: Change): void {
   const rate = c.rates.find((r) => changeBefore(c, r) === ch && !r.signed && r.fig.value.n !== 0n && !ctx.flagged.has(r.fig));
   if (rate && rate.dir !== ch.dir && !(ch.fig && ch.fig.value.n === 0n)) {
     ctx.checked();
+    // The word as written: a figure's own minus ("下降-81.75%") turned its direction, not its word.
+    const word = rate.word ?? ((rate.signed || rate.fig.value.n >= 0n ? rate.dir : -rate.dir) > 0 ? "增长" : "下降");
     ctx.report("text-direction", "error", c, {
       check: "direction-rate",
-      // The word as written: a figure's own minus ("下降-81.75%") turned its direction, not its word.
-      stated: `${stated}……${rate.word ?? ((rate.signed || rate.fig.value.n >= 0n ? rate.dir : -rate.dir) > 0 ? "增长" : "下降")}${rate.fig.text}`,
+      stated: `${stated}……${word}${rate.fig.text}`,
       expected: "增减方向一致",
       against: against(ch),
       confidence: "high",
