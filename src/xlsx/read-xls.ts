@@ -5,7 +5,7 @@ import type { BiffRecord } from "./biff-records";
 import { openCompoundFile } from "./compound-file";
 import { serialDate } from "./excel-date";
 import { buildGrid } from "./grid-build";
-import { isBuiltinDate, isDateFormat } from "./shared-parts";
+import { datesOfFormats } from "./shared-parts";
 import { encryptedWorkbook, tooOldWorkbook } from "./unusable-input";
 import { MAX_COLS, MAX_ROWS } from "./sheet-scan";
 import type { ScannedSheet } from "./sheet-scan";
@@ -148,16 +148,7 @@ function readGlobals(stream: Uint8Array, fileName: string): Globals {
       }
     }
   }
-  const memo = new Map<number, boolean>();
-  out.dates = xfFormats.map((id) => {
-    let known = memo.get(id);
-    if (known === undefined) {
-      const code = formats.get(id);
-      known = code !== undefined ? isDateFormat(code) : isBuiltinDate(id);
-      memo.set(id, known);
-    }
-    return known;
-  });
+  out.dates = datesOfFormats(xfFormats, formats);
   return out;
 }
 

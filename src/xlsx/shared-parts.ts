@@ -64,6 +64,11 @@ export function dateStyles(xml: string | null): boolean[] {
       xfFormats.push(Number.isInteger(id) ? id : 0);
     }
   }
+  return datesOfFormats(xfFormats, custom);
+}
+
+/** Per cell style (XF): whether its number format shows a date, from the format ids and the workbook's own formats. */
+export function datesOfFormats(xfFormats: number[], custom: ReadonlyMap<number, string>): boolean[] {
   const memo = new Map<number, boolean>();
   return xfFormats.map((id) => {
     let known = memo.get(id);
