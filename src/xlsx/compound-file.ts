@@ -30,7 +30,12 @@ interface Entry {
   type: number;
   start: number;
   size: number;
+  left: number;
+  right: number;
+  child: number;
 }
+
+const NO_STREAM = 0xffffffff;
 
 export function openCompoundFile(bytes: Uint8Array): CompoundFile {
   if (!isCompoundFile(bytes)) throw new RangeError("not a compound file");
@@ -101,7 +106,15 @@ export function openCompoundFile(bytes: Uint8Array): CompoundFile {
       // Version 3 files keep garbage in the size's high half; their streams are below 4 GB anyway.
       const high = shift === 9 ? 0 : u32(at + 124);
       if (high !== 0) throw new RangeError("stream larger than 4 GB");
-      entries.push({ name, type: bytes[at + 66], start: u32(at + 116), size: u32(at + 120) });
+      entries.push({
+        name,
+        type: bytes[at + 66],
+        start: u32(at + 116),
+        size: u32(at + 120),
+        left: u32(at + 68),
+        right: u32(at + 72),
+        child: u32(at + 76),
+      });
     }
   }
   const root = entries[0];
@@ -118,9 +131,22 @@ export function openCompoundFile(bytes: Uint8Array): CompoundFile {
     return mini;
   };
 
+  // The root's own children (a tree through left and right siblings): a "Workbook" inside an embedded object's storage
+  // (a chart's data, an OLE object in a Word file) is not the file's workbook.
+  const topLevel: Entry[] = [];
+  const pending = [root.child];
+  while (pending.length > 0) {
+    const id = pending.pop()!;
+    if (id === NO_STREAM || id >= entries.length) continue;
+    if (topLevel.length > entries.length) throw new RangeError("directory tree loops");
+    const e = entries[id];
+    topLevel.push(e);
+    pending.push(e.left, e.right);
+  }
+
   const stream = (name: string): Uint8Array | null => {
     const wanted = name.toLowerCase();
-    const entry = entries.find((e) => e.type === STREAM && e.name.toLowerCase() === wanted);
+    const entry = topLevel.find((e) => e.type === STREAM && e.name.toLowerCase() === wanted);
     if (!entry) return null;
     if (entry.size >= cutoff) return read(entry.start, entry.size);
     const { fat: miniFat, data } = miniStream();
@@ -138,5 +164,5 @@ export function openCompoundFile(bytes: Uint8Array): CompoundFile {
     if (filled < entry.size) throw new RangeError("stream shorter than its size");
     return out;
   };
-  return { stream, names: entries.filter((e) => e.type === STREAM).map((e) => e.name) };
+  return { stream, names: topLevel.filter((e) => e.type === STREAM).map((e) => e.name) };
 }
