@@ -17,6 +17,9 @@ test("digitSlip: adjacent digits swapped, one digit changed, anything else is no
   expect(digitSlip(180_000_000, 18_000_000)).toBe("zero"); // 1,800,000.00 typed for 180,000.00 (in 分)
   expect(digitSlip(18_000_000, 180_000_000)).toBe("zero");
   expect(digitSlip(18_000_000, 1_800_000_000)).toBeNull(); // two zeros: not one slip
+  // One significant digit (10万元 beside 1万元, in 分): ten times by chance too easily, not said to be a slip.
+  expect(digitSlip(1_000_000_00, 1_000_000_0)).toBeNull();
+  expect(digitSlip(680_000_00, 68_000_00)).toBe("zero"); // 68万元 for 6.8万元
 });
 
 test("a 0 typed once too often on a published 公开01 (洛阳市洛龙区龙祥小学 2016, 元): the cell, not the 合计", () => {

@@ -28,7 +28,9 @@ export function digitSlip(from: number, to: number): SlipKind | null {
   const b = String(to);
   // A 0 typed once too often or left out (180,000.00 as 1,800,000.00): exactly ten times, the one added or dropped digit
   // that is not matched by chance.
-  if (from > 0 && to > 0 && (from === to * 10 || to === from * 10)) return "zero";
+  // A figure of one significant digit (1万元, 20万元) is ten times another too easily by chance: not said of those.
+  if (from > 0 && to > 0 && (from === to * 10 || to === from * 10))
+    return String(Math.min(from, to)).replace(/0+$/, "").length >= 2 ? "zero" : null;
   // Otherwise the same number of digits: another dropped or added digit is too easy to match by chance.
   if (from === to || from < 0 || to < 0 || a.length !== b.length) return null;
   const differ: number[] = [];
