@@ -408,6 +408,15 @@ describe("sentences a review found misread (2026-11-24)", () => {
     expect(check(text.replace("增加100万元", "增加200万元"))).toEqual([["change-amount", "200万元", "100万元"]]);
   });
 
+  test("收、支总计各增加X，增长Y% (the national template's words) is checked against the totals said before", () => {
+    const text = "2023年度收入总计1523.46万元，支出总计1523.46万元。与2022年度相比，收、支总计各增加103.46万元，增长7.29%。";
+    expect(check(text)).toEqual([]);
+    expect(check(text.replace("7.29%", "7.92%"))).toEqual([["change-rate", "7.92%", "7.29"]]);
+    expect(check("2023年度收、支总计均为1523.46万元。与2022年度相比，收、支总计各增加103.46万元，增长7.92%。")).toEqual([
+      ["change-rate", "7.92%", "7.29"],
+    ]);
+  });
+
   test("a direction finding quotes the rate's words as written (增幅为-25%, not 增长-25%)", () => {
     const found = auditText("2023年公务用车运行维护费12万元，比上年增加3万元，增幅为-25%。").findings;
     expect(found.map((f) => f.data.stated)).toEqual(["增加3万元……增幅为-25%"]);

@@ -182,8 +182,19 @@ export function directionAtEnd(lead: string, rate: boolean): { dir: 1 | -1; word
   return null;
 }
 
+/** "收、支总计各", "收支总计均", "收入、支出总计分别": both totals of the 收支 table at once (not "税收、支出总计"). */
+const BOTH_TOTALS = /(收[、和及与]?支(出)?|收入[、和及与]支出)总计(各|均|分别)?/;
+function bothTotals(lead: string): RegExpExecArray | null {
+  const m = BOTH_TOTALS.exec(lead);
+  return m && (m.index === 0 || !/[\u4e00-\u9fa5]/.test(lead[m.index - 1]) || /[年度]/.test(lead[m.index - 1])) ? m : null;
+}
+
 /** A name as the checks compare it: no years, periods, quotes, markers, connectors or trailing labels. */
 export function subjectOf(lead: string): string {
+  // "收、支总计各增加103.46万元" (the national template's words): the change of each total; read as 收入总计's, which the
+  // sentence says it is (the two totals of the 收支 table are equal).
+  const both = bothTotals(lead);
+  if (both) return subjectOf(lead.slice(0, both.index) + "收入总计" + lead.slice(both.index + both[0].length));
   // "出国（境）经费、车辆购置及运行费、公务接待费（简称“三公”经费）": the short name.
   const short = /简称([^）)]+?)[）)]/.exec(lead);
   if (short) return subjectOf(short[1]);
