@@ -415,6 +415,10 @@ describe("sentences a review found misread (2026-11-24)", () => {
     expect(check("2023年度收、支总计均为1523.46万元。与2022年度相比，收、支总计各增加103.46万元，增长7.92%。")).toEqual([
       ["change-rate", "7.92%", "7.29"],
     ]);
+    const fiscal =
+      "2023年度财政拨款收入总计1380.00万元，财政拨款支出总计1380.00万元。与上年相比，财政拨款收入、支出总计各增加80.00万元，增长6.15%。";
+    expect(check(fiscal)).toEqual([]);
+    expect(check(fiscal.replace("6.15%", "6.51%"))).toEqual([["change-rate", "6.51%", "6.15"]]);
   });
 
   test("a direction finding quotes the rate's words as written (增幅为-25%, not 增长-25%)", () => {

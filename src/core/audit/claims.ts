@@ -182,11 +182,13 @@ export function directionAtEnd(lead: string, rate: boolean): { dir: 1 | -1; word
   return null;
 }
 
-/** "收、支总计各", "收支总计均", "收入、支出总计分别": both totals of the 收支 table at once (not "税收、支出总计"). */
+/** "收、支总计各", "收支总计均", "(财政拨款)收入、支出总计分别": both totals of a 收支 table at once (not "税收、支出总计"). */
 const BOTH_TOTALS = /(收[、和及与]?支(出)?|收入[、和及与]支出)总计(各|均|分别)?/;
 function bothTotals(lead: string): RegExpExecArray | null {
   const m = BOTH_TOTALS.exec(lead);
-  return m && (m.index === 0 || !/[\u4e00-\u9fa5]/.test(lead[m.index - 1]) || /[年度]/.test(lead[m.index - 1])) ? m : null;
+  const before = m ? lead.slice(0, m.index) : "";
+  // After a year, a comma, or 财政拨款 ("财政拨款收入、支出总计各增加…": the 财政拨款 totals).
+  return m && (before === "" || !/[\u4e00-\u9fa5]$/.test(before) || /([年度]|财政拨款)$/.test(before)) ? m : null;
 }
 
 /** A name as the checks compare it: no years, periods, quotes, markers, connectors or trailing labels. */
@@ -222,9 +224,12 @@ export function subjectOf(lead: string): string {
   }
   // "减少率", "增长了": a change word alone names nothing; "因公出国（境）费增加" names 因公出国（境）费.
   const d = directionAtEnd(s, true);
+  const named = s;
   if (d && s.replace(V.RATE_TAIL, "").endsWith(d.word)) s = s.replace(V.RATE_TAIL, "").slice(0, -d.word.length);
   else if (d && s.endsWith(d.word)) s = s.slice(0, -d.word.length); // "降幅": the tail would take its 幅
   if (s === "") return "";
+  // "财政拨款收入总计增加": the name before the change word, read as it would be alone ("财政拨款收入总计" → 财政拨款收入).
+  if (s !== named) return subjectOf(s);
   // "支出决算为", "决算数为", "上年数为", "已完成拨付": labels alone name nothing.
   if (/^(支出|收入|决算|预算|数|年初|全年|调整|本年|上年|实际|执行|完成|金额|总额|发生|已|累计|拨付|支付|使用|到位)*$/.test(s)) return "";
   return s.trim();
