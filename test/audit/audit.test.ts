@@ -421,6 +421,18 @@ describe("sentences a review found misread (2026-11-24)", () => {
     expect(check(fiscal.replace("6.15%", "6.51%"))).toEqual([["change-rate", "6.51%", "6.15"]]);
   });
 
+  test("a 其中 list far short of its total names the main parts; one that adds up to another amount of the sentence breaks that down", () => {
+    const main =
+      "全县一般公共预算支出完成286450万元，为调整预算的96.8%，同比增长4.1%。其中：教育支出62380万元，增长5.2%；" +
+      "社会保障和就业支出45210万元，增长7.8%；卫生健康支出31560万元，下降2.3%；农林水支出52340万元，增长3.6%。";
+    expect(check(main)).toEqual([]);
+    const debt =
+      "2023年末，全县政府债务余额586320万元，控制在省核定的债务限额612000万元以内。其中：一般债务余额236320万元，专项债务余额350000万元。";
+    expect(check(debt)).toEqual([]);
+    // Near the total but short of it: still asked about.
+    expect(check("2023年收入总计1500万元，具体为财政拨款收入1200万元、事业收入200万元。")).toEqual([["parts-sum", "1500万元", "1400万元"]]);
+  });
+
   test("a direction finding quotes the rate's words as written (增幅为-25%, not 增长-25%)", () => {
     const found = auditText("2023年公务用车运行维护费12万元，比上年增加3万元，增幅为-25%。").findings;
     expect(found.map((f) => f.data.stated)).toEqual(["增加3万元……增幅为-25%"]);

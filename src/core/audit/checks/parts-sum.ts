@@ -7,6 +7,7 @@
  * with its figure, no per-unit or excluded parts). Tolerance: the half units of every written figure.
  */
 import { amountIn, micro, yuanText } from "../numbers";
+import type { Figure } from "../numbers";
 import { around, exact, mid, plus, sumsMeet } from "../relations";
 import type { Interval } from "../relations";
 import type { Amount, Claim, List } from "../claims";
@@ -156,6 +157,12 @@ function checkSum(ctx: CheckContext, list: List, items: Claim[], total: Amount):
   });
   // …or a list that ran on past its last part: its first parts alone give the total.
   const ranOn = ivs.some((_, k) => k >= 1 && k < ivs.length - 1 && sumsMeet(ivs.slice(0, k + 1).reduce(plus, exact(0n)), t));
+  // "债务余额586320万元，控制在…限额612000万元以内。其中：一般债务236320万元，专项债务350000万元": the parts add up to
+  // another amount of the total's sentence — they break that one down, not the last amount said.
+  if (breaksDownAnother(ctx, total, sum, new Set(items.flatMap((i) => i.amounts.map((a) => a.fig))))) {
+    ctx.skip("a list of another amount of the sentence");
+    return;
+  }
   if (over && (tooLarge || oneOff || ranOn)) {
     ctx.skip("a list that may be misread");
     return;
@@ -167,6 +174,12 @@ function checkSum(ctx: CheckContext, list: List, items: Claim[], total: Amount):
   const decimals = Math.max(total.fig.value.d, ...parts.map((p) => p.amount.fig.value.d));
   // A list known to be whole (the items of a known composition, or shares adding to 100%) misses nothing: an error.
   const whole = complete && (isComposition(list.parent, items) || sharesMakeHundred(items));
+  // "支出286450万元。其中：教育支出62380万元，…，农林水支出52340万元": parts far short of their total (under nine tenths) are
+  // the main ones named, not a list with one missing — unless the list is known to be whole.
+  if (under && !whole && 10n * sum.hi < 9n * t.lo) {
+    ctx.skip("a list of the main parts only");
+    return;
+  }
   ctx.report("text-sum", over || whole ? "error" : "warning", list.parent, {
     check: "parts-sum",
     stated: total.fig.text,
@@ -184,6 +197,18 @@ function saidToGoOn(ctx: CheckContext, items: Claim[]): boolean {
   const last = items[items.length - 1];
   const text = ctx.doc.paragraphs[last.paragraph - 1]?.text ?? "";
   return /^[\s，。；]*(此外|另外|除此之外|另有|另)/.test(text.slice(last.lastSentence.end));
+}
+
+/** Whether the parts' sum is, within rounding, another money amount (not a part's) of the sentence the total is said in. */
+function breaksDownAnother(ctx: CheckContext, total: Amount, sum: Interval, own: ReadonlySet<Figure>): boolean {
+  const paragraph = ctx.doc.paragraphs.find((p) => p.figures.includes(total.fig));
+  const sentence = paragraph?.sentences.find((x) => total.fig.start >= x.start && total.fig.start < x.end);
+  if (!paragraph || !sentence) return false;
+  return paragraph.figures.some((f) => {
+    if (f === total.fig || own.has(f) || f.kind !== "money" || f.start < sentence.start || f.start >= sentence.end) return false;
+    const unit = ctx.unit(f);
+    return unit !== null && f.value.n !== 0n && sumsMeet(sum, around(f, unit));
+  });
 }
 
 /** "…卫生项目500万元等。", "具体是：重点用于…": the list says it names some of the parts, not all. */
