@@ -433,6 +433,13 @@ describe("sentences a review found misread (2026-11-24)", () => {
     expect(check("2023年收入总计1500万元，具体为财政拨款收入1200万元、事业收入200万元。")).toEqual([["parts-sum", "1500万元", "1400万元"]]);
   });
 
+  test("a 预算执行率 of the funds that arrived (支出 ÷ 到位资金) is not called wrong for the budget", () => {
+    const text = "该项目预算资金300.00万元，实际到位资金280.00万元，资金到位率93.33%；实际支出266.00万元，预算执行率95.00%。";
+    expect(check(text)).toEqual([]);
+    // Fitting neither the budget (88.67%) nor the funds received (95.00%): said, against the budget.
+    expect(check(text.replace("95.00%", "92.00%"))).toEqual([["completion", "92.00%", "88.67"]]);
+  });
+
   test("a direction finding quotes the rate's words as written (增幅为-25%, not 增长-25%)", () => {
     const found = auditText("2023年公务用车运行维护费12万元，比上年增加3万元，增幅为-25%。").findings;
     expect(found.map((f) => f.data.stated)).toEqual(["增加3万元……增幅为-25%"]);

@@ -11,7 +11,8 @@ import { budgetStageOf } from "../claims";
 import type { Claim } from "../claims";
 import type { Figure } from "../numbers";
 import { baseOf, currentOf } from "./context";
-import type { Check } from "./context";
+import type { Check, CheckContext } from "./context";
+import type { MoneyUnit } from "../vocabulary";
 
 const BUDGET = { against: "budget" as const, year: null, hint: "budget" as const, base: null, phrase: "" };
 
@@ -82,6 +83,12 @@ export const completion: Check = {
         if (den.lo <= 0n) continue;
         const agreement = ratePercent(x.fig.value, magnitude(around(cur.fig, unit)), den);
         if (agreement === "agrees") continue;
+        // "预算300万元，实际到位280万元，…实际支出266万元，预算执行率95%": the rate of the funds that arrived (266 ÷ 280), as
+        // 绩效 reports often reckon it — not wrong for the budget it does not fit.
+        if (fitsFundsReceived(ctx, c, x.fig, cur.fig, unit)) {
+          ctx.skip("a rate of the funds received");
+          continue;
+        }
         ctx.report("text-rate", agreement === "last-digit" ? "warning" : "error", c, {
           check: "completion",
           stated: x.fig.text,
@@ -96,3 +103,17 @@ export const completion: Check = {
     }
   },
 };
+
+/** Funds said to have arrived or been released (到位, 下达, 拨付) in the claim's paragraph, before the rate. */
+const RECEIVED = /(到位|下达|拨付|到账)(资金|金额)?(为|了|共|共计)?$/;
+
+function fitsFundsReceived(ctx: CheckContext, c: Claim, rate: Figure, cur: Figure, unit: MoneyUnit): boolean {
+  const paragraph = ctx.doc.paragraphs[c.paragraph - 1];
+  if (!paragraph) return false;
+  return paragraph.figures.some((f) => {
+    if (f === cur || f.kind !== "money" || f.start >= rate.start || f.value.n === 0n) return false;
+    const before = paragraph.text.slice(Math.max(0, f.start - 12), f.start);
+    const u = ctx.unit(f) ?? unit;
+    return RECEIVED.test(before) && ratePercent(rate.value, magnitude(around(cur, unit)), around(f, u)) === "agrees";
+  });
+}
