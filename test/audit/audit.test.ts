@@ -5,7 +5,7 @@ import { auditText } from "../../src/core/audit/audit";
 import { chineseNumeral, decText, tokenize } from "../../src/core/audit/numbers";
 import { normaliseText } from "../../src/core/audit/normalise";
 import { LABELLED } from "./labelled-sentences";
-import { checkWorkbook, DEFAULT_SETTINGS } from "../../src/core";
+import { checkWorkbook, DEFAULT_SETTINGS, findingMessage } from "../../src/core";
 import { grid } from "../support/grid";
 
 const rulesOf = (text: string): string[] => [...new Set(auditText(text).findings.map((f) => f.rule as string))].sort();
@@ -438,6 +438,9 @@ describe("sentences a review found misread (2026-11-24)", () => {
     expect(check(text)).toEqual([]);
     // Fitting neither the budget (88.67%) nor the funds received (95.00%): said, against the budget.
     expect(check(text.replace("95.00%", "92.00%"))).toEqual([["completion", "92.00%", "88.67"]]);
+    // The 到位率 itself: funds received over the budget, 280 ÷ 300.
+    expect(check(text.replace("93.33%", "95.33%"))).toEqual([["completion", "95.33%", "93.33"]]);
+    expect(auditText(text.replace("93.33%", "95.33%")).findings.map((f) => findingMessage(f))[0]).toMatch(/到位率应为93\.33%/);
   });
 
   test("a direction finding quotes the rate's words as written (增幅为-25%, not 增长-25%)", () => {

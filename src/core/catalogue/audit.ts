@@ -55,7 +55,10 @@ export const AUDIT_FINDING_TEXT = {
     text: (d) => {
       switch (d.check) {
         case "completion":
-          return `${q(d)}完成率应为${pct(d.expected)}（${s(d.numerator)}÷预算${d.denominator ? s(d.denominator) : "（由所述差额推算）"}），所述为${s(d.stated)}。`;
+          return (
+            `${q(d)}${s(d.rateName) || "完成率"}应为${pct(d.expected)}` +
+            `（${s(d.numerator)}÷预算${d.denominator ? s(d.denominator) : "（由所述差额推算）"}），所述为${s(d.stated)}。`
+          );
         case "share":
           return `${q(d)}占比应为${pct(d.expected)}（${s(d.numerator)}÷${s(d.whole)}${s(d.denominator)}），所述为${s(d.stated)}。`;
         case "shares-siblings":

@@ -42,7 +42,10 @@ export const completion: Check = {
       if (c.doubt) continue;
       for (const x of c.completions) {
         if (ctx.flagged.has(x.fig)) continue;
-        const cur = currentOf(c, "budget") ?? (x.base ? currentOf(c, "prev") : null);
+        // "预算资金300万元，实际到位资金280万元，资金到位率93.33%": the funds received over the budget.
+        const cur = /到位率/.test(x.word ?? "")
+          ? receivedBefore(ctx, c, x.fig)
+          : (currentOf(c, "budget") ?? (x.base ? currentOf(c, "prev") : null));
         if (!cur || ctx.flagged.has(cur.fig)) {
           ctx.skip("completion without 决算");
           continue;
@@ -96,6 +99,7 @@ export const completion: Check = {
           numerator: cur.fig.text,
           denominator: stated ? stated.text : "",
           basis: stated ? "stated" : "implied",
+          ...(/到位率/.test(x.word ?? "") ? { rateName: "到位率" } : {}),
           confidence: agreement === "last-digit" ? "medium" : "high",
         });
         ctx.flagged.add(x.fig);
@@ -106,6 +110,17 @@ export const completion: Check = {
 
 /** Funds said to have arrived or been released (到位, 下达, 拨付) in the claim's paragraph, before the rate. */
 const RECEIVED = /(到位|下达|拨付|到账)(资金|金额)?(为|了|共|共计)?$/;
+
+/** The claim's amount said as funds received (到位资金…) before the rate, as an amount of the claim, or null. */
+function receivedBefore(ctx: CheckContext, c: Claim, rate: Figure): { fig: Figure } | null {
+  const paragraph = ctx.doc.paragraphs[c.paragraph - 1];
+  if (!paragraph) return null;
+  const found = c.amounts.filter((a) => {
+    const before = paragraph.text.slice(Math.max(0, a.fig.start - 12), a.fig.start);
+    return a.fig.start < rate.start && RECEIVED.test(before);
+  });
+  return found.length === 1 ? found[0] : null;
+}
 
 function fitsFundsReceived(ctx: CheckContext, c: Claim, rate: Figure, cur: Figure, unit: MoneyUnit): boolean {
   const paragraph = ctx.doc.paragraphs[c.paragraph - 1];
