@@ -135,3 +135,19 @@ test("a 三公 table with 决算 and only a stated 比上年增减（%）: the i
   expect(findingMessage(increases[0])).toBe("因公出国（境）经费：本年 120.00万元，表中写明比上年增长 79.1%，不符合“只减不增”要求。");
   expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
 });
+
+test("a row with only a stated rate and no name, or a 小计 with no figures, is not read as a line (nothing to check it against)", () => {
+  const base = grid("三公", [
+    ["2018年某局“三公”经费决算表"],
+    [null, null, "单位：万元"],
+    ["项目", "2018年决算数", "比上年增减（%）"],
+    ["合计", "2,771", "-1.8"],
+    ["因公出国（境）经费", "120", "-9.1"],
+    ["公务接待费", "1,033", "-7.6"],
+    ["公务用车购置及运行费", "1,618", "-1.2"],
+  ]);
+  const more = grid("三公", [...base.values, [null, null, "5.0"], ["小计", null, "-3.0"]]);
+  const read = (g: CellGrid) => checkWorkbook([g], DEFAULT_SETTINGS);
+  expect(read(more).tables[0].rows.map((r) => r.name)).toEqual(read(base).tables[0].rows.map((r) => r.name));
+  expect(read(more).findings.map((f) => [f.rule, f.cell])).toEqual(read(base).findings.map((f) => [f.rule, f.cell]));
+});
