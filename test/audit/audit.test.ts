@@ -448,6 +448,43 @@ describe("sentences a review found misread (2026-11-24)", () => {
     expect(found.map((f) => f.data.stated)).toEqual(["增加3万元……增幅为-25%"]);
   });
 
+  test("shares of siblings that are the whole (三公's three items, or shares adding to 100%) are each checked against their sum", () => {
+    // 寿县文物保护中心 2023 (https://www.shouxian.gov.cn/public/118322773/1260348611.html): the two shares swapped.
+    const shouxian =
+      "安徽省寿县文物保护中心2023年度一般公共预算财政拨款“三公”经费支出决算中，公务接待费支出决算0.53万元，占69%；" +
+      "公务用车购置及运行维护费支出决算1.18万元，占31%。";
+    expect(check(shouxian)).toEqual([
+      ["share-of-siblings", "69%", "30.99"],
+      ["share-of-siblings", "31%", "69.01"],
+    ]);
+    expect(auditText(shouxian).findings.map((f) => findingMessage(f))[0]).toMatch(/占比应为30\.99%（0\.53万元÷所列各项之和1\.71万元/);
+    expect(check(shouxian.replace("占69%", "占@").replace("占31%", "占69%").replace("占@", "占31%"))).toEqual([]);
+    // 昆明西山区 2023 (http://www.kmxd.gov.cn/c/2024-08-26/6893569.shtml): the items' completion rates written as their shares.
+    const kunming =
+      "2023年度一般公共预算财政拨款“三公”经费支出决算中，因公出国（境）费支出0万元，占0.00%；" +
+      "公务用车购置及运行维护费支出4.02万元，占89.33%；公务接待费支出7.94万元，占39.7%。";
+    expect(check(kunming)).toEqual([
+      ["share-of-siblings", "89.33%", "33.61"],
+      ["share-of-siblings", "39.7%", "66.39"],
+      ["shares-total", "0.00%+89.33%+39.7%", "100%"],
+    ]);
+    expect(check(kunming.replace("89.33%", "33.61%").replace("39.7%", "66.39%"))).toEqual([]);
+    // Two items whose shares add to less than 100% are not the whole: nothing to check them against.
+    expect(check("2023年度“三公”经费支出决算中，公务接待费支出0.53万元，占20%；公务用车运行维护费支出1.18万元，占45%。")).toEqual([]);
+  });
+
+  test("a 支付率 after the amount paid and the amount left unpaid is paid ÷ (paid + unpaid); a 结余 is not the rest of a budget", () => {
+    // http://zuowen.c321.cn/baogao/6496317.html (a 20xx 乡村振兴 funds report): 18501.096 ÷ 19204.096 = 96.34%, said 95%.
+    expect(check("巩固拓展脱贫攻坚成果和乡村振兴建设任务资金支付18501.096万元，未支703万元，支付率95%。")).toEqual([
+      ["completion-paid", "95%", "96.34"],
+    ]);
+    expect(check("巩固拓展脱贫攻坚成果和乡村振兴建设任务资金支付18501.096万元，未支703万元，支付率96%。")).toEqual([]);
+    expect(check("已支付资金1200万元，未支付300万元，支付率85%。")).toEqual([["completion-paid", "85%", "80.00"]]);
+    expect(check("项目资金共2179万元，已完成拨付2113.63万元，尚未拨付65.37万元，执行率97%。")).toEqual([]);
+    // 年末结余 holds carry-over and other income too: 支出 + 结余 is not the budget, so the rate is not checked against it.
+    expect(check("项目支出1200万元，结余300万元，预算执行率85%。")).toEqual([]);
+  });
+
   test("a 加上： chain adds neither a bracketed breakdown of an addend nor its change", () => {
     for (const text of [
       "本年收入合计1000万元，加上：上年结转和结余200万元（基本支出结转100万元），收入总计1200万元。",

@@ -59,12 +59,20 @@ export const AUDIT_FINDING_TEXT = {
             `${q(d)}${s(d.rateName) || "完成率"}应为${pct(d.expected)}` +
             `（${s(d.numerator)}÷预算${d.denominator ? s(d.denominator) : "（由所述差额推算）"}），所述为${s(d.stated)}。`
           );
+        case "completion-paid":
+          return `${q(d)}比率应为${pct(d.expected)}（已支付${s(d.numerator)}÷（${s(d.numerator)}＋未支付${s(d.denominator)}）），所述为${s(d.stated)}。`;
         case "share":
           return `${q(d)}占比应为${pct(d.expected)}（${s(d.numerator)}÷${s(d.whole)}${s(d.denominator)}），所述为${s(d.stated)}。`;
         case "shares-siblings":
           return (
             `${q(d)}与同级各项所占比重（${s(d.others)}）合计为${s(d.computed)}，超过100%；` +
             `按${s(d.whole)}之和${s(d.denominator)}计算，应占${pct(d.expected)}，所述为${s(d.stated)}。`
+          );
+        case "share-of-siblings":
+          return (
+            `${q(d)}${s(d.subject)}占比应为${pct(d.expected)}（${s(d.numerator)}÷` +
+            (d.whole === "sangong" ? `“三公”经费三项之和${s(d.denominator)}` : `所列各项之和${s(d.denominator)}，各项占比相加为100%`) +
+            `），所述为${s(d.stated)}。`
           );
         case "share-implied-whole":
           return `${q(d)}按所述占比推算的总额前后不一：按${s(d.stated)}推算约为${s(d.implied)}，与${s(d.expected)}所推算的不符。`;

@@ -42,6 +42,11 @@ export const completion: Check = {
       if (c.doubt) continue;
       for (const x of c.completions) {
         if (ctx.flagged.has(x.fig)) continue;
+        const split = unspentSplit(ctx, c, x.word);
+        if (split) {
+          paidOverAll(ctx, c, x.fig, split);
+          continue;
+        }
         // "预算资金300万元，实际到位资金280万元，资金到位率93.33%": the funds received over the budget.
         const cur = /到位率/.test(x.word ?? "")
           ? receivedBefore(ctx, c, x.fig)
@@ -107,6 +112,47 @@ export const completion: Check = {
     }
   },
 };
+
+/**
+ * "未支703万元", "尚未拨付资金": what was left unpaid of the funds, said as an item of its own after what was paid. Not 结余:
+ * a 年末结余 holds last year's carry-over and this year's other income too, so 支出 + 结余 is not the budget.
+ */
+const UNSPENT = /^.{0,4}未(支付?|拨付|使用|执行)(资金|金额|部分)?$/;
+/** The paid amount's own words, when its amount is not read as an 决算 by its slot. */
+const PAID = /(支付|支出|拨付|使用)(资金|金额)?$/;
+
+/**
+ * "资金支付18501.096万元，未支703万元，支付率95%": a payment rate said after the amount paid and the amount left, and no
+ * budget, is paid ÷ (paid + left). The paid amount is the claim just before, in the same sentence.
+ */
+function unspentSplit(ctx: CheckContext, c: Claim, word: string | undefined): { paid: Figure; left: Figure } | null {
+  if (!UNSPENT.test(c.subject) || !/(支付|执行|使用|拨付)(率|进度)/.test(word ?? "")) return null;
+  const left = currentOf(c, "budget");
+  const before = ctx.doc.claims.filter((p) => p.paragraph === c.paragraph && p.start < c.start && p.sentence === c.sentence);
+  const paidClaim = before[before.length - 1];
+  const paid = paidClaim && !paidClaim.doubt ? currentOf(paidClaim, "budget") : null;
+  if (!left || !paid || ctx.flagged.has(left.fig) || ctx.flagged.has(paid.fig)) return null;
+  if (paid.slot.kind !== "actual" && !(paid.slot.kind === null && PAID.test(paidClaim.subject))) return null;
+  return ctx.unit(left.fig) && ctx.unit(paid.fig) ? { paid: paid.fig, left: left.fig } : null;
+}
+
+function paidOverAll(ctx: CheckContext, c: Claim, rate: Figure, split: { paid: Figure; left: Figure }): void {
+  const paid = around(split.paid, ctx.unit(split.paid)!);
+  const all = plus(paid, around(split.left, ctx.unit(split.left)!));
+  if (all.lo <= 0n) return;
+  ctx.checked();
+  const agreement = ratePercent(rate.value, paid, all);
+  if (agreement === "agrees") return;
+  ctx.report("text-rate", agreement === "last-digit" ? "warning" : "error", c, {
+    check: "completion-paid",
+    stated: rate.text,
+    expected: percentText(mid(paid), mid(all), Math.max(2, rate.value.d)),
+    numerator: split.paid.text,
+    denominator: split.left.text,
+    confidence: agreement === "last-digit" ? "medium" : "high",
+  });
+  ctx.flagged.add(rate);
+}
 
 /** Funds said to have arrived or been released (到位, 下达, 拨付) in the claim's paragraph, before the rate. */
 const RECEIVED = /(到位|下达|拨付|到账)(资金|金额)?(为|了|共|共计)?$/;

@@ -4,12 +4,12 @@
  * an earlier sentence). When the whole is named but not stated, the shares of one whole must still agree on it: each
  * share implies the whole (part ÷ share), and two parts that imply different wholes cannot both be right.
  */
-import { amountIn, percentText } from "../numbers";
-import { around, mid, ratePercent } from "../relations";
+import { amountIn, percentText, TEN } from "../numbers";
+import { around, exact, mid, plus, ratePercent } from "../relations";
 import type { Interval } from "../relations";
 import type { Claim } from "../claims";
 import type { Figure } from "../numbers";
-import { NEW_SPLIT } from "../vocabulary";
+import { COMPOSITIONS, NEW_SPLIT } from "../vocabulary";
 import { currentOf } from "./context";
 import type { Check, CheckContext } from "./context";
 import { matchingAmount, wholeOf } from "./lookup";
@@ -71,8 +71,51 @@ export const share: Check = {
   },
 };
 
+type Sibling = { c: Claim; fig: Figure; part: Figure };
+
+/**
+ * Siblings that are the whole themselves: the three items of “三公”经费 all named, or shares that add up to 100 % (within
+ * their rounding). Their amounts added up are then the whole, and each share is checked against it — "公务接待费0.53万元，
+ * 占69%；公务用车…1.18万元，占31%" (寿县 2023: the two shares swapped) gives both wrong shares with what they should be.
+ * True when the group was settled here (every share checked), false when its whole is not known this way.
+ */
+function siblingsAsWhole(ctx: CheckContext, group: Sibling[]): boolean {
+  if (group.length < 2) return false;
+  const comp = COMPOSITIONS.find(
+    (x) => x.whole === "sangong" && x.parts.length === group.length && x.parts.every((k) => group.some((g) => g.c.key === k)),
+  );
+  const d = Math.max(...group.map((g) => g.fig.value.d));
+  // Twice the sum of the shares at d decimals, ± each one's half unit.
+  const twice = group.reduce((acc, g) => acc + 2n * g.fig.value.n * TEN(d - g.fig.value.d), 0n);
+  const slack = group.reduce((acc, g) => acc + TEN(d - g.fig.value.d), 0n);
+  const hundred = twice - slack <= 200n * TEN(d) && twice + slack >= 200n * TEN(d);
+  if (!comp && !hundred) return false;
+  const parts = group.map((g) => around(g.part, ctx.unit(g.part)!));
+  const whole = parts.reduce(plus, exact(0n));
+  if (whole.lo <= 0n) return false;
+  ctx.checked();
+  const unit = ctx.unit(group[0].part)!;
+  const decimals = Math.max(...group.map((g) => g.part.value.d));
+  group.forEach((g, i) => {
+    if (ratePercent(g.fig.value, parts[i], whole) !== "differs") return;
+    ctx.report("text-rate", "error", g.c, {
+      check: "share-of-siblings",
+      subject: g.c.subject,
+      stated: g.fig.text,
+      expected: percentText(mid(parts[i]), mid(whole), Math.max(2, g.fig.value.d)),
+      numerator: g.part.text,
+      denominator: amountIn(mid(whole), unit, decimals),
+      whole: comp ? "sangong" : "listed",
+      confidence: "high",
+    });
+    ctx.flagged.add(g.fig);
+  });
+  return true;
+}
+
 /** Each share implies the whole: part ÷ share. Two that cannot meet mean one share (or part) is wrong. */
-function impliedWholes(ctx: CheckContext, group: { c: Claim; fig: Figure; part: Figure }[]): void {
+function impliedWholes(ctx: CheckContext, group: Sibling[]): void {
+  if (siblingsAsWhole(ctx, group)) return;
   const usable = group.filter((g) => g.fig.value.n > 0n && g.part.value.n > 0n);
   if (usable.length < 2) return;
   const implied = usable.map((g) => {
