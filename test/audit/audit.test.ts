@@ -459,7 +459,7 @@ describe("sentences a review found misread (2026-11-24)", () => {
     ]);
     expect(auditText(shouxian).findings.map((f) => findingMessage(f))[0]).toMatch(/占比应为30\.99%（0\.53万元÷所列各项之和1\.71万元/);
     expect(check(shouxian.replace("占69%", "占@").replace("占31%", "占69%").replace("占@", "占31%"))).toEqual([]);
-    // 昆明西山区 2023 (http://www.kmxd.gov.cn/c/2024-08-26/6893569.shtml): the items' completion rates written as their shares.
+    // 寻甸县塘子街道办事处 2023 (http://www.kmxd.gov.cn/c/2024-08-26/6893569.shtml): the items' completion rates written as their shares.
     const kunming =
       "2023年度一般公共预算财政拨款“三公”经费支出决算中，因公出国（境）费支出0万元，占0.00%；" +
       "公务用车购置及运行维护费支出4.02万元，占89.33%；公务接待费支出7.94万元，占39.7%。";
@@ -474,7 +474,7 @@ describe("sentences a review found misread (2026-11-24)", () => {
   });
 
   test("a 支付率 after the amount paid and the amount left unpaid is paid ÷ (paid + unpaid); a 结余 is not the rest of a budget", () => {
-    // http://zuowen.c321.cn/baogao/6496317.html (a 20xx 乡村振兴 funds report): 18501.096 ÷ 19204.096 = 96.34%, said 95%.
+    // A county 乡村振兴 自评报告, year given as 20xx (http://zuowen.c321.cn/baogao/6496317.html): 18501.096 ÷ 19204.096 = 96.34%, said 95%.
     expect(check("巩固拓展脱贫攻坚成果和乡村振兴建设任务资金支付18501.096万元，未支703万元，支付率95%。")).toEqual([
       ["completion-paid", "95%", "96.34"],
     ]);
@@ -483,6 +483,15 @@ describe("sentences a review found misread (2026-11-24)", () => {
     expect(check("项目资金共2179万元，已完成拨付2113.63万元，尚未拨付65.37万元，执行率97%。")).toEqual([]);
     // 年末结余 holds carry-over and other income too: 支出 + 结余 is not the budget, so the rate is not checked against it.
     expect(check("项目支出1200万元，结余300万元，预算执行率85%。")).toEqual([]);
+  });
+
+  test("the template's 增加（减少） left in: 0 against 0 is still a rate on a zero base", () => {
+    // 西安市新城区卫生和计划生育局 2019 预算 (http://www.xincheng.gov.cn/zwgk/zdxxgk/czxx/gdwsgjf/5de0a50bfd8508098d0afee3.html).
+    expect(check("1、因公出国(境)经费0万元,较上年增加(减少)0万元(0%)。")).toEqual([
+      ["base-zero", "0%", "不计算增减率（可写“新增”或“上年无此项”）"],
+    ]);
+    // Either direction fits one reading (5 − 4 = 1 is 25% up, 5 − 6 = −1 is 16.67% down): nothing said.
+    expect(check("公务接待费5万元，较上年增加（减少）1万元，增长（下降）25%。")).toEqual([]);
   });
 
   test("a 加上： chain adds neither a bracketed breakdown of an addend nor its change", () => {

@@ -61,6 +61,6 @@ describe("the corpus", () => {
 });
 
 /** Floors for what the corpus measures today; raise them as the audit improves, never lower them silently. */
-const MIN_PUBLISHED_CAUGHT = 49;
-const MIN_JOINED_CAUGHT = 50;
+const MIN_PUBLISHED_CAUGHT = 50;
+const MIN_JOINED_CAUGHT = 51;
 const MIN_FAMILY_RECALL = 0.75;

@@ -178,7 +178,9 @@ export function directionAtEnd(lead: string, rate: boolean): { dir: 1 | -1; word
     // "增幅-3.2%" is a signed change; a 降幅 is a fall by its figure ("降幅38.7%").
     if (word) return { dir: word === up ? 1 : -1, word, signed: word === "增幅" };
   }
-  if (/(增减|变动|变化|差异|差额|差值)(率|幅度|额|情况)?(为|是)?$/.test(core)) return { dir: 1, word: "增减", signed: true };
+  // "增加（减少）", "增长（下降）", "增（减）": the template's two words left for the clerk to choose — the sign decides.
+  if (/(增减|变动|变化|差异|差额|差值|[增升][加长]?（[减降][少低]?）)(率|幅度|额|情况)?(为|是)?$/.test(core))
+    return { dir: 1, word: "增减", signed: true };
   return null;
 }
 
