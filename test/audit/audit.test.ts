@@ -494,6 +494,18 @@ describe("sentences a review found misread (2026-11-24)", () => {
     expect(check("公务接待费5万元，较上年增加（减少）1万元，增长（下降）25%。")).toEqual([]);
   });
 
+  test("a quantity indicator's 完成率 is the actual over the target, counted in the same unit (绩效 reports)", () => {
+    // Written from the 项目支出绩效自评表 wording (年度指标值 / 实际完成值 / 完成率); each figure worked out by hand.
+    expect(check("计划硬化道路10公里，实际完成9.5公里，完成率95%。")).toEqual([]);
+    expect(check("计划硬化道路10公里，实际完成9.5公里，完成率85%。")).toEqual([["completion-count", "85%", "95.00"]]);
+    expect(check("年度目标培训农民200人次，实际培训210人次，完成率95%。")).toEqual([["completion-count", "95%", "105.00"]]);
+    // More done than planned, written as the indicator's cap of 100%; a ceiling target; two units; money: none of them.
+    expect(check("年度目标培训农民200人次，实际培训210人次，完成率100%。")).toEqual([]);
+    expect(check("投诉次数计划控制在5次以内，实际发生3次，完成率100%。")).toEqual([]);
+    expect(check("计划培训200人次、硬化道路10公里，实际培训180人次，完成率90%。")).toEqual([]);
+    expect(check("计划投资100万元，实际完成投资90万元，完成率90%。")).toEqual([]);
+  });
+
   test("a 加上： chain adds neither a bracketed breakdown of an addend nor its change", () => {
     for (const text of [
       "本年收入合计1000万元，加上：上年结转和结余200万元（基本支出结转100万元），收入总计1200万元。",

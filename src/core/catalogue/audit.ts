@@ -59,6 +59,8 @@ export const AUDIT_FINDING_TEXT = {
             `${q(d)}${s(d.rateName) || "完成率"}应为${pct(d.expected)}` +
             `（${s(d.numerator)}÷预算${d.denominator ? s(d.denominator) : "（由所述差额推算）"}），所述为${s(d.stated)}。`
           );
+        case "completion-count":
+          return `${q(d)}完成率应为${pct(d.expected)}（实际${s(d.numerator)}÷目标${s(d.denominator)}），所述为${s(d.stated)}。`;
         case "completion-paid":
           return `${q(d)}比率应为${pct(d.expected)}（已支付${s(d.numerator)}÷（${s(d.numerator)}＋未支付${s(d.denominator)}）），所述为${s(d.stated)}。`;
         case "share":

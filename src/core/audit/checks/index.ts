@@ -7,6 +7,7 @@ import { changeAmount } from "./change-amount";
 import { changeRate } from "./change-rate";
 import { completion } from "./completion";
 import { composition } from "./composition";
+import { countCompletion } from "./count-completion";
 import type { Check } from "./context";
 import { direction } from "./direction";
 import { listsText } from "./lists-text";
@@ -29,6 +30,7 @@ export const CHECKS: readonly Check[] = [
   changeAmount,
   changeRate,
   completion,
+  countCompletion,
   partsSum,
   plusChain,
   composition,
